@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": ["@swc/jest"] },
+  testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/data/"],
+  setupFiles: ["reflect-metadata"],
+  testTimeout: 60000,
+};

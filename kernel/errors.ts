@@ -1,0 +1,44 @@
+import { GraphQLError } from "graphql";
+
+/** Error codes a client can act on; the GraphQL `extensions.code` of every error Lianfang raises. */
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "PAYLOAD_TOO_LARGE";
+
+const httpStatus: Record<ErrorCode, number | undefined> = {
+  BAD_USER_INPUT: undefined,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: undefined,
+  NOT_FOUND: undefined,
+  PAYLOAD_TOO_LARGE: 413,
+};
+
+export function lianfangError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  const status = httpStatus[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...details, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+/** Rejects one input field, naming it and the reason, so the caller can fix exactly that value. */
+export function badUserInput(field: string, reason: string): GraphQLError {
+  return lianfangError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason });
+}
+
+export function unauthenticated(reason: string): GraphQLError {
+  return lianfangError("UNAUTHENTICATED", `Not authenticated: ${reason}`, { reason });
+}
+
+/** A process cannot start: names the configuration variable at fault and why. */
+export class StartupError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly causeText: string,
+  ) {
+    super(`${variable}: ${causeText}`);
+    this.name = "StartupError";
+  }
+}

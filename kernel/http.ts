@@ -1,0 +1,112 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+
+export interface GraphQLBody {
+  query?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+}
+
+export type RouteHandler = (request: IncomingMessage) => Promise<{ status: number; contentType: string; body: string }>;
+
+export interface HttpOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  /** Builds the per-request context; a thrown GraphQLError answers the request with nothing executed. */
+  context: (request: IncomingMessage, body: GraphQLBody) => Promise<Context>;
+  /** Plain GET routes beside /graphql, such as /health and /metrics. */
+  routes?: Record<string, RouteHandler>;
+  maxBodyBytes: number;
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * The one HTTP front of every Lianfang process: `/graphql` through Apollo Server, plus small
+ * GET routes. Reading the body here lets the context see exactly what will execute (the gateway
+ * signature covers it) and caps its size before anything is parsed.
+ */
+export function createHttpServer<Context extends BaseContext>(options: HttpOptions<Context>): http.Server {
+  return http.createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      const route = options.routes?.[url.pathname];
+      if (route && request.method === "GET") {
+        const result = await route(request);
+        response.writeHead(result.status, { "content-type": result.contentType });
+        response.end(result.body);
+        return;
+      }
+      if (url.pathname !== "/graphql") {
+        sendJson(response, 404, { error: `no route ${url.pathname}` });
+        return;
+      }
+      const raw = request.method === "POST" ? await readBody(request, options.maxBodyBytes) : "";
+      let body: GraphQLBody | undefined;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        sendJson(response, 400, { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        return;
+      }
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const result = await options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+        context: () => options.context(request, body ?? {}),
+      });
+      for (const [name, value] of result.headers) response.setHeader(name, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === "complete") {
+        response.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        const message = `request body exceeds ${options.maxBodyBytes} bytes`;
+        sendJson(response, 413, { errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE", limit: options.maxBodyBytes } }] });
+        request.resume();
+        return;
+      }
+      sendJson(response, 500, { errors: [{ message: "internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    }
+  });
+}
+
+/** Listens on 127.0.0.1 unless told otherwise; port 0 picks a free port (tests). */
+export async function listen(server: http.Server, port: number, host = "127.0.0.1"): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}
+
+export async function close(server: http.Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,120 @@
+import { createHash, randomUUID } from "node:crypto";
+import { SignJWT, createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type KeyLike } from "jose";
+import { unauthenticated } from "./errors";
+import { keyAlgorithm } from "./keys";
+
+/** Roles separate viewing, administration and audit (GB/T 39477). */
+export const roles = ["viewer", "admin", "auditor"] as const;
+export type Role = (typeof roles)[number];
+
+/** Who calls: presented by a department in its own signed token. */
+export interface Caller {
+  agency: string;
+  user: string;
+  roles: Role[];
+  region?: string;
+}
+
+/** What the gateway tells a subgraph about one call. */
+export interface CallIdentity extends Caller {
+  requestId: string;
+  purpose?: string;
+  caseRef?: string;
+}
+
+const agencyTokenAudience = "lianfang";
+const gatewayIssuer = "lianfang-gateway";
+/** Gateway-signed call identities live only long enough to cross loopback or a data-centre LAN. */
+const callTokenLifetimeSeconds = 30;
+
+function readCaller(payload: Record<string, unknown>): Caller {
+  const { agency, sub, roles: claimedRoles, region } = payload;
+  if (typeof agency !== "string" || !agency) throw unauthenticated("token has no agency claim");
+  if (typeof sub !== "string" || !sub) throw unauthenticated("token has no subject (user) claim");
+  if (!Array.isArray(claimedRoles) || !claimedRoles.every((role) => roles.includes(role))) {
+    throw unauthenticated(`roles claim must be a list drawn from ${roles.join(", ")}`);
+  }
+  if (region !== undefined && (typeof region !== "string" || !/^\d{6}$/.test(region))) {
+    throw unauthenticated("region claim must be a 6-digit GB/T 2260 code");
+  }
+  return { agency, user: sub, roles: claimedRoles as Role[], ...(region ? { region } : {}) };
+}
+
+/** Issues a department's token (the `token` command and tests; departments run their own issuers). */
+export async function issueAgencyToken(key: KeyLike, caller: Caller, lifetime = "8h"): Promise<string> {
+  return new SignJWT({ agency: caller.agency, roles: caller.roles, ...(caller.region ? { region: caller.region } : {}) })
+    .setProtectedHeader({ alg: keyAlgorithm, kid: caller.agency })
+    .setSubject(caller.user)
+    .setAudience(agencyTokenAudience)
+    .setIssuedAt()
+    .setExpirationTime(lifetime)
+    .sign(key);
+}
+
+function explain(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return "token expired";
+  if (error instanceof errors.JWKSNoMatchingKey) return "token is signed by a key the hub does not trust";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "token signature is invalid";
+  if (error instanceof errors.JWTClaimValidationFailed) return `token claim ${error.claim} is invalid: ${error.reason}`;
+  if (error instanceof errors.JOSEError) return `token is malformed (${error.code})`;
+  return "token is malformed";
+}
+
+export type TrustedKeys = ReturnType<typeof createLocalJWKSet>;
+export const trustedKeys = (set: JSONWebKeySet): TrustedKeys => createLocalJWKSet(set);
+
+/** Verifies `Authorization: Bearer <JWT>`: signed by a trusted department key whose kid is the token's agency. */
+export async function verifyAgencyToken(authorization: string | undefined, keys: TrustedKeys): Promise<Caller> {
+  if (!authorization) throw unauthenticated("missing Authorization header; send `Authorization: Bearer <token>`");
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match) throw unauthenticated("Authorization header must be `Bearer <token>`");
+  let verified;
+  try {
+    verified = await jwtVerify(match[1], keys, { algorithms: [keyAlgorithm], audience: agencyTokenAudience, requiredClaims: ["exp", "sub"] });
+  } catch (error) {
+    throw unauthenticated(explain(error));
+  }
+  const caller = readCaller(verified.payload);
+  if (verified.protectedHeader.kid !== caller.agency) {
+    throw unauthenticated(`token for agency ${caller.agency} is signed with the key of ${verified.protectedHeader.kid}`);
+  }
+  return caller;
+}
+
+/** Binds a gateway signature to one operation: a captured signature cannot carry another query. */
+export function operationDigest(query: string | undefined, variables: unknown): string {
+  return createHash("sha256").update(query ?? "").update("\n").update(JSON.stringify(variables ?? {})).digest("base64url");
+}
+
+export async function signCall(key: KeyLike, identity: CallIdentity, digest: string): Promise<string> {
+  const { agency, user, roles: callerRoles, region, requestId, purpose, caseRef } = identity;
+  return new SignJWT({ agency, roles: callerRoles, region, purpose, caseRef, digest })
+    .setProtectedHeader({ alg: keyAlgorithm, kid: "gateway" })
+    .setIssuer(gatewayIssuer)
+    .setSubject(user)
+    .setJti(requestId)
+    .setIssuedAt()
+    .setExpirationTime(`${callTokenLifetimeSeconds}s`)
+    .sign(key);
+}
+
+/** Accepts a subgraph call only with a fresh gateway signature over exactly this operation. */
+export async function verifyCall(key: KeyLike, token: string | undefined, digest: string): Promise<CallIdentity> {
+  if (!token) throw unauthenticated("subgraphs answer only calls signed by the gateway");
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, key, { algorithms: [keyAlgorithm], issuer: gatewayIssuer, requiredClaims: ["exp", "jti"] }));
+  } catch (error) {
+    throw unauthenticated(`gateway signature rejected: ${explain(error)}`);
+  }
+  if (payload.digest !== digest) throw unauthenticated("gateway signature does not cover this operation");
+  const caller = readCaller(payload);
+  return {
+    ...caller,
+    requestId: payload.jti as string,
+    ...(typeof payload.purpose === "string" ? { purpose: payload.purpose } : {}),
+    ...(typeof payload.caseRef === "string" ? { caseRef: payload.caseRef } : {}),
+  };
+}
+
+export const newRequestId = (): string => randomUUID();

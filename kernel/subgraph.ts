@@ -1,0 +1,145 @@
+import type { IncomingMessage } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import gql from "graphql-tag";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { openDatabase } from "./database";
+import { type CallIdentity, operationDigest, verifyCall } from "./identity";
+import { createHttpServer, listen, close } from "./http";
+import type { KeyLike } from "jose";
+import { Loaders } from "./loaders";
+import { createLogger, type Logger } from "./logger";
+import { metrics } from "./metrics";
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext {
+  identity: CallIdentity;
+  db: DataSource;
+  loaders: Loaders;
+  logger: Logger;
+}
+
+export type ReferenceResolver<Representation, Result> = (
+  representation: Representation,
+  context: SubgraphContext,
+) => Result | null | Promise<Result | null>;
+
+/** `__resolveReference` per entity type this subgraph can resolve. */
+export type References = Record<string, { __resolveReference: ReferenceResolver<never, unknown> }>;
+
+/** Declares how a subgraph turns a federation representation into its own object. */
+/** The reference of an entity owned elsewhere: the representation is all this subgraph needs. */
+export const keyOnlyReference = (typeName: string): References => reference(typeName, (representation: object) => representation);
+
+export function reference<Representation, Result>(typeName: string, resolve: ReferenceResolver<Representation, Result>): References {
+  return { [typeName]: { __resolveReference: resolve as ReferenceResolver<never, unknown> } };
+}
+
+/** The whole of a department's subgraph: everything else about running it lives here in the kernel. */
+/** `DemoCity` defaults to never so any definition passes where seeding is not used. */
+export interface SubgraphDefinition<DemoCity = never> {
+  /** Lower-case; the same in folder, process, compose service, database and supergraph. */
+  name: string;
+  resolvers: NonEmptyArray<Function>;
+  references: References;
+  entities: Function[];
+  migrations: Function[];
+  /** Writes the department's share of the synthetic city; must be idempotent. */
+  seedDemo: (db: DataSource, city: DemoCity) => Promise<void>;
+}
+
+const federationLink =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])\n';
+
+/** Builds a Federation 2 subgraph schema from type-graphql classes and the reference resolvers. */
+export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: definition.resolvers, skipCheck: true, validate: false });
+  const typeDefs = gql(federationLink + printSchemaWithDirectives(schema));
+  const resolvers = createResolversMap(schema) as Record<string, object>;
+  for (const [typeName, resolver] of Object.entries(definition.references)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...resolver };
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+}
+
+/** The subgraph's SDL as composition reads it (schema/<name>.graphql). */
+export async function printSubgraphSdl(definition: SubgraphDefinition): Promise<string> {
+  return printSubgraphSchema(await buildFederatedSchema(definition));
+}
+
+export interface SubgraphRuntimeOptions {
+  port: number;
+  host?: string;
+  mysqlUrl?: string;
+  dbPrefix: string;
+  /** Omitted: an in-memory embedded database (tests). */
+  dataDir?: string;
+  gatewayKey: KeyLike;
+  maxBodyBytes?: number;
+  logger?: Logger;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  db: DataSource;
+  stop: () => Promise<void>;
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export const callIdentityHeader = "x-lianfang-call";
+
+/** Opens the database, runs migrations and serves the subgraph; only gateway-signed calls get an answer. */
+export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const db = await openDatabase({
+    name: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    mysqlUrl: options.mysqlUrl,
+    prefix: options.dbPrefix,
+    dataDir: options.dataDir,
+    logger,
+  });
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: await buildFederatedSchema(definition),
+    introspection: false,
+    includeStacktraceInErrorResponses: false,
+    logger,
+  });
+  await apollo.start();
+  const server = createHttpServer<SubgraphContext>({
+    apollo,
+    maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
+    context: async (request, body) => ({
+      identity: await verifyCall(options.gatewayKey, header(request, callIdentityHeader), operationDigest(body.query, body.variables)),
+      db,
+      loaders: new Loaders(db),
+      logger,
+    }),
+    routes: {
+      "/health": async () => {
+        await db.query("SELECT 1");
+        return { status: 200, contentType: "application/json", body: JSON.stringify({ subgraph: definition.name, status: "up", database: db.options.type }) };
+      },
+      "/metrics": async () => ({ status: 200, contentType: metrics.contentType, body: await metrics.metrics() }),
+    },
+  });
+  const url = await listen(server, options.port, options.host);
+  logger.info({ url: `${url}/graphql`, database: db.options.type }, "subgraph listening");
+  return {
+    url: `${url}/graphql`,
+    db,
+    stop: async () => {
+      await close(server);
+      await apollo.stop();
+      await db.destroy();
+    },
+  };
+}

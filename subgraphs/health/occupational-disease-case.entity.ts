@@ -1,0 +1,43 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { column } from "../../kernel/columns";
+import { LocalDate } from "../../kernel/scalars";
+
+@ObjectType({ description: "A diagnosed occupational-disease case (职业病), reported by the diagnosing institution" })
+@Directive('@key(fields: "id")')
+@Entity("occupational_disease_case")
+export class OccupationalDiseaseCase {
+  @Field(() => ID)
+  @PrimaryColumn(column.code(40))
+  id: string;
+
+  @Column(column.code(32))
+  pid: string;
+
+  @Column(column.code(18))
+  creditCode: string;
+
+  @Field(() => String, { description: "Catalogue version in force on the diagnosis date: 2013 or 2025" })
+  @Column(column.code(4))
+  catalogueVersion: string;
+
+  @Field(() => String, { description: "Category code within that catalogue" })
+  @Column(column.code(4))
+  categoryCode: string;
+
+  @Field(() => String)
+  @Column(column.text(60))
+  categoryName: string;
+
+  @Field(() => String)
+  @Column(column.text(120))
+  diseaseName: string;
+
+  @Field(() => LocalDate)
+  @Column(column.date)
+  diagnosedOn: string;
+
+  @Field(() => LocalDate, { description: "Filed in the surveillance system; due within 15 days (卫健委令第6号 第三十二条)" })
+  @Column(column.date)
+  reportedOn: string;
+}

@@ -1,0 +1,47 @@
+import { Directive, Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { column } from "../../kernel/columns";
+import { LocalDate } from "../../kernel/scalars";
+
+export enum ProjectStatus {
+  UNDER_CONSTRUCTION = "UNDER_CONSTRUCTION",
+  SUSPENDED = "SUSPENDED",
+  COMPLETED = "COMPLETED",
+}
+registerEnumType(ProjectStatus, { name: "ProjectStatus" });
+
+@ObjectType({ description: "A construction project under a construction permit (施工许可)" })
+@Directive('@key(fields: "permitNo")')
+@Entity("construction_project")
+export class ConstructionProject {
+  @Field(() => String, { description: "施工许可证编号" })
+  @PrimaryColumn(column.code(24))
+  permitNo: string;
+
+  @Field(() => String)
+  @Column(column.text())
+  name: string;
+
+  @Column(column.code(18))
+  creditCode: string;
+
+  @Field(() => String)
+  @Column(column.code(6))
+  regionCode: string;
+
+  @Field(() => LocalDate)
+  @Column(column.date)
+  permitIssuedOn: string;
+
+  @Field(() => ProjectStatus)
+  @Column(column.code(20))
+  status: ProjectStatus;
+
+  @Column(column.money)
+  contractValueFen: number;
+
+  @Field(() => Float, { name: "contractValueYuan" })
+  get contractValueYuan(): number {
+    return this.contractValueFen / 100;
+  }
+}

@@ -1,0 +1,74 @@
+import type { DataSource } from "typeorm";
+import { insertMissing } from "../../kernel/seeding";
+import { riskClassOf2017Division } from "../../reference/risk-classes";
+import type { City } from "../../synthetic/city";
+import { Enterprise } from "./enterprise.entity";
+import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
+import { Person } from "./person.entity";
+import { checkIdNumber } from "../../kernel/identifiers/id-number";
+
+const day = 86_400_000;
+const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** 人社's share of the synthetic city: insured enterprises and persons, and recognitions of accident victims. */
+export async function seedHrss(db: DataSource, city: City): Promise<void> {
+  const headcount = new Map<string, number>();
+  for (const person of city.persons) headcount.set(person.employerCreditCode, (headcount.get(person.employerCreditCode) ?? 0) + 1);
+  await insertMissing(
+    db,
+    Enterprise,
+    city.enterprises.map((enterprise) => ({
+      creditCode: enterprise.creditCode,
+      creditCodeNeedsReview: enterprise.flaggedCreditCode,
+      name: enterprise.name,
+      industryCode: enterprise.industryCode,
+      regionCode: enterprise.regionCode,
+      riskClass: riskClassOf2017Division(enterprise.industryCode) ?? null,
+      insuredHeadcount: headcount.get(enterprise.creditCode) ?? 0,
+      registeredOn: enterprise.registeredOn,
+    })),
+  );
+  await insertMissing(
+    db,
+    Person,
+    city.persons.map((person) => {
+      const id = checkIdNumber(person.idNumber);
+      if (!id.valid) throw new Error(`synthetic ID number is invalid: ${id.reason}`);
+      return {
+        pid: person.pid,
+        idNumber: person.idNumber,
+        name: person.name,
+        gender: id.gender,
+        birthDate: id.birthDate,
+        phone: person.phone,
+        employerCreditCode: person.employerCreditCode,
+        insuredSince: person.hiredOn,
+      };
+    }),
+  );
+  const faker = city.random("hrss");
+  const recognitions: InjuryRecognition[] = [];
+  for (const accident of city.accidents) {
+    for (const victim of accident.victims) {
+      const injured = accident.occurredAt.getTime();
+      // Most employers apply within the 30-day window; otherwise the worker or union applies within a year.
+      const byEmployer = faker.number.float() < 0.85;
+      const applied = injured + (byEmployer ? faker.number.int({ min: 1, max: 30 }) : faker.number.int({ min: 31, max: 360 })) * day;
+      const decided = applied + faker.number.int({ min: 10, max: 60 }) * day;
+      const recognised = faker.number.float() < 0.93;
+      recognitions.push({
+        id: `IR-${accident.id.slice(3)}-${recognitions.length + 1}`,
+        pid: victim.pid,
+        creditCode: accident.creditCode,
+        accidentId: accident.id,
+        injuredOn: isoDate(injured),
+        appliedOn: isoDate(applied),
+        applicant: byEmployer ? RecognitionApplicant.EMPLOYER : faker.helpers.arrayElement([RecognitionApplicant.WORKER, RecognitionApplicant.UNION]),
+        status: recognised ? RecognitionStatus.RECOGNISED : RecognitionStatus.NOT_RECOGNISED,
+        decidedOn: isoDate(decided),
+        disabilityGrade: recognised && victim.outcome === "SERIOUS" ? faker.number.int({ min: 1, max: 10 }) : null,
+      });
+    }
+  }
+  await insertMissing(db, InjuryRecognition, recognitions);
+}

@@ -1,0 +1,12 @@
+import type { SubgraphDefinition } from "../kernel/subgraph";
+import type { City } from "../synthetic/city";
+import { coordination } from "./coordination/coordination.subgraph";
+import { emergency } from "./emergency/emergency.subgraph";
+import { health } from "./health/health.subgraph";
+import { housing } from "./housing/housing.subgraph";
+import { hrss } from "./hrss/hrss.subgraph";
+import { transport } from "./transport/transport.subgraph";
+import { unions } from "./unions/unions.subgraph";
+
+/** Every department of the hub, in the order their default ports are assigned (4001 upwards). */
+export const subgraphs: readonly SubgraphDefinition<City>[] = [hrss, emergency, health, transport, housing, unions, coordination];

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "../../kernel/subgraph";
+import { Enterprise } from "./enterprise.entity";
+import { Vehicle } from "./vehicle.entity";
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @FieldResolver(() => [Vehicle], { description: "Vehicles this operator runs under a road transport certificate" })
+  vehicles(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<Vehicle[]> {
+    return loaders.many(Vehicle, "creditCode").load(enterprise.creditCode);
+  }
+}

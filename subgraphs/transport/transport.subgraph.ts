@@ -1,0 +1,18 @@
+import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
+import type { City } from "../../synthetic/city";
+import { seedTransport } from "./demo";
+import { EnterpriseResolver } from "./enterprise.resolver";
+import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { Vehicle } from "./vehicle.entity";
+import { vehicleReference } from "./vehicle.reference";
+import { VehicleResolver } from "./vehicle.resolver";
+
+/** 交通 (transport): road transport operators and their vehicles. */
+export const transport: SubgraphDefinition<City> = {
+  name: "transport",
+  resolvers: [VehicleResolver, EnterpriseResolver],
+  references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
+  entities: [Vehicle],
+  migrations: [Initial1763800000000],
+  seedDemo: seedTransport,
+};

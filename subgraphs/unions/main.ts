@@ -1,0 +1,5 @@
+import "reflect-metadata";
+import { runSubgraphProcess } from "../../kernel/process";
+import { unions } from "./unions.subgraph";
+
+void runSubgraphProcess(unions);

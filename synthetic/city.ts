@@ -1,0 +1,228 @@
+import type { Faker } from "@faker-js/faker";
+import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
+import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
+import { personPid } from "../kernel/identifiers/pseudonym";
+import { regions } from "../reference/regions";
+import { seededFaker, weightedPicker } from "./random";
+
+const regionNames = new Map(regions.map((region) => [region.code, region.name]));
+
+export const scales = {
+  small: { enterprises: 500, persons: 10_000 },
+  city: { enterprises: 20_000, persons: 500_000 },
+  large: { enterprises: 100_000, persons: 2_000_000 },
+} as const;
+export type Scale = keyof typeof scales;
+
+export interface CityEnterprise {
+  creditCode: string;
+  name: string;
+  /** GB/T 4754-2017 division (2 digits). */
+  industryCode: string;
+  /** GB/T 2260 county-level code. */
+  regionCode: string;
+  registeredOn: string;
+  /** A pilot-era code whose check character fails: kept and flagged, as GB 32100 practice requires. */
+  flaggedCreditCode: boolean;
+}
+
+export interface CityPerson {
+  pid: string;
+  idNumber: string;
+  name: string;
+  phone: string;
+  employerCreditCode: string;
+  hiredOn: string;
+}
+
+export type VictimOutcome = "DEATH" | "SERIOUS" | "MINOR";
+
+/** A production-safety accident as it happened; each department records its own view of it. */
+export interface CityAccident {
+  id: string;
+  creditCode: string;
+  regionCode: string;
+  /** GB 6441 category code. */
+  category: string;
+  occurredAt: Date;
+  reportedAt: Date;
+  deaths: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  missing: number;
+  directLossFen: number;
+  victims: { pid: string; outcome: VictimOutcome }[];
+}
+
+export interface City {
+  seed: number;
+  scale: Scale;
+  /** Events are generated inside this window (inclusive years). */
+  years: readonly [number, number];
+  enterprises: CityEnterprise[];
+  persons: CityPerson[];
+  accidents: CityAccident[];
+  /** A department's own seeded stream, so adding one department's data never shifts another's. */
+  random: (stream: string) => Faker;
+}
+
+/** 淄博市 and its districts and counties, weighted by rough enterprise density. */
+const ziboCounties: readonly (readonly [string, number])[] = [
+  ["370302", 12], ["370303", 25], ["370304", 8], ["370305", 18], ["370306", 10],
+  ["370321", 12], ["370322", 6], ["370323", 9],
+];
+
+/** Weighted to the seeds' key industries: hazardous chemicals, mining, construction, transport, machinery. */
+const industryMix: readonly (readonly [string, number])[] = [
+  ["26", 10], ["25", 3], ["06", 3], ["08", 2], ["10", 3], ["47", 9], ["48", 5], ["50", 3],
+  ["54", 7], ["58", 2], ["59", 2], ["33", 5], ["34", 6], ["35", 5], ["36", 3], ["38", 3],
+  ["30", 5], ["31", 2], ["13", 3], ["17", 2], ["51", 4], ["52", 3], ["62", 2], ["65", 2], ["70", 1], ["44", 1],
+];
+
+/** Accident causes by industry: mines collapse and flood, sites fall, roads crash, plants poison. */
+const categoryMixByIndustry: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  mining: [["10", 4], ["11", 4], ["12", 2], ["13", 2], ["15", 2], ["02", 2], ["03", 2]],
+  construction: [["09", 6], ["01", 3], ["10", 3], ["04", 2], ["05", 1]],
+  transport: [["02", 8], ["01", 1], ["20", 1]],
+  chemical: [["19", 4], ["17", 2], ["18", 2], ["07", 2], ["08", 2], ["03", 1]],
+  other: [["03", 5], ["01", 3], ["09", 2], ["05", 1], ["07", 1], ["20", 2]],
+};
+
+function industryFamily(division: string): keyof typeof categoryMixByIndustry {
+  if (["06", "07", "08", "09", "10"].includes(division)) return "mining";
+  if (["47", "48", "49", "50"].includes(division)) return "construction";
+  if (["53", "54", "55", "56", "58", "59"].includes(division)) return "transport";
+  if (["25", "26", "27", "28", "29"].includes(division)) return "chemical";
+  return "other";
+}
+
+const minute = 60_000;
+
+/**
+ * Casualties drawn so that about 2% of accidents reach 较大 and 0.04% 重大 or worse, as in the
+ * national statistics; about 8% are reported to the government later than the one-hour rule.
+ */
+function generateAccidents(faker: Faker, enterprises: CityEnterprise[], persons: CityPerson[], years: readonly [number, number]): CityAccident[] {
+  const staff = new Map<string, CityPerson[]>();
+  for (const person of persons) {
+    const list = staff.get(person.employerCreditCode) ?? [];
+    list.push(person);
+    staff.set(person.employerCreditCode, list);
+  }
+  const pickers = Object.fromEntries(Object.entries(categoryMixByIndustry).map(([family, mix]) => [family, weightedPicker(mix)]));
+  const accidents: CityAccident[] = [];
+  const perEnterpriseYear = 0.05;
+  const count = Math.round(enterprises.length * (years[1] - years[0] + 1) * perEnterpriseYear);
+  for (let index = 0; index < count; index++) {
+    const enterprise = faker.helpers.arrayElement(enterprises);
+    const severity = faker.number.float();
+    const major = severity < 0.0004;
+    const larger = !major && severity < 0.0204;
+    const deaths = major ? faker.number.int({ min: 10, max: 14 }) : larger ? faker.number.int({ min: 3, max: 5 }) : weightedPicker([[0, 5], [1, 4], [2, 1]] as const)(faker);
+    const seriousInjuries = faker.number.int({ min: 0, max: major || larger ? 12 : 9 });
+    const minorInjuries = faker.number.int({ min: 0, max: 6 });
+    const occurredAt = faker.date.between({ from: `${years[0]}-01-01T00:00:00Z`, to: `${years[1]}-12-31T23:59:59Z` });
+    const late = faker.number.float() < 0.08;
+    const reportedAt = new Date(occurredAt.getTime() + (late ? faker.number.int({ min: 61, max: 600 }) : faker.number.int({ min: 5, max: 60 })) * minute);
+    const available = faker.helpers.shuffle([...(staff.get(enterprise.creditCode) ?? [])]);
+    const outcomes: VictimOutcome[] = [
+      ...Array<VictimOutcome>(deaths).fill("DEATH"),
+      ...Array<VictimOutcome>(seriousInjuries).fill("SERIOUS"),
+      ...Array<VictimOutcome>(minorInjuries).fill("MINOR"),
+    ];
+    accidents.push({
+      id: `AC-${occurredAt.getUTCFullYear()}-${String(index + 1).padStart(6, "0")}`,
+      creditCode: enterprise.creditCode,
+      regionCode: enterprise.regionCode,
+      category: pickers[industryFamily(enterprise.industryCode)](faker),
+      occurredAt,
+      reportedAt,
+      deaths,
+      seriousInjuries,
+      minorInjuries,
+      missing: faker.number.float() < 0.01 ? 1 : 0,
+      directLossFen: faker.number.int({ min: 10_000, max: major ? 600_000_000 : larger ? 200_000_000 : 50_000_000 }) * 100,
+      victims: outcomes.slice(0, available.length).map((outcome, victim) => ({ pid: available[victim].pid, outcome })),
+    });
+  }
+  return accidents;
+}
+
+const creditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+function creditCode(faker: Faker, region: string, corrupt: boolean): string {
+  const body = faker.string.fromCharacters(creditAlphabet.slice(0, 10) + "ABCDEFGHJKLMNPQRTUWXY".slice(0, 8), 9);
+  const first17 = `91${region}${body}`;
+  const check = creditCodeCheckCharacter(first17);
+  const wrong = creditAlphabet[(creditAlphabet.indexOf(check) + 1) % 31];
+  return first17 + (corrupt ? wrong : check);
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function idNumber(faker: Faker, region: string, birth: Date, male: boolean): string {
+  const sequence = faker.number.int({ min: 0, max: 499 }) * 2 + (male ? 1 : 0);
+  const first17 = `${region}${isoDate(birth).replaceAll("-", "")}${String(sequence).padStart(3, "0")}`;
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+/**
+ * The synthetic city every department's demo data derives from: enterprises with valid credit
+ * codes and persons with valid ID numbers. Deterministic for a seed, scale and linking secret.
+ */
+export function generateCity(options: { scale: Scale; seed: number; linkingSecret: string }): City {
+  const size = scales[options.scale];
+  const faker = seededFaker(options.seed, "city");
+  const pickRegion = weightedPicker(ziboCounties);
+  const pickIndustry = weightedPicker(industryMix);
+  const enterprises: CityEnterprise[] = [];
+  const usedCodes = new Set<string>();
+  while (enterprises.length < size.enterprises) {
+    const region = pickRegion(faker);
+    const flagged = faker.number.int({ min: 0, max: 199 }) === 0;
+    const code = creditCode(faker, region, flagged);
+    if (usedCodes.has(code)) continue;
+    usedCodes.add(code);
+    enterprises.push({
+      creditCode: code,
+      // Faker's company names start with some other city; these firms are in 淄博.
+      name: `${regionNames.get(region)}${faker.company.name().replace(/^.*?(市|自治区|省)/, "")}`,
+      industryCode: pickIndustry(faker),
+      regionCode: region,
+      registeredOn: isoDate(faker.date.between({ from: "1995-01-01", to: "2020-12-31" })),
+      flaggedCreditCode: flagged,
+    });
+  }
+  // Enterprise sizes follow a long tail: a few large employers, many small ones.
+  const pickEmployer = weightedPicker(enterprises.map((enterprise, index) => [enterprise, 1 / (1 + (index % 97))] as const));
+  const persons: CityPerson[] = [];
+  const usedIds = new Set<string>();
+  while (persons.length < size.persons) {
+    const employer = pickEmployer(faker);
+    const male = faker.number.float() < 0.62;
+    const birth = faker.date.between({ from: "1966-01-01", to: "2004-12-31" });
+    const id = idNumber(faker, employer.regionCode, birth, male);
+    if (usedIds.has(id)) continue;
+    usedIds.add(id);
+    persons.push({
+      pid: personPid(id, options.linkingSecret),
+      idNumber: id,
+      name: faker.person.fullName({ sex: male ? "male" : "female" }),
+      phone: `1${faker.helpers.arrayElement(["3", "5", "7", "8", "9"])}${faker.string.numeric(9)}`,
+      employerCreditCode: employer.creditCode,
+      hiredOn: isoDate(faker.date.between({ from: "2010-01-01", to: "2024-12-31" })),
+    });
+  }
+  const accidents = generateAccidents(faker, enterprises, persons, [2021, 2025]);
+  return {
+    seed: options.seed,
+    scale: options.scale,
+    years: [2021, 2025],
+    enterprises,
+    persons,
+    accidents,
+    random: (stream) => seededFaker(options.seed, stream),
+  };
+}

@@ -41,7 +41,8 @@ function readCaller(payload: Record<string, unknown>): Caller {
 }
 
 /** Issues a department's token (the `token` command and tests; departments run their own issuers). */
-export async function issueAgencyToken(key: KeyLike, caller: Caller, lifetime = "8h"): Promise<string> {
+/** `lifetime` is a span such as "8h", or an absolute expiry in epoch seconds. */
+export async function issueAgencyToken(key: KeyLike, caller: Caller, lifetime: string | number = "8h"): Promise<string> {
   return new SignJWT({ agency: caller.agency, roles: caller.roles, ...(caller.region ? { region: caller.region } : {}) })
     .setProtectedHeader({ alg: keyAlgorithm, kid: caller.agency })
     .setSubject(caller.user)

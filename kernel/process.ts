@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { type City, generateCity } from "../synthetic/city";
+import { type City, type Scale, generateCity, scales } from "../synthetic/city";
 import { commonVariables, keyDirectory, port, readConfig } from "./config";
-import { StartupError } from "./errors";
 import { loadGatewayVerifyingKey, loadLinkingSecret } from "./keys";
-import { createLogger, type Logger } from "./logger";
+import { exitOnStartupError, onShutdown } from "./lifecycle";
+import { createLogger } from "./logger";
+import { insertMissing } from "./seeding";
 import { startSubgraph, type SubgraphDefinition } from "./subgraph";
 
 const subgraphVariables = {
@@ -11,30 +12,9 @@ const subgraphVariables = {
   PORT: port(0),
   HOST: z.string().default("127.0.0.1"),
   /** Seed the synthetic city at this scale on start (idempotent); unset, seed nothing. */
-  LIANFANG_DEMO_SCALE: z.enum(["small", "city", "large"]).optional(),
+  LIANFANG_DEMO_SCALE: z.enum(Object.keys(scales) as [Scale, ...Scale[]]).optional(),
   LIANFANG_DEMO_SEED: z.coerce.number().int().default(2024),
 };
-
-/** Stops the process on a start-up failure with the variable at fault, never a stack of internals. */
-export function exitOnStartupError(logger: Logger, error: unknown): never {
-  if (error instanceof StartupError) {
-    logger.fatal({ variable: error.variable }, error.message);
-    process.stderr.write(`lianfang: cannot start: ${error.message}\n`);
-  } else {
-    logger.fatal({ err: error }, "cannot start");
-  }
-  process.exit(1);
-}
-
-export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
-}
 
 /** The body of every `subgraphs/<name>/main.ts`: configure, migrate, seed if asked, serve. */
 export async function runSubgraphProcess(definition: SubgraphDefinition<City>): Promise<void> {
@@ -52,9 +32,9 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
       logger,
     });
     if (config.LIANFANG_DEMO_SCALE) {
-      const city = generateCity({ scale: config.LIANFANG_DEMO_SCALE, seed: config.LIANFANG_DEMO_SEED, linkingSecret: loadLinkingSecret(keyDir) });
-      await definition.seedDemo(subgraph.db, city);
-      logger.info({ scale: city.scale, seed: city.seed }, "demo city seeded");
+      const city = generateCity({ size: scales[config.LIANFANG_DEMO_SCALE], seed: config.LIANFANG_DEMO_SEED, linkingSecret: loadLinkingSecret(keyDir) });
+      for (const entityRows of definition.demo(city)) await insertMissing(subgraph.db, entityRows);
+      logger.info({ scale: config.LIANFANG_DEMO_SCALE, seed: city.seed }, "demo city seeded");
     }
     onShutdown(logger, subgraph.stop);
     process.send?.({ ready: definition.name, url: subgraph.url });

@@ -7,8 +7,9 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "./database";
+import type { DemoRows } from "./seeding";
 import { type CallIdentity, operationDigest, verifyCall } from "./identity";
-import { createHttpServer, listen, close } from "./http";
+import { createHttpServer, listen, close, type GraphQLBody } from "./http";
 import type { KeyLike } from "jose";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
@@ -47,8 +48,8 @@ export interface SubgraphDefinition<DemoCity = never> {
   references: References;
   entities: Function[];
   migrations: Function[];
-  /** Writes the department's share of the synthetic city; must be idempotent. */
-  seedDemo: (db: DataSource, city: DemoCity) => Promise<void>;
+  /** The department's share of the synthetic city, as rows to insert. */
+  demo: (city: DemoCity) => DemoRows;
 }
 
 const federationLink =
@@ -80,6 +81,8 @@ export interface SubgraphRuntimeOptions {
   gatewayKey: KeyLike;
   maxBodyBytes?: number;
   logger?: Logger;
+  /** Sees every authenticated call before it executes (tests record what each subgraph received). */
+  observe?: (call: { identity: CallIdentity; body: GraphQLBody }) => void;
 }
 
 export interface RunningSubgraph {
@@ -117,16 +120,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const server = createHttpServer<SubgraphContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
-    context: async (request, body) => ({
-      identity: await verifyCall(options.gatewayKey, header(request, callIdentityHeader), operationDigest(body.query, body.variables)),
-      db,
-      loaders: new Loaders(db),
-      logger,
-    }),
+    context: async (request, body) => {
+      const identity = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), operationDigest(body.query, body.variables));
+      options.observe?.({ identity, body });
+      return { identity, db, loaders: new Loaders(db), logger };
+    },
     routes: {
       "/health": async () => {
-        await db.query("SELECT 1");
-        return { status: 200, contentType: "application/json", body: JSON.stringify({ subgraph: definition.name, status: "up", database: db.options.type }) };
+        const up = await db.query("SELECT 1").then(
+          () => true,
+          () => false,
+        );
+        const body = JSON.stringify({ subgraph: definition.name, status: up ? "up" : "down", database: db.options.type });
+        return { status: up ? 200 : 503, contentType: "application/json", body };
       },
       "/metrics": async () => ({ status: 200, contentType: metrics.contentType, body: await metrics.metrics() }),
     },

@@ -2,8 +2,8 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { composeSupergraph } from "../kernel/compose";
-import { subgraphs } from "../subgraphs";
-import { defaultSubgraphUrl, schemaDirectory } from "../gateway/topology";
+import { schemaDirectory } from "../gateway/supergraph";
+import { defaultSubgraphUrl, subgraphs } from "../subgraphs";
 
 /** `npm run compose`: writes schema/<name>.graphql for each subgraph and schema/supergraph.graphql. */
 async function main(): Promise<void> {

@@ -10,3 +10,12 @@ import { unions } from "./unions/unions.subgraph";
 
 /** Every department of the hub, in the order their default ports are assigned (4001 upwards). */
 export const subgraphs: readonly SubgraphDefinition<City>[] = [hrss, emergency, health, transport, housing, unions, coordination];
+
+/** Subgraph ports follow the gateway's 4000: hrss on 4001, emergency on 4002, ... in the order above. */
+export function defaultSubgraphPort(name: string): number {
+  const index = subgraphs.findIndex((subgraph) => subgraph.name === name);
+  if (index < 0) throw new Error(`unknown subgraph ${name}`);
+  return 4001 + index;
+}
+
+export const defaultSubgraphUrl = (name: string): string => `http://127.0.0.1:${defaultSubgraphPort(name)}/graphql`;

@@ -13,6 +13,10 @@ export const scales = {
   large: { enterprises: 100_000, persons: 2_000_000 },
 } as const;
 export type Scale = keyof typeof scales;
+export interface CitySize {
+  enterprises: number;
+  persons: number;
+}
 
 export interface CityEnterprise {
   creditCode: string;
@@ -56,7 +60,7 @@ export interface CityAccident {
 
 export interface City {
   seed: number;
-  scale: Scale;
+  size: CitySize;
   /** Events are generated inside this window (inclusive years). */
   years: readonly [number, number];
   enterprises: CityEnterprise[];
@@ -172,8 +176,8 @@ function idNumber(faker: Faker, region: string, birth: Date, male: boolean): str
  * The synthetic city every department's demo data derives from: enterprises with valid credit
  * codes and persons with valid ID numbers. Deterministic for a seed, scale and linking secret.
  */
-export function generateCity(options: { scale: Scale; seed: number; linkingSecret: string }): City {
-  const size = scales[options.scale];
+export function generateCity(options: { size: CitySize; seed: number; linkingSecret: string }): City {
+  const size = options.size;
   const faker = seededFaker(options.seed, "city");
   const pickRegion = weightedPicker(ziboCounties);
   const pickIndustry = weightedPicker(industryMix);
@@ -218,7 +222,7 @@ export function generateCity(options: { scale: Scale; seed: number; linkingSecre
   const accidents = generateAccidents(faker, enterprises, persons, [2021, 2025]);
   return {
     seed: options.seed,
-    scale: options.scale,
+    size,
     years: [2021, 2025],
     enterprises,
     persons,

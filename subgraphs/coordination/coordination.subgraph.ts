@@ -1,6 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
-import { seedCoordination } from "./demo";
+import { coordinationDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { InspectionTarget, JointInspection } from "./joint-inspection.entity";
 import { jointInspectionReference } from "./joint-inspection.reference";
@@ -14,5 +14,5 @@ export const coordination: SubgraphDefinition<City> = {
   references: { ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
   entities: [JointInspection, InspectionTarget],
   migrations: [Initial1763800000000],
-  seedDemo: seedCoordination,
+  demo: coordinationDemo,
 };

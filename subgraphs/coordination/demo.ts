@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { InspectionStatus, InspectionTarget, JointInspection } from "./joint-inspection.entity";
 
@@ -14,7 +13,7 @@ const campaigns = [
 const day = 86_400_000;
 
 /** 联席会议办公室's share of the synthetic city: a few joint inspections a year, each of several enterprises. */
-export async function seedCoordination(db: DataSource, city: City): Promise<void> {
+export function coordinationDemo(city: City): DemoRows {
   const faker = city.random("coordination");
   const inspections: JointInspection[] = [];
   const targets: InspectionTarget[] = [];
@@ -43,6 +42,5 @@ export async function seedCoordination(db: DataSource, city: City): Promise<void
       }
     }
   }
-  await insertMissing(db, JointInspection, inspections);
-  await insertMissing(db, InspectionTarget, targets);
+  return [demoRows(JointInspection, inspections), demoRows(InspectionTarget, targets)];
 }

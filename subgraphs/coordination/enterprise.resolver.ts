@@ -5,7 +5,7 @@ import { InspectionTarget } from "./joint-inspection.entity";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => [InspectionTarget], { description: "Joint inspections this enterprise was a target of" })
+  @FieldResolver(() => [InspectionTarget], { nullable: true, description: "Joint inspections this enterprise was a target of" })
   jointInspections(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<InspectionTarget[]> {
     return loaders.many(InspectionTarget, "creditCode").load(enterprise.creditCode);
   }

@@ -36,7 +36,7 @@ export class InspectionTargetResolver {
     return inspection;
   }
 
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
   enterprise(@Root() target: InspectionTarget): Enterprise {
     return { creditCode: target.creditCode };
   }

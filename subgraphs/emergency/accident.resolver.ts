@@ -32,7 +32,7 @@ export class AccidentResolver {
     return paginate(query, "id", filter);
   }
 
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
   enterprise(@Root() accident: Accident): Enterprise {
     return { creditCode: accident.creditCode };
   }

@@ -1,14 +1,13 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { accidentGrade } from "./accident-grade";
 import { Accident } from "./accident.entity";
 
 /** 应急's share of the synthetic city: every accident as reported, graded by 493号. */
-export async function seedEmergency(db: DataSource, city: City): Promise<void> {
-  await insertMissing(
-    db,
-    Accident,
+export function emergencyDemo(city: City): DemoRows {
+  return [
+    demoRows(
+      Accident,
     city.accidents.map((accident) =>
       Object.assign(new Accident(), {
         id: accident.id,
@@ -25,5 +24,6 @@ export async function seedEmergency(db: DataSource, city: City): Promise<void> {
         grade: accidentGrade(accident),
       }),
     ),
-  );
+    ),
+  ];
 }

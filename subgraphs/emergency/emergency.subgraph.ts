@@ -3,7 +3,7 @@ import type { City } from "../../synthetic/city";
 import { Accident } from "./accident.entity";
 import { accidentReference } from "./accident.reference";
 import { AccidentResolver } from "./accident.resolver";
-import { seedEmergency } from "./demo";
+import { emergencyDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 
@@ -14,5 +14,5 @@ export const emergency: SubgraphDefinition<City> = {
   references: { ...keyOnlyReference("Enterprise"), ...accidentReference },
   entities: [Accident],
   migrations: [Initial1763800000000],
-  seedDemo: seedEmergency,
+  demo: emergencyDemo,
 };

@@ -5,7 +5,7 @@ import { Enterprise } from "./enterprise.entity";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => [Accident], { description: "Production-safety accidents at this enterprise" })
+  @FieldResolver(() => [Accident], { nullable: true, description: "Production-safety accidents at this enterprise" })
   accidents(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<Accident[]> {
     return loaders.many(Accident, "creditCode").load(enterprise.creditCode);
   }

@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { weightedPicker } from "../../synthetic/random";
 import { catalogueOn } from "./disease-catalogue";
@@ -15,7 +14,7 @@ const casesPerPersonYear = 0.0004;
 const day = 86_400_000;
 
 /** 卫健's share of the synthetic city: occupational-disease diagnoses, coded in the catalogue of their date. */
-export async function seedHealth(db: DataSource, city: City): Promise<void> {
+export function healthDemo(city: City): DemoRows {
   const faker = city.random("health");
   const pickCategory = weightedPicker(nationalMix2022);
   const [firstYear, lastYear] = city.years;
@@ -41,5 +40,5 @@ export async function seedHealth(db: DataSource, city: City): Promise<void> {
       reportedOn: new Date(diagnosed.getTime() + reportDelayDays * day).toISOString().slice(0, 10),
     });
   }
-  await insertMissing(db, OccupationalDiseaseCase, cases);
+  return [demoRows(OccupationalDiseaseCase, cases)];
 }

@@ -5,7 +5,7 @@ import { OccupationalDiseaseCase } from "./occupational-disease-case.entity";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => [OccupationalDiseaseCase], { description: "Occupational-disease cases diagnosed among its workers" })
+  @FieldResolver(() => [OccupationalDiseaseCase], { nullable: true, description: "Occupational-disease cases diagnosed among its workers" })
   occupationalDiseaseCases(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<OccupationalDiseaseCase[]> {
     return loaders.many(OccupationalDiseaseCase, "creditCode").load(enterprise.creditCode);
   }

@@ -1,6 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
-import { seedHealth } from "./demo";
+import { healthDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { OccupationalDiseaseCase } from "./occupational-disease-case.entity";
@@ -15,5 +15,5 @@ export const health: SubgraphDefinition<City> = {
   references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...occupationalDiseaseCaseReference },
   entities: [OccupationalDiseaseCase],
   migrations: [Initial1763800000000],
-  seedDemo: seedHealth,
+  demo: healthDemo,
 };

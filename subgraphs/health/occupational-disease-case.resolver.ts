@@ -22,12 +22,12 @@ export class OccupationalDiseaseCaseResolver {
     return paginate(query, "id", filter);
   }
 
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
   person(@Root() diagnosis: OccupationalDiseaseCase): Person {
     return { pid: diagnosis.pid };
   }
 
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
   enterprise(@Root() diagnosis: OccupationalDiseaseCase): Enterprise {
     return { creditCode: diagnosis.creditCode };
   }

@@ -5,7 +5,7 @@ import { Person } from "./person.entity";
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @FieldResolver(() => [OccupationalDiseaseCase], { description: "This person's occupational-disease diagnoses" })
+  @FieldResolver(() => [OccupationalDiseaseCase], { nullable: true, description: "This person's occupational-disease diagnoses" })
   occupationalDiseaseCases(@Root() person: Person, @Ctx() { loaders }: SubgraphContext): Promise<OccupationalDiseaseCase[]> {
     return loaders.many(OccupationalDiseaseCase, "pid").load(person.pid);
   }

@@ -25,7 +25,7 @@ export class ConstructionProjectResolver {
     return paginate(query, "permitNo", filter);
   }
 
-  @FieldResolver(() => Enterprise, { description: "The general contractor" })
+  @FieldResolver(() => Enterprise, { nullable: true, description: "The general contractor; null while 人社 is unreachable" })
   contractor(@Root() project: ConstructionProject): Enterprise {
     return { creditCode: project.creditCode };
   }

@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { ConstructionProject, ProjectStatus } from "./construction-project.entity";
 
@@ -7,7 +6,7 @@ const constructionDivisions = new Set(["47", "48", "49", "50"]);
 const buildings = ["住宅小区", "综合楼", "厂房", "道路改造工程", "污水处理厂", "学校教学楼", "医院门诊楼", "物流园"];
 
 /** 住建's share of the synthetic city: projects of the construction enterprises. */
-export async function seedHousing(db: DataSource, city: City): Promise<void> {
+export function housingDemo(city: City): DemoRows {
   const faker = city.random("housing");
   const projects: ConstructionProject[] = [];
   for (const enterprise of city.enterprises) {
@@ -29,5 +28,5 @@ export async function seedHousing(db: DataSource, city: City): Promise<void> {
       );
     }
   }
-  await insertMissing(db, ConstructionProject, projects);
+  return [demoRows(ConstructionProject, projects)];
 }

@@ -5,7 +5,7 @@ import { Enterprise } from "./enterprise.entity";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => [ConstructionProject], { description: "Projects this enterprise builds as general contractor" })
+  @FieldResolver(() => [ConstructionProject], { nullable: true, description: "Projects this enterprise builds as general contractor" })
   constructionProjects(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<ConstructionProject[]> {
     return loaders.many(ConstructionProject, "creditCode").load(enterprise.creditCode);
   }

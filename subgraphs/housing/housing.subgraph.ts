@@ -3,7 +3,7 @@ import type { City } from "../../synthetic/city";
 import { ConstructionProject } from "./construction-project.entity";
 import { constructionProjectReference } from "./construction-project.reference";
 import { ConstructionProjectResolver } from "./construction-project.resolver";
-import { seedHousing } from "./demo";
+import { housingDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 
@@ -14,5 +14,5 @@ export const housing: SubgraphDefinition<City> = {
   references: { ...keyOnlyReference("Enterprise"), ...constructionProjectReference },
   entities: [ConstructionProject],
   migrations: [Initial1763800000000],
-  seedDemo: seedHousing,
+  demo: housingDemo,
 };

@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import { riskClassOf2017Division } from "../../reference/risk-classes";
 import type { City } from "../../synthetic/city";
 import { Enterprise } from "./enterprise.entity";
@@ -11,11 +10,10 @@ const day = 86_400_000;
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** 人社's share of the synthetic city: insured enterprises and persons, and recognitions of accident victims. */
-export async function seedHrss(db: DataSource, city: City): Promise<void> {
+export function hrssDemo(city: City): DemoRows {
   const headcount = new Map<string, number>();
   for (const person of city.persons) headcount.set(person.employerCreditCode, (headcount.get(person.employerCreditCode) ?? 0) + 1);
-  await insertMissing(
-    db,
+  const enterprises = demoRows(
     Enterprise,
     city.enterprises.map((enterprise) => ({
       creditCode: enterprise.creditCode,
@@ -28,8 +26,7 @@ export async function seedHrss(db: DataSource, city: City): Promise<void> {
       registeredOn: enterprise.registeredOn,
     })),
   );
-  await insertMissing(
-    db,
+  const persons = demoRows(
     Person,
     city.persons.map((person) => {
       const id = checkIdNumber(person.idNumber);
@@ -70,5 +67,5 @@ export async function seedHrss(db: DataSource, city: City): Promise<void> {
       });
     }
   }
-  await insertMissing(db, InjuryRecognition, recognitions);
+  return [enterprises, persons, demoRows(InjuryRecognition, recognitions)];
 }

@@ -1,6 +1,6 @@
 import type { SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
-import { seedHrss } from "./demo";
+import { hrssDemo } from "./demo";
 import { Enterprise } from "./enterprise.entity";
 import { enterpriseReference } from "./enterprise.reference";
 import { EnterpriseResolver } from "./enterprise.resolver";
@@ -18,5 +18,5 @@ export const hrss: SubgraphDefinition<City> = {
   references: { ...enterpriseReference, ...personReference },
   entities: [Enterprise, Person, InjuryRecognition],
   migrations: [Initial1763800000000],
-  seedDemo: seedHrss,
+  demo: hrssDemo,
 };

@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { Vehicle, VehicleClass } from "./vehicle.entity";
 
@@ -7,7 +6,7 @@ import { Vehicle, VehicleClass } from "./vehicle.entity";
 const plateLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 /** 交通's share of the synthetic city: fleets of road transport operators and chemical shippers. */
-export async function seedTransport(db: DataSource, city: City): Promise<void> {
+export function transportDemo(city: City): DemoRows {
   const faker = city.random("transport");
   const vehicles = new Map<string, Vehicle>();
   for (const enterprise of city.enterprises) {
@@ -26,5 +25,5 @@ export async function seedTransport(db: DataSource, city: City): Promise<void> {
       });
     }
   }
-  await insertMissing(db, Vehicle, [...vehicles.values()]);
+  return [demoRows(Vehicle, [...vehicles.values()])];
 }

@@ -5,7 +5,7 @@ import { Vehicle } from "./vehicle.entity";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => [Vehicle], { description: "Vehicles this operator runs under a road transport certificate" })
+  @FieldResolver(() => [Vehicle], { nullable: true, description: "Vehicles this operator runs under a road transport certificate" })
   vehicles(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<Vehicle[]> {
     return loaders.many(Vehicle, "creditCode").load(enterprise.creditCode);
   }

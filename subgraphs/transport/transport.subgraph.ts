@@ -1,6 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
-import { seedTransport } from "./demo";
+import { transportDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { Vehicle } from "./vehicle.entity";
@@ -14,5 +14,5 @@ export const transport: SubgraphDefinition<City> = {
   references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
   entities: [Vehicle],
   migrations: [Initial1763800000000],
-  seedDemo: seedTransport,
+  demo: transportDemo,
 };

@@ -21,7 +21,7 @@ export class VehicleResolver {
     return paginate(query, "plateNumber", filter);
   }
 
-  @FieldResolver(() => Enterprise, { description: "The operator" })
+  @FieldResolver(() => Enterprise, { nullable: true, description: "The operator; null while 人社 is unreachable" })
   operator(@Root() vehicle: Vehicle): Enterprise {
     return { creditCode: vehicle.creditCode };
   }

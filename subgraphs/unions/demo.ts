@@ -1,12 +1,11 @@
-import type { DataSource } from "typeorm";
-import { insertMissing } from "../../kernel/seeding";
+import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { CheckStatus, SupervisionCheck } from "./supervision-check.entity";
 
 const day = 86_400_000;
 
 /** 总工会's share of the synthetic city: about a third of enterprises checked each year. */
-export async function seedUnions(db: DataSource, city: City): Promise<void> {
+export function unionsDemo(city: City): DemoRows {
   const faker = city.random("unions");
   const checks: SupervisionCheck[] = [];
   for (let year = city.years[0]; year <= city.years[1]; year++) {
@@ -28,5 +27,5 @@ export async function seedUnions(db: DataSource, city: City): Promise<void> {
       });
     }
   }
-  await insertMissing(db, SupervisionCheck, checks);
+  return [demoRows(SupervisionCheck, checks)];
 }

@@ -5,7 +5,7 @@ import { SupervisionCheck } from "./supervision-check.entity";
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
-  @FieldResolver(() => [SupervisionCheck], { description: "Union labour-protection checks of this enterprise" })
+  @FieldResolver(() => [SupervisionCheck], { nullable: true, description: "Union labour-protection checks of this enterprise" })
   supervisionChecks(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<SupervisionCheck[]> {
     return loaders.many(SupervisionCheck, "creditCode").load(enterprise.creditCode);
   }

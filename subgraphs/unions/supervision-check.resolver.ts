@@ -21,7 +21,7 @@ export class SupervisionCheckResolver {
     return paginate(query, "id", filter);
   }
 
-  @FieldResolver(() => Enterprise)
+  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
   enterprise(@Root() check: SupervisionCheck): Enterprise {
     return { creditCode: check.creditCode };
   }

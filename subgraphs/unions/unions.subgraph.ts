@@ -1,6 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
-import { seedUnions } from "./demo";
+import { unionsDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { SupervisionCheck } from "./supervision-check.entity";
@@ -14,5 +14,5 @@ export const unions: SubgraphDefinition<City> = {
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
   entities: [SupervisionCheck],
   migrations: [Initial1763800000000],
-  seedDemo: seedUnions,
+  demo: unionsDemo,
 };

@@ -1,0 +1,85 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { subgraphUrlVariable } from "../gateway/supergraph";
+import { subgraphs } from "../subgraphs";
+
+const root = path.resolve(__dirname, "..");
+
+export interface HubOptions {
+  /** Environment shared by every process (data and key folders, MySQL URL, demo scale...). */
+  env: NodeJS.ProcessEnv;
+  /** Port of each subgraph by name; 0 (the default) picks a free one. */
+  subgraphPort?: (name: string) => number;
+  gatewayPort: number;
+  /** Subgraphs not to start, to see how the hub behaves without them. */
+  without?: readonly string[];
+  /** Where each process's output goes; by default it is discarded. */
+  stdio?: "inherit" | "ignore";
+}
+
+export interface RunningHub {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+interface Ready {
+  ready: string;
+  url: string;
+}
+
+/** Runs one TypeScript entry point as its own Node process and waits for its `ready` message. */
+function startProcess(entry: string, env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore"): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(path.join(root, entry), [], {
+    cwd: root,
+    env,
+    execArgv: ["-r", "@swc-node/register"],
+    stdio: stdio === "inherit" ? ["ignore", "inherit", "inherit", "ipc"] : ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: Ready) => resolve({ child, url: message.url }));
+    child.once("exit", (code) => reject(new Error(`${entry} exited with code ${code} before it was ready${stderr ? `: ${stderr.trim()}` : ""}`)));
+  });
+}
+
+async function stopProcesses(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+/** Starts every subgraph as its own process, then the gateway pointed at them. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const stdio = options.stdio ?? "ignore";
+  const children: ChildProcess[] = [];
+  try {
+    const started = await Promise.all(
+      subgraphs
+        .filter((subgraph) => !options.without?.includes(subgraph.name))
+        .map(async (subgraph) => {
+          const env = { ...options.env, PORT: String(options.subgraphPort?.(subgraph.name) ?? 0) };
+          const running = await startProcess(`subgraphs/${subgraph.name}/main.ts`, env, stdio);
+          children.push(running.child);
+          return [subgraph.name, running.url] as const;
+        }),
+    );
+    const subgraphUrls = Object.fromEntries(started);
+    const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, PORT: String(options.gatewayPort) };
+    for (const [name, url] of started) gatewayEnv[subgraphUrlVariable(name)] = url;
+    const gateway = await startProcess("gateway/main.ts", gatewayEnv, stdio);
+    children.push(gateway.child);
+    return { gatewayUrl: gateway.url, subgraphUrls, stop: () => stopProcesses(children) };
+  } catch (error) {
+    await stopProcesses(children);
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import type { EntityTarget, ObjectLiteral } from "typeorm";
+import { subgraphs } from "../../subgraphs";
+import type { City } from "../../synthetic/city";
+
+/**
+ * The rows a department seeded for an entity: what the hub must hand back, computed without the
+ * hub, so a test can state a whole expected answer.
+ */
+export function seeded<T extends ObjectLiteral>(city: City, subgraph: string, entity: EntityTarget<T>): T[] {
+  const definition = subgraphs.find((candidate) => candidate.name === subgraph);
+  const entityRows = definition?.demo(city).find((candidate) => candidate.entity === entity);
+  if (!entityRows) throw new Error(`${subgraph} seeds no rows of that entity`);
+  return entityRows.rows as T[];
+}
+
+/** Rows whose `key` equals `value`, in primary-key order as the loaders return them. */
+export function whereEquals<T extends ObjectLiteral>(rows: T[], key: keyof T, value: unknown, orderBy: keyof T): T[] {
+  return rows.filter((row) => row[key] === value).sort((a, b) => (String(a[orderBy]) < String(b[orderBy]) ? -1 : 1));
+}

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const supergraphSdl = readSupergraph(config.LIANFANG_SUPERGRAPH);
     const graphs = subgraphsOf(supergraphSdl);
     // Each subgraph's address: its LIANFANG_<NAME>_URL, else the URL it was composed with.
-    const urls = readConfig(Object.fromEntries(graphs.map(({ name, url }) => [subgraphUrlVariable(name), z.url().default(url)])));
+    const urls = readConfig(Object.fromEntries(graphs.map(({ name, url }) => [subgraphUrlVariable(name), z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://hrss:4001/graphql" }).default(url)])));
     const keyDir = keyDirectory(config);
     const gateway = await startGateway({
       port: config.PORT,

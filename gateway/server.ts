@@ -2,7 +2,6 @@ import type http from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { KeyLike } from "jose";
-import type { GraphQLFormattedError } from "graphql";
 import { close, createHttpServer, listen } from "../kernel/http";
 import { type TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
@@ -27,22 +26,6 @@ export interface Gateway {
   stop: () => Promise<void>;
 }
 
-/**
- * A subgraph that cannot be reached is named, without the internal address the gateway's own
- * message carries; the other departments' data still arrives beside the error.
- */
-export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const serviceName = formatted.extensions?.serviceName;
-  if (typeof serviceName === "string" && /fetch|connect|ECONNREFUSED|socket/i.test(formatted.message)) {
-    return {
-      message: `The ${serviceName} department is unreachable; its part of the answer is missing`,
-      path: formatted.path,
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: serviceName },
-    };
-  }
-  return formatted;
-}
-
 /** Builds the gateway's HTTP server without listening, so tests and `main.ts` choose where it runs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger("gateway");
@@ -52,14 +35,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) => {
       const configured = options.subgraphUrls[name] ?? url;
       if (!configured) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedDataSource(configured, options.signingKey);
+      return new SignedDataSource(name, configured, options.signingKey);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError,
     logger,
   });
   await apollo.start();

@@ -29,7 +29,7 @@ interface Ready {
 }
 
 /** Runs one TypeScript entry point as its own Node process and waits for its `ready` message. */
-function startProcess(entry: string, env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore"): Promise<{ child: ChildProcess; url: string }> {
+export function startProcess(entry: string, env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore"): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(path.join(root, entry), [], {
     cwd: root,
     env,

@@ -73,7 +73,7 @@ describe("authentication at the gateway and at every subgraph", () => {
   describe("a subgraph called around the gateway", () => {
     const callSubgraph = async (headers: Record<string, string>, body = { query }) => {
       const response = await fetch(hub.subgraphUrls.hrss, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as { data?: any; errors?: unknown[] } };
     };
     const identity = { agency: "hrss", user: "intruder", roles: ["viewer" as const], requestId: "r-1" };
 

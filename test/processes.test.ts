@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startHub, type RunningHub } from "../scripts/hub";
+import { Accident } from "../subgraphs/emergency/accident.entity";
+import { accidentGrade } from "../subgraphs/emergency/accident-grade";
+import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
+import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
+import { Vehicle } from "../subgraphs/transport/vehicle.entity";
+import { SupervisionCheck } from "../subgraphs/unions/supervision-check.entity";
+import { generateCity, scales, type City } from "../synthetic/city";
+import { testDatabase, type TestDatabase } from "./support/database";
+import { seeded, whereEquals } from "./support/expected";
+import { testKeys, type TestKeys } from "./support/keys";
+
+const fiftyEnterprises = `{
+  enterprises(first: 50) {
+    nodes {
+      creditCode name riskClass insuredHeadcount
+      accidents { id grade deaths }
+      occupationalDiseaseCases { id diseaseName }
+      vehicles { plateNumber vehicleClass }
+      supervisionChecks { id status }
+    }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+/** SQL statements each subgraph has run, by table, read from its /metrics. */
+async function statementCounts(hub: RunningHub): Promise<Record<string, Record<string, number>>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const [name, url] of Object.entries(hub.subgraphUrls)) {
+    const text = await (await fetch(new URL("/metrics", url))).text();
+    counts[name] = {};
+    for (const match of text.matchAll(/^lianfang_sql_statements_total\{subgraph="(\w+)",table="(\w+)"\} (\d+)$/gm)) {
+      counts[name][match[2]] = Number(match[3]);
+    }
+  }
+  return counts;
+}
+
+function difference(after: Record<string, Record<string, number>>, before: Record<string, Record<string, number>>) {
+  return Object.fromEntries(
+    Object.entries(after).map(([name, tables]) => [
+      name,
+      Object.fromEntries(Object.entries(tables).flatMap(([table, count]) => (count - (before[name]?.[table] ?? 0) ? [[table, count - (before[name]?.[table] ?? 0)]] : []))),
+    ]),
+  );
+}
+
+describe("the hub as separate processes, as `npm start` runs it", () => {
+  let hub: RunningHub;
+  let keys: TestKeys;
+  let database: TestDatabase;
+  let dataDir: string;
+  let city: City;
+
+  beforeAll(async () => {
+    keys = await testKeys();
+    database = testDatabase();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-data-"));
+    const env = { ...process.env, LIANFANG_KEY_DIR: keys.keyDir, LIANFANG_DATA_DIR: dataDir, LIANFANG_DB_PREFIX: database.dbPrefix, LIANFANG_DEMO_SCALE: "small", LOG_LEVEL: "warn" };
+    hub = await startHub({ env, gatewayPort: 0 });
+    city = generateCity({ size: scales.small, seed: 2024, linkingSecret: keys.linkingSecret });
+  }, 120_000);
+
+  afterAll(async () => {
+    await hub?.stop();
+    await database.drop();
+    keys.remove();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("answers 50 enterprises from five departments with one batched statement per entity type", async () => {
+    const before = await statementCounts(hub);
+    const response = await fetch(hub.gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token({ agency: "coordination" })}` },
+      body: JSON.stringify({ query: fiftyEnterprises }),
+    });
+    const after = await statementCounts(hub);
+
+    const firstFifty = seeded(city, "hrss", Enterprise)
+      .sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1))
+      .slice(0, 50);
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 200,
+      body: {
+        data: {
+          enterprises: {
+            nodes: firstFifty.map((enterprise) => ({
+              creditCode: enterprise.creditCode,
+              name: enterprise.name,
+              riskClass: enterprise.riskClass,
+              insuredHeadcount: enterprise.insuredHeadcount,
+              accidents: whereEquals(seeded(city, "emergency", Accident), "creditCode", enterprise.creditCode, "id").map((a) => ({ id: a.id, grade: accidentGrade(a), deaths: a.deaths })),
+              occupationalDiseaseCases: whereEquals(seeded(city, "health", OccupationalDiseaseCase), "creditCode", enterprise.creditCode, "id").map((c) => ({ id: c.id, diseaseName: c.diseaseName })),
+              vehicles: whereEquals(seeded(city, "transport", Vehicle), "creditCode", enterprise.creditCode, "plateNumber").map((v) => ({ plateNumber: v.plateNumber, vehicleClass: v.vehicleClass })),
+              supervisionChecks: whereEquals(seeded(city, "unions", SupervisionCheck), "creditCode", enterprise.creditCode, "id").map((c) => ({ id: c.id, status: c.status })),
+            })),
+            pageInfo: { hasNextPage: true },
+          },
+        },
+      },
+    });
+    expect(difference(after, before)).toEqual({
+      hrss: { enterprise: 1 },
+      emergency: { accident: 1 },
+      health: { occupational_disease_case: 1 },
+      transport: { vehicle: 1 },
+      housing: {},
+      unions: { supervision_check: 1 },
+      coordination: {},
+    });
+  });
+
+  it("reports every subgraph up at /health", async () => {
+    const health = await (await fetch(new URL("/health", hub.gatewayUrl))).json();
+
+    expect(health).toEqual({
+      status: "ok",
+      subgraphs: Object.fromEntries(Object.keys(hub.subgraphUrls).map((name) => [name, { status: "up", latencyMs: expect.any(Number) }])),
+    });
+  });
+});

@@ -152,6 +152,22 @@ function generateAccidents(faker: Faker, enterprises: CityEnterprise[], persons:
   return accidents;
 }
 
+/** What a firm of each division calls itself; the rest trade under a generic word. */
+const tradeWords: Readonly<Record<string, readonly string[]>> = {
+  "06": ["煤业", "矿业"], "08": ["铁矿", "矿业"], "10": ["石料", "矿业"], "13": ["食品", "粮油"], "17": ["纺织", "棉纺"],
+  "25": ["石化", "焦化"], "26": ["化工", "精细化工", "化学"], "30": ["建材", "陶瓷", "耐火材料"], "31": ["钢铁", "特钢"],
+  "33": ["金属制品", "五金"], "34": ["机械", "泵业"], "35": ["专用设备", "机械制造"], "36": ["汽车零部件", "专用汽车"],
+  "38": ["电气", "电机"], "44": ["热电", "电力"], "47": ["建设", "建筑工程"], "48": ["路桥", "市政工程"],
+  "50": ["装饰工程", "建筑装饰"], "51": ["商贸", "物资"], "52": ["商贸", "超市"], "54": ["运输", "物流", "客运"],
+  "58": ["货运代理", "物流"], "59": ["仓储", "物流"], "62": ["餐饮", "酒店管理"], "65": ["信息技术", "软件"], "70": ["置业", "房地产开发"],
+};
+const legalForms = ["有限公司", "有限公司", "有限责任公司", "股份有限公司", "集团有限公司"];
+
+function enterpriseName(faker: Faker, region: string, industry: string): string {
+  const brand = faker.helpers.arrayElements(["鑫", "华", "泰", "恒", "昌", "盛", "隆", "源", "金", "宏", "德", "利", "齐", "鲁", "博", "通"], 2).join("");
+  return `${regionNames.get(region)}${brand}${faker.helpers.arrayElement(tradeWords[industry] ?? ["实业"])}${faker.helpers.arrayElement(legalForms)}`;
+}
+
 const creditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 function creditCode(faker: Faker, region: string, corrupt: boolean): string {
@@ -187,13 +203,13 @@ export function generateCity(options: { size: CitySize; seed: number; linkingSec
     const region = pickRegion(faker);
     const flagged = faker.number.int({ min: 0, max: 199 }) === 0;
     const code = creditCode(faker, region, flagged);
+    const industry = pickIndustry(faker);
     if (usedCodes.has(code)) continue;
     usedCodes.add(code);
     enterprises.push({
       creditCode: code,
-      // Faker's company names start with some other city; these firms are in 淄博.
-      name: `${regionNames.get(region)}${faker.company.name().replace(/^.*?(市|自治区|省)/, "")}`,
-      industryCode: pickIndustry(faker),
+      name: enterpriseName(faker, region, industry),
+      industryCode: industry,
       regionCode: region,
       registeredOn: isoDate(faker.date.between({ from: "1995-01-01", to: "2020-12-31" })),
       flaggedCreditCode: flagged,

@@ -1,0 +1,10 @@
+# One image for every Lianfang process; docker-compose.yml picks the entry point per service.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+ENV HOST=0.0.0.0 NODE_ENV=production
+# A named volume mounted here takes this ownership, so the unprivileged user can keep keys in it.
+RUN mkdir /keys && chown node:node /keys
+USER node

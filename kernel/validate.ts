@@ -1,0 +1,56 @@
+import { checkIndustryCode } from "../reference/industries";
+import { checkRegionCode } from "../reference/regions";
+import { badUserInput } from "./errors";
+import { checkCreditCode } from "./identifiers/credit-code";
+import { checkIdNumber } from "./identifiers/id-number";
+import { isCalendarDate } from "./scalars";
+
+/**
+ * Input checks every department uses: each returns the normalized value or throws BAD_USER_INPUT
+ * naming the field (as the caller wrote it, e.g. "input.creditCode") and the reason.
+ */
+
+export function requireCreditCode(field: string, value: string): { creditCode: string; needsReview: boolean } {
+  const check = checkCreditCode(value);
+  if (!check.valid) throw badUserInput(field, check.reason);
+  return { creditCode: check.normalized, needsReview: !check.checksumValid };
+}
+
+export function requireIdNumber(field: string, value: string, today = new Date()) {
+  const check = checkIdNumber(value, today);
+  if (!check.valid) throw badUserInput(field, check.reason);
+  return check;
+}
+
+export function requireRegionCode(field: string, value: string): string {
+  const check = checkRegionCode(value);
+  if (!check.valid) throw badUserInput(field, check.reason);
+  return value;
+}
+
+export function requireIndustryCode(field: string, value: string): { section: string; division: string; digits: string } {
+  const check = checkIndustryCode(value.trim().toUpperCase());
+  if (!check.valid) throw badUserInput(field, check.reason);
+  return { section: check.section, division: check.division, digits: value.trim().toUpperCase().replace(/^[A-Z]/, "") };
+}
+
+export function requireLocalDate(field: string, value: string): string {
+  if (!isCalendarDate(value)) throw badUserInput(field, `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`);
+  return value;
+}
+
+/** Two moments that must come in order, e.g. an accident cannot be reported before it happened. */
+export function requireOrder(laterField: string, earlier: Date | string, later: Date | string, earlierField: string): void {
+  if (new Date(later).getTime() < new Date(earlier).getTime()) {
+    throw badUserInput(laterField, `cannot be before ${earlierField}`);
+  }
+}
+
+export function requireRange(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(field, `must be a whole number from ${min} to ${max}, got ${value}`);
+  return value;
+}
+
+export function requireNotFuture(field: string, value: Date | string, now = new Date()): void {
+  if (new Date(value).getTime() > now.getTime()) throw badUserInput(field, "cannot be in the future");
+}

@@ -1,19 +1,13 @@
 import { GraphQLError } from "graphql";
 
 /** Error codes a client can act on; the GraphQL `extensions.code` of every error Lianfang raises. */
-export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "PAYLOAD_TOO_LARGE";
+export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
 
 const httpStatus: Record<ErrorCode, number | undefined> = {
   BAD_USER_INPUT: undefined,
   UNAUTHENTICATED: 401,
   FORBIDDEN: undefined,
   NOT_FOUND: undefined,
-  PAYLOAD_TOO_LARGE: 413,
 };
 
 export function lianfangError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {

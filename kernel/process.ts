@@ -22,6 +22,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
   try {
     const config = readConfig(subgraphVariables);
     const keyDir = keyDirectory(config);
+    const linkingSecret = loadLinkingSecret(keyDir);
     const subgraph = await startSubgraph(definition, {
       port: config.PORT,
       host: config.HOST,
@@ -29,10 +30,11 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
       dbPrefix: config.LIANFANG_DB_PREFIX,
       dataDir: config.LIANFANG_DATA_DIR,
       gatewayKey: await loadGatewayVerifyingKey(keyDir),
+      linkingSecret,
       logger,
     });
     if (config.LIANFANG_DEMO_SCALE) {
-      const city = generateCity({ size: scales[config.LIANFANG_DEMO_SCALE], seed: config.LIANFANG_DEMO_SEED, linkingSecret: loadLinkingSecret(keyDir) });
+      const city = generateCity({ size: scales[config.LIANFANG_DEMO_SCALE], seed: config.LIANFANG_DEMO_SEED, linkingSecret });
       for (const entityRows of definition.demo(city)) await insertMissing(subgraph.db, entityRows);
       logger.info({ scale: config.LIANFANG_DEMO_SCALE, seed: city.seed }, "demo city seeded");
     }

@@ -11,6 +11,7 @@ import type { DemoRows } from "./seeding";
 import { type CallIdentity, operationDigest, verifyCall } from "./identity";
 import { createHttpServer, listen, close, type GraphQLBody } from "./http";
 import type { KeyLike } from "jose";
+import { personPid } from "./identifiers/pseudonym";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
@@ -21,6 +22,8 @@ export interface SubgraphContext {
   db: DataSource;
   loaders: Loaders;
   logger: Logger;
+  /** The pid of a normalized ID number, keyed with the hub's linking secret. */
+  pseudonymise: (normalizedIdNumber: string) => string;
 }
 
 export type ReferenceResolver<Representation, Result> = (
@@ -79,6 +82,7 @@ export interface SubgraphRuntimeOptions {
   /** Omitted: an in-memory embedded database (tests). */
   dataDir?: string;
   gatewayKey: KeyLike;
+  linkingSecret: string;
   maxBodyBytes?: number;
   logger?: Logger;
   /** Sees every authenticated call before it executes (tests record what each subgraph received). */
@@ -110,6 +114,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     dataDir: options.dataDir,
     logger,
   });
+  const pseudonymise = (normalizedIdNumber: string) => personPid(normalizedIdNumber, options.linkingSecret);
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildFederatedSchema(definition),
     introspection: false,
@@ -123,7 +128,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     context: async (request, body) => {
       const identity = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), operationDigest(body.query, body.variables));
       options.observe?.({ identity, body });
-      return { identity, db, loaders: new Loaders(db), logger };
+      return { identity, db, loaders: new Loaders(db), logger, pseudonymise };
     },
     routes: {
       "/health": async () => {

@@ -47,6 +47,7 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
       mysqlUrl: database.mysqlUrl,
       dbPrefix: database.dbPrefix,
       gatewayKey: keys.gatewayVerifyingKey,
+      linkingSecret: keys.linkingSecret,
       logger: silent,
       observe: (call) => received[definition.name].push(call),
     });

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, Directive, type ClassType } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { badUserInput } from "./errors";
+import { structuralTypes } from "./sharing";
 
 export const maxPageSize = 200;
 
@@ -30,6 +31,7 @@ export interface Page<T> {
 
 /** A `<Item>Connection` type: a page of items and its PageInfo. */
 export function Connection<T extends object>(item: ClassType<T>): ClassType<Page<T>> {
+  structuralTypes.add(`${item.name}Connection`);
   @ObjectType(`${item.name}Connection`)
   class ConnectionClass implements Page<T> {
     @Field(() => [item])

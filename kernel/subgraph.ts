@@ -2,7 +2,6 @@ import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import gql from "graphql-tag";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
@@ -13,6 +12,7 @@ import { createHttpServer, listen, close, type GraphQLBody } from "./http";
 import type { KeyLike } from "jose";
 import { personPid } from "./identifiers/pseudonym";
 import { Loaders } from "./loaders";
+import { applyCatalogue, sharingSchemaExtension, type SharingCatalogue } from "./sharing";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
 
@@ -49,6 +49,8 @@ export interface SubgraphDefinition<DemoCity = never> {
   name: string;
   resolvers: NonEmptyArray<Function>;
   references: References;
+  /** Its sharing catalogue (资源目录): the level of every field it lets others read. */
+  catalogue: SharingCatalogue;
   entities: Function[];
   migrations: Function[];
   /** The department's share of the synthetic city, as rows to insert. */
@@ -56,12 +58,12 @@ export interface SubgraphDefinition<DemoCity = never> {
 }
 
 const federationLink =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])\n';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@composeDirective"])\n';
 
 /** Builds a Federation 2 subgraph schema from type-graphql classes and the reference resolvers. */
 export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers: definition.resolvers, skipCheck: true, validate: false });
-  const typeDefs = gql(federationLink + printSchemaWithDirectives(schema));
+  const typeDefs = applyCatalogue(federationLink + sharingSchemaExtension + printSchemaWithDirectives(schema), definition.catalogue, definition.name);
   const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [typeName, resolver] of Object.entries(definition.references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...resolver };

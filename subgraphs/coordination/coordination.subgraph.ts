@@ -1,5 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { coordinationCatalogue } from "./catalogue";
 import { coordinationDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { InspectionTarget, JointInspection } from "./joint-inspection.entity";
@@ -11,6 +12,7 @@ import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
   resolvers: [JointInspectionResolver, InspectionTargetResolver, EnterpriseResolver],
+  catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
   entities: [JointInspection, InspectionTarget],
   migrations: [Initial1763800000000],

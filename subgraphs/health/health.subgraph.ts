@@ -1,5 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { healthCatalogue } from "./catalogue";
 import { healthDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
@@ -12,6 +13,7 @@ import { PersonResolver } from "./person.resolver";
 export const health: SubgraphDefinition<City> = {
   name: "health",
   resolvers: [OccupationalDiseaseCaseResolver, EnterpriseResolver, PersonResolver],
+  catalogue: healthCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...occupationalDiseaseCaseReference },
   entities: [OccupationalDiseaseCase],
   migrations: [Initial1763800000000],

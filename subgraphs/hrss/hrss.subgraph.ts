@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { hrssCatalogue } from "./catalogue";
 import { hrssDemo } from "./demo";
 import { Enterprise } from "./enterprise.entity";
 import { enterpriseReference } from "./enterprise.reference";
@@ -15,6 +16,7 @@ import { PersonResolver } from "./person.resolver";
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [EnterpriseResolver, PersonResolver, InjuryRecognitionResolver],
+  catalogue: hrssCatalogue,
   references: { ...enterpriseReference, ...personReference },
   entities: [Enterprise, Person, InjuryRecognition],
   migrations: [Initial1763800000000],

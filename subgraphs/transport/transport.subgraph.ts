@@ -1,5 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { transportCatalogue } from "./catalogue";
 import { transportDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
@@ -11,6 +12,7 @@ import { VehicleResolver } from "./vehicle.resolver";
 export const transport: SubgraphDefinition<City> = {
   name: "transport",
   resolvers: [VehicleResolver, EnterpriseResolver],
+  catalogue: transportCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
   entities: [Vehicle],
   migrations: [Initial1763800000000],

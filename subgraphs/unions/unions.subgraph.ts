@@ -1,5 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { unionsCatalogue } from "./catalogue";
 import { unionsDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
@@ -11,6 +12,7 @@ import { SupervisionCheckResolver } from "./supervision-check.resolver";
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
   resolvers: [SupervisionCheckResolver, EnterpriseResolver],
+  catalogue: unionsCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
   entities: [SupervisionCheck],
   migrations: [Initial1763800000000],

@@ -1,18 +1,26 @@
 import { z } from "zod";
+import { readSupergraph, supergraphFile } from "../kernel/compose";
 import { commonVariables, keyDirectory, port, readConfig } from "../kernel/config";
 import { trustedKeys } from "../kernel/identity";
 import { loadGatewaySigningKey, loadTrustedAgencyKeys } from "../kernel/keys";
-import { createLogger } from "../kernel/logger";
 import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
-import { startGateway } from "./server";
-import { readSupergraph, subgraphUrlVariable, subgraphsOf, supergraphFile } from "./supergraph";
+import { createLogger } from "../kernel/logger";
+import { defaultLimits } from "./governance";
+import { openGovernance, startGateway } from "./server";
+import { subgraphUrlVariable, subgraphsOf } from "./supergraph";
+
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const gatewayVariables = {
   ...commonVariables,
   PORT: port(4000),
   HOST: z.string().default("127.0.0.1"),
   LIANFANG_SUPERGRAPH: z.string().default(supergraphFile),
-  LIANFANG_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
+  LIANFANG_MAX_BODY_BYTES: positive(100_000),
+  LIANFANG_MAX_DEPTH: positive(defaultLimits.maxDepth),
+  LIANFANG_MAX_ALIASES: positive(defaultLimits.maxAliases),
+  LIANFANG_MAX_COST: positive(defaultLimits.maxCost),
+  LIANFANG_RATE_LIMIT: positive(50),
   LIANFANG_INTROSPECTION: z.enum(["true", "false"]).default("false"),
 };
 
@@ -23,21 +31,38 @@ async function main(): Promise<void> {
     const supergraphSdl = readSupergraph(config.LIANFANG_SUPERGRAPH);
     const graphs = subgraphsOf(supergraphSdl);
     // Each subgraph's address: its LIANFANG_<NAME>_URL, else the URL it was composed with.
-    const urls = readConfig(Object.fromEntries(graphs.map(({ name, url }) => [subgraphUrlVariable(name), z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://hrss:4001/graphql" }).default(url)])));
+    const urls = readConfig(
+      Object.fromEntries(graphs.map(({ name, url }) => [subgraphUrlVariable(name), z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://hrss:4001/graphql" }).default(url)])),
+    );
+    const subgraphUrls = Object.fromEntries(graphs.map(({ name }) => [name, String(urls[subgraphUrlVariable(name)])]));
     const keyDir = keyDirectory(config);
+    const signingKey = await loadGatewaySigningKey(keyDir);
+    const governed = await openGovernance({
+      supergraphSdl,
+      coordinationUrl: subgraphUrls.coordination,
+      signingKey,
+      limits: { maxDepth: config.LIANFANG_MAX_DEPTH, maxAliases: config.LIANFANG_MAX_ALIASES, maxCost: config.LIANFANG_MAX_COST },
+      database: { mysqlUrl: config.LIANFANG_MYSQL_URL, dbPrefix: config.LIANFANG_DB_PREFIX, dataDir: config.LIANFANG_DATA_DIR },
+      logger,
+    });
     const gateway = await startGateway({
       port: config.PORT,
       host: config.HOST,
       supergraphSdl,
-      subgraphUrls: Object.fromEntries(graphs.map(({ name }) => [name, String(urls[subgraphUrlVariable(name)])])),
+      subgraphUrls,
+      governance: governed.governance,
+      rateLimitPerSecond: config.LIANFANG_RATE_LIMIT,
       trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
-      signingKey: await loadGatewaySigningKey(keyDir),
+      signingKey,
       maxBodyBytes: config.LIANFANG_MAX_BODY_BYTES,
       introspection: config.LIANFANG_INTROSPECTION === "true",
       logger,
     });
     logger.info({ url: gateway.url }, "gateway listening");
-    onShutdown(logger, gateway.stop);
+    onShutdown(logger, async () => {
+      await gateway.stop();
+      await governed.close();
+    });
     process.send?.({ ready: "gateway", url: gateway.url });
   } catch (error) {
     exitOnStartupError(logger, error);

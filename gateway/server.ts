@@ -6,12 +6,27 @@ import { close, createHttpServer, listen } from "../kernel/http";
 import { type TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import { metrics } from "../kernel/metrics";
+import type { IncomingMessage } from "node:http";
+import { auditTrail } from "./audit-trail";
 import { gatewayContext, type GatewayContext } from "./context";
+import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
+import type { DataSource } from "typeorm";
+import { readCatalogue } from "../kernel/catalogue";
+import { openDatabase } from "../kernel/database";
+import { AuditLog } from "./audit";
+import { AuditRecord } from "./audit-record.entity";
+import { GrantBook } from "./grants";
+import { Audit1763900000000 } from "./migrations/1763900000000-audit";
+import { RateLimiter } from "./rate-limit";
 import { hubHealth } from "./health";
 import { SignedDataSource } from "./signed-data-source";
 
 export interface GatewayOptions {
   supergraphSdl: string;
+  /** Omitted only to measure what governance costs (benchmarks); every real gateway governs. */
+  governance?: GovernanceOptions;
+  /** Requests per second per department (bursts of twice that). */
+  rateLimitPerSecond: number;
   /** Where each subgraph answers, by name. */
   subgraphUrls: Record<string, string>;
   trustedKeys: TrustedKeys;
@@ -42,19 +57,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    plugins: options.governance ? [governancePlugin(options.governance)] : [],
     logger,
   });
   await apollo.start();
+  const limiter = new RateLimiter(options.rateLimitPerSecond);
+  const audit = options.governance?.audit;
   const server = createHttpServer<GatewayContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes,
-    context: (request) => gatewayContext(request, options.trustedKeys),
+    context: (request, body) => gatewayContext(request, body, options.trustedKeys, limiter),
     routes: {
       "/health": async () => {
         const health = await hubHealth(options.subgraphUrls);
         return { status: health.status === "ok" ? 200 : 503, contentType: "application/json", body: JSON.stringify(health) };
       },
       "/metrics": async () => ({ status: 200, contentType: metrics.contentType, body: await metrics.metrics() }),
+      ...(audit ? { "/audit": (request: IncomingMessage) => auditTrail(request, audit, options.trustedKeys) } : {}),
     },
   });
   return {
@@ -70,4 +89,38 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
   const gateway = await createGateway(options);
   const origin = await listen(gateway.server, options.port, options.host);
   return { url: `${origin}/graphql`, stop: gateway.stop };
+}
+
+export interface GovernanceSetup {
+  supergraphSdl: string;
+  /** Where the joint-prevention office answers: the grant book reads its grants there. */
+  coordinationUrl: string;
+  signingKey: KeyLike;
+  limits: Limits;
+  /** The audit store: the gateway's own database, `<prefix>audit`. */
+  database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string };
+  logger: Logger;
+}
+
+/** Opens the audit store and starts the grant book: everything governance needs, and how to close it. */
+export async function openGovernance(setup: GovernanceSetup): Promise<{ governance: GovernanceOptions; auditDb: DataSource; close: () => Promise<void> }> {
+  const auditDb = await openDatabase({
+    name: "audit",
+    entities: [AuditRecord],
+    migrations: [Audit1763900000000],
+    mysqlUrl: setup.database.mysqlUrl,
+    prefix: setup.database.dbPrefix,
+    dataDir: setup.database.dataDir,
+    logger: setup.logger,
+  });
+  const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
+  grants.start();
+  return {
+    governance: { catalogue: readCatalogue(setup.supergraphSdl), grants, audit: new AuditLog(auditDb), limits: setup.limits, logger: setup.logger },
+    auditDb,
+    close: async () => {
+      grants.stop();
+      if (auditDb.isInitialized) await auditDb.destroy();
+    },
+  };
 }

@@ -1,12 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
 import { Kind, parse, type StringValueNode } from "graphql";
-
-/** Committed, generated SDL: each subgraph's and the composed supergraph. */
-export const schemaDirectory = path.resolve(__dirname, "..", "schema");
-export const supergraphFile = path.join(schemaDirectory, "supergraph.graphql");
-
-export const readSupergraph = (file: string): string => fs.readFileSync(file, "utf8");
 
 /** The subgraphs a supergraph names (its `join__Graph` enum) and the URL each was composed with. */
 export function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {

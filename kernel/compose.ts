@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { printSubgraphSdl, type SubgraphDefinition } from "./subgraph";
@@ -16,3 +18,9 @@ export async function composeSupergraph(definitions: readonly SubgraphDefinition
   }
   return { subgraphs, supergraphSdl: result.supergraphSdl };
 }
+
+/** Committed, generated SDL: each subgraph's and the composed supergraph. */
+export const schemaDirectory = path.resolve(__dirname, "..", "schema");
+export const supergraphFile = path.join(schemaDirectory, "supergraph.graphql");
+
+export const readSupergraph = (file: string): string => fs.readFileSync(file, "utf8");

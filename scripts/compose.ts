@@ -1,8 +1,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { composeSupergraph } from "../kernel/compose";
-import { schemaDirectory } from "../gateway/supergraph";
+import { composeSupergraph, schemaDirectory } from "../kernel/compose";
 import { defaultSubgraphUrl, subgraphs } from "../subgraphs";
 
 /** `npm run compose`: writes schema/<name>.graphql for each subgraph and schema/supergraph.graphql. */

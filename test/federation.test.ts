@@ -8,13 +8,13 @@ import { SupervisionCheck } from "../subgraphs/unions/supervision-check.entity";
 import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
 import { InspectionTarget, JointInspection } from "../subgraphs/coordination/joint-inspection.entity";
 import { accidentGrade } from "../subgraphs/emergency/accident-grade";
-import { startFederation, type Federation } from "./support/federation";
+import { grant, startFederation, type Federation } from "./support/federation";
 import { seeded, whereEquals } from "./support/expected";
 
 const enterpriseRecord = `query EnterpriseRecord($creditCode: String!) {
   enterprise(creditCode: $creditCode) {
     creditCode name industryCode regionCode riskClass insuredHeadcount creditCodeNeedsReview
-    injuryRecognitions { id status disabilityGrade accident { id } }
+    injuryRecognitions { id status accident { id } }
     accidents { id grade deaths seriousInjuries reportedLate }
     occupationalDiseaseCases { id diseaseName catalogueVersion diagnosedOn }
     vehicles { plateNumber vehicleClass }
@@ -50,7 +50,7 @@ describe("the federated hub, every department over loopback HTTP", () => {
     const inspections = seeded(hub.city, "coordination", JointInspection);
     const response = await hub.post(
       { query: enterpriseRecord, variables: { creditCode: code.toLowerCase() } },
-      { authorization, "x-lianfang-purpose": "joint-inspection", "x-lianfang-case": "LJ-2025-001" },
+      { authorization, "x-lianfang-purpose": "JOINT_INSPECTION", "x-lianfang-case": "LJ-2025-001" },
     );
 
     expect(response).toEqual({
@@ -68,7 +68,6 @@ describe("the federated hub, every department over loopback HTTP", () => {
             injuryRecognitions: whereEquals(seeded(hub.city, "hrss", InjuryRecognition), "creditCode", code, "id").map((r) => ({
               id: r.id,
               status: r.status,
-              disabilityGrade: r.disabilityGrade,
               accident: { id: r.accidentId },
             })),
             accidents: whereEquals(seeded(hub.city, "emergency", Accident), "creditCode", code, "id").map((a) => ({
@@ -112,12 +111,12 @@ describe("the federated hub, every department over loopback HTTP", () => {
     const enterprise = busiestEnterprise();
     await hub.post(
       { query: enterpriseRecord, variables: { creditCode: enterprise.creditCode } },
-      { authorization, "x-lianfang-purpose": "joint-inspection", "x-lianfang-case": "LJ-2025-001" },
+      { authorization, "x-lianfang-purpose": "JOINT_INSPECTION", "x-lianfang-case": "LJ-2025-001" },
     );
 
     const identities = Object.entries(hub.received).map(([name, calls]) => [name, calls.map((call) => call.identity)]);
     const requestId = hub.received.hrss[0].identity.requestId;
-    const expected = { agency: "coordination", user: "office-li", roles: ["viewer"], requestId, purpose: "joint-inspection", caseRef: "LJ-2025-001" };
+    const expected = { agency: "coordination", user: "office-li", roles: ["viewer"], requestId, purpose: "JOINT_INSPECTION", caseRef: "LJ-2025-001" };
     expect(Object.fromEntries(identities)).toEqual({
       hrss: [expected],
       emergency: [expected],
@@ -132,12 +131,13 @@ describe("the federated hub, every department over loopback HTTP", () => {
     });
   });
 
-  it("joins a person's injuries and diagnoses on the pseudonymous pid", async () => {
+  it("joins a person's injuries and diagnoses on the pseudonymous pid, under health's grant", async () => {
     const diagnosis = seeded(hub.city, "health", OccupationalDiseaseCase)[0];
     const person = seeded(hub.city, "hrss", Person).find((candidate) => candidate.pid === diagnosis.pid)!;
+    await grant(hub, { applicant: "hrss", resource: "Person.occupationalDiseaseCases", purpose: "INJURY_RECOGNITION" });
     const response = await hub.post(
       { query: `{ person(pid: "${person.pid}") { pid name employer { creditCode } occupationalDiseaseCases { id diseaseName } injuryRecognitions { id } } }` },
-      { authorization },
+      { authorization: `Bearer ${await hub.keys.token({ agency: "hrss" })}`, "x-lianfang-purpose": "INJURY_RECOGNITION" },
     );
 
     expect(response).toEqual({

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -33,7 +34,8 @@ async function statementCounts(hub: RunningHub): Promise<Record<string, Record<s
     const text = await (await fetch(new URL("/metrics", url))).text();
     counts[name] = {};
     for (const match of text.matchAll(/^lianfang_sql_statements_total\{subgraph="(\w+)",table="(\w+)"\} (\d+)$/gm)) {
-      counts[name][match[2]] = Number(match[3]);
+      // The gateway's grant book reads the grants twice a second, whatever is being asked.
+      if (match[2] !== "sharing_application") counts[name][match[2]] = Number(match[3]);
     }
   }
   return counts;
@@ -54,13 +56,14 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
   let database: TestDatabase;
   let dataDir: string;
   let city: City;
+  let hubEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     keys = await testKeys();
     database = testDatabase();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-data-"));
-    const env = { ...process.env, LIANFANG_KEY_DIR: keys.keyDir, LIANFANG_DATA_DIR: dataDir, LIANFANG_DB_PREFIX: database.dbPrefix, LIANFANG_DEMO_SCALE: "small", LOG_LEVEL: "warn" };
-    hub = await startHub({ env, gatewayPort: 0 });
+    hubEnv = { ...process.env, LIANFANG_KEY_DIR: keys.keyDir, LIANFANG_DATA_DIR: dataDir, LIANFANG_DB_PREFIX: database.dbPrefix, LIANFANG_DEMO_SCALE: "small", LOG_LEVEL: "warn" };
+    hub = await startHub({ env: hubEnv, gatewayPort: 0 });
     city = generateCity({ size: scales.small, seed: 2024, linkingSecret: keys.linkingSecret });
   }, 120_000);
 
@@ -75,7 +78,7 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
     const before = await statementCounts(hub);
     const response = await fetch(hub.gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token({ agency: "coordination" })}` },
+      headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token({ agency: "coordination" })}`, "x-lianfang-purpose": "MEETING_REPORT" },
       body: JSON.stringify({ query: fiftyEnterprises }),
     });
     const after = await statementCounts(hub);
@@ -112,6 +115,12 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
       unions: { supervision_check: 1 },
       coordination: {},
     });
+  });
+
+  it("audits the operation, and `npm run audit:verify` finds the chain intact", async () => {
+    const verify = spawnSync(process.execPath, ["-r", "@swc-node/register", "scripts/audit-verify.ts"], { env: hubEnv, encoding: "utf8" });
+
+    expect({ status: verify.status, stdout: verify.stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^audit chain intact: [1-9]\d* records\n$/) });
   });
 
   it("reports every subgraph up at /health", async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { composeSupergraph } from "../kernel/compose";
-import { schemaDirectory, subgraphsOf } from "../gateway/supergraph";
+import { composeSupergraph, schemaDirectory } from "../kernel/compose";
+import { subgraphsOf } from "../gateway/supergraph";
 import { defaultSubgraphUrl, subgraphs } from "../subgraphs";
 
 describe("the committed schema/", () => {

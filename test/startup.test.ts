@@ -38,7 +38,7 @@ describe("a process that cannot start says which variable is wrong and why", () 
       "a key folder without keys",
       "gateway/main.ts",
       { LIANFANG_KEY_DIR: "/nonexistent/keys", PORT: "0" },
-      "lianfang: cannot start: LIANFANG_KEY_DIR: cannot read /nonexistent/keys/agencies.jwks.json: ENOENT",
+      "lianfang: cannot start: LIANFANG_KEY_DIR: cannot read /nonexistent/keys/gateway.jwk.json: ENOENT",
     ],
     [
       "a subgraph URL that is not a URL",

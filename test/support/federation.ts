@@ -5,7 +5,10 @@ import { trustedKeys } from "../../kernel/identity";
 import { createLogger } from "../../kernel/logger";
 import { insertMissing } from "../../kernel/seeding";
 import { startSubgraph, type RunningSubgraph } from "../../kernel/subgraph";
-import { startGateway } from "../../gateway/server";
+import type { DataSource } from "typeorm";
+import { purposeHeader } from "../../gateway/context";
+import { defaultLimits, type GovernanceOptions } from "../../gateway/governance";
+import { openGovernance, startGateway } from "../../gateway/server";
 import { subgraphs } from "../../subgraphs";
 import { generateCity, type City } from "../../synthetic/city";
 import { testDatabase } from "./database";
@@ -21,8 +24,12 @@ export interface Federation {
   keys: TestKeys;
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
-  /** Every call each subgraph accepted, in order. */
+  /** Every call each subgraph accepted on a department's behalf, in order. */
   received: Record<string, ReceivedCall[]>;
+  governance: GovernanceOptions;
+  auditDb: DataSource;
+  /** Each department's own database, for tests that change what only time would change. */
+  databases: Record<string, DataSource>;
   post: (body: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
   stop: () => Promise<void>;
 }
@@ -32,9 +39,10 @@ const silent = createLogger("test", "silent");
 /**
  * The whole hub in this process, every part over real loopback HTTP: each subgraph on its own
  * port and database (embedded, or MySQL when LIANFANG_MYSQL_URL is set) seeded with a small
- * synthetic city, and the gateway composed from them.
+ * synthetic city, and the governed gateway composed from them. Requests state the purpose
+ * JOINT_INSPECTION unless a test says otherwise.
  */
-export async function startFederation(options: { without?: string[]; maxBodyBytes?: number } = {}): Promise<Federation> {
+export async function startFederation(options: { without?: string[]; maxBodyBytes?: number; rateLimitPerSecond?: number } = {}): Promise<Federation> {
   const keys = await testKeys();
   const database = testDatabase();
   const city = generateCity({ size: { enterprises: 80, persons: 1500 }, seed: 7, linkingSecret: keys.linkingSecret });
@@ -49,7 +57,8 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
       gatewayKey: keys.gatewayVerifyingKey,
       linkingSecret: keys.linkingSecret,
       logger: silent,
-      observe: (call) => received[definition.name].push(call),
+      // The gateway's own grant-book polling is not a department's request.
+      observe: (call) => call.identity.agency !== "gateway" && received[definition.name].push(call),
     });
     for (const entityRows of definition.demo(city)) await insertMissing(subgraph.db, entityRows);
     running[definition.name] = subgraph;
@@ -57,9 +66,20 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
   const subgraphUrls = Object.fromEntries(Object.entries(running).map(([name, subgraph]) => [name, subgraph.url]));
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphUrls[name]);
   for (const name of options.without ?? []) await running[name].stop();
+  const governed = await openGovernance({
+    supergraphSdl,
+    coordinationUrl: subgraphUrls.coordination,
+    signingKey: keys.gatewaySigningKey,
+    limits: defaultLimits,
+    database: { mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix },
+    logger: silent,
+  });
+  await governed.governance.grants.refresh();
   const gateway = await startGateway({
     port: 0,
     supergraphSdl,
+    governance: governed.governance,
+    rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
     subgraphUrls,
     trustedKeys: trustedKeys(keys.trustedAgencyKeys),
     signingKey: keys.gatewaySigningKey,
@@ -73,19 +93,49 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
     gatewayUrl: gateway.url,
     subgraphUrls,
     received,
+    governance: governed.governance,
+    auditDb: governed.auditDb,
+    databases: Object.fromEntries(Object.entries(running).map(([name, subgraph]) => [name, subgraph.db])),
     post: async (body, headers = {}) => {
       const response = await fetch(gateway.url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: { "content-type": "application/json", [purposeHeader]: "JOINT_INSPECTION", ...headers },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
       return { status: response.status, body: await response.json() };
     },
     stop: async () => {
       await gateway.stop();
+      await governed.close();
       for (const [name, subgraph] of Object.entries(running)) if (!options.without?.includes(name)) await subgraph.stop();
       await database.drop();
       keys.remove();
     },
   };
+}
+
+/**
+ * Runs the conditional-sharing procedure through the gateway: the applicant applies, the owner
+ * approves, and the gateway's grant book is refreshed. Returns the application id.
+ */
+export async function grant(
+  hub: Federation,
+  request: { applicant: string; resource: string; purpose: string; unmasked?: boolean; days?: number },
+): Promise<string> {
+  const applied = await hub.post(
+    {
+      query: "mutation Apply($input: ApplyForResourceInput!) { applyForResource(input: $input) { id owner } }",
+      variables: { input: { resource: request.resource, purpose: request.purpose, justification: "test", days: request.days ?? 30, unmasked: request.unmasked ?? false } },
+    },
+    { authorization: `Bearer ${await hub.keys.token({ agency: request.applicant })}` },
+  );
+  const application = applied.body.data?.applyForResource;
+  if (!application) throw new Error(`application refused: ${JSON.stringify(applied.body.errors)}`);
+  const approved = await hub.post(
+    { query: "mutation Approve($id: ID!) { approveApplication(input: { id: $id }) { status } }", variables: { id: application.id } },
+    { authorization: `Bearer ${await hub.keys.token({ agency: application.owner, roles: ["admin"] })}` },
+  );
+  if (approved.body.data?.approveApplication.status !== "APPROVED") throw new Error(`approval failed: ${JSON.stringify(approved.body.errors)}`);
+  await hub.governance.grants.refresh();
+  return application.id;
 }

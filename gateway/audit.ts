@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import type { DataSource } from "typeorm";
+import type { CallIdentity } from "../kernel/identity";
+import { AuditRecord } from "./audit-record.entity";
+
+export type AuditEntry = Omit<AuditRecord, "seq" | "previousHash" | "hash">;
+
+const genesis = "0".repeat(64);
+
+/** The fields that are hashed, in a fixed order: any change to any of them breaks the chain. */
+function digest(record: Omit<AuditRecord, "hash">): string {
+  const content = [
+    record.seq,
+    record.at.toISOString(),
+    record.requestId,
+    record.agency,
+    record.userId,
+    record.roles,
+    record.purpose,
+    record.caseRef,
+    record.operationName,
+    record.operationHash,
+    record.fieldsRead,
+    record.pids,
+    record.creditCodes,
+    record.outcome,
+    record.previousHash,
+  ];
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+}
+
+export class AuditUnavailable extends Error {}
+
+/**
+ * The append-only, hash-chained audit log. Appends are serialised in this process, each record
+ * carrying the previous one's hash; a failed append leaves the chain where it was and is raised,
+ * so the caller refuses the operation rather than answer unaudited. One gateway writes a log.
+ */
+export class AuditLog {
+  private tail: Promise<{ seq: number; hash: string }>;
+
+  constructor(private readonly db: DataSource) {
+    this.tail = db
+      .getRepository(AuditRecord)
+      .find({ order: { seq: "DESC" }, take: 1 })
+      .then(([last]) => ({ seq: last?.seq ?? 0, hash: last?.hash ?? genesis }));
+  }
+
+  append(entry: AuditEntry): Promise<AuditRecord> {
+    const before = this.tail;
+    const written = before.then(async (previous) => {
+      const unsigned = { ...entry, seq: previous.seq + 1, previousHash: previous.hash };
+      const record = Object.assign(new AuditRecord(), unsigned, { hash: digest(unsigned) });
+      try {
+        await this.db.getRepository(AuditRecord).insert(record);
+      } catch (error) {
+        throw new AuditUnavailable(`audit store unavailable: ${(error as Error).message}`);
+      }
+      return record;
+    });
+    this.tail = written.then(
+      (record) => ({ seq: record.seq, hash: record.hash }),
+      () => before,
+    );
+    return written;
+  }
+
+  /** Who read this person's data, when and why. */
+  trailOfPerson(pid: string): Promise<AuditRecord[]> {
+    return this.db
+      .getRepository(AuditRecord)
+      .createQueryBuilder("record")
+      .where("record.pids LIKE :pid", { pid: `%"${pid}"%` })
+      .orderBy("record.seq", "ASC")
+      .getMany();
+  }
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  /** The first record that is altered, missing, or does not follow its predecessor. */
+  firstBroken?: { seq: number; problem: string };
+}
+
+/** Recomputes the chain from the start: detects a changed, deleted or inserted record. */
+export async function verifyAuditChain(db: DataSource): Promise<ChainCheck> {
+  const records = await db.getRepository(AuditRecord).find({ order: { seq: "ASC" } });
+  let previous = { seq: 0, hash: genesis };
+  for (const [index, record] of records.entries()) {
+    const { hash, ...unsigned } = record;
+    const broken = (problem: string): ChainCheck => ({ ok: false, checked: index, firstBroken: { seq: record.seq, problem } });
+    if (record.seq !== previous.seq + 1) return broken(`expected record ${previous.seq + 1} next: ${record.seq - previous.seq - 1} record(s) deleted before it`);
+    if (record.previousHash !== previous.hash) return broken(`does not follow record ${previous.seq}: inserted or reordered`);
+    if (digest(unsigned) !== hash) return broken("content does not match its hash: altered");
+    previous = { seq: record.seq, hash };
+  }
+  return { ok: true, checked: records.length };
+}
+
+export function auditEntryFor(identity: CallIdentity, details: Pick<AuditEntry, "operationName" | "operationHash" | "fieldsRead" | "pids" | "creditCodes" | "outcome">): AuditEntry {
+  return {
+    at: new Date(),
+    requestId: identity.requestId,
+    agency: identity.agency,
+    userId: identity.user,
+    roles: identity.roles.join(","),
+    purpose: identity.purpose ?? null,
+    caseRef: identity.caseRef ?? null,
+    ...details,
+  };
+}

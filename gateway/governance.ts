@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
+import type { CatalogueEntry } from "../kernel/catalogue";
+import type { CallIdentity } from "../kernel/identity";
+import type { Logger } from "../kernel/logger";
+import { defaultMaskPatterns, mask } from "../kernel/masking";
+import { AuditUnavailable, auditEntryFor, type AuditLog } from "./audit";
+import type { GatewayContext } from "./context";
+import type { GrantBook } from "./grants";
+import { analyseOperation, rewriteResult } from "./operation";
+
+export interface Limits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+export const defaultLimits: Limits = { maxDepth: 12, maxAliases: 20, maxCost: 25_000 };
+
+export interface GovernanceOptions {
+  catalogue: Map<string, CatalogueEntry>;
+  grants: GrantBook;
+  audit: AuditLog;
+  limits: Limits;
+  logger: Logger;
+}
+
+type Decision = { allowed: true; clear: boolean } | { allowed: false; reason: string };
+
+/** Deny by default: the owner reads its own; others read UNCONDITIONAL data, and CONDITIONAL data under a grant for this purpose. */
+function decide(entry: CatalogueEntry | undefined, identity: CallIdentity, grants: GrantBook): Decision {
+  if (!entry) return { allowed: false, reason: "not in the sharing catalogue" };
+  if (entry.owners.includes(identity.agency)) return { allowed: true, clear: true };
+  const grant = grants.find(identity.agency, entry.resource, identity.purpose);
+  switch (entry.level) {
+    case "UNCONDITIONAL":
+      return { allowed: true, clear: !entry.mask || (grant?.unmasked ?? false) };
+    case "CONDITIONAL":
+      return grant ? { allowed: true, clear: !entry.mask || grant.unmasked } : { allowed: false, reason: `needs a grant from ${entry.owners.join(", ")} for purpose ${identity.purpose}` };
+    case "NONE":
+      return { allowed: false, reason: `not shared: ${entry.basis ?? "no basis recorded"}` };
+    default:
+      return { allowed: false, reason: "unclassified: its owner alone reads it" };
+  }
+}
+
+/** Refusals raised before execution carry their HTTP status; Apollo would otherwise answer 500. */
+const refuse = (code: string, message: string, details: Record<string, unknown>, status = 400) =>
+  new GraphQLError(message, { extensions: { code, ...details, http: { status } } });
+
+function fragmentsOf(context: { document: { definitions: readonly { kind: string }[] } }): FragmentDefinitionNode[] {
+  return context.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
+}
+
+/** What each owner was asked for; keys every department holds are listed together. */
+function fieldsByOwner(resources: string[], catalogue: Map<string, CatalogueEntry>): Record<string, string[]> {
+  const byOwner: Record<string, string[]> = {};
+  for (const resource of resources) {
+    const owners = catalogue.get(resource)?.owners ?? [];
+    const owner = owners.length === 1 ? owners[0] : "shared-keys";
+    (byOwner[owner] ??= []).push(resource);
+  }
+  return byOwner;
+}
+
+/**
+ * The hub's governance, enforced at the gateway on every operation: limits, the sharing
+ * catalogue field by field, masking of personal data, and a hash-chained audit record written
+ * before any answer leaves (fail closed).
+ */
+export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin<GatewayContext> {
+  const { catalogue, grants, audit, limits } = options;
+  return {
+    async requestDidStart() {
+      let resources: string[] = [];
+      const masked = new Set<string>();
+      let denial: string | undefined;
+
+      const record = async (identity: CallIdentity, operationName: string | null, query: string, outcome: string, pids: string[] = [], creditCodes: string[] = []) =>
+        audit.append(
+          auditEntryFor(identity, {
+            operationName,
+            operationHash: createHash("sha256").update(query).digest("hex"),
+            fieldsRead: JSON.stringify(fieldsByOwner(resources, catalogue)),
+            pids: JSON.stringify(pids),
+            creditCodes: JSON.stringify(creditCodes),
+            outcome,
+          }),
+        );
+
+      return {
+        async didResolveOperation(context: GraphQLRequestContextDidResolveOperation<GatewayContext>) {
+          const { identity } = context.contextValue;
+          const operation = context.operation;
+          if (!operation) return;
+          const shape = analyseOperation(context.schema, operation, fragmentsOf(context), context.request.variables);
+          resources = shape.resources;
+          const exceeded = [
+            shape.depth > limits.maxDepth && refuse("DEPTH_LIMIT_EXCEEDED", `operation depth ${shape.depth} exceeds ${limits.maxDepth}`, { depth: shape.depth, limit: limits.maxDepth }),
+            shape.aliases > limits.maxAliases && refuse("ALIAS_LIMIT_EXCEEDED", `operation uses ${shape.aliases} aliases, more than ${limits.maxAliases}`, { aliases: shape.aliases, limit: limits.maxAliases }),
+            shape.cost > limits.maxCost && refuse("COST_LIMIT_EXCEEDED", `operation cost ${shape.cost} exceeds ${limits.maxCost}; ask for smaller pages`, { cost: shape.cost, limit: limits.maxCost }),
+          ].find((error): error is GraphQLError => error !== false);
+          if (exceeded) {
+            denial = String(exceeded.extensions.code);
+            throw exceeded;
+          }
+          const denied = [];
+          for (const resource of resources) {
+            const entry = catalogue.get(resource);
+            const decision = decide(entry, identity, grants);
+            if (!decision.allowed) {
+              denied.push({
+                resource,
+                owners: entry?.owners ?? [],
+                level: entry?.level ?? "UNCLASSIFIED",
+                reason: decision.reason,
+                ...(entry?.level === "CONDITIONAL" ? { apply: `mutation { applyForResource(input: { resource: "${resource}", purpose: "${identity.purpose}", justification: "...", days: 30 }) { id answerDueOn } }` } : {}),
+              });
+            } else if (!decision.clear) {
+              masked.add(resource);
+            }
+          }
+          if (denied.length) {
+            denial = "FORBIDDEN";
+            throw refuse("FORBIDDEN", `${identity.agency} may not read ${denied.map((field) => `${field.resource} (${field.level}, ${field.owners.join("/")})`).join(", ")}`, { denied }, 403);
+          }
+          if (operation.operation === "mutation") {
+            // A change is recorded before it is made; without an audit store nothing changes.
+            await record(identity, context.operationName, context.source, "MUTATION_STARTED").catch((error: unknown) => {
+              throw refuse("AUDIT_UNAVAILABLE", "the audit log cannot be written; no operation runs unaudited", { cause: (error as Error).message }, 503);
+            });
+          }
+        },
+
+        async willSendResponse(context: GraphQLRequestContextWillSendResponse<GatewayContext>) {
+          if (context.response.body.kind !== "single") return;
+          const result = context.response.body.singleResult;
+          const pids = new Set<string>();
+          const creditCodes = new Set<string>();
+          if (result.data && context.operation && context.document) {
+            rewriteResult(context.schema, context.operation, fragmentsOf({ document: context.document }), result.data, (resource, value) => {
+              if (resource === "Person.pid") pids.add(String(value));
+              if (resource === "Enterprise.creditCode") creditCodes.add(String(value));
+              const kind = catalogue.get(resource)?.mask;
+              return masked.has(resource) && kind && typeof value === "string" ? mask(value, defaultMaskPatterns[kind]) : value;
+            });
+          }
+          const firstError = result.errors?.[0]?.extensions?.code;
+          const outcome = denial ? `DENIED:${denial}` : result.data ? "ALLOWED" : `ERROR:${String(firstError ?? "UNKNOWN")}`;
+          try {
+            await record(context.contextValue.identity, context.operationName ?? null, context.source ?? "", outcome, [...pids], [...creditCodes]);
+          } catch (error) {
+            if (!(error instanceof AuditUnavailable)) throw error;
+            options.logger.error({ err: error.message, requestId: context.contextValue.identity.requestId }, "audit append failed; answer withheld");
+            context.response.body.singleResult = {
+              errors: [{ message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } }],
+            };
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { KeyLike } from "jose";
+import { covers } from "../kernel/catalogue";
+import { newRequestId, operationDigest, signCall } from "../kernel/identity";
+import type { Logger } from "../kernel/logger";
+import { callIdentityHeader } from "../kernel/subgraph";
+
+export interface Grant {
+  id: string;
+  applicant: string;
+  owner: string;
+  resource: string;
+  purpose: string;
+  unmasked: boolean;
+  expiresAt: Date;
+}
+
+const activeGrantsQuery = "query ActiveGrants { activeGrants { id applicant owner resource purpose unmasked expiresAt } }";
+
+/**
+ * The gateway's copy of the grants in force, refreshed from the joint-prevention office every
+ * half second, so an approval or a revocation takes effect within a second. Until the first
+ * refresh succeeds there are no grants: conditional data stays closed (deny by default).
+ */
+export class GrantBook {
+  private grants: Grant[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly coordinationUrl: string,
+    private readonly signingKey: KeyLike,
+    private readonly logger: Logger,
+    private readonly intervalMs = 500,
+  ) {}
+
+  async refresh(): Promise<void> {
+    const identity = { agency: "gateway", user: "grant-book", roles: [], requestId: newRequestId() };
+    const signature = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined));
+    const response = await fetch(this.coordinationUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", [callIdentityHeader]: signature },
+      body: JSON.stringify({ query: activeGrantsQuery }),
+      signal: AbortSignal.timeout(2000),
+    });
+    const body = (await response.json()) as { data?: { activeGrants: (Omit<Grant, "expiresAt"> & { expiresAt: string })[] }; errors?: unknown[] };
+    if (!body.data) throw new Error(`grant book refresh failed: ${JSON.stringify(body.errors)}`);
+    this.grants = body.data.activeGrants.map((grant) => ({ ...grant, expiresAt: new Date(grant.expiresAt) }));
+  }
+
+  start(): void {
+    const tick = () =>
+      this.refresh().catch((error: Error) => this.logger.warn({ err: error.message }, "grant book not refreshed; keeping the last grants until they expire"));
+    void tick();
+    this.timer = setInterval(tick, this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The grant letting `agency` read `resource` for `purpose` now, if any. */
+  find(agency: string, resource: string, purpose: string | undefined, now = new Date()): Grant | undefined {
+    return this.grants.find(
+      (grant) => grant.applicant === agency && grant.purpose === purpose && grant.expiresAt.getTime() > now.getTime() && covers(grant.resource, resource),
+    );
+  }
+}

@@ -1,0 +1,125 @@
+import {
+  Kind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+
+/** Sizes assumed for lists when pricing an operation: a page's `first`, else this. */
+export const assumedListSize = 10;
+
+export interface OperationShape {
+  /** Every field the operation selects, as "Type.field", once each. */
+  resources: string[];
+  depth: number;
+  aliases: number;
+  /** Fields the operation may resolve, lists multiplied by their page size. */
+  cost: number;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+/** Visits each field of a selection set, entering fragments; `visit` returns whether to go deeper. */
+function eachField(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLObjectType, visit: (field: FieldNode, parent: GraphQLObjectType) => void): void {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) visit(selection, parent);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+      if (isObjectType(condition)) eachField(walk, selection.selectionSet, condition, visit);
+    } else {
+      const fragment = walk.fragments[selection.name.value];
+      const condition = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+      if (isObjectType(condition)) eachField(walk, fragment.selectionSet, condition, visit);
+    }
+  }
+}
+
+function numberArgument(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
+  const value: ValueNode | undefined = field.arguments?.find((argument) => argument.name.value === name)?.value;
+  if (value?.kind === Kind.INT) return Number(value.value);
+  if (value?.kind === Kind.VARIABLE && typeof variables[value.name.value] === "number") return variables[value.name.value] as number;
+  return undefined;
+}
+
+function walkOf(schema: GraphQLSchema, fragments: readonly FragmentDefinitionNode[], variables: Record<string, unknown> | undefined): Walk {
+  return { schema, fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])), variables: variables ?? {} };
+}
+
+function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType {
+  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) throw new Error(`the schema has no ${operation.operation} type`);
+  return root;
+}
+
+/** What an operation reads and how heavy it is, measured before anything executes. */
+export function analyseOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: readonly FragmentDefinitionNode[],
+  variables?: Record<string, unknown>,
+): OperationShape {
+  const walk = walkOf(schema, fragments, variables);
+  const resources = new Set<string>();
+  const shape = { depth: 0, aliases: 0, cost: 0 };
+  const enter = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, depth: number, multiplier: number, pageSize?: number) => {
+    shape.depth = Math.max(shape.depth, depth);
+    eachField(walk, selectionSet, parent, (field, type) => {
+      if (field.name.value === "__typename") return;
+      if (field.alias) shape.aliases++;
+      resources.add(`${type.name}.${field.name.value}`);
+      shape.cost += multiplier;
+      const definition = type.getFields()[field.name.value];
+      if (!definition || !field.selectionSet) return;
+      const returned = getNamedType(definition.type);
+      if (!isObjectType(returned)) return;
+      const first = numberArgument(field, "first", walk.variables);
+      const listed = isListType(getNullableType(definition.type));
+      const size = listed ? (pageSize ?? first ?? assumedListSize) : 1;
+      enter(field.selectionSet, returned, depth + 1, multiplier * size, listed ? undefined : (first ?? pageSize));
+    });
+  };
+  enter(operation.selectionSet, rootType(schema, operation), 1, 1);
+  return { resources: [...resources], ...shape };
+}
+
+/**
+ * Rewrites a result in place, field by field, following the operation (aliases, fragments,
+ * lists): `leaf` sees each scalar with its "Type.field" and returns the value to keep.
+ */
+export function rewriteResult(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: readonly FragmentDefinitionNode[],
+  data: Record<string, unknown>,
+  leaf: (resource: string, value: unknown) => unknown,
+): void {
+  const walk = walkOf(schema, fragments, undefined);
+  const enter = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, target: Record<string, unknown>) => {
+    eachField(walk, selectionSet, parent, (field, type) => {
+      const key = field.alias?.value ?? field.name.value;
+      const value = target[key];
+      if (value === null || value === undefined || field.name.value === "__typename") return;
+      const returned = getNamedType(type.getFields()[field.name.value]?.type);
+      if (field.selectionSet && isObjectType(returned)) {
+        const objects = Array.isArray(value) ? value.flat(Infinity) : [value];
+        for (const object of objects) if (object && typeof object === "object") enter(field.selectionSet, returned, object as Record<string, unknown>);
+      } else {
+        const resource = `${type.name}.${field.name.value}`;
+        target[key] = Array.isArray(value) ? value.map((item) => leaf(resource, item)) : leaf(resource, value);
+      }
+    });
+  };
+  enter(operation.selectionSet, rootType(schema, operation), data);
+}

@@ -1,0 +1,40 @@
+import "reflect-metadata";
+import { verifyAuditChain } from "../gateway/audit";
+import { AuditRecord } from "../gateway/audit-record.entity";
+import { Audit1763900000000 } from "../gateway/migrations/1763900000000-audit";
+import { commonVariables, readConfig } from "../kernel/config";
+import { openDatabase } from "../kernel/database";
+import { createLogger } from "../kernel/logger";
+
+/**
+ * `npm run audit:verify`: recomputes the gateway's audit chain from its first record and names
+ * the first one altered, deleted or inserted. Exits 1 when the chain is broken.
+ */
+async function main(): Promise<void> {
+  const config = readConfig(commonVariables);
+  const db = await openDatabase({
+    name: "audit",
+    entities: [AuditRecord],
+    migrations: [Audit1763900000000],
+    mysqlUrl: config.LIANFANG_MYSQL_URL,
+    prefix: config.LIANFANG_DB_PREFIX,
+    dataDir: config.LIANFANG_DATA_DIR,
+    logger: createLogger("audit-verify", "warn"),
+  });
+  try {
+    const check = await verifyAuditChain(db);
+    if (check.ok) {
+      process.stdout.write(`audit chain intact: ${check.checked} records\n`);
+    } else {
+      process.stdout.write(`audit chain BROKEN at record ${check.firstBroken?.seq}: ${check.firstBroken?.problem} (${check.checked} records verified before it)\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,225 @@
+import { randomUUID } from "node:crypto";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { requireOwnDepartment } from "../../kernel/authorize";
+import { covers, readCatalogue, type CatalogueEntry } from "../../kernel/catalogue";
+import { readSupergraph, supergraphFile } from "../../kernel/compose";
+import { badUserInput, lianfangError } from "../../kernel/errors";
+import { Connection, PageArgs, paginate } from "../../kernel/pagination";
+import { isPurpose, purposes } from "../../kernel/purposes";
+import type { SubgraphContext } from "../../kernel/subgraph";
+import { requireRange } from "../../kernel/validate";
+import { addWorkingDays } from "../../kernel/working-days";
+import { ApplicationStatus, SharingApplication } from "./sharing-application.entity";
+
+/** 有条件共享: the owner answers an application within 10 working days. */
+export const answerWithinWorkingDays = 10;
+const maxGrantDays = 366;
+const day = 86_400_000;
+
+let composedCatalogue: Map<string, CatalogueEntry> | undefined;
+/** The catalogue as composed into the committed supergraph: the hub's one list of resources. */
+function catalogue(): Map<string, CatalogueEntry> {
+  composedCatalogue ??= readCatalogue(readSupergraph(supergraphFile));
+  return composedCatalogue;
+}
+
+@InputType()
+class ApplyForResourceInput {
+  @Field(() => String, { description: '"Type.field" or "Type.*"' })
+  resource: string;
+
+  @Field(() => String, { description: `One of ${Object.keys(purposes).join(", ")}` })
+  purpose: string;
+
+  @Field(() => String)
+  justification: string;
+
+  @Field(() => Int, { description: `Days the grant should last, 1 to ${maxGrantDays}` })
+  days: number;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Also read masked personal data in clear" })
+  unmasked: boolean;
+}
+
+@InputType()
+class DecisionInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: "Required to refuse or revoke" })
+  reason?: string;
+}
+
+@ArgsType()
+class SharingApplicationFilter extends PageArgs {
+  @Field(() => ApplicationStatus, { nullable: true })
+  status?: ApplicationStatus;
+
+  @Field(() => Boolean, { nullable: true, description: "Only pending applications past their answer date" })
+  overdue?: boolean;
+}
+
+@ObjectType({ description: "One resource of the sharing catalogue (资源目录), as the calling department may use it" })
+class CatalogueResource {
+  @Field(() => String)
+  resource: string;
+
+  @Field(() => [String])
+  owners: string[];
+
+  @Field(() => String, { description: "UNCONDITIONAL, CONDITIONAL, NONE, or UNCLASSIFIED (its owner's alone)" })
+  level: string;
+
+  @Field(() => String, { nullable: true })
+  basis?: string;
+
+  @Field(() => String, { nullable: true, description: "idNumber, phone or name: masked unless a grant allows it" })
+  mask?: string;
+
+  @Field(() => Boolean, { description: "The caller may read it now, for at least one purpose" })
+  readable: boolean;
+
+  @Field(() => [String], { description: "Purposes the caller holds an active grant for" })
+  grantedPurposes: string[];
+}
+
+const SharingApplicationConnection = Connection(SharingApplication);
+
+const isActive = (application: SharingApplication, now: Date) =>
+  application.status === ApplicationStatus.APPROVED && application.expiresAt !== null && application.expiresAt.getTime() > now.getTime();
+
+/** The gateway alone signs calls as itself; no department token can carry this agency. */
+const gatewayAgency = "gateway";
+
+@Resolver(() => SharingApplication)
+export class SharingApplicationResolver {
+  @Mutation(() => SharingApplication, { description: "Apply for another department's conditional resource, for a purpose" })
+  async applyForResource(@Arg("input", () => ApplyForResourceInput) input: ApplyForResourceInput, @Ctx() { db, identity }: SubgraphContext): Promise<SharingApplication> {
+    const [typeName, fieldName] = input.resource.split(".");
+    // A wildcard covers the fields one department owns; keys every department holds are no one's to grant.
+    const entries = [...catalogue().values()].filter((entry) =>
+      fieldName === "*" ? entry.resource.startsWith(`${typeName}.`) && entry.owners.length === 1 : entry.resource === input.resource,
+    );
+    if (!typeName || !fieldName || entries.length === 0) throw badUserInput("input.resource", `${input.resource} is not in the sharing catalogue`);
+    const owners = [...new Set(entries.flatMap((entry) => entry.owners))].sort();
+    if (owners.length > 1) throw badUserInput("input.resource", `${input.resource} spans the fields of ${owners.join(", ")}: apply to each for its own`);
+    const [owner] = owners;
+    if (entries.some((entry) => entry.owners.includes(identity.agency))) throw badUserInput("input.resource", `${identity.agency} owns ${input.resource} already`);
+    const closed = entries.find((entry) => entry.level === "NONE" || entry.level === null);
+    if (closed) throw badUserInput("input.resource", `${closed.resource} is ${closed.level ?? "unclassified"}: ${owner} does not share it`);
+    if (!isPurpose(input.purpose)) throw badUserInput("input.purpose", `must be one of ${Object.keys(purposes).join(", ")}`);
+    if (!input.justification.trim()) throw badUserInput("input.justification", "must say why the data is needed");
+    requireRange("input.days", input.days, 1, maxGrantDays);
+    const appliedAt = new Date();
+    const application = Object.assign(new SharingApplication(), {
+      id: randomUUID(),
+      applicant: identity.agency,
+      owner,
+      resource: input.resource,
+      purpose: input.purpose,
+      unmasked: input.unmasked,
+      justification: input.justification.trim(),
+      requestedDays: input.days,
+      appliedAt,
+      answerDueOn: addWorkingDays(appliedAt, answerWithinWorkingDays).toISOString().slice(0, 10),
+      status: ApplicationStatus.PENDING,
+      decidedAt: null,
+      decidedBy: null,
+      reason: null,
+      expiresAt: null,
+    });
+    await db.getRepository(SharingApplication).insert(application);
+    return application;
+  }
+
+  @Mutation(() => SharingApplication, { description: "The owner approves: the grant runs for the requested days from now" })
+  approveApplication(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() context: SubgraphContext): Promise<SharingApplication> {
+    return this.decide(input, context, ApplicationStatus.PENDING, (application, now) => ({
+      status: ApplicationStatus.APPROVED,
+      expiresAt: new Date(now.getTime() + application.requestedDays * day),
+    }));
+  }
+
+  @Mutation(() => SharingApplication, { description: "The owner refuses, with a reason" })
+  refuseApplication(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() context: SubgraphContext): Promise<SharingApplication> {
+    return this.decide(input, context, ApplicationStatus.PENDING, () => ({ status: ApplicationStatus.REFUSED, reason: this.reasonOf(input) }));
+  }
+
+  @Mutation(() => SharingApplication, { description: "The owner revokes a grant; the gateway stops honouring it within a second" })
+  revokeGrant(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() context: SubgraphContext): Promise<SharingApplication> {
+    return this.decide(input, context, ApplicationStatus.APPROVED, () => ({ status: ApplicationStatus.REVOKED, reason: this.reasonOf(input) }));
+  }
+
+  @Query(() => SharingApplicationConnection, { description: "Applications the caller made or must answer (the office sees all)" })
+  sharingApplications(@Args(() => SharingApplicationFilter) filter: SharingApplicationFilter, @Ctx() { db, identity }: SubgraphContext) {
+    const query = db.getRepository(SharingApplication).createQueryBuilder("application");
+    if (identity.agency !== "coordination") {
+      query.andWhere("(application.applicant = :agency OR application.owner = :agency)", { agency: identity.agency });
+    }
+    if (filter.status) query.andWhere("application.status = :status", { status: filter.status });
+    if (filter.overdue) {
+      query.andWhere("application.status = :pending AND application.answerDueOn < :today", { pending: ApplicationStatus.PENDING, today: new Date().toISOString().slice(0, 10) });
+    }
+    return paginate(query, "id", filter);
+  }
+
+  @Query(() => [SharingApplication], { description: "Grants in force now; answered to the gateway alone" })
+  async activeGrants(@Ctx() { db, identity }: SubgraphContext): Promise<SharingApplication[]> {
+    if (identity.agency !== gatewayAgency) throw lianfangError("FORBIDDEN", "only the gateway reads the grant book");
+    const approved = await db.getRepository(SharingApplication).find({ where: { status: ApplicationStatus.APPROVED }, order: { id: "ASC" } });
+    const now = new Date();
+    return approved.filter((application) => isActive(application, now));
+  }
+
+  @Query(() => [CatalogueResource], { description: "The sharing catalogue (资源目录) as the calling department may use it now" })
+  async sharingCatalogue(@Ctx() { db, identity }: SubgraphContext): Promise<CatalogueResource[]> {
+    const now = new Date();
+    const grants = (await db.getRepository(SharingApplication).find({ where: { applicant: identity.agency, status: ApplicationStatus.APPROVED } })).filter((grant) =>
+      isActive(grant, now),
+    );
+    return [...catalogue().values()]
+      .filter((entry) => !entry.resource.startsWith("Query.") && !entry.resource.startsWith("_"))
+      .map((entry) => {
+        const grantedPurposes = grants.filter((grant) => covers(grant.resource, entry.resource)).map((grant) => grant.purpose);
+        const owned = entry.owners.includes(identity.agency);
+        return {
+          resource: entry.resource,
+          owners: entry.owners,
+          level: entry.level ?? "UNCLASSIFIED",
+          basis: entry.basis,
+          mask: entry.mask,
+          readable: owned || entry.level === "UNCONDITIONAL" || (entry.level === "CONDITIONAL" && grantedPurposes.length > 0),
+          grantedPurposes,
+        };
+      });
+  }
+
+  @FieldResolver(() => Boolean, { description: "Pending past its answer date" })
+  overdue(@Root() application: SharingApplication): boolean {
+    return application.status === ApplicationStatus.PENDING && application.answerDueOn < new Date().toISOString().slice(0, 10);
+  }
+
+  private reasonOf(input: DecisionInput): string {
+    const reason = input.reason?.trim();
+    if (!reason) throw badUserInput("input.reason", "a refusal or revocation must give its reason");
+    return reason;
+  }
+
+  private async decide(
+    input: DecisionInput,
+    { db, identity }: SubgraphContext,
+    from: ApplicationStatus,
+    change: (application: SharingApplication, now: Date) => Partial<SharingApplication>,
+  ): Promise<SharingApplication> {
+    return db.transaction(async (manager) => {
+      const application = await manager.getRepository(SharingApplication).findOneBy({ id: input.id });
+      if (!application) throw badUserInput("input.id", `no application ${input.id}`);
+      requireOwnDepartment(identity, application.owner);
+      if (application.status !== from) throw badUserInput("input.id", `application is ${application.status}, not ${from}`);
+      const now = new Date();
+      Object.assign(application, { decidedAt: now, decidedBy: `${identity.agency}/${identity.user}` }, change(application, now));
+      await manager.getRepository(SharingApplication).save(application);
+      return application;
+    });
+  }
+}

@@ -1,0 +1,364 @@
+import { AuditLog, verifyAuditChain } from "../gateway/audit";
+import { AuditRecord } from "../gateway/audit-record.entity";
+import { Person } from "../subgraphs/hrss/person.entity";
+import { SharingApplication } from "../subgraphs/coordination/sharing-application.entity";
+import { seeded } from "./support/expected";
+import { grant, startFederation, type Federation } from "./support/federation";
+
+describe("governance at the gateway: catalogue, grants, purpose, masking, audit, limits", () => {
+  let hub: Federation;
+  let person: Person;
+  const as = async (agency: string, roles: ("viewer" | "admin" | "auditor")[] = ["viewer"]) => ({ authorization: `Bearer ${await hub.keys.token({ agency, roles })}` });
+  const personQuery = (fields: string) => ({ query: `query PersonRecord($pid: String!) { person(pid: $pid) { pid ${fields} } }`, variables: { pid: person.pid } });
+
+  beforeAll(async () => {
+    hub = await startFederation();
+    person = seeded(hub.city, "hrss", Person).sort((a, b) => (a.pid < b.pid ? -1 : 1))[0];
+  });
+  afterAll(() => hub.stop());
+
+  describe("the sharing catalogue, deny by default", () => {
+    it("lets the owner read its own fields, whatever their level", async () => {
+      const response = await hub.post(personQuery("name idNumber phone insuredSince"), await as("hrss"));
+
+      expect(response).toEqual({
+        status: 200,
+        body: { data: { person: { pid: person.pid, name: person.name, idNumber: person.idNumber, phone: person.phone, insuredSince: person.insuredSince } } },
+      });
+    });
+
+    it("refuses another department a NONE field, naming the field, its owner, its level and the legal basis", async () => {
+      const response = await hub.post(personQuery("phone"), await as("health"));
+
+      expect(response).toEqual({
+        status: 403,
+        body: {
+          errors: [
+            {
+              message: "health may not read Person.phone (NONE, hrss)",
+              extensions: {
+                code: "FORBIDDEN",
+                denied: [{ resource: "Person.phone", owners: ["hrss"], level: "NONE", reason: "not shared: 《个人信息保护法》第六条 最小必要: joint prevention needs no phone number" }],
+              },
+            },
+          ],
+        },
+      });
+      expect(hub.received.hrss.filter((call) => call.identity.agency === "health")).toEqual([]);
+    });
+
+    it("refuses a field its owner never classified: only the owner reads it", async () => {
+      const response = await hub.post(personQuery("insuredSince"), await as("emergency"));
+
+      expect(response.body.errors[0].extensions.denied).toEqual([
+        { resource: "Person.insuredSince", owners: ["hrss"], level: "UNCLASSIFIED", reason: "unclassified: its owner alone reads it" },
+      ]);
+    });
+
+    it("refuses CONDITIONAL data without a grant, and says how to apply", async () => {
+      const response = await hub.post(personQuery("name"), await as("emergency"));
+
+      expect(response.body.errors).toEqual([
+        {
+          message: "emergency may not read Person.name (CONDITIONAL, hrss)",
+          extensions: {
+            code: "FORBIDDEN",
+            denied: [
+              {
+                resource: "Person.name",
+                owners: ["hrss"],
+                level: "CONDITIONAL",
+                reason: "needs a grant from hrss for purpose JOINT_INSPECTION",
+                apply: 'mutation { applyForResource(input: { resource: "Person.name", purpose: "JOINT_INSPECTION", justification: "...", days: 30 }) { id answerDueOn } }',
+              },
+            ],
+          },
+        },
+      ]);
+    });
+
+    it("lists the catalogue for the calling department, with what it may read now", async () => {
+      const response = await hub.post({ query: "{ sharingCatalogue { resource owners level basis mask readable grantedPurposes } }" }, await as("transport"));
+      const byResource = Object.fromEntries(response.body.data.sharingCatalogue.map((entry: { resource: string }) => [entry.resource, entry]));
+
+      expect([byResource["Person.idNumber"], byResource["Person.phone"], byResource["Vehicle.plateNumber"], byResource["Person.insuredSince"]]).toEqual([
+        { resource: "Person.idNumber", owners: ["hrss"], level: "CONDITIONAL", basis: expect.stringContaining("个人信息保护法"), mask: "idNumber", readable: false, grantedPurposes: [] },
+        { resource: "Person.phone", owners: ["hrss"], level: "NONE", basis: expect.stringContaining("最小必要"), mask: null, readable: false, grantedPurposes: [] },
+        { resource: "Vehicle.plateNumber", owners: ["transport"], level: "UNCONDITIONAL", basis: "道路运输经营信息", mask: null, readable: true, grantedPurposes: [] },
+        { resource: "Person.insuredSince", owners: ["hrss"], level: "UNCLASSIFIED", basis: null, mask: null, readable: false, grantedPurposes: [] },
+      ]);
+    });
+  });
+
+  describe("conditional grants", () => {
+    it("opens CONDITIONAL data for the granted purpose only, masked unless the grant says otherwise", async () => {
+      for (const resource of ["Person.name", "Person.idNumber", "Person.gender"]) await grant(hub, { applicant: "unions", resource, purpose: "SUPERVISION" });
+
+      const granted = await hub.post(personQuery("name idNumber gender"), { ...(await as("unions")), "x-lianfang-purpose": "SUPERVISION" });
+      const otherPurpose = await hub.post(personQuery("name"), { ...(await as("unions")), "x-lianfang-purpose": "STATISTICS" });
+
+      expect(granted).toEqual({
+        status: 200,
+        body: {
+          data: {
+            person: {
+              pid: person.pid,
+              name: [...person.name][0] + "*".repeat([...person.name].length - 1),
+              idNumber: `${person.idNumber.slice(0, 6)}********${person.idNumber.slice(14)}`,
+              gender: person.gender,
+            },
+          },
+        },
+      });
+      expect(otherPurpose.body.errors[0].extensions.denied[0].reason).toBe("needs a grant from hrss for purpose STATISTICS");
+    });
+
+    it("shows personal data in clear under a grant that allows it", async () => {
+      await grant(hub, { applicant: "housing", resource: "Person.idNumber", purpose: "SUPERVISION", unmasked: true });
+
+      const response = await hub.post(personQuery("idNumber"), { ...(await as("housing")), "x-lianfang-purpose": "SUPERVISION" });
+
+      expect(response.body).toEqual({ data: { person: { pid: person.pid, idNumber: person.idNumber } } });
+    });
+
+    it("closes the data again once the grant expires", async () => {
+      const id = await grant(hub, { applicant: "transport", resource: "Person.name", purpose: "ACCIDENT_INVESTIGATION" });
+      const ask = async () => hub.post(personQuery("name"), { ...(await as("transport")), "x-lianfang-purpose": "ACCIDENT_INVESTIGATION" });
+      expect((await ask()).body.data).toBeDefined();
+
+      await hub.databases.coordination.getRepository(SharingApplication).update({ id }, { expiresAt: new Date(Date.now() - 1000) });
+      await hub.governance.grants.refresh();
+
+      expect((await ask()).body.errors[0].extensions.code).toBe("FORBIDDEN");
+    });
+
+    it("stops honouring a revoked grant within a second, without being told", async () => {
+      const id = await grant(hub, { applicant: "emergency", resource: "Person.name", purpose: "ACCIDENT_INVESTIGATION" });
+      const ask = async () => hub.post(personQuery("name"), { ...(await as("emergency")), "x-lianfang-purpose": "ACCIDENT_INVESTIGATION" });
+      expect((await ask()).body.data).toBeDefined();
+
+      const revoked = await hub.post({ query: `mutation { revokeGrant(input: { id: "${id}", reason: "investigation closed" }) { status reason } }` }, await as("hrss", ["admin"]));
+      expect(revoked.body).toEqual({ data: { revokeGrant: { status: "REVOKED", reason: "investigation closed" } } });
+
+      const deadline = Date.now() + 1000;
+      let outcome = (await ask()).body;
+      while (outcome.data && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        outcome = (await ask()).body;
+      }
+      expect(outcome.errors?.[0].extensions.code).toBe("FORBIDDEN");
+    });
+
+    it("lets only the owner's administrator decide, and a refusal needs its reason", async () => {
+      const applied = await hub.post(
+        { query: 'mutation { applyForResource(input: { resource: "Person.birthDate", purpose: "STATISTICS", justification: "age structure of injured workers", days: 90 }) { id owner status answerDueOn overdue } }' },
+        await as("health"),
+      );
+      const { id } = applied.body.data.applyForResource;
+      const byApplicant = await hub.post({ query: `mutation { approveApplication(input: { id: "${id}" }) { status } }` }, await as("health", ["admin"]));
+      const byViewer = await hub.post({ query: `mutation { approveApplication(input: { id: "${id}" }) { status } }` }, await as("hrss"));
+      const withoutReason = await hub.post({ query: `mutation { refuseApplication(input: { id: "${id}" }) { status } }` }, await as("hrss", ["admin"]));
+      const refused = await hub.post({ query: `mutation { refuseApplication(input: { id: "${id}", reason: "aggregate statistics are published monthly" }) { status reason decidedBy } }` }, await as("hrss", ["admin"]));
+
+      expect(applied.body.data.applyForResource).toEqual({ id, owner: "hrss", status: "PENDING", answerDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), overdue: false });
+      expect(byApplicant.body.errors[0].extensions).toEqual({ code: "FORBIDDEN", owner: "hrss", agency: "health", serviceName: "coordination" });
+      expect(byViewer.body.errors[0].extensions).toEqual({ code: "FORBIDDEN", requiredRole: "admin", serviceName: "coordination" });
+      expect(withoutReason.body.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.reason", reason: "a refusal or revocation must give its reason", serviceName: "coordination" });
+      expect(refused.body.data.refuseApplication).toEqual({ status: "REFUSED", reason: "aggregate statistics are published monthly", decidedBy: "hrss/tester" });
+    });
+
+    it("shows applications left unanswered past 10 working days as overdue", async () => {
+      const applied = await hub.post(
+        { query: 'mutation { applyForResource(input: { resource: "Person.gender", purpose: "STATISTICS", justification: "gender mix", days: 30 }) { id } }' },
+        await as("unions"),
+      );
+      const { id } = applied.body.data.applyForResource;
+      await hub.databases.coordination.getRepository(SharingApplication).update({ id }, { answerDueOn: "2026-01-05" });
+
+      const overdue = await hub.post({ query: "{ sharingApplications(overdue: true) { nodes { id applicant owner overdue } } }" }, await as("hrss"));
+
+      expect(overdue.body.data.sharingApplications.nodes).toEqual([{ id, applicant: "unions", owner: "hrss", overdue: true }]);
+    });
+
+    it.each([
+      ["a NONE resource", "Person.phone", "STATISTICS", "input.resource", "Person.phone is NONE: hrss does not share it"],
+      ["an unknown resource", "Person.shoeSize", "STATISTICS", "input.resource", "Person.shoeSize is not in the sharing catalogue"],
+      ["a type whose fields several departments own", "Enterprise.*", "STATISTICS", "input.resource", /^Enterprise\.\* spans the fields of coordination, emergency, health, .*hrss.*: apply to each for its own$/],
+      ["an unknown purpose", "Person.name", "CURIOSITY", "input.purpose", "must be one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION"],
+    ])("refuses an application for %s", async (_case, resource, purpose, field, expected) => {
+      const reason = typeof expected === "string" ? expected : expect.stringMatching(expected);
+      const response = await hub.post(
+        { query: "mutation Apply($input: ApplyForResourceInput!) { applyForResource(input: $input) { id } }", variables: { input: { resource, purpose, justification: "x", days: 10 } } },
+        await as("emergency"),
+      );
+
+      expect(response.body.errors).toEqual([
+        { message: typeof expected === "string" ? `${field}: ${expected}` : expect.stringMatching(`^${field}: `), path: ["applyForResource"], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" } },
+      ]);
+    });
+  });
+
+  describe("purpose", () => {
+    it.each([
+      ["no purpose", {}, null],
+      ["an unknown purpose", { "x-lianfang-purpose": "because" }, "because"],
+    ])("refuses a request with %s, before executing anything", async (_case, headers, given) => {
+      const response = await hub.post({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }, { ...(await as("hrss")), "x-lianfang-purpose": "", ...headers });
+
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].extensions).toEqual({
+        code: "PURPOSE_REQUIRED",
+        given,
+        purposes: ["JOINT_INSPECTION", "ACCIDENT_INVESTIGATION", "INJURY_RECOGNITION", "OCCUPATIONAL_DISEASE_PREVENTION", "PREVENTION_PROJECT", "MEETING_REPORT", "STATISTICS", "SUPERVISION"],
+      });
+    });
+
+    it("accepts the purpose and case as request extensions too", async () => {
+      const response = await hub.post(
+        { query: "{ enterprises(first: 1) { nodes { creditCode } } }", extensions: { purpose: "MEETING_REPORT", caseRef: "MEETING-2026-04" } },
+        { ...(await as("coordination")), "x-lianfang-purpose": "" },
+      );
+
+      expect(response.status).toBe(200);
+      const [last] = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "DESC" }, take: 1 });
+      expect([last.purpose, last.caseRef, last.outcome]).toEqual(["MEETING_REPORT", "MEETING-2026-04", "ALLOWED"]);
+    });
+  });
+
+  describe("limits", () => {
+    const nested = (depth: number): string => (depth === 0 ? "creditCode" : `accidents { enterprise { ${nested(depth - 1)} } }`);
+
+    it.each([
+      ["a depth bomb", `{ accidents(first: 1) { nodes { enterprise { ${nested(6)} } } } }`, "DEPTH_LIMIT_EXCEEDED"],
+      ["an alias bomb", `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: enterprises(first: 1) { nodes { creditCode } }`).join(" ")} }`, "ALIAS_LIMIT_EXCEEDED"],
+      ["a cost bomb", `{ enterprises(first: 200) { nodes { accidents { enterprise { accidents { enterprise { accidents { id } } } } } } } }`, "COST_LIMIT_EXCEEDED"],
+    ])("refuses %s before any department is asked", async (_case, query, code) => {
+      Object.values(hub.received).forEach((calls) => calls.splice(0));
+      const response = await hub.post({ query }, await as("coordination"));
+
+      expect(response.body.errors[0].extensions.code).toBe(code);
+      expect(response.body.data).toBeUndefined();
+      expect(Object.values(hub.received).flat()).toEqual([]);
+    });
+
+    it("refuses introspection unless configured", async () => {
+      const response = await hub.post({ query: "{ __schema { types { name } } }" }, await as("coordination"));
+
+      expect(response.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(response.body.errors[0].message).toContain("introspection");
+    });
+  });
+
+  describe("the audit log", () => {
+    it("records who read which person's data, when and why, for auditors alone", async () => {
+      await hub.post(personQuery("injuryRecognitions { id }"), { ...(await as("emergency")), "x-lianfang-case": "AC-2025-000001" });
+      const trail = async (agency: string, roles: ("viewer" | "auditor")[]) =>
+        fetch(new URL(`/audit?pid=${person.pid}`, hub.gatewayUrl), { headers: await as(agency, roles) }).then(async (response) => ({ status: response.status, body: await response.json() }));
+
+      const byAuditor = await trail("hrss", ["auditor"]);
+      const byAdministrator = await trail("hrss", ["viewer"]);
+
+      expect(byAuditor.status).toBe(200);
+      expect(byAuditor.body.accesses).toContainEqual({
+        seq: expect.any(Number),
+        at: expect.any(String),
+        agency: "emergency",
+        user: "tester",
+        purpose: "JOINT_INSPECTION",
+        caseRef: "AC-2025-000001",
+        operationName: "PersonRecord",
+        outcome: "ALLOWED",
+      });
+      expect(byAdministrator).toEqual({ status: 403, body: { errors: [{ message: "only the auditor role reads the audit log", extensions: { code: "FORBIDDEN" } }] } });
+    });
+
+    it("records allowed and denied operations alike, with the fields asked of each owner", async () => {
+      await hub.post(personQuery("phone"), await as("transport"));
+      const [denied] = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "DESC" }, take: 1 });
+
+      expect({ ...denied, at: undefined, requestId: undefined, hash: undefined, previousHash: undefined, seq: undefined }).toEqual({
+        at: undefined,
+        requestId: undefined,
+        hash: undefined,
+        previousHash: undefined,
+        seq: undefined,
+        agency: "transport",
+        userId: "tester",
+        roles: "viewer",
+        purpose: "JOINT_INSPECTION",
+        caseRef: null,
+        operationName: "PersonRecord",
+        operationHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        fieldsRead: JSON.stringify({ hrss: ["Query.person", "Person.phone"], "shared-keys": ["Person.pid"] }),
+        pids: "[]",
+        creditCodes: "[]",
+        outcome: "DENIED:FORBIDDEN",
+      });
+    });
+
+    it("keeps an unbroken chain across a gateway restart", async () => {
+      const before = await verifyAuditChain(hub.auditDb);
+      const restarted = new AuditLog(hub.auditDb);
+      const appended = await restarted.append({ ...(await hub.auditDb.getRepository(AuditRecord).findOneByOrFail({ seq: 1 })), at: new Date() });
+
+      expect(before.ok).toBe(true);
+      expect(appended.seq).toBe(before.checked + 1);
+      expect(await verifyAuditChain(hub.auditDb)).toEqual({ ok: true, checked: before.checked + 1 });
+    });
+
+    it.each([
+      ["an altered record", async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => repository.update({ seq: 2 }, { purpose: "STATISTICS" }), { seq: 2, problem: "content does not match its hash: altered" }],
+      ["a deleted record", async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => repository.delete({ seq: 3 }), { seq: 4, problem: "expected record 3 next: 1 record(s) deleted before it" }],
+      [
+        "an inserted record",
+        async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => {
+          const last = await repository.find({ order: { seq: "DESC" }, take: 1 });
+          await repository.insert({ ...last[0], seq: last[0].seq + 1, agency: "intruder" });
+        },
+        { seq: expect.any(Number), problem: expect.stringMatching(/inserted or reordered|altered/) },
+      ],
+    ])("detects %s and names the first broken record", async (_case, tamper, firstBroken) => {
+      const repository = hub.auditDb.getRepository(AuditRecord);
+      const snapshot = await repository.find();
+      await tamper(repository as never);
+
+      const check = await verifyAuditChain(hub.auditDb);
+
+      expect(check).toEqual({ ok: false, checked: expect.any(Number), firstBroken });
+      await repository.clear();
+      await repository.insert(snapshot);
+      expect((await verifyAuditChain(hub.auditDb)).ok).toBe(true);
+    });
+
+    it("refuses data operations when the audit store is down (fail closed)", async () => {
+      await hub.auditDb.destroy();
+
+      const response = await hub.post({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }, await as("hrss"));
+
+      expect(response).toEqual({
+        status: 200,
+        body: { errors: [{ message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } }] },
+      });
+    });
+  });
+});
+
+describe("the per-department rate limit", () => {
+  let hub: Federation;
+
+  beforeAll(async () => {
+    hub = await startFederation({ rateLimitPerSecond: 2 });
+  });
+  afterAll(() => hub.stop());
+
+  it("answers 429 RATE_LIMITED past a department's burst, and leaves other departments alone", async () => {
+    const ask = async (agency: string) =>
+      (await hub.post({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }, { authorization: `Bearer ${await hub.keys.token({ agency })}` })).status;
+    const statuses = [];
+    for (let request = 0; request < 6; request++) statuses.push(await ask("health"));
+
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses.slice(4)).toContain(429);
+    expect(await ask("unions")).toBe(200);
+  });
+});

@@ -1,0 +1,284 @@
+import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
+import { personPid } from "../kernel/identifiers/pseudonym";
+import { Accident } from "../subgraphs/emergency/accident.entity";
+import { DriverQualification, DriverQualificationCategory } from "../subgraphs/transport/driver-qualification.entity";
+import { OperatingLicence } from "../subgraphs/transport/operating-licence.entity";
+import { TransportAccident } from "../subgraphs/transport/transport-accident.entity";
+import { Vehicle, VehicleClass } from "../subgraphs/transport/vehicle.entity";
+import { seeded } from "./support/expected";
+import { startFederation, type Federation } from "./support/federation";
+
+const cursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
+const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : 1);
+const today = new Date().toISOString().slice(0, 10);
+/** A valid ID number born on `birth` (YYYYMMDD) with a given sequence. */
+const idNumber = (birth: string, sequence = "123") => {
+  const first17 = `370303${birth}${sequence}`;
+  return first17 + idNumberCheckCharacter(first17);
+};
+const rejected = (mutation: string, field: string, reason: string) => ({
+  status: 200,
+  body: { errors: [{ message: `${field}: ${reason}`, path: [mutation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "transport" } }], data: null },
+});
+
+describe("transport through the gateway", () => {
+  let hub: Federation;
+  let admin: Record<string, string>;
+
+  beforeAll(async () => {
+    hub = await startFederation();
+    admin = { authorization: `Bearer ${await hub.keys.token({ agency: "transport", roles: ["admin"] })}` };
+  });
+  afterAll(() => hub.stop());
+
+  const vehicles = () => seeded(hub.city, "transport", Vehicle);
+  const licences = () => seeded(hub.city, "transport", OperatingLicence);
+  /** A licence in force whose operator runs freight, and one that has lapsed. */
+  const usableLicence = () => licences().find((licence) => licence.validUntil >= today && licence.scopes.includes(VehicleClass.FREIGHT))!;
+  const vehicleCount = async () => (await hub.post({ query: "{ vehicles(first: 200) { nodes { plateNumber } } }" }, admin)).body.data.vehicles.nodes.length;
+
+  it("lists vehicles of a class whose certificate ends before a day, in plate order", async () => {
+    const expected = vehicles()
+      .filter((vehicle) => vehicle.vehicleClass === VehicleClass.FREIGHT && vehicle.certificateValidUntil < "2027-01-01")
+      .sort(byKey((vehicle) => vehicle.plateNumber));
+    const response = await hub.post(
+      { query: `{ vehicles(first: 200, vehicleClass: FREIGHT, certificateExpiringBefore: "2027-01-01") { nodes { plateNumber vehicleClass certificateValidUntil } pageInfo { endCursor hasNextPage } } }` },
+      admin,
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          vehicles: {
+            nodes: expected.map((vehicle) => ({ plateNumber: vehicle.plateNumber, vehicleClass: vehicle.vehicleClass, certificateValidUntil: vehicle.certificateValidUntil })),
+            pageInfo: { endCursor: cursor(expected[expected.length - 1].plateNumber), hasNextPage: false },
+          },
+        },
+      },
+    });
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it("rejects an impossible day in the vehicle filter", async () => {
+    const response = await hub.post({ query: `{ vehicles(certificateExpiringBefore: "2027-02-30") { nodes { plateNumber } } }` }, admin);
+
+    expect(response.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
+    expect(response.body.errors[0].message).toContain('LocalDate must be a real calendar date written YYYY-MM-DD, got "2027-02-30"');
+  });
+
+  it("adds the operating licence to the enterprise record", async () => {
+    const licence = licences()[0];
+    const response = await hub.post(
+      { query: `query($code: String!) { enterprise(creditCode: $code) { creditCode operatingLicence { licenceNo scopes validUntil } } }`, variables: { code: licence.creditCode } },
+      admin,
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: { data: { enterprise: { creditCode: licence.creditCode, operatingLicence: { licenceNo: licence.licenceNo, scopes: licence.scopes, validUntil: licence.validUntil } } } },
+    });
+  });
+
+  it("lists driver qualifications of a category with their holder's pid", async () => {
+    const expected = seeded(hub.city, "transport", DriverQualification)
+      .filter((qualification) => qualification.category === DriverQualificationCategory.HAZARDOUS_GOODS_DRIVER)
+      .sort(byKey((qualification) => qualification.id));
+    const response = await hub.post(
+      { query: `{ driverQualifications(first: 200, category: HAZARDOUS_GOODS_DRIVER) { nodes { id category issuedOn validUntil violationPoints person { pid } } pageInfo { hasNextPage } } }` },
+      admin,
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          driverQualifications: {
+            nodes: expected.map((q) => ({ id: q.id, category: q.category, issuedOn: q.issuedOn, validUntil: q.validUntil, violationPoints: q.violationPoints, person: { pid: q.pid } })),
+            pageInfo: { hasNextPage: false },
+          },
+        },
+      },
+    });
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it("joins road accidents to emergency management's accident record", async () => {
+    const links = seeded(hub.city, "transport", TransportAccident).sort(byKey((link) => link.id));
+    const accidents = new Map(seeded(hub.city, "emergency", Accident).map((accident) => [accident.id, accident]));
+    const response = await hub.post({ query: `{ transportAccidents(first: 200) { nodes { id accident { id deaths } vehicle { plateNumber } driver { pid } } } }` }, admin);
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          transportAccidents: {
+            nodes: links.map((link) => ({
+              id: link.id,
+              accident: { id: link.accidentId, deaths: accidents.get(link.accidentId)!.deaths },
+              vehicle: { plateNumber: link.plateNumber },
+              driver: { pid: link.driverPid },
+            })),
+          },
+        },
+      },
+    });
+    expect(links.length).toBeGreaterThan(0);
+  });
+
+  describe("registerVehicle", () => {
+    const mutation = `mutation($input: RegisterVehicleInput!) { registerVehicle(input: $input) { plateNumber vehicleClass transportCertificateNo certificateValidUntil operator { creditCode } } }`;
+    const input = () => ({
+      plateNumber: "鲁cz9y8x",
+      creditCode: usableLicence().creditCode,
+      vehicleClass: "FREIGHT",
+      transportCertificateNo: "370303000001",
+      certificateValidUntil: "2030-06-30",
+    });
+
+    it("registers a vehicle of a licensed operator and returns it as stored", async () => {
+      const response = await hub.post({ query: mutation, variables: { input: input() } }, admin);
+
+      expect(response).toEqual({
+        status: 200,
+        body: {
+          data: {
+            registerVehicle: {
+              plateNumber: "鲁CZ9Y8X",
+              vehicleClass: "FREIGHT",
+              transportCertificateNo: "370303000001",
+              certificateValidUntil: "2030-06-30",
+              operator: { creditCode: usableLicence().creditCode },
+            },
+          },
+        },
+      });
+    });
+
+    it.each([
+      ["a plate of another city", { plateNumber: "鲁A12345" }, "input.plateNumber", "must start with 鲁C, the city's plate prefix"],
+      ["a plate of six characters", { plateNumber: "鲁C123456" }, "input.plateNumber", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+      ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
+      ["a short certificate number", { transportCertificateNo: "37030300001" }, "input.transportCertificateNo", "must be 12 digits"],
+      ["an impossible date", { certificateValidUntil: "2030-02-30" }, "input.certificateValidUntil", '"2030-02-30" is not a real calendar date written YYYY-MM-DD'],
+      ["a certificate already ended", { certificateValidUntil: "2020-01-01" }, "input.certificateValidUntil", "cannot be before today"],
+    ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
+      const before = await vehicleCount();
+      const response = await hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0001", ...change } } }, admin);
+
+      expect(response).toEqual(rejected("registerVehicle", field, reason));
+      expect(await vehicleCount()).toBe(before);
+    });
+
+    it("rejects a plate already registered, an operator without a licence, a lapsed licence and a class outside its scope", async () => {
+      const taken = vehicles()[0].plateNumber;
+      const unlicensed = hub.city.enterprises.find((enterprise) => !licences().some((licence) => licence.creditCode === enterprise.creditCode))!.creditCode;
+      const lapsed = licences().find((licence) => licence.validUntil < today)!;
+      const passengerless = licences().find((licence) => licence.validUntil >= today && !licence.scopes.includes(VehicleClass.PASSENGER))!;
+      const before = await vehicleCount();
+      const attempt = (change: object) => hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0002", ...change } } }, admin);
+
+      expect(await attempt({ plateNumber: taken })).toEqual(rejected("registerVehicle", "input.plateNumber", `${taken} is already registered`));
+      expect(await attempt({ creditCode: unlicensed })).toEqual(rejected("registerVehicle", "input.creditCode", "holds no road transport operating licence"));
+      expect(await attempt({ creditCode: lapsed.creditCode, vehicleClass: lapsed.scopes[0] })).toEqual(
+        rejected("registerVehicle", "input.creditCode", `its operating licence ended on ${lapsed.validUntil}`),
+      );
+      expect(await attempt({ creditCode: passengerless.creditCode, vehicleClass: "PASSENGER" })).toEqual(
+        rejected("registerVehicle", "input.vehicleClass", `PASSENGER is outside the operator's licensed scope (${passengerless.scopes.join(", ")})`),
+      );
+      expect(await vehicleCount()).toBe(before);
+    });
+
+    it("refuses a transport viewer: changing records needs the admin role", async () => {
+      const viewer = { authorization: `Bearer ${await hub.keys.token({ agency: "transport", roles: ["viewer"] })}` };
+      const response = await hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0003" } } }, viewer);
+
+      expect(response).toEqual({
+        status: 200,
+        body: {
+          errors: [{ message: "changing these records needs the admin role", path: ["registerVehicle"], extensions: { code: "FORBIDDEN", requiredRole: "admin", serviceName: "transport" } }],
+          data: null,
+        },
+      });
+    });
+  });
+
+  describe("recordDriverQualification", () => {
+    const mutation = `mutation($input: RecordDriverQualificationInput!) { recordDriverQualification(input: $input) { id category issuedOn validUntil violationPoints person { pid } } }`;
+    const holder = idNumber("19850412");
+    const input = { idNumber: holder, category: "FREIGHT_DRIVER", issuedOn: "2022-03-15", validUntil: "2028-03-15", violationPoints: 20 };
+
+    it("records a certificate valid for exactly six years with the highest points, keyed by pid, and a renewal replaces it", async () => {
+      const pid = personPid(holder, hub.keys.linkingSecret);
+      const first = await hub.post({ query: mutation, variables: { input } }, admin);
+      const renewal = await hub.post({ query: mutation, variables: { input: { ...input, issuedOn: "2024-01-10", validUntil: "2030-01-10", violationPoints: 0 } } }, admin);
+
+      const stored = { id: `DQ-${pid}-FREIGHT_DRIVER`, category: "FREIGHT_DRIVER", person: { pid } };
+      expect(first).toEqual({ status: 200, body: { data: { recordDriverQualification: { ...stored, issuedOn: "2022-03-15", validUntil: "2028-03-15", violationPoints: 20 } } } });
+      expect(renewal).toEqual({ status: 200, body: { data: { recordDriverQualification: { ...stored, issuedOn: "2024-01-10", validUntil: "2030-01-10", violationPoints: 0 } } } });
+    });
+
+    it.each([
+      ["an ID number with a wrong check character", { idNumber: `${holder.slice(0, 17)}${holder[17] === "1" ? "2" : "1"}` }, "input.idNumber", expect.stringMatching(/^check character is /)],
+      ["an impossible issue date", { issuedOn: "2022-13-01" }, "input.issuedOn", '"2022-13-01" is not a real calendar date written YYYY-MM-DD'],
+      ["an issue date in the future", { issuedOn: "2099-01-01", validUntil: "2100-01-01" }, "input.issuedOn", "cannot be in the future"],
+      ["an issue date before the first rule", { issuedOn: "2007-02-28", validUntil: "2010-01-01" }, "input.issuedOn", "is before the first qualification rule took effect"],
+      ["an end before the issue date", { validUntil: "2022-03-14" }, "input.validUntil", "cannot be before input.issuedOn"],
+      ["an end one day past six years", { validUntil: "2028-03-16" }, "input.validUntil", "cannot be after 2028-03-15: a certificate is valid for at most 6 years"],
+      ["more points than a cycle has", { violationPoints: 21 }, "input.violationPoints", "must be a whole number from 0 to 20, got 21"],
+      ["negative points", { violationPoints: -1 }, "input.violationPoints", "must be a whole number from 0 to 20, got -1"],
+    ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
+      const other = { ...input, idNumber: idNumber("19900101", "456"), ...change };
+      const response = await hub.post({ query: mutation, variables: { input: other } }, admin);
+
+      expect(response).toEqual(rejected("recordDriverQualification", field, reason));
+      const stored = await hub.post({ query: `{ driverQualifications(first: 200, category: FREIGHT_DRIVER) { nodes { person { pid } } } }` }, admin);
+      expect(stored.body.data.driverQualifications.nodes).not.toContainEqual({ person: { pid: personPid(idNumber("19900101", "456"), hub.keys.linkingSecret) } });
+    });
+  });
+
+  describe("linkTransportAccident", () => {
+    const mutation = `mutation($input: LinkTransportAccidentInput!) { linkTransportAccident(input: $input) { id accident { id } vehicle { plateNumber } driver { pid } } }`;
+    const driver = idNumber("19780921", "231");
+    const linkCount = async () => (await hub.post({ query: "{ transportAccidents(first: 200) { nodes { id } } }" }, admin)).body.data.transportAccidents.nodes.length;
+
+    it("links an accident to a registered vehicle and its driver's pid", async () => {
+      const accident = seeded(hub.city, "emergency", Accident)[0];
+      const plate = vehicles()[1].plateNumber;
+      const response = await hub.post({ query: mutation, variables: { input: { accidentId: accident.id, plateNumber: plate, driverIdNumber: driver } } }, admin);
+
+      expect(response).toEqual({
+        status: 200,
+        body: {
+          data: {
+            linkTransportAccident: {
+              id: `${accident.id}/${plate}`,
+              accident: { id: accident.id },
+              vehicle: { plateNumber: plate },
+              driver: { pid: personPid(driver, hub.keys.linkingSecret) },
+            },
+          },
+        },
+      });
+    });
+
+    it("rejects a malformed accident number, an unregistered plate, an invalid ID number and a repeated link, writing nothing", async () => {
+      const existing = seeded(hub.city, "transport", TransportAccident)[0];
+      const before = await linkCount();
+      const attempt = (input: object) =>
+        hub.post({ query: mutation, variables: { input: { accidentId: "AC-2024-000001", plateNumber: vehicles()[2].plateNumber, driverIdNumber: driver, ...input } } }, admin);
+
+      expect(await attempt({ accidentId: "2024-1" })).toEqual(
+        rejected("linkTransportAccident", "input.accidentId", "must be an accident number AC-YYYY-NNNNNN as emergency management issues it"),
+      );
+      expect(await attempt({ plateNumber: "鲁CX0X0X" })).toEqual(rejected("linkTransportAccident", "input.plateNumber", "鲁CX0X0X is not a registered vehicle"));
+      expect(await attempt({ driverIdNumber: "37030319780921231" })).toEqual(
+        rejected("linkTransportAccident", "input.driverIdNumber", "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number"),
+      );
+      expect(await attempt({ accidentId: existing.accidentId, plateNumber: existing.plateNumber })).toEqual(
+        rejected("linkTransportAccident", "input.plateNumber", `${existing.plateNumber} is already linked to ${existing.accidentId}`),
+      );
+      expect(await linkCount()).toBe(before);
+    });
+  });
+});

@@ -6,4 +6,6 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/data/"],
   setupFiles: ["reflect-metadata"],
   testTimeout: 60000,
+  // Watchman is not on this machine; probing for it stalls runs.
+  watchman: false,
 };

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
+import { SqljsDriver } from "typeorm/driver/sqljs/SqljsDriver";
 import { StartupError } from "./errors";
 import type { Logger } from "./logger";
 import { sqlStatements } from "./metrics";
@@ -30,6 +31,9 @@ export function statementTable(sql: string): string {
  * without their parameters, which may hold personal data.
  */
 class StatementCounter implements TypeOrmLogger {
+  /** Set by any statement that may change the database; the embedded saver clears it. */
+  wrote = false;
+
   constructor(
     private readonly subgraph: string,
     private readonly logger: Logger,
@@ -38,6 +42,7 @@ class StatementCounter implements TypeOrmLogger {
     if (/^\s*(select|insert|update|delete)\b/i.test(query)) {
       sqlStatements.inc({ subgraph: this.subgraph, table: statementTable(query) });
     }
+    if (!/^\s*(select|pragma)\b/i.test(query)) this.wrote = true;
   }
   logQueryError(error: string | Error, query: string): void {
     this.logger.error({ err: String(error), query }, "query failed");
@@ -101,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     dataSource = new DataSource({
       type: "sqljs",
       location,
-      autoSave: location !== undefined,
+      autoSave: false,
       database: location && fs.existsSync(location) ? fs.readFileSync(location) : undefined,
       ...common,
     });
@@ -113,5 +118,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     throw new StartupError(variable, `cannot open the ${options.name} database: ${(error as Error).message}`);
   }
   await dataSource.runMigrations({ transaction: "each" });
+  if (dataSource.driver instanceof SqljsDriver && dataSource.driver.options.location) saveEmbeddedFile(dataSource, dataSource.driver, logger);
   return dataSource;
+}
+
+/** How long embedded writes may stay in memory before they reach the file. */
+const embeddedSaveIntervalMs = 250;
+
+/**
+ * sql.js keeps the database in memory and writes the whole file on save, so saving after every
+ * statement makes each write cost the size of the database (the audit log writes on every
+ * request). Instead the file is saved at most every 250 ms when something changed, and on close:
+ * a crash loses at most that much; a restart loses nothing. MySQL is the durable choice.
+ */
+function saveEmbeddedFile(dataSource: DataSource, driver: SqljsDriver, counter: StatementCounter): void {
+  const saveIfChanged = async () => {
+    if (!counter.wrote) return;
+    counter.wrote = false;
+    await driver.save();
+  };
+  const timer = setInterval(() => void saveIfChanged(), embeddedSaveIntervalMs);
+  timer.unref();
+  const destroy = dataSource.destroy.bind(dataSource);
+  dataSource.destroy = async () => {
+    clearInterval(timer);
+    await saveIfChanged();
+    await destroy();
+  };
 }

@@ -57,9 +57,10 @@ async function stopProcesses(children: ChildProcess[]): Promise<void> {
   );
 }
 
-/** Starts every subgraph as its own process, then the gateway pointed at them. */
-export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const stdio = options.stdio ?? "ignore";
+/** Starts every subgraph (but those left out) as its own process; resolves when all are ready. */
+export async function startSubgraphProcesses(
+  options: Omit<HubOptions, "gatewayPort">,
+): Promise<{ subgraphUrls: Record<string, string>; children: ChildProcess[]; stop: () => Promise<void> }> {
   const children: ChildProcess[] = [];
   try {
     const started = await Promise.all(
@@ -67,17 +68,28 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         .filter((subgraph) => !options.without?.includes(subgraph.name))
         .map(async (subgraph) => {
           const env = { ...options.env, PORT: String(options.subgraphPort?.(subgraph.name) ?? 0) };
-          const running = await startProcess(`subgraphs/${subgraph.name}/main.ts`, env, stdio);
+          const running = await startProcess(`subgraphs/${subgraph.name}/main.ts`, env, options.stdio ?? "ignore");
           children.push(running.child);
           return [subgraph.name, running.url] as const;
         }),
     );
-    const subgraphUrls = Object.fromEntries(started);
+    return { subgraphUrls: Object.fromEntries(started), children, stop: () => stopProcesses(children) };
+  } catch (error) {
+    await stopProcesses(children);
+    throw error;
+  }
+}
+
+/** Starts every subgraph as its own process, then the gateway pointed at them. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const subgraphProcesses = await startSubgraphProcesses(options);
+  const children = [...subgraphProcesses.children];
+  try {
     const gatewayEnv: NodeJS.ProcessEnv = { ...options.env, PORT: String(options.gatewayPort) };
-    for (const [name, url] of started) gatewayEnv[subgraphUrlVariable(name)] = url;
-    const gateway = await startProcess("gateway/main.ts", gatewayEnv, stdio);
+    for (const [name, url] of Object.entries(subgraphProcesses.subgraphUrls)) gatewayEnv[subgraphUrlVariable(name)] = url;
+    const gateway = await startProcess("gateway/main.ts", gatewayEnv, options.stdio ?? "ignore");
     children.push(gateway.child);
-    return { gatewayUrl: gateway.url, subgraphUrls, stop: () => stopProcesses(children) };
+    return { gatewayUrl: gateway.url, subgraphUrls: subgraphProcesses.subgraphUrls, stop: () => stopProcesses(children) };
   } catch (error) {
     await stopProcesses(children);
     throw error;

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       "",
       "A token for 人社 (hrss), valid 8 hours (make others with `npm run token -- --agency <name>`), and a query:",
       `export TOKEN=${token}`,
-      `curl -s ${hub.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
+      `curl -s ${hub.gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lianfang-purpose: JOINT_INSPECTION' \\`,
       `  -d '${JSON.stringify({ query: exampleQuery })}'`,
       "",
       "Ctrl-C stops everything.",

@@ -253,7 +253,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     it("records who read which person's data, when and why, for auditors alone", async () => {
       await hub.post(personQuery("injuryRecognitions { id }"), { ...(await as("emergency")), "x-lianfang-case": "AC-2025-000001" });
       const trail = async (agency: string, roles: ("viewer" | "auditor")[]) =>
-        fetch(new URL(`/audit?pid=${person.pid}`, hub.gatewayUrl), { headers: await as(agency, roles) }).then(async (response) => ({ status: response.status, body: await response.json() }));
+        fetch(new URL(`/audit?pid=${person.pid}`, hub.gatewayUrl), { headers: await as(agency, roles) }).then(async (response) => ({ status: response.status, body: (await response.json()) as { accesses?: unknown[] } }));
 
       const byAuditor = await trail("hrss", ["auditor"]);
       const byAdministrator = await trail("hrss", ["viewer"]);

@@ -62,9 +62,15 @@ describe("transport through the gateway", () => {
 
   it("rejects an impossible day in the vehicle filter", async () => {
     const response = await hub.post({ query: `{ vehicles(certificateExpiringBefore: "2027-02-30") { nodes { plateNumber } } }` }, admin);
+    const reason = '"2027-02-30" is not a real calendar date written YYYY-MM-DD';
 
-    expect(response.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
-    expect(response.body.errors[0].message).toContain('LocalDate must be a real calendar date written YYYY-MM-DD, got "2027-02-30"');
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        errors: [{ message: `certificateExpiringBefore: ${reason}`, path: ["vehicles"], extensions: { code: "BAD_USER_INPUT", field: "certificateExpiringBefore", reason, serviceName: "transport" } }],
+        data: null,
+      },
+    });
   });
 
   it("adds the operating licence to the enterprise record", async () => {
@@ -206,6 +212,7 @@ describe("transport through the gateway", () => {
   describe("recordDriverQualification", () => {
     const mutation = `mutation($input: RecordDriverQualificationInput!) { recordDriverQualification(input: $input) { id category issuedOn validUntil violationPoints person { pid } } }`;
     const holder = idNumber("19850412");
+    const wrongCheck = holder[17] === "1" ? "2" : "1";
     const input = { idNumber: holder, category: "FREIGHT_DRIVER", issuedOn: "2022-03-15", validUntil: "2028-03-15", violationPoints: 20 };
 
     it("records a certificate valid for exactly six years with the highest points, keyed by pid, and a renewal replaces it", async () => {
@@ -219,7 +226,7 @@ describe("transport through the gateway", () => {
     });
 
     it.each([
-      ["an ID number with a wrong check character", { idNumber: `${holder.slice(0, 17)}${holder[17] === "1" ? "2" : "1"}` }, "input.idNumber", expect.stringMatching(/^check character is /)],
+      ["an ID number with a wrong check character", { idNumber: `${holder.slice(0, 17)}${wrongCheck}` }, "input.idNumber", `check character is ${wrongCheck}, expected ${holder[17]} (GB 11643 MOD 11-2)`],
       ["an impossible issue date", { issuedOn: "2022-13-01" }, "input.issuedOn", '"2022-13-01" is not a real calendar date written YYYY-MM-DD'],
       ["an issue date in the future", { issuedOn: "2099-01-01", validUntil: "2100-01-01" }, "input.issuedOn", "cannot be in the future"],
       ["an issue date before the first rule", { issuedOn: "2007-02-28", validUntil: "2010-01-01" }, "input.issuedOn", "is before the first qualification rule took effect"],

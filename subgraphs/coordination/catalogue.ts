@@ -5,5 +5,10 @@ export const coordinationCatalogue: SharingCatalogue = {
   "Query.*": unconditional(),
   "JointInspection.*": unconditional("联席会议 联合检查"),
   "InspectionTarget.*": unconditional("联席会议 联合检查"),
+  "InspectionTarget.rectifiedOn": unconditional("联席会议 联合检查 整改复查"),
   "Enterprise.jointInspections": unconditional(),
+  "TypicalCaseBulletin.*": unconditional("典型案例通报, 工伤预防五年行动计划 警示教育"),
+  "Mutation.*": unconditional("each mutation checks who may make it"),
+  "SharingApplication.*": unconditional("每个部门只看到自己提出或须答复的申请"),
+  "CatalogueResource.*": unconditional("资源目录"),
 };

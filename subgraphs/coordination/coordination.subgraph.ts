@@ -7,14 +7,20 @@ import { InspectionTarget, JointInspection } from "./joint-inspection.entity";
 import { jointInspectionReference } from "./joint-inspection.reference";
 import { InspectionTargetResolver, JointInspectionResolver } from "./joint-inspection.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { RectificationBulletins1763900000000 } from "./migrations/1763900000000-rectification-bulletins";
+import { TypicalCaseBulletin } from "./typical-case.entity";
+import { TypicalCaseBulletinResolver } from "./typical-case.resolver";
+import { SharingApplications1763950000000 } from "./migrations/1763950000000-sharing-applications";
+import { SharingApplication } from "./sharing-application.entity";
+import { SharingApplicationResolver } from "./sharing-application.resolver";
 
-/** 联席会议办公室 (the joint-prevention office): joint inspections across departments. */
+/** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
-  resolvers: [JointInspectionResolver, InspectionTargetResolver, EnterpriseResolver],
+  resolvers: [JointInspectionResolver, InspectionTargetResolver, EnterpriseResolver, SharingApplicationResolver, TypicalCaseBulletinResolver],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
-  entities: [JointInspection, InspectionTarget],
-  migrations: [Initial1763800000000],
+  entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin],
+  migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000],
   demo: coordinationDemo,
 };

@@ -59,4 +59,8 @@ export class InspectionTarget {
   @Field(() => LocalDate, { nullable: true, description: "Rectification deadline (整改期限)" })
   @Column({ ...column.date, nullable: true })
   rectificationDueOn: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: "When the office confirmed the rectification (整改复查)" })
+  @Column({ ...column.date, nullable: true })
+  rectifiedOn: string | null;
 }

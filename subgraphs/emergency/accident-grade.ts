@@ -38,6 +38,3 @@ export function accidentGrade({ deaths, seriousInjuries, directLossFen }: Casual
   );
   return reached?.grade ?? AccidentGrade.ORDINARY;
 }
-
-/** 第九条: the unit head reports to the government within one hour. */
-export const reportDeadlineMinutes = 60;

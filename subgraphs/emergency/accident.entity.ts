@@ -11,6 +11,7 @@ export class Accident {
   @PrimaryColumn(column.code(40))
   id: string;
 
+  @Field(() => String, { description: "The enterprise's 统一社会信用代码" })
   @Column(column.code(18))
   creditCode: string;
 
@@ -48,6 +49,18 @@ export class Accident {
 
   @Column(column.money)
   directLossFen: number;
+
+  @Field(() => String, { nullable: true, description: "简要经过 (第十二条); null on accidents recorded before reports carried it" })
+  @Column({ ...column.text(2000), nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true, description: "已经采取的措施 (第十二条); null on accidents recorded before reports carried it" })
+  @Column({ ...column.text(2000), nullable: true })
+  measuresTaken: string | null;
+
+  @Field(() => Boolean, { description: "The credit code fails its GB 32100 check character: accepted, pending manual review" })
+  @Column(column.flag)
+  creditCodeNeedsReview: boolean;
 
   @Field(() => AccidentGrade, { description: "The most severe grade any measure reaches" })
   @Column(column.code(20))

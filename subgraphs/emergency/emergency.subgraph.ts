@@ -1,20 +1,28 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { emergencyCatalogue } from "./catalogue";
+import { AccidentReport } from "./accident-report.entity";
 import { Accident } from "./accident.entity";
 import { accidentReference } from "./accident.reference";
 import { AccidentResolver } from "./accident.resolver";
 import { emergencyDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { HazardInspection } from "./hazard-inspection.entity";
+import { HazardInspectionResolver } from "./hazard-inspection.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { AccidentReports1763900000000 } from "./migrations/1763900000000-accident-reports";
+import { HazardInspections1763900000001 } from "./migrations/1763900000001-hazard-inspections";
+import { SafetyLicences1763900000002 } from "./migrations/1763900000002-safety-licences";
+import { SafetyLicence } from "./safety-licence.entity";
+import { SafetyLicenceResolver } from "./safety-licence.resolver";
 
-/** 应急 (emergency management): production-safety accidents. */
+/** 应急 (emergency management): production-safety accidents, hazard inspections and work-safety licences. */
 export const emergency: SubgraphDefinition<City> = {
   name: "emergency",
-  resolvers: [AccidentResolver, EnterpriseResolver],
+  resolvers: [AccidentResolver, HazardInspectionResolver, SafetyLicenceResolver, EnterpriseResolver],
   catalogue: emergencyCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...accidentReference },
-  entities: [Accident],
-  migrations: [Initial1763800000000],
+  entities: [Accident, AccidentReport, HazardInspection, SafetyLicence],
+  migrations: [Initial1763800000000, AccidentReports1763900000000, HazardInspections1763900000001, SafetyLicences1763900000002],
   demo: emergencyDemo,
 };

@@ -9,4 +9,10 @@ export const healthCatalogue: SharingCatalogue = {
   "OccupationalDiseaseCase.person": conditional(healthInformation),
   "Enterprise.occupationalDiseaseCases": unconditional(),
   "Person.occupationalDiseaseCases": conditional(healthInformation),
+  "HazardDeclaration.*": unconditional("职业病危害项目申报, 原安监总局令第48号"),
+  "Enterprise.hazardDeclarations": unconditional(),
+  "HealthExaminationSummary.*": unconditional("职业健康检查结果汇总, 不含个人信息"),
+  "Enterprise.healthExaminationSummary": unconditional(),
+  "HealthExamination.*": conditional(healthInformation),
+  "Person.healthExaminations": conditional(healthInformation),
 };

@@ -3,19 +3,25 @@ import type { City } from "../../synthetic/city";
 import { healthCatalogue } from "./catalogue";
 import { healthDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { HazardDeclaration } from "./hazard-declaration.entity";
+import { HazardDeclarationResolver } from "./hazard-declaration.resolver";
+import { HealthExamination } from "./health-examination.entity";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { DiagnosisDetails1763900000000 } from "./migrations/1763900000000-diagnosis-details";
+import { HazardDeclarations1763900000001 } from "./migrations/1763900000001-hazard-declarations";
+import { HealthExaminations1763900000002 } from "./migrations/1763900000002-health-examinations";
 import { OccupationalDiseaseCase } from "./occupational-disease-case.entity";
 import { occupationalDiseaseCaseReference } from "./occupational-disease-case.reference";
 import { OccupationalDiseaseCaseResolver } from "./occupational-disease-case.resolver";
 import { PersonResolver } from "./person.resolver";
 
-/** 卫健 (health): occupational-disease diagnoses. */
+/** 卫健 (health): occupational-disease diagnoses, hazard-project declarations and health examinations. */
 export const health: SubgraphDefinition<City> = {
   name: "health",
-  resolvers: [OccupationalDiseaseCaseResolver, EnterpriseResolver, PersonResolver],
+  resolvers: [OccupationalDiseaseCaseResolver, HazardDeclarationResolver, EnterpriseResolver, PersonResolver],
   catalogue: healthCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...occupationalDiseaseCaseReference },
-  entities: [OccupationalDiseaseCase],
-  migrations: [Initial1763800000000],
+  entities: [OccupationalDiseaseCase, HazardDeclaration, HealthExamination],
+  migrations: [Initial1763800000000, DiagnosisDetails1763900000000, HazardDeclarations1763900000001, HealthExaminations1763900000002],
   demo: healthDemo,
 };

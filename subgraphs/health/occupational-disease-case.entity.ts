@@ -29,9 +29,21 @@ export class OccupationalDiseaseCase {
   @Column(column.text(60))
   categoryName: string;
 
+  @Field(() => String, { nullable: true, description: "Disease code within that catalogue, e.g. 5.19; null on cases recorded before codes were kept" })
+  @Column({ ...column.code(8), nullable: true })
+  diseaseCode: string | null;
+
   @Field(() => String)
   @Column(column.text(120))
   diseaseName: string;
+
+  @Field(() => String, { nullable: true, description: "The diagnosing institution; null on cases recorded before it was kept" })
+  @Column({ ...column.text(100), nullable: true })
+  institution: string | null;
+
+  @Field(() => Boolean, { description: "The employer's credit code fails its GB 32100 check character: accepted, pending manual review" })
+  @Column(column.flag)
+  creditCodeNeedsReview: boolean;
 
   @Field(() => LocalDate)
   @Column(column.date)

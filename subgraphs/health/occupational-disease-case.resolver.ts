@@ -1,7 +1,14 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { randomUUID } from "node:crypto";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireOwnDepartment } from "../../kernel/authorize";
+import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
+import { requireCreditCode, requireIdNumber, requireLocalDate, requireOrder } from "../../kernel/validate";
+import { chinaToday } from "./calendar";
+import { catalogueOn, diseaseCatalogues, findDisease } from "./disease-catalogue";
 import { Enterprise } from "./enterprise.entity";
+import { isDiagnosisReportedLate } from "./health.rules";
 import { OccupationalDiseaseCase } from "./occupational-disease-case.entity";
 import { Person } from "./person.entity";
 
@@ -10,6 +17,30 @@ class OccupationalDiseaseCaseFilter extends PageArgs {
   @Field(() => String, { nullable: true, description: "Catalogue category code, e.g. 1 for pneumoconiosis and respiratory" })
   categoryCode?: string;
 }
+
+@InputType({ description: "A diagnosis as the diagnosing institution reports it (卫健委令第6号 第三十二条)" })
+class RecordDiagnosisInput {
+  @Field(() => String, { description: "The worker's 身份证号; stored only as its pseudonym" })
+  idNumber: string;
+
+  @Field(() => String, { description: "The employer's credit code" })
+  creditCode: string;
+
+  @Field(() => String, { description: "Disease code in the catalogue in force on diagnosedOn, e.g. 5.19" })
+  diseaseCode: string;
+
+  @Field(() => String, { description: "YYYY-MM-DD" })
+  diagnosedOn: string;
+
+  @Field(() => String, { description: "YYYY-MM-DD: filed in the surveillance system" })
+  reportedOn: string;
+
+  @Field(() => String, { description: "The diagnosing institution, at most 100 characters" })
+  institution: string;
+}
+
+const maxInstitutionLength = 100;
+const firstCatalogueDate = diseaseCatalogues[0].effectiveFrom;
 
 const OccupationalDiseaseCaseConnection = Connection(OccupationalDiseaseCase);
 
@@ -20,6 +51,48 @@ export class OccupationalDiseaseCaseResolver {
     const query = db.getRepository(OccupationalDiseaseCase).createQueryBuilder("diagnosis");
     if (filter.categoryCode) query.andWhere("diagnosis.categoryCode = :category", { category: filter.categoryCode });
     return paginate(query, "id", filter);
+  }
+
+  @Mutation(() => OccupationalDiseaseCase, { description: "Records a diagnosed case, coded in the catalogue in force on its diagnosis date" })
+  async recordDiagnosis(@Arg("input", () => RecordDiagnosisInput) input: RecordDiagnosisInput, @Ctx() { identity, db, pseudonymise }: SubgraphContext): Promise<OccupationalDiseaseCase> {
+    requireOwnDepartment(identity, "health");
+    const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
+    const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
+    const diagnosedOn = requireLocalDate("input.diagnosedOn", input.diagnosedOn);
+    if (diagnosedOn < firstCatalogueDate) throw badUserInput("input.diagnosedOn", `is before the first occupational-disease catalogue took effect on ${firstCatalogueDate}`);
+    if (diagnosedOn > chinaToday()) throw badUserInput("input.diagnosedOn", "cannot be in the future");
+    const reportedOn = requireLocalDate("input.reportedOn", input.reportedOn);
+    requireOrder("input.reportedOn", diagnosedOn, reportedOn, "input.diagnosedOn");
+    if (reportedOn > chinaToday()) throw badUserInput("input.reportedOn", "cannot be in the future");
+    const catalogue = catalogueOn(diagnosedOn);
+    const found = findDisease(catalogue, input.diseaseCode.trim());
+    if (!found) {
+      throw badUserInput("input.diseaseCode", `${JSON.stringify(input.diseaseCode)} is not in the ${catalogue.version} catalogue in force on ${diagnosedOn}`);
+    }
+    const institution = input.institution.trim();
+    if (institution.length === 0) throw badUserInput("input.institution", "is required");
+    if ([...institution].length > maxInstitutionLength) throw badUserInput("input.institution", `must be at most ${maxInstitutionLength} characters`);
+    const diagnosis = Object.assign(new OccupationalDiseaseCase(), {
+      id: `OD-${diagnosedOn.slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
+      pid: pseudonymise(normalized),
+      creditCode,
+      creditCodeNeedsReview: needsReview,
+      catalogueVersion: catalogue.version,
+      categoryCode: found.category.code,
+      categoryName: found.category.name,
+      diseaseCode: found.disease.code,
+      diseaseName: found.disease.name,
+      diagnosedOn,
+      reportedOn,
+      institution,
+    });
+    await db.transaction((manager) => manager.insert(OccupationalDiseaseCase, diagnosis));
+    return diagnosis;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Filed more than 15 days after diagnosis (卫健委令第6号 第三十二条)" })
+  reportedLate(@Root() diagnosis: OccupationalDiseaseCase): boolean {
+    return isDiagnosisReportedLate(diagnosis);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })

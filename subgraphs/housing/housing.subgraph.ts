@@ -6,15 +6,20 @@ import { constructionProjectReference } from "./construction-project.reference";
 import { ConstructionProjectResolver } from "./construction-project.resolver";
 import { housingDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { SiteWorkersInspections1763900000000 } from "./migrations/1763900000000-site-workers-inspections";
+import { ConstructionSafetyInspection } from "./safety-inspection.entity";
+import { ConstructionSafetyInspectionResolver } from "./safety-inspection.resolver";
+import { SiteWorkerRegistration } from "./site-worker.entity";
+import { PersonResolver, SiteWorkerResolver } from "./site-worker.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 
-/** 住建 (housing and construction): construction projects. */
+/** 住建 (housing and construction): construction projects, their real-name worker registry and safety inspections. */
 export const housing: SubgraphDefinition<City> = {
   name: "housing",
-  resolvers: [ConstructionProjectResolver, EnterpriseResolver],
+  resolvers: [ConstructionProjectResolver, EnterpriseResolver, SiteWorkerResolver, PersonResolver, ConstructionSafetyInspectionResolver],
   catalogue: housingCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...constructionProjectReference },
-  entities: [ConstructionProject],
-  migrations: [Initial1763800000000],
+  references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...constructionProjectReference },
+  entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection],
+  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000],
   demo: housingDemo,
 };

@@ -2,9 +2,14 @@ import { conditional, notShared, unconditional, type SharingCatalogue } from "..
 
 const personalInformation = "《个人信息保护法》第十三条、第二十八条; 《政务信息资源共享管理暂行办法》第九条 有条件共享";
 
+const rates = "工伤保险费率, 人社部发〔2015〕71号: 行业风险分类与浮动费率";
+const training = "重点岗位培训统计, 工伤预防五年行动计划 数据共享";
+const preventionFee = "工伤预防费使用, 人社部规〔2017〕13号";
+
 /** 人社's sharing catalogue. Person.insuredSince is deliberately unlisted: read by 人社 alone. */
 export const hrssCatalogue: SharingCatalogue = {
   "Query.*": unconditional(),
+  "Mutation.*": unconditional("each mutation checks who may make it: hrss admins alone (requireOwnDepartment)"),
   "Enterprise.*": unconditional("企业登记与参保信息, 《政务信息资源共享管理暂行办法》第九条 无条件共享"),
   "Person.idNumber": conditional(personalInformation, "idNumber"),
   "Person.name": conditional(personalInformation, "name"),
@@ -16,4 +21,26 @@ export const hrssCatalogue: SharingCatalogue = {
   "InjuryRecognition.*": unconditional("工伤认定结论, 工伤预防五年行动计划 数据共享"),
   "InjuryRecognition.person": conditional(personalInformation),
   "InjuryRecognition.disabilityGrade": conditional("《个人信息保护法》第二十八条 医疗健康信息"),
+  "Enterprise.baseRateBasisPoints": unconditional(rates),
+  "Enterprise.floatFactorPercent": unconditional(rates),
+  "Enterprise.contributionRateBasisPoints": unconditional(rates),
+  "Enterprise.rateHistory": unconditional(rates),
+  "RateChange.*": unconditional(rates),
+  "BaseRate.*": unconditional(rates),
+  "BaseRateConnection.*": unconditional(),
+  "FloatFactor.*": unconditional(rates),
+  "FloatFactorConnection.*": unconditional(),
+  "TrainingRecord.*": conditional(personalInformation),
+  "TrainingRecordConnection.*": unconditional(),
+  "TrainingProgress.*": unconditional(training),
+  "PostTrainingProgress.*": unconditional(training),
+  "FeeBudget.*": unconditional(preventionFee),
+  "FeeBudgetConnection.*": unconditional(),
+  "FeeCapApproval.*": unconditional(preventionFee),
+  "FeeBudgetItem.*": unconditional(preventionFee),
+  "ServiceAgency.*": unconditional(preventionFee),
+  "ServiceAgencyConnection.*": unconditional(),
+  "PreventionProject.*": unconditional(preventionFee),
+  "PreventionProjectConnection.*": unconditional(),
+  "PreventionProjectStep.*": unconditional(preventionFee),
 };

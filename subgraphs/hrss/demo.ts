@@ -5,6 +5,7 @@ import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
 import { Person } from "./person.entity";
 import { checkIdNumber } from "../../kernel/identifiers/id-number";
+import { preventionDemo } from "./demo-prevention";
 
 const day = 86_400_000;
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -44,6 +45,8 @@ export function hrssDemo(city: City): DemoRows {
     }),
   );
   const faker = city.random("hrss");
+  // Acceptance dates come from their own stream so the rows drawn from "hrss" stay as they were.
+  const acceptance = city.random("hrss-recognition-acceptance");
   const recognitions: InjuryRecognition[] = [];
   for (const accident of city.accidents) {
     for (const victim of accident.victims) {
@@ -53,6 +56,9 @@ export function hrssDemo(city: City): DemoRows {
       const applied = injured + (byEmployer ? faker.number.int({ min: 1, max: 30 }) : faker.number.int({ min: 31, max: 360 })) * day;
       const decided = applied + faker.number.int({ min: 10, max: 60 }) * day;
       const recognised = faker.number.float() < 0.93;
+      // Most are accepted within the 15 days of 人社部令第8号 第八条, a few late, never after the decision.
+      const acceptedAfter = acceptance.number.float() < 0.94 ? acceptance.number.int({ min: 1, max: 15 }) : acceptance.number.int({ min: 16, max: 25 });
+      const accepted = Math.min(applied + acceptedAfter * day, decided);
       recognitions.push({
         id: `IR-${accident.id.slice(3)}-${recognitions.length + 1}`,
         pid: victim.pid,
@@ -62,10 +68,11 @@ export function hrssDemo(city: City): DemoRows {
         appliedOn: isoDate(applied),
         applicant: byEmployer ? RecognitionApplicant.EMPLOYER : faker.helpers.arrayElement([RecognitionApplicant.WORKER, RecognitionApplicant.UNION]),
         status: recognised ? RecognitionStatus.RECOGNISED : RecognitionStatus.NOT_RECOGNISED,
+        acceptedOn: isoDate(accepted),
         decidedOn: isoDate(decided),
         disabilityGrade: recognised && victim.outcome === "SERIOUS" ? faker.number.int({ min: 1, max: 10 }) : null,
       });
     }
   }
-  return [enterprises, persons, demoRows(InjuryRecognition, recognitions)];
+  return [enterprises, persons, demoRows(InjuryRecognition, recognitions), ...preventionDemo(city)];
 }

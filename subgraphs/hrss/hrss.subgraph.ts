@@ -7,18 +7,64 @@ import { enterpriseReference } from "./enterprise.reference";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { InjuryRecognition } from "./injury-recognition.entity";
 import { InjuryRecognitionResolver } from "./injury-recognition.resolver";
+import { FeeBudget, FeeBudgetItem, FeeCapApproval } from "./fee-budget.entity";
+import { FeeBudgetResolver } from "./fee-budget.resolver";
+import { BaseRate, FloatFactor } from "./insurance-rate.entity";
+import { EnterpriseRateResolver, InsuranceRateResolver } from "./insurance-rate.resolver";
+import { FeeBudgets1763900300000 } from "./migrations/1763900300000-fee-budgets";
+import { InsuranceRates1763900000000 } from "./migrations/1763900000000-insurance-rates";
+import { PreventionProjects1763900400000 } from "./migrations/1763900400000-prevention-projects";
+import { RecognitionAcceptance1763900100000 } from "./migrations/1763900100000-recognition-acceptance";
+import { Training1763900200000 } from "./migrations/1763900200000-training";
+import { PreventionProject, PreventionProjectStep, ServiceAgency } from "./prevention-project.entity";
+import { PreventionProjectResolver, ServiceAgencyResolver } from "./prevention-project.resolver";
+import { TrainingRecord } from "./training-record.entity";
+import { TrainingRecordResolver } from "./training-record.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { Person } from "./person.entity";
 import { personReference } from "./person.reference";
 import { PersonResolver } from "./person.resolver";
 
-/** 人社 (human resources and social security): insured enterprises and persons, work-injury recognition. */
+/**
+ * 人社 (human resources and social security): insured enterprises and persons, insurance rates,
+ * work-injury recognition, key-post training, prevention-fee budgets and prevention projects.
+ */
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
-  resolvers: [EnterpriseResolver, PersonResolver, InjuryRecognitionResolver],
+  resolvers: [
+    EnterpriseResolver,
+    PersonResolver,
+    InjuryRecognitionResolver,
+    InsuranceRateResolver,
+    EnterpriseRateResolver,
+    TrainingRecordResolver,
+    FeeBudgetResolver,
+    ServiceAgencyResolver,
+    PreventionProjectResolver,
+  ],
   catalogue: hrssCatalogue,
   references: { ...enterpriseReference, ...personReference },
-  entities: [Enterprise, Person, InjuryRecognition],
-  migrations: [Initial1763800000000],
+  entities: [
+    Enterprise,
+    Person,
+    InjuryRecognition,
+    BaseRate,
+    FloatFactor,
+    TrainingRecord,
+    FeeBudget,
+    FeeCapApproval,
+    FeeBudgetItem,
+    ServiceAgency,
+    PreventionProject,
+    PreventionProjectStep,
+  ],
+  migrations: [
+    Initial1763800000000,
+    InsuranceRates1763900000000,
+    RecognitionAcceptance1763900100000,
+    Training1763900200000,
+    FeeBudgets1763900300000,
+    PreventionProjects1763900400000,
+  ],
   demo: hrssDemo,
 };

@@ -16,7 +16,7 @@ export enum RecognitionStatus {
   RECOGNISED = "RECOGNISED",
   NOT_RECOGNISED = "NOT_RECOGNISED",
 }
-registerEnumType(RecognitionStatus, { name: "RecognitionStatus" });
+registerEnumType(RecognitionStatus, { name: "RecognitionStatus", description: "APPLIED → ACCEPTED → RECOGNISED or NOT_RECOGNISED" });
 
 @ObjectType({ description: "工伤认定: a work-injury recognition case" })
 @Entity("injury_recognition")
@@ -50,6 +50,10 @@ export class InjuryRecognition {
   @Field(() => RecognitionStatus)
   @Column(column.code(16))
   status: RecognitionStatus;
+
+  @Field(() => LocalDate, { nullable: true, description: "受理: when the application was accepted" })
+  @Column({ ...column.date, nullable: true })
+  acceptedOn: string | null;
 
   @Field(() => LocalDate, { nullable: true })
   @Column({ ...column.date, nullable: true })

@@ -2,19 +2,25 @@ import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph
 import type { City } from "../../synthetic/city";
 import { transportCatalogue } from "./catalogue";
 import { transportDemo } from "./demo";
+import { DriverQualification } from "./driver-qualification.entity";
+import { DriverQualificationResolver } from "./driver-qualification.resolver";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { OperatorsDriversAccidents1763900000000 } from "./migrations/1763900000000-operators-drivers-accidents";
+import { OperatingLicence } from "./operating-licence.entity";
+import { TransportAccident } from "./transport-accident.entity";
+import { TransportAccidentResolver } from "./transport-accident.resolver";
 import { Vehicle } from "./vehicle.entity";
 import { vehicleReference } from "./vehicle.reference";
 import { VehicleResolver } from "./vehicle.resolver";
 
-/** 交通 (transport): road transport operators and their vehicles. */
+/** 交通 (transport): road transport operators, their vehicles and drivers, and accidents on the road. */
 export const transport: SubgraphDefinition<City> = {
   name: "transport",
-  resolvers: [VehicleResolver, EnterpriseResolver],
-  catalogue: transportCatalogue,
+  resolvers: [VehicleResolver, EnterpriseResolver, DriverQualificationResolver, TransportAccidentResolver],
   references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
-  entities: [Vehicle],
-  migrations: [Initial1763800000000],
+  entities: [Vehicle, OperatingLicence, DriverQualification, TransportAccident],
+  migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000],
   demo: transportDemo,
+  catalogue: transportCatalogue,
 };

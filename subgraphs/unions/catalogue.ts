@@ -1,8 +1,12 @@
-import { unconditional, type SharingCatalogue } from "../../kernel/sharing";
+import { notShared, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
-/** 总工会's sharing catalogue. */
+/** 总工会's sharing catalogue: a complainant's identity stays with the union. */
 export const unionsCatalogue: SharingCatalogue = {
   "Query.*": unconditional(),
   "SupervisionCheck.*": unconditional("工会劳动保护监督检查, 《工会法》第二十七条"),
   "Enterprise.supervisionChecks": unconditional(),
+  "Enterprise.complaints": unconditional("职工投诉 转办, 工伤预防联防联控"),
+  "Complaint.*": unconditional("职工投诉 转办, 工伤预防联防联控"),
+  "Complaint.complainant": notShared("《工会法》; 投诉人信息保密, 《个人信息保护法》第六条 最小必要"),
+  "TrainingSession.*": unconditional("工伤预防培训, 人社部规〔2017〕13号 第四条"),
 };

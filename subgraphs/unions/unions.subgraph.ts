@@ -2,19 +2,24 @@ import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph
 import type { City } from "../../synthetic/city";
 import { unionsCatalogue } from "./catalogue";
 import { unionsDemo } from "./demo";
+import { Complaint } from "./complaint.entity";
+import { ComplaintResolver } from "./complaint.resolver";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { ComplaintsTraining1763900000000 } from "./migrations/1763900000000-complaints-training";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { SupervisionCheck } from "./supervision-check.entity";
 import { supervisionCheckReference } from "./supervision-check.reference";
 import { SupervisionCheckResolver } from "./supervision-check.resolver";
+import { TrainingSession } from "./training-session.entity";
+import { TrainingSessionResolver } from "./training-session.resolver";
 
-/** 总工会 (trade unions): labour-protection supervision. */
+/** 总工会 (trade unions): labour-protection supervision, workers' complaints and prevention training. */
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
-  resolvers: [SupervisionCheckResolver, EnterpriseResolver],
+  resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver],
   catalogue: unionsCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
-  entities: [SupervisionCheck],
-  migrations: [Initial1763800000000],
+  entities: [SupervisionCheck, Complaint, TrainingSession],
+  migrations: [Initial1763800000000, ComplaintsTraining1763900000000],
   demo: unionsDemo,
 };

@@ -1,0 +1,156 @@
+import "reflect-metadata";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import mysql from "mysql2/promise";
+import { defaultLimits } from "../gateway/governance";
+import { openGovernance, startGateway } from "../gateway/server";
+import { composeSupergraph } from "../kernel/compose";
+import { issueAgencyToken, trustedKeys } from "../kernel/identity";
+import { ensureDevKeys, loadAgencySigningKey, loadGatewaySigningKey, loadTrustedAgencyKeys } from "../kernel/keys";
+import { createLogger } from "../kernel/logger";
+import { startSubgraphProcesses } from "../scripts/hub";
+import { subgraphs } from "../subgraphs";
+
+/**
+ * What governance costs the gateway: the same cross-department query through a governed gateway
+ * and an ungoverned one, over loopback, alternating rounds so both see the same machine. The
+ * subgraphs run as their own processes (embedded, or MySQL with LIANFANG_MYSQL_URL); load comes
+ * from autocannon in another process. Bounded: a fixed number of rounds of fixed length.
+ *
+ *   node -r @swc-node/register benchmarks/gateway.ts [--seconds 10] [--rounds 3] [--connections 10]
+ */
+const query = `query MeetingBrief {
+  enterprises(first: 20, industryCode: "26") {
+    nodes {
+      creditCode name riskClass insuredHeadcount
+      accidents { id grade deaths }
+      occupationalDiseaseCases { diseaseName diagnosedOn }
+      vehicles { plateNumber vehicleClass }
+      supervisionChecks { checkedOn status }
+    }
+  }
+}`;
+
+/** Its own databases, dropped afterwards on MySQL. */
+const benchPrefix = "lfgwbench_";
+
+async function dropBenchDatabases(mysqlUrl: string): Promise<void> {
+  const connection = await mysql.createConnection({ uri: mysqlUrl });
+  const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE ?", [`${benchPrefix}%`]);
+  for (const row of rows) await connection.query(mysql.format("DROP DATABASE ??", [Object.values(row)[0]]));
+  await connection.end();
+}
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+interface Round {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function load(url: string, token: string, seconds: number, connections: number): Round {
+  const run = spawnSync(
+    process.execPath,
+    [
+      require.resolve("autocannon/autocannon.js"),
+      "--json",
+      "--connections", String(connections),
+      "--duration", String(seconds),
+      "--method", "POST",
+      "--headers", "content-type=application/json",
+      "--headers", `authorization=Bearer ${token}`,
+      "--headers", "x-lianfang-purpose=MEETING_REPORT",
+      "--body", JSON.stringify({ query }),
+      url,
+    ],
+    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`autocannon failed: ${run.stderr}`);
+  const result = JSON.parse(run.stdout);
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+async function main(): Promise<void> {
+  const seconds = option("seconds", 10);
+  const rounds = option("rounds", 3);
+  const connections = option("connections", 10);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-bench-"));
+  const keyDir = path.join(workDir, "keys");
+  await ensureDevKeys(keyDir, subgraphs.map((subgraph) => subgraph.name));
+  const env = { ...process.env, LIANFANG_KEY_DIR: keyDir, LIANFANG_DATA_DIR: workDir, LIANFANG_DB_PREFIX: benchPrefix, LIANFANG_DEMO_SCALE: "small", LOG_LEVEL: "warn" };
+  process.stderr.write("starting the seven subgraphs with the small demo city...\n");
+  const subgraphProcesses = await startSubgraphProcesses({ env });
+  const logger = createLogger("benchmark", "silent");
+  const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphProcesses.subgraphUrls[name]);
+  const signingKey = await loadGatewaySigningKey(keyDir);
+  const common = {
+    port: 0,
+    supergraphSdl,
+    subgraphUrls: subgraphProcesses.subgraphUrls,
+    rateLimitPerSecond: 1_000_000,
+    trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
+    signingKey,
+    maxBodyBytes: 100_000,
+    introspection: false,
+    logger,
+  };
+  const governed = await openGovernance({
+    supergraphSdl,
+    coordinationUrl: subgraphProcesses.subgraphUrls.coordination,
+    signingKey,
+    limits: defaultLimits,
+    database: { mysqlUrl: process.env.LIANFANG_MYSQL_URL, dbPrefix: benchPrefix, dataDir: workDir },
+    logger,
+  });
+  const withGovernance = await startGateway({ ...common, governance: governed.governance });
+  const withoutGovernance = await startGateway(common);
+  const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), { agency: "coordination", user: "bench", roles: ["viewer"] });
+
+  try {
+    load(withGovernance.url, token, 2, connections);
+    load(withoutGovernance.url, token, 2, connections);
+    const results: { governed: Round[]; ungoverned: Round[] } = { governed: [], ungoverned: [] };
+    for (let round = 1; round <= rounds; round++) {
+      process.stderr.write(`round ${round}/${rounds}\n`);
+      results.ungoverned.push(load(withoutGovernance.url, token, seconds, connections));
+      results.governed.push(load(withGovernance.url, token, seconds, connections));
+    }
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const summary = (name: string, runs: Round[]) =>
+      `| ${name} | ${mean(runs.map((r) => r.requestsPerSecond)).toFixed(1)} | ${mean(runs.map((r) => r.p50)).toFixed(1)} | ${mean(runs.map((r) => r.p99)).toFixed(1)} | ${runs.reduce((sum, r) => sum + r.errors + r.non2xx, 0)} |`;
+    const cost = 1 - mean(results.governed.map((r) => r.requestsPerSecond)) / mean(results.ungoverned.map((r) => r.requestsPerSecond));
+    process.stdout.write(
+      [
+        `${rounds} alternating rounds of ${seconds} s, ${connections} connections, database: ${process.env.LIANFANG_MYSQL_URL ? "MySQL" : "embedded"}`,
+        "",
+        "| gateway | requests/s | p50 ms | p99 ms | errors + non-2xx |",
+        "|---|---|---|---|---|",
+        summary("governance off", results.ungoverned),
+        summary("governance on", results.governed),
+        "",
+        `governance costs ${(cost * 100).toFixed(1)}% of throughput`,
+        "",
+      ].join("\n"),
+    );
+  } finally {
+    await withGovernance.stop();
+    await withoutGovernance.stop();
+    await governed.close();
+    await subgraphProcesses.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+    if (process.env.LIANFANG_MYSQL_URL) await dropBenchDatabases(process.env.LIANFANG_MYSQL_URL);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import type { GraphQLError } from "graphql";
+import { nextInspectionId, requireAccidentId, requireDepartment, requireParticipants, requireText } from "./coordination.rules";
+
+function rejection(check: () => unknown): unknown {
+  try {
+    check();
+  } catch (error) {
+    return (error as GraphQLError).extensions;
+  }
+  throw new Error("expected a rejection");
+}
+
+const members = "hrss, emergency, health, transport, housing, unions, coordination";
+
+describe("departments of a joint inspection", () => {
+  it.each(["hrss", "emergency", "health", "transport", "housing", "unions", "coordination"])("knows %s", (department) => {
+    expect(requireDepartment("lead", department.toUpperCase())).toBe(department);
+  });
+
+  it.each(["police", "", "hrss2"])("rejects %p", (value) => {
+    expect(rejection(() => requireDepartment("lead", value))).toEqual({ code: "BAD_USER_INPUT", field: "lead", reason: `${JSON.stringify(value)} is not a member department: ${members}` });
+  });
+
+  it.each([
+    [["emergency", "hrss"], "emergency", null, null],
+    [["hrss", "police"], "hrss", "agencies[1]", `"police" is not a member department: ${members}`],
+    [["hrss", "emergency", "hrss"], "hrss", "agencies", "names hrss twice"],
+    [["emergency", "health"], "hrss", "agencies", "must include the lead agency hrss"],
+  ])("participants %p led by %s", (agencies, lead, field, reason) => {
+    if (field === null) expect(requireParticipants("agencies", agencies, lead)).toEqual(agencies);
+    else expect(rejection(() => requireParticipants("agencies", agencies, lead))).toEqual({ code: "BAD_USER_INPUT", field, reason });
+  });
+});
+
+describe("inspection numbers", () => {
+  it.each([
+    ["2026", [], "LJ-2026-001"],
+    ["2026", ["LJ-2025-007", "LJ-2026-001", "LJ-2026-004"], "LJ-2026-005"],
+    ["2025", ["LJ-2025-099"], "LJ-2025-100"],
+  ])("the next in %s after %p is %s", (year, existing, next) => {
+    expect(nextInspectionId(year, existing)).toBe(next);
+  });
+});
+
+describe("text and accident numbers", () => {
+  it.each([
+    ["x".repeat(200), 200, null],
+    ["x".repeat(201), 200, "must be at most 200 characters, got 201"],
+    [" ", 200, "cannot be empty"],
+  ])("text %p within %i: %p", (value, max, reason) => {
+    if (reason === null) expect(requireText("title", value, max)).toBe(value);
+    else expect(rejection(() => requireText("title", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "title", reason });
+  });
+
+  it.each([
+    ["AC-2023-000042", true],
+    ["AC-2023-42", false],
+  ])("accident number %s accepted: %s", (value, accepted) => {
+    if (accepted) expect(requireAccidentId("accidentId", value)).toBe(value);
+    else expect(rejection(() => requireAccidentId("accidentId", value))).toMatchObject({ field: "accidentId" });
+  });
+});

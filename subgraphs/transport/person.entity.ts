@@ -1,0 +1,9 @@
+import { Directive, Field, ObjectType } from "type-graphql";
+
+/** A person owned by 人社; transport only points at its drivers by pid. */
+@ObjectType("Person")
+@Directive('@key(fields: "pid", resolvable: false)')
+export class PersonReference {
+  @Field(() => String)
+  pid: string;
+}

@@ -1,0 +1,75 @@
+import type { GraphQLError } from "graphql";
+import { latestValidUntil, qualificationRuleOn, requireAccidentId, requirePlateNumber, requireTransportCertificateNo } from "./transport.rules";
+
+function rejection(check: () => unknown): unknown {
+  try {
+    check();
+  } catch (error) {
+    return (error as GraphQLError).extensions;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("plate numbers (鲁C and 5 characters)", () => {
+  it.each([
+    ["鲁CA1234", "鲁CA1234"],
+    [" 鲁cab123 ", "鲁CAB123"],
+    ["鲁C00000", "鲁C00000"],
+  ])("accepts %p as %s", (value, plate) => {
+    expect(requirePlateNumber("plate", value)).toBe(plate);
+  });
+
+  it.each([
+    ["鲁A12345", "must start with 鲁C, the city's plate prefix"],
+    ["京C12345", "must start with 鲁C, the city's plate prefix"],
+    ["鲁C1234", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+    ["鲁C123456", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+    ["鲁CI1234", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+    ["鲁CO1234", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+  ])("rejects %p", (value, reason) => {
+    expect(rejection(() => requirePlateNumber("plate", value))).toEqual({ code: "BAD_USER_INPUT", field: "plate", reason });
+  });
+});
+
+describe("transport certificate and accident numbers", () => {
+  it.each([
+    ["370300123456", true],
+    ["37030012345", false],
+    ["3703001234567", false],
+    ["37030012345A", false],
+  ])("certificate %s is accepted: %s", (value, accepted) => {
+    const check = () => requireTransportCertificateNo("no", value);
+    if (accepted) expect(check()).toBe(value);
+    else expect(rejection(check)).toEqual({ code: "BAD_USER_INPUT", field: "no", reason: "must be 12 digits" });
+  });
+
+  it.each([
+    ["AC-2024-000123", true],
+    ["ac-2024-000123", true],
+    ["AC-2024-00012", false],
+    ["AC-24-000123", false],
+    ["ACC-2024-000123", false],
+  ])("accident number %s is accepted: %s", (value, accepted) => {
+    const check = () => requireAccidentId("id", value);
+    if (accepted) expect(check()).toBe(value.toUpperCase());
+    else expect(rejection(check)).toMatchObject({ field: "id", reason: "must be an accident number AC-YYYY-NNNNNN as emergency management issues it" });
+  });
+});
+
+describe("driver qualification rules by issue date", () => {
+  it.each([
+    ["2007-02-28", undefined],
+    ["2007-03-01", { effectiveFrom: "2007-03-01", validityYears: 6, maxViolationPoints: 20 }],
+    ["2025-06-30", { effectiveFrom: "2007-03-01", validityYears: 6, maxViolationPoints: 20 }],
+  ])("on %s the rule is %p", (issuedOn, rule) => {
+    expect(qualificationRuleOn(issuedOn)).toEqual(rule);
+  });
+
+  it.each([
+    ["2020-05-10", "2026-05-10"],
+    ["2020-02-29", "2026-02-28"],
+    ["2019-12-31", "2025-12-31"],
+  ])("a certificate issued %s is valid at most until %s", (issuedOn, last) => {
+    expect(latestValidUntil(issuedOn, qualificationRuleOn(issuedOn)!)).toBe(last);
+  });
+});

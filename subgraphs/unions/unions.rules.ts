@@ -1,0 +1,19 @@
+import { badUserInput } from "../../kernel/errors";
+
+/** Departments a complaint may be transferred to (转办): the hub's other members, by subgraph name. */
+export const transferDepartments = ["hrss", "emergency", "health", "transport", "housing", "coordination"] as const;
+
+export function requireTransferDepartment(field: string, value: string): string {
+  const department = value.trim().toLowerCase();
+  if (!(transferDepartments as readonly string[]).includes(department)) {
+    throw badUserInput(field, `is not a department a complaint can be transferred to: ${transferDepartments.join(", ")}`);
+  }
+  return department;
+}
+
+export function requireText(field: string, value: string, maxLength: number): string {
+  const text = value.trim();
+  if (!text) throw badUserInput(field, "cannot be empty");
+  if (text.length > maxLength) throw badUserInput(field, `must be at most ${maxLength} characters, got ${text.length}`);
+  return text;
+}

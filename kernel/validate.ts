@@ -1,4 +1,5 @@
 import { checkIndustryCode } from "../reference/industries";
+import { chinaToday } from "./calendar";
 import { checkRegionCode } from "../reference/regions";
 import { badUserInput } from "./errors";
 import { checkCreditCode } from "./identifiers/credit-code";
@@ -51,6 +52,19 @@ export function requireRange(field: string, value: number, min: number, max: num
   return value;
 }
 
+/** A moment not after now, or a calendar date not after today in China. */
 export function requireNotFuture(field: string, value: Date | string, now = new Date()): void {
-  if (new Date(value).getTime() > now.getTime()) throw badUserInput(field, "cannot be in the future");
+  const future = typeof value === "string" && isCalendarDate(value) ? value > chinaToday(now) : new Date(value).getTime() > now.getTime();
+  if (future) throw badUserInput(field, "cannot be in the future");
+}
+
+const timestampPattern = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+/** An ISO 8601 moment with its zone (a report time means nothing without one). */
+export function requireTimestamp(field: string, value: string): Date {
+  const match = timestampPattern.exec(value);
+  if (!match || !isCalendarDate(match[1])) {
+    throw badUserInput(field, `${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`);
+  }
+  return new Date(value);
 }

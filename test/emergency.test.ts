@@ -1,7 +1,7 @@
 import { AccidentReport } from "../subgraphs/emergency/accident-report.entity";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { supplementaryWindow } from "../subgraphs/emergency/accident-reporting";
-import { chinaDayStart, chinaToday } from "../subgraphs/emergency/calendar";
+import { chinaDayStart, chinaToday } from "../kernel/calendar";
 import { HazardInspection, rectificationStatus } from "../subgraphs/emergency/hazard-inspection.entity";
 import { SafetyLicence, licenceStatus } from "../subgraphs/emergency/safety-licence.entity";
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";

@@ -1,6 +1,6 @@
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { riskClassTable2015 } from "../reference/risk-classes";
-import { addDays, addYears, today } from "../subgraphs/hrss/calendar";
+import { addDays, addYears, chinaToday } from "../kernel/calendar";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { FeeBudget, FeeBudgetItem } from "../subgraphs/hrss/fee-budget.entity";
 import { InjuryRecognition } from "../subgraphs/hrss/injury-recognition.entity";
@@ -25,7 +25,7 @@ function rejected(operation: string, field: string, reason: string) {
 describe("人社 (hrss): rates, recognition, training, prevention fee and projects through the gateway", () => {
   let hub: Federation;
   let admin: string;
-  const now = today();
+  const now = chinaToday();
   const daysAgo = (days: number) => addDays(now, -days);
 
   beforeAll(async () => {
@@ -334,7 +334,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ["an unregistered employer", { creditCode: unknownCreditCode }, "input.creditCode", `no insured enterprise has credit code ${unknownCreditCode}`],
       ["an impossible injury date", { injuredOn: "2025-02-29" }, "input.injuredOn", '"2025-02-29" is not a real calendar date written YYYY-MM-DD'],
       ["an application before the injury", { injuredOn: "2026-01-10", appliedOn: "2026-01-09" }, "input.appliedOn", "cannot be before input.injuredOn"],
-      ["an application in the future", { appliedOn: addDays(today(), 1) }, "input.appliedOn", "cannot be in the future"],
+      ["an application in the future", { appliedOn: addDays(chinaToday(), 1) }, "input.appliedOn", "cannot be in the future"],
       ["an injury before the recorded deadlines", { injuredOn: "2010-12-31", appliedOn: "2011-01-05" }, "input.injuredOn", "is before 2011-01-01, the earliest day the recognition deadlines are recorded for"],
       [
         "an employer applying on day 31",
@@ -458,7 +458,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     it.each([
       ["hours finer than 0.1", { hours: 0.05 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 0.05"],
       ["more than a day's hours", { hours: 24.5 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 24.5"],
-      ["a session in the future", { trainedOn: addDays(today(), 1) }, "input.trainedOn", "cannot be in the future"],
+      ["a session in the future", { trainedOn: addDays(chinaToday(), 1) }, "input.trainedOn", "cannot be in the future"],
       ["an impossible date", { trainedOn: "2025-06-31" }, "input.trainedOn", '"2025-06-31" is not a real calendar date written YYYY-MM-DD'],
       ["an invalid ID number", { idNumber: "110105194912310021" }, "input.idNumber", "check character is 1, expected X (GB 11643 MOD 11-2)"],
       ["an unregistered employer", { creditCode: unknownCreditCode }, "input.creditCode", `no insured enterprise has credit code ${unknownCreditCode}`],
@@ -697,7 +697,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ["a malformed credit code", () => register("91370300MA3C8K7DO0", "x"), "registerServiceAgency", "input.creditCode", "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z"],
       ["an unregistered agency", () => applyFor(unknownCreditCode), "applyForPreventionProject", "input.agencyCreditCode", `no service agency is registered with credit code ${unknownCreditCode}`],
       ["fractions of a fen", () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100.001), "applyForPreventionProject", "input.contractAmountYuan", "must be an amount in yuan with at most 2 decimals, got 100.001"],
-      ["an application in the future", () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(today(), 1)), "applyForPreventionProject", "input.appliedOn", "cannot be in the future"],
+      ["an application in the future", () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(chinaToday(), 1)), "applyForPreventionProject", "input.appliedOn", "cannot be in the future"],
       ["an unknown project", () => advance("PP-missing", "APPROVED"), "advancePreventionProject", "input.id", "no prevention project has id PP-missing"],
     ])("rejects %s", async (_case, run, operation, field, reason) => {
       expect(await run()).toEqual(rejected(operation, field, reason));

@@ -8,7 +8,7 @@ import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import { isPurpose, purposes } from "../../kernel/purposes";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireRange } from "../../kernel/validate";
-import { addWorkingDays } from "../../kernel/working-days";
+import { addWorkingDays, chinaToday } from "../../kernel/calendar";
 import { ApplicationStatus, SharingApplication } from "./sharing-application.entity";
 
 /** 有条件共享: the owner answers an application within 10 working days. */
@@ -121,7 +121,7 @@ export class SharingApplicationResolver {
       justification: input.justification.trim(),
       requestedDays: input.days,
       appliedAt,
-      answerDueOn: addWorkingDays(appliedAt, answerWithinWorkingDays).toISOString().slice(0, 10),
+      answerDueOn: addWorkingDays(chinaToday(appliedAt), answerWithinWorkingDays),
       status: ApplicationStatus.PENDING,
       decidedAt: null,
       decidedBy: null,
@@ -158,7 +158,7 @@ export class SharingApplicationResolver {
     }
     if (filter.status) query.andWhere("application.status = :status", { status: filter.status });
     if (filter.overdue) {
-      query.andWhere("application.status = :pending AND application.answerDueOn < :today", { pending: ApplicationStatus.PENDING, today: new Date().toISOString().slice(0, 10) });
+      query.andWhere("application.status = :pending AND application.answerDueOn < :today", { pending: ApplicationStatus.PENDING, today: chinaToday() });
     }
     return paginate(query, "id", filter);
   }
@@ -196,7 +196,7 @@ export class SharingApplicationResolver {
 
   @FieldResolver(() => Boolean, { description: "Pending past its answer date" })
   overdue(@Root() application: SharingApplication): boolean {
-    return application.status === ApplicationStatus.PENDING && application.answerDueOn < new Date().toISOString().slice(0, 10);
+    return application.status === ApplicationStatus.PENDING && application.answerDueOn < chinaToday();
   }
 
   private reasonOf(input: DecisionInput): string {

@@ -1,5 +1,5 @@
 import { accidentReportingRules, type AccidentReportingRules } from "./accident-reporting.rules";
-import { chinaToday, inForceOn } from "./calendar";
+import { chinaToday, inForceOn } from "../../kernel/calendar";
 
 const minuteMs = 60_000;
 const dayMs = 86_400_000;

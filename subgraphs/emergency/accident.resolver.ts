@@ -10,7 +10,8 @@ import { AccidentGrade, accidentGrade } from "./accident-grade";
 import { AccidentReport, reportOf } from "./accident-report.entity";
 import { isReportedLate, reportingRulesBegin, supplementaryWindow } from "./accident-reporting";
 import { Accident } from "./accident.entity";
-import { addDays, chinaDayStart, chinaToday, requireTimestamp } from "./calendar";
+import { addDays, chinaDayStart, chinaToday } from "../../kernel/calendar";
+import { requireTimestamp } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
 
 @ArgsType()

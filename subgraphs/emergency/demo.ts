@@ -6,7 +6,7 @@ import { accidentGrade } from "./accident-grade";
 import { AccidentReport, reportOf } from "./accident-report.entity";
 import { supplementaryWindow } from "./accident-reporting";
 import { Accident } from "./accident.entity";
-import { addDays, addYears } from "./calendar";
+import { addDays, addYears } from "../../kernel/calendar";
 import { HazardInspection } from "./hazard-inspection.entity";
 import { SafetyLicence, SafetyLicenceKind, licenceValidUntil } from "./safety-licence.entity";
 

@@ -5,7 +5,7 @@ import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireRange } from "../../kernel/validate";
-import { chinaDayStart, chinaToday } from "./calendar";
+import { chinaDayStart, chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
 import { HazardInspection, RectificationStatus, rectificationStatus } from "./hazard-inspection.entity";
 

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
 import { LocalDate } from "../../kernel/scalars";
-import { addDays, addYears, daysBetween, inForceOn } from "./calendar";
+import { addDays, addYears, daysBetween, inForceOn } from "../../kernel/calendar";
 import { safetyLicenceRules } from "./safety-licence.rules";
 
 export enum SafetyLicenceKind {

@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode } from "../../kernel/validate";
-import { chinaToday } from "./calendar";
+import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
 import { SafetyLicence, SafetyLicenceKind, SafetyLicenceStatus, licenceStatus } from "./safety-licence.entity";
 

@@ -2,7 +2,7 @@ import type { Faker } from "@faker-js/faker";
 import { demoRows, type DemoRows } from "../../kernel/seeding";
 import type { City } from "../../synthetic/city";
 import { weightedPicker } from "../../synthetic/random";
-import { addDays } from "./calendar";
+import { addDays } from "../../kernel/calendar";
 import { catalogueOn } from "./disease-catalogue";
 import { HazardDeclaration } from "./hazard-declaration.entity";
 import { HazardDeclarationKind } from "./health.rules";

@@ -1,3 +1,4 @@
+import { inForceOn } from "../../kernel/calendar";
 /**
  * 职业病分类和目录, versioned by diagnosis date: the 2013 list (国卫疾控发〔2013〕48号, 10
  * categories, 132 diseases) until 2025-07-31, the list issued in December 2024 (12 categories,
@@ -124,9 +125,9 @@ export const diseaseCatalogues: readonly DiseaseCatalogue[] = [
 
 /** The catalogue in force on a diagnosis date (YYYY-MM-DD). */
 export function catalogueOn(diagnosedOn: string): DiseaseCatalogue {
-  const inForce = diseaseCatalogues.filter((catalogue) => catalogue.effectiveFrom <= diagnosedOn);
-  if (inForce.length === 0) throw new RangeError(`no occupational-disease catalogue was in force on ${diagnosedOn}`);
-  return inForce[inForce.length - 1];
+  const catalogue = inForceOn(diseaseCatalogues, diagnosedOn);
+  if (!catalogue) throw new RangeError(`no occupational-disease catalogue was in force on ${diagnosedOn}`);
+  return catalogue;
 }
 
 /** A disease and its category by code within a catalogue, or undefined. */

@@ -6,7 +6,7 @@ import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import { LocalDate } from "../../kernel/scalars";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireOrder } from "../../kernel/validate";
-import { chinaToday } from "./calendar";
+import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
 import { HazardDeclaration } from "./hazard-declaration.entity";
 import { HazardDeclarationKind, declarationDueOn, hazardDeclarationRulesBegin } from "./health.rules";

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { addDays, daysBetween, inForceOn } from "./calendar";
+import { addDays, daysBetween, inForceOn } from "../../kernel/calendar";
 
 /** Deadlines of 卫健's reporting rules, as dated data: a revision is a new row, not a code change. */
 

@@ -5,7 +5,7 @@ import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireIdNumber, requireLocalDate, requireOrder } from "../../kernel/validate";
-import { chinaToday } from "./calendar";
+import { chinaToday } from "../../kernel/calendar";
 import { catalogueOn, diseaseCatalogues, findDisease } from "./disease-catalogue";
 import { Enterprise } from "./enterprise.entity";
 import { isDiagnosisReportedLate } from "./health.rules";

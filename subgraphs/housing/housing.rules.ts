@@ -1,3 +1,4 @@
+import { inForceOn } from "../../kernel/calendar";
 import { badUserInput } from "../../kernel/errors";
 
 /**
@@ -33,7 +34,7 @@ export const minimumAgeRules: readonly { effectiveFrom: string; minimumAge: numb
 
 /** The minimum age in force on `day`, or undefined before the first rule. */
 export function minimumAgeOn(day: string): number | undefined {
-  return [...minimumAgeRules].reverse().find((rule) => rule.effectiveFrom <= day)?.minimumAge;
+  return inForceOn(minimumAgeRules, day)?.minimumAge;
 }
 
 /** Whole years from `birthDate` to `day`, both YYYY-MM-DD: the birthday itself counts. */

@@ -7,7 +7,7 @@ import { LocalDate } from "../../kernel/scalars";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireIdNumber, requireLocalDate, requireNotFuture, requireOrder, requireRange } from "../../kernel/validate";
 import { AccidentReference } from "./accident.entity";
-import { today } from "./calendar";
+import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
 import { requireInsuredEnterprise, requireText } from "./inputs";
 import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
@@ -170,7 +170,7 @@ export class InjuryRecognitionResolver {
 
   @FieldResolver(() => Boolean, { description: "Accepted after its due day, or still unaccepted past it" })
   acceptedLate(@Root() recognition: InjuryRecognition): boolean {
-    const acceptedOrStillWaiting = recognition.acceptedOn ?? (recognition.status === RecognitionStatus.APPLIED ? today() : null);
+    const acceptedOrStillWaiting = recognition.acceptedOn ?? (recognition.status === RecognitionStatus.APPLIED ? chinaToday() : null);
     return acceptedOrStillWaiting !== null && acceptedOrStillWaiting > acceptanceDueOn(recognition.appliedOn);
   }
 
@@ -182,7 +182,7 @@ export class InjuryRecognitionResolver {
   @FieldResolver(() => Boolean, { description: "Decided after its due day, or still undecided past it" })
   overdue(@Root() recognition: InjuryRecognition): boolean {
     const due = this.decisionDueOn(recognition);
-    return due !== null && (recognition.decidedOn ?? today()) > due;
+    return due !== null && (recognition.decidedOn ?? chinaToday()) > due;
   }
 
   @FieldResolver(() => Person, { nullable: true })

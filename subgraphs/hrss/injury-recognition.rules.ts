@@ -1,4 +1,4 @@
-import { addDays, addYears, inForceOn } from "./calendar";
+import { addDays, addYears, inForceOn } from "../../kernel/calendar";
 import { RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
 
 /**

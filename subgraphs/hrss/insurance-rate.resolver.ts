@@ -4,7 +4,7 @@ import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireRange } from "../../kernel/validate";
-import { today } from "./calendar";
+import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
 import { requireInsuredEnterprise, requirePoolingArea, requireText } from "./inputs";
 import { BaseRate, FloatFactor, RateChange } from "./insurance-rate.entity";
@@ -144,7 +144,7 @@ export class EnterpriseRateResolver {
 
   private async current(enterprise: Enterprise, context: SubgraphContext): Promise<RateAt | undefined> {
     const { baseRates, factors } = await this.history(enterprise, context);
-    return rateOn(baseRates, factors, today());
+    return rateOn(baseRates, factors, chinaToday());
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "基准费率 of the pooling area for this employer's class today, basis points" })

@@ -1,5 +1,5 @@
 import { riskClassTable2015 } from "../../reference/risk-classes";
-import { inForceOn } from "./calendar";
+import { inForceOn } from "../../kernel/calendar";
 
 /** 统筹地区 the demo city belongs to: 淄博市. */
 export const defaultPoolingAreaCode = "370300";

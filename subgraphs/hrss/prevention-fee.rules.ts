@@ -1,4 +1,4 @@
-import { inForceOn } from "./calendar";
+import { inForceOn } from "../../kernel/calendar";
 
 /**
  * 工伤预防费使用管理暂行办法 (人社部规〔2017〕13号): 第四条 allows only two uses, 第五条 caps the

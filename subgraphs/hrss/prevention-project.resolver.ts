@@ -6,7 +6,7 @@ import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder } from "../../kernel/validate";
-import { today } from "./calendar";
+import { chinaToday } from "../../kernel/calendar";
 import { FeeCategory } from "./fee-budget.entity";
 import { requireText, requireYuanAsFen } from "./inputs";
 import { PreventionProject, PreventionProjectStep, ProjectStatus, ServiceAgency } from "./prevention-project.entity";
@@ -97,8 +97,8 @@ export class ServiceAgencyResolver {
   @Query(() => ServiceAgencyConnection, { description: "Prevention service agencies, in credit-code order" })
   serviceAgencies(@Args(() => ServiceAgencyFilter) filter: ServiceAgencyFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(ServiceAgency).createQueryBuilder("agency");
-    if (filter.barred === true) query.andWhere("agency.barredUntil >= :today", { today: today() });
-    if (filter.barred === false) query.andWhere("(agency.barredUntil IS NULL OR agency.barredUntil < :today)", { today: today() });
+    if (filter.barred === true) query.andWhere("agency.barredUntil >= :today", { today: chinaToday() });
+    if (filter.barred === false) query.andWhere("(agency.barredUntil IS NULL OR agency.barredUntil < :today)", { today: chinaToday() });
     return paginate(query, "creditCode", filter);
   }
 
@@ -116,7 +116,7 @@ export class ServiceAgencyResolver {
 
   @FieldResolver(() => Boolean, { description: "Barred from new prevention projects today" })
   barred(@Root() agency: ServiceAgency): boolean {
-    return agency.barredUntil !== null && today() <= agency.barredUntil;
+    return agency.barredUntil !== null && chinaToday() <= agency.barredUntil;
   }
 
   @FieldResolver(() => [PreventionProject])

@@ -1,4 +1,4 @@
-import { addYears, inForceOn } from "./calendar";
+import { addYears, inForceOn } from "../../kernel/calendar";
 import { ProjectStatus } from "./prevention-project.entity";
 
 /**

@@ -1,4 +1,4 @@
-import { inForceOn } from "./calendar";
+import { inForceOn } from "../../kernel/calendar";
 
 /**
  * The key-post training standard per person and year, dated: 山东省 危化品及重点行业企业工伤预防

@@ -1,3 +1,4 @@
+import { inForceOn } from "../../kernel/calendar";
 import { badUserInput } from "../../kernel/errors";
 
 /** 淄博's plate prefix (鲁 Shandong, C Zibo) and the five characters that follow it; I and O never appear. */
@@ -34,7 +35,7 @@ export const qualificationRules: readonly QualificationRule[] = [{ effectiveFrom
 
 /** The rule in force on `issuedOn`, or undefined before the first. */
 export function qualificationRuleOn(issuedOn: string): QualificationRule | undefined {
-  return [...qualificationRules].reverse().find((rule) => rule.effectiveFrom <= issuedOn);
+  return inForceOn(qualificationRules, issuedOn);
 }
 
 /** The last day a certificate issued on `issuedOn` may be valid: `validityYears` later. */

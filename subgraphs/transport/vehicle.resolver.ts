@@ -1,3 +1,4 @@
+import { chinaToday } from "../../kernel/calendar";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
@@ -39,7 +40,6 @@ class RegisterVehicleInput {
 
 const VehicleConnection = Connection(Vehicle);
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => Vehicle)
 export class VehicleResolver {
@@ -60,12 +60,12 @@ export class VehicleResolver {
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const transportCertificateNo = requireTransportCertificateNo("input.transportCertificateNo", input.transportCertificateNo);
     const certificateValidUntil = requireLocalDate("input.certificateValidUntil", input.certificateValidUntil);
-    if (certificateValidUntil < today()) throw badUserInput("input.certificateValidUntil", "cannot be before today");
+    if (certificateValidUntil < chinaToday()) throw badUserInput("input.certificateValidUntil", "cannot be before today");
     return db.transaction(async (manager) => {
       if (await manager.getRepository(Vehicle).existsBy({ plateNumber })) throw badUserInput("input.plateNumber", `${plateNumber} is already registered`);
       const licence = await manager.getRepository(OperatingLicence).findOneBy({ creditCode });
       if (!licence) throw badUserInput("input.creditCode", "holds no road transport operating licence");
-      if (licence.validUntil < today()) throw badUserInput("input.creditCode", `its operating licence ended on ${licence.validUntil}`);
+      if (licence.validUntil < chinaToday()) throw badUserInput("input.creditCode", `its operating licence ended on ${licence.validUntil}`);
       if (!licence.scopes.includes(input.vehicleClass)) {
         throw badUserInput("input.vehicleClass", `${input.vehicleClass} is outside the operator's licensed scope (${licence.scopes.join(", ")})`);
       }

@@ -1,4 +1,5 @@
-import { addYears, chinaDayStart, chinaToday, requireTimestamp } from "./calendar";
+import { addWorkingDays, addYears, chinaDayStart, chinaToday } from "./calendar";
+import { requireTimestamp } from "./validate";
 
 describe("emergency calendar", () => {
   it("takes today in China Standard Time", () => {
@@ -25,5 +26,15 @@ describe("emergency calendar", () => {
     expect(() => requireTimestamp("input.occurredAt", value)).toThrow(
       `input.occurredAt: ${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
     );
+  });
+});
+
+describe("working days", () => {
+  it.each([
+    ["2026-11-20", 1, "2026-11-23"],
+    ["2026-11-23", 10, "2026-12-07"],
+    ["2026-11-21", 10, "2026-12-04"],
+  ])("%s plus %i working days is %s", (from, days, expected) => {
+    expect(addWorkingDays(from, days)).toBe(expected);
   });
 });

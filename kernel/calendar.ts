@@ -1,7 +1,9 @@
-import { badUserInput } from "../../kernel/errors";
-import { isCalendarDate } from "../../kernel/scalars";
-
-/** Calendar days and moments as 应急 counts them: dates are China Standard Time (UTC+8) days. */
+/**
+ * Calendar arithmetic on YYYY-MM-DD dates for statutory periods, shared by every department.
+ * "Today" is the day in China Standard Time (UTC+8): between 00:00 and 08:00 Beijing time the UTC
+ * date is still yesterday. A period in years ends on the same month and day, or the month's last
+ * day when that day does not exist (民法典 第二百零一条、第二百零二条).
+ */
 
 const dayMs = 86_400_000;
 const chinaOffsetMs = 8 * 3_600_000;
@@ -28,13 +30,17 @@ export function inForceOn<T extends { effectiveFrom: string }>(entries: readonly
   return entries.filter((entry) => entry.effectiveFrom <= date).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1)).pop();
 }
 
-const timestampPattern = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
-
-/** An ISO 8601 moment with its zone (a report time means nothing without one). */
-export function requireTimestamp(field: string, value: string): Date {
-  const match = timestampPattern.exec(value);
-  if (!match || !isCalendarDate(match[1])) {
-    throw badUserInput(field, `${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`);
+/**
+ * A deadline in working days (工作日): weekends skipped. Public holidays and their make-up
+ * workdays, set each year by the State Council, are not modelled yet.
+ */
+export function addWorkingDays(date: string, days: number): string {
+  let result = date;
+  let remaining = days;
+  while (remaining > 0) {
+    result = addDays(result, 1);
+    const weekday = new Date(`${result}T00:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) remaining--;
   }
-  return new Date(value);
+  return result;
 }

@@ -68,3 +68,17 @@ export function requireTimestamp(field: string, value: string): Date {
   }
   return new Date(value);
 }
+
+export function requireText(field: string, value: string, maxLength: number): string {
+  const text = value.trim();
+  if (!text) throw badUserInput(field, "cannot be empty");
+  if (text.length > maxLength) throw badUserInput(field, `must be at most ${maxLength} characters, got ${text.length}`);
+  return text;
+}
+
+/** The key of an Accident as emergency management issues it: AC-<year>-<serial, or 16 hex digits when reported>. */
+export function requireAccidentId(field: string, value: string): string {
+  const match = /^AC-(\d{4})-([0-9a-f]{6,16})$/i.exec(value.trim());
+  if (!match) throw badUserInput(field, "must be an accident number AC-YYYY-… as emergency management issues it");
+  return `AC-${match[1]}-${match[2].toLowerCase()}`;
+}

@@ -237,7 +237,7 @@ describe("the joint-prevention office through the gateway", () => {
     });
 
     it.each([
-      ["a malformed accident number", { accidentId: "2024-1" }, "input.accidentId", "must be an accident number AC-YYYY-NNNNNN as emergency management issues it"],
+      ["a malformed accident number", { accidentId: "2024-1" }, "input.accidentId", "must be an accident number AC-YYYY-… as emergency management issues it"],
       ["a day in the future", { publishedOn: "2099-08-01" }, "input.publishedOn", "cannot be in the future"],
       ["an impossible day", { publishedOn: "2025-08-32" }, "input.publishedOn", notRealDate("2025-08-32")],
       ["no lessons", { lessons: "" }, "input.lessons", "cannot be empty"],

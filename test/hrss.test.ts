@@ -149,7 +149,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ["risk class 9", { riskClass: 9 }, "input.riskClass", "must be a whole number from 1 to 8, got 9"],
       ["a rate of 0", { basisPoints: 0 }, "input.basisPoints", "must be a whole number from 1 to 1000, got 0"],
       ["an impossible date", { effectiveFrom: "2026-02-29" }, "input.effectiveFrom", '"2026-02-29" is not a real calendar date written YYYY-MM-DD'],
-      ["a blank document", { document: "  " }, "input.document", "must not be blank"],
+      ["a blank document", { document: "  " }, "input.document", "cannot be empty"],
     ])("rejects a base rate with %s", async (_case, change, field, reason) => {
       const input = { poolingAreaCode: "370300", riskClass: 3, basisPoints: 70, effectiveFrom: "2027-01-01", document: "test", ...change };
       expect(await post(`mutation Set($input: SetBaseRateInput!) { setBaseRate(input: $input) { id } }`, { input })).toEqual(rejected("setBaseRate", field, reason));
@@ -462,7 +462,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ["an impossible date", { trainedOn: "2025-06-31" }, "input.trainedOn", '"2025-06-31" is not a real calendar date written YYYY-MM-DD'],
       ["an invalid ID number", { idNumber: "110105194912310021" }, "input.idNumber", "check character is 1, expected X (GB 11643 MOD 11-2)"],
       ["an unregistered employer", { creditCode: unknownCreditCode }, "input.creditCode", `no insured enterprise has credit code ${unknownCreditCode}`],
-      ["no provider", { provider: " " }, "input.provider", "must not be blank"],
+      ["no provider", { provider: " " }, "input.provider", "cannot be empty"],
     ])("rejects a session with %s", async (_case, change, field, reason) => {
       const input = { idNumber: persons()[3].idNumber, creditCode: persons()[3].employerCreditCode, post: "PRINCIPAL", mode: "ONLINE", hours: 2, trainedOn: "2025-06-01", provider: "x", ...change };
       expect(await post(`mutation R($input: RecordTrainingInput!) { recordTraining(input: $input) { id } }`, { input })).toEqual(rejected("recordTraining", field, reason));
@@ -566,7 +566,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ["recordFeeCapApproval", "an unknown budget", `mutation { recordFeeCapApproval(input: { budgetId: "370300-1999", documentNumber: "x", approvedPercent: 4, approvedOn: "2025-03-01" }) { id } }`, "input.budgetId", "no prevention-fee budget has id 370300-1999"],
       ["addFeeBudgetItem", "nothing to spend", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 0, approvedOn: "2025-03-01" }) { id } }`, "input.amountYuan", "must be more than 0, got 0"],
       ["addFeeBudgetItem", "an impossible date", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 1, approvedOn: "2025-02-29" }) { id } }`, "input.approvedOn", '"2025-02-29" is not a real calendar date written YYYY-MM-DD'],
-      ["addFeeBudgetItem", "no title", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: PUBLICITY, title: "", amountYuan: 1, approvedOn: "2025-03-01" }) { id } }`, "input.title", "must not be blank"],
+      ["addFeeBudgetItem", "no title", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: PUBLICITY, title: "", amountYuan: 1, approvedOn: "2025-03-01" }) { id } }`, "input.title", "cannot be empty"],
     ])("%s rejects %s", async (operation, _case, query, field, reason) => {
       expect(await post(query)).toEqual(rejected(operation, field, reason));
     });

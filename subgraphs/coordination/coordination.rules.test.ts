@@ -1,14 +1,7 @@
-import type { GraphQLError } from "graphql";
-import { nextInspectionId, requireAccidentId, requireDepartment, requireParticipants, requireText } from "./coordination.rules";
+import { rejectionOf } from "../../test/support/expected";
+import { requireAccidentId, requireText } from "../../kernel/validate";
+import { nextInspectionId, requireDepartment, requireParticipants } from "./coordination.rules";
 
-function rejection(check: () => unknown): unknown {
-  try {
-    check();
-  } catch (error) {
-    return (error as GraphQLError).extensions;
-  }
-  throw new Error("expected a rejection");
-}
 
 const members = "hrss, emergency, health, transport, housing, unions, coordination";
 
@@ -18,7 +11,7 @@ describe("departments of a joint inspection", () => {
   });
 
   it.each(["police", "", "hrss2"])("rejects %p", (value) => {
-    expect(rejection(() => requireDepartment("lead", value))).toEqual({ code: "BAD_USER_INPUT", field: "lead", reason: `${JSON.stringify(value)} is not a member department: ${members}` });
+    expect(rejectionOf(() => requireDepartment("lead", value))).toEqual({ code: "BAD_USER_INPUT", field: "lead", reason: `${JSON.stringify(value)} is not a member department: ${members}` });
   });
 
   it.each([
@@ -28,7 +21,7 @@ describe("departments of a joint inspection", () => {
     [["emergency", "health"], "hrss", "agencies", "must include the lead agency hrss"],
   ])("participants %p led by %s", (agencies, lead, field, reason) => {
     if (field === null) expect(requireParticipants("agencies", agencies, lead)).toEqual(agencies);
-    else expect(rejection(() => requireParticipants("agencies", agencies, lead))).toEqual({ code: "BAD_USER_INPUT", field, reason });
+    else expect(rejectionOf(() => requireParticipants("agencies", agencies, lead))).toEqual({ code: "BAD_USER_INPUT", field, reason });
   });
 });
 
@@ -49,7 +42,7 @@ describe("text and accident numbers", () => {
     [" ", 200, "cannot be empty"],
   ])("text %p within %i: %p", (value, max, reason) => {
     if (reason === null) expect(requireText("title", value, max)).toBe(value);
-    else expect(rejection(() => requireText("title", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "title", reason });
+    else expect(rejectionOf(() => requireText("title", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "title", reason });
   });
 
   it.each([
@@ -57,6 +50,6 @@ describe("text and accident numbers", () => {
     ["AC-2023-42", false],
   ])("accident number %s accepted: %s", (value, accepted) => {
     if (accepted) expect(requireAccidentId("accidentId", value)).toBe(value);
-    else expect(rejection(() => requireAccidentId("accidentId", value))).toMatchObject({ field: "accidentId" });
+    else expect(rejectionOf(() => requireAccidentId("accidentId", value))).toMatchObject({ field: "accidentId" });
   });
 });

@@ -20,13 +20,6 @@ export function requireParticipants(field: string, values: string[], leadAgency:
   return departments;
 }
 
-export function requireText(field: string, value: string, maxLength: number): string {
-  const text = value.trim();
-  if (!text) throw badUserInput(field, "cannot be empty");
-  if (text.length > maxLength) throw badUserInput(field, `must be at most ${maxLength} characters, got ${text.length}`);
-  return text;
-}
-
 /** Joint inspections are numbered per planned year: LJ-<year>-<3-digit serial>. */
 export function nextInspectionId(year: string, existingIds: string[]): string {
   const prefix = `LJ-${year}-`;
@@ -34,9 +27,3 @@ export function nextInspectionId(year: string, existingIds: string[]): string {
   return `${prefix}${String(Math.max(0, ...serials) + 1).padStart(3, "0")}`;
 }
 
-/** Accident numbers as emergency management issues them: AC-<year>-<6-digit serial>. */
-export function requireAccidentId(field: string, value: string): string {
-  const id = value.trim().toUpperCase();
-  if (!/^AC-\d{4}-\d{6}$/.test(id)) throw badUserInput(field, "must be an accident number AC-YYYY-NNNNNN as emergency management issues it");
-  return id;
-}

@@ -4,8 +4,8 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder } from "../../kernel/validate";
-import { nextInspectionId, requireDepartment, requireParticipants, requireText } from "./coordination.rules";
+import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
+import { nextInspectionId, requireDepartment, requireParticipants } from "./coordination.rules";
 import { Enterprise } from "./enterprise.entity";
 import { InspectionStatus, InspectionTarget, JointInspection } from "./joint-inspection.entity";
 

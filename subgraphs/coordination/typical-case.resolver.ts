@@ -3,9 +3,8 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Mutation, Qu
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireLocalDate, requireNotFuture } from "../../kernel/validate";
+import { requireAccidentId, requireLocalDate, requireNotFuture, requireText } from "../../kernel/validate";
 import { AccidentReference } from "./accident.entity";
-import { requireAccidentId, requireText } from "./coordination.rules";
 import { TypicalCaseBulletin } from "./typical-case.entity";
 
 @ArgsType()

@@ -5,9 +5,9 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireLocalDate, requireNotFuture, requireRange } from "../../kernel/validate";
+import { requireLocalDate, requireNotFuture, requireRange, requireText } from "../../kernel/validate";
 import { FeeBudget, FeeBudgetItem, FeeCapApproval, FeeCategory } from "./fee-budget.entity";
-import { requirePoolingArea, requireText, requireYuanAsFen, yuanText } from "./inputs";
+import { requirePoolingArea, requireYuanAsFen, yuanText } from "./inputs";
 import { capBasisPoints, capFen, defaultCapBasisPoints, firstBudgetYear, percentAsBasisPoints } from "./prevention-fee.rules";
 
 /** Budget years after 2100 are typing errors. */

@@ -21,13 +21,6 @@ export function requirePoolingArea(field: string, value: string): string {
   return value;
 }
 
-export function requireText(field: string, value: string, maxLength: number): string {
-  const text = value.trim();
-  if (!text) throw badUserInput(field, "must not be blank");
-  if (text.length > maxLength) throw badUserInput(field, `must be at most ${maxLength} characters, got ${text.length}`);
-  return text;
-}
-
 /** Yuan as the caller writes them, to exact fen: at most two decimals, positive. */
 export function requireYuanAsFen(field: string, yuan: number): number {
   const fen = Math.round(yuan * 100);

@@ -3,10 +3,10 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate, requireRange } from "../../kernel/validate";
+import { requireCreditCode, requireLocalDate, requireRange, requireText } from "../../kernel/validate";
 import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
-import { requireInsuredEnterprise, requirePoolingArea, requireText } from "./inputs";
+import { requireInsuredEnterprise, requirePoolingArea } from "./inputs";
 import { BaseRate, FloatFactor, RateChange } from "./insurance-rate.entity";
 import { allowedFloatFactors, maximumBaseRateBasisPoints, poolingAreaOf, rateHistory, rateOn, type RateAt } from "./insurance-rates.rules";
 

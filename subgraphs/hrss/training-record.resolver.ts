@@ -4,9 +4,9 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireIdNumber, requireIndustryCode, requireLocalDate, requireNotFuture, requireRange, requireRegionCode } from "../../kernel/validate";
+import { requireCreditCode, requireIdNumber, requireIndustryCode, requireLocalDate, requireNotFuture, requireRange, requireRegionCode, requireText } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
-import { requireInsuredEnterprise, requireText } from "./inputs";
+import { requireInsuredEnterprise } from "./inputs";
 import { KeyPost, PostTrainingProgress, TrainingMode, TrainingProgress, TrainingRecord } from "./training-record.entity";
 import { hoursInTenths, maximumSessionHoursTenths, meetsTrainingStandard, trainingStandardFor } from "./training.rules";
 

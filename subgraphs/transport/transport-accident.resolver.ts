@@ -3,12 +3,12 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireIdNumber } from "../../kernel/validate";
+import { requireAccidentId, requireIdNumber } from "../../kernel/validate";
 import { AccidentReference } from "./accident.entity";
 import { DriverQualification } from "./driver-qualification.entity";
 import { PersonReference } from "./person.entity";
 import { TransportAccident } from "./transport-accident.entity";
-import { requireAccidentId, requirePlateNumber } from "./transport.rules";
+import { requirePlateNumber } from "./transport.rules";
 import { Vehicle } from "./vehicle.entity";
 
 @ArgsType()

@@ -47,9 +47,3 @@ export function latestValidUntil(issuedOn: string, rule: QualificationRule): str
   return last.toISOString().slice(0, 10);
 }
 
-/** Accident numbers as emergency management issues them: AC-<year>-<6-digit serial>. */
-export function requireAccidentId(field: string, value: string): string {
-  const id = value.trim().toUpperCase();
-  if (!/^AC-\d{4}-\d{6}$/.test(id)) throw badUserInput(field, "must be an accident number AC-YYYY-NNNNNN as emergency management issues it");
-  return id;
-}

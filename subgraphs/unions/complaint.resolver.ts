@@ -4,11 +4,11 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireIdNumber, requireLocalDate, requireNotFuture, requireOrder } from "../../kernel/validate";
+import { requireCreditCode, requireIdNumber, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
 import { Complaint, ComplaintCategory, ComplaintStatus } from "./complaint.entity";
 import { Enterprise } from "./enterprise.entity";
 import { PersonReference } from "./person.entity";
-import { requireText, requireTransferDepartment } from "./unions.rules";
+import { requireTransferDepartment } from "./unions.rules";
 
 @ArgsType()
 class ComplaintFilter extends PageArgs {

@@ -1,14 +1,7 @@
-import type { GraphQLError } from "graphql";
-import { requireText, requireTransferDepartment } from "./unions.rules";
+import { rejectionOf } from "../../test/support/expected";
+import { requireText } from "../../kernel/validate";
+import { requireTransferDepartment } from "./unions.rules";
 
-function rejection(check: () => unknown): unknown {
-  try {
-    check();
-  } catch (error) {
-    return (error as GraphQLError).extensions;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("complaint transfers", () => {
   it.each([
@@ -20,7 +13,7 @@ describe("complaint transfers", () => {
   });
 
   it.each(["unions", "police", ""])("rejects %p: unions does not transfer to itself or outside the hub", (value) => {
-    expect(rejection(() => requireTransferDepartment("to", value))).toEqual({
+    expect(rejectionOf(() => requireTransferDepartment("to", value))).toEqual({
       code: "BAD_USER_INPUT",
       field: "to",
       reason: "is not a department a complaint can be transferred to: hrss, emergency, health, transport, housing, coordination",
@@ -35,6 +28,6 @@ describe("free text", () => {
     ["   ", 10, "cannot be empty"],
   ])("%p within %i characters: %p", (value, max, reason) => {
     if (reason === null) expect(requireText("text", value, max)).toBe(value);
-    else expect(rejection(() => requireText("text", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "text", reason });
+    else expect(rejectionOf(() => requireText("text", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "text", reason });
   });
 });

@@ -11,9 +11,3 @@ export function requireTransferDepartment(field: string, value: string): string 
   return department;
 }
 
-export function requireText(field: string, value: string, maxLength: number): string {
-  const text = value.trim();
-  if (!text) throw badUserInput(field, "cannot be empty");
-  if (text.length > maxLength) throw badUserInput(field, `must be at most ${maxLength} characters, got ${text.length}`);
-  return text;
-}

@@ -1,3 +1,4 @@
+import type { GraphQLError } from "graphql";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { subgraphs } from "../../subgraphs";
 import type { City } from "../../synthetic/city";
@@ -16,4 +17,14 @@ export function seeded<T extends ObjectLiteral>(city: City, subgraph: string, en
 /** Rows whose `key` equals `value`, in primary-key order as the loaders return them. */
 export function whereEquals<T extends ObjectLiteral>(rows: T[], key: keyof T, value: unknown, orderBy: keyof T): T[] {
   return rows.filter((row) => row[key] === value).sort((a, b) => (String(a[orderBy]) < String(b[orderBy]) ? -1 : 1));
+}
+
+/** The extensions of the error a check throws (its code, field and reason); fails when it throws none. */
+export function rejectionOf(check: () => unknown): unknown {
+  try {
+    check();
+  } catch (error) {
+    return (error as GraphQLError).extensions;
+  }
+  throw new Error("expected a rejection");
 }

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -56,25 +56,27 @@ interface Round {
   non2xx: number;
 }
 
-function load(url: string, token: string, seconds: number, connections: number): Round {
-  const run = spawnSync(
-    process.execPath,
-    [
-      require.resolve("autocannon/autocannon.js"),
-      "--json",
-      "--connections", String(connections),
-      "--duration", String(seconds),
-      "--method", "POST",
-      "--headers", "content-type=application/json",
-      "--headers", `authorization=Bearer ${token}`,
-      "--headers", "x-lianfang-purpose=MEETING_REPORT",
-      "--body", JSON.stringify({ query }),
-      url,
-    ],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (run.status !== 0) throw new Error(`autocannon failed: ${run.stderr}`);
-  const result = JSON.parse(run.stdout);
+/** Runs autocannon in its own process; asynchronously, since the gateways answer from this one. */
+async function load(url: string, token: string, seconds: number, connections: number): Promise<Round> {
+  const child = spawn(process.execPath, [
+    require.resolve("autocannon/autocannon.js"),
+    "--json",
+    "--connections", String(connections),
+    "--duration", String(seconds),
+    "--method", "POST",
+    "--headers", "content-type=application/json",
+    "--headers", `authorization=Bearer ${token}`,
+    "--headers", "x-lianfang-purpose=MEETING_REPORT",
+    "--body", JSON.stringify({ query }),
+    url,
+  ]);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (status !== 0) throw new Error(`autocannon failed: ${stderr}`);
+  const result = JSON.parse(stdout);
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
@@ -115,13 +117,24 @@ async function main(): Promise<void> {
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), { agency: "coordination", user: "bench", roles: ["viewer"] });
 
   try {
-    load(withGovernance.url, token, 2, connections);
-    load(withoutGovernance.url, token, 2, connections);
+    // Measure only a gateway that answers the query in full.
+    for (const gateway of [withGovernance, withoutGovernance]) {
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-lianfang-purpose": "MEETING_REPORT" },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data?: { enterprises: { nodes: unknown[] } }; errors?: unknown };
+      if (!body.data || body.errors) throw new Error(`the benchmark query fails: ${JSON.stringify(body)}`);
+      process.stderr.write(`${gateway.url}: ${body.data.enterprises.nodes.length} enterprises\n`);
+    }
+    await load(withGovernance.url, token, 2, connections);
+    await load(withoutGovernance.url, token, 2, connections);
     const results: { governed: Round[]; ungoverned: Round[] } = { governed: [], ungoverned: [] };
     for (let round = 1; round <= rounds; round++) {
       process.stderr.write(`round ${round}/${rounds}\n`);
-      results.ungoverned.push(load(withoutGovernance.url, token, seconds, connections));
-      results.governed.push(load(withGovernance.url, token, seconds, connections));
+      results.ungoverned.push(await load(withoutGovernance.url, token, seconds, connections));
+      results.governed.push(await load(withGovernance.url, token, seconds, connections));
     }
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
     const summary = (name: string, runs: Round[]) =>

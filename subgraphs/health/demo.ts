@@ -36,7 +36,8 @@ function diagnoses(city: City): OccupationalDiseaseCase[] {
     const diagnosed = faker.date.between({ from: `${firstYear}-01-01T00:00:00Z`, to: `${lastYear}-12-31T00:00:00Z` });
     const diagnosedOn = isoDate(diagnosed);
     const catalogue = catalogueOn(diagnosedOn);
-    const category = catalogue.categories.find((candidate) => candidate.code === pickCategory(faker)) ?? catalogue.categories[0];
+    const categoryCode = pickCategory(faker);
+    const category = catalogue.categories.find((candidate) => candidate.code === categoryCode) ?? catalogue.categories[0];
     const disease = faker.helpers.arrayElement(category.diseases.filter((candidate) => !candidate.openClause));
     // A few institutions file late, past the 15-day rule.
     const reportDelayDays = faker.number.float() < 0.06 ? faker.number.int({ min: 16, max: 40 }) : faker.number.int({ min: 1, max: 15 });

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
+import { defaultMaskPatterns } from "../kernel/masking";
 import { defaultLimits } from "../gateway/governance";
 import { openGovernance, startGateway } from "../gateway/server";
 import { composeSupergraph } from "../kernel/compose";
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     coordinationUrl: subgraphProcesses.subgraphUrls.coordination,
     signingKey,
     limits: defaultLimits,
+    masks: defaultMaskPatterns,
     database: { mysqlUrl: process.env.LIANFANG_MYSQL_URL, dbPrefix: benchPrefix, dataDir: workDir },
     logger,
   });

@@ -4,7 +4,7 @@ import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
 import type { CatalogueEntry } from "../kernel/catalogue";
 import type { CallIdentity } from "../kernel/identity";
 import type { Logger } from "../kernel/logger";
-import { defaultMaskPatterns, mask } from "../kernel/masking";
+import { mask, type MaskPatterns } from "../kernel/masking";
 import { AuditUnavailable, auditEntryFor, type AuditLog } from "./audit";
 import type { GatewayContext } from "./context";
 import type { GrantBook } from "./grants";
@@ -23,6 +23,7 @@ export interface GovernanceOptions {
   grants: GrantBook;
   audit: AuditLog;
   limits: Limits;
+  masks: MaskPatterns;
   logger: Logger;
 }
 
@@ -70,7 +71,7 @@ function fieldsByOwner(resources: string[], catalogue: Map<string, CatalogueEntr
  * before any answer leaves (fail closed).
  */
 export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin<GatewayContext> {
-  const { catalogue, grants, audit, limits } = options;
+  const { catalogue, grants, audit, limits, masks } = options;
   return {
     async requestDidStart() {
       let resources: string[] = [];
@@ -143,7 +144,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
               if (resource === "Person.pid") pids.add(String(value));
               if (resource === "Enterprise.creditCode") creditCodes.add(String(value));
               const kind = catalogue.get(resource)?.mask;
-              return masked.has(resource) && kind && typeof value === "string" ? mask(value, defaultMaskPatterns[kind]) : value;
+              return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
             });
           }
           const firstError = result.errors?.[0]?.extensions?.code;

@@ -5,6 +5,7 @@ import { trustedKeys } from "../kernel/identity";
 import { loadGatewaySigningKey, loadTrustedAgencyKeys } from "../kernel/keys";
 import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
 import { createLogger } from "../kernel/logger";
+import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
 import { defaultLimits } from "./governance";
 import { openGovernance, startGateway } from "./server";
 import { subgraphUrlVariable, subgraphsOf } from "./supergraph";
@@ -22,6 +23,14 @@ const gatewayVariables = {
   LIANFANG_MAX_COST: positive(defaultLimits.maxCost),
   LIANFANG_RATE_LIMIT: positive(50),
   LIANFANG_INTROSPECTION: z.enum(["true", "false"]).default("false"),
+  LIANFANG_MASK_PATTERNS: z
+    .string()
+    .default("")
+    .transform((text, context) => {
+      const patterns = parseMaskPatterns(text);
+      if (typeof patterns === "string") context.addIssue({ code: "custom", message: patterns });
+      return patterns as MaskPatterns;
+    }),
 };
 
 async function main(): Promise<void> {
@@ -42,6 +51,7 @@ async function main(): Promise<void> {
       coordinationUrl: subgraphUrls.coordination,
       signingKey,
       limits: { maxDepth: config.LIANFANG_MAX_DEPTH, maxAliases: config.LIANFANG_MAX_ALIASES, maxCost: config.LIANFANG_MAX_COST },
+      masks: config.LIANFANG_MASK_PATTERNS,
       database: { mysqlUrl: config.LIANFANG_MYSQL_URL, dbPrefix: config.LIANFANG_DB_PREFIX, dataDir: config.LIANFANG_DATA_DIR },
       logger,
     });

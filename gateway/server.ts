@@ -12,6 +12,7 @@ import { gatewayContext, type GatewayContext } from "./context";
 import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
 import type { DataSource } from "typeorm";
 import { readCatalogue } from "../kernel/catalogue";
+import type { MaskPatterns } from "../kernel/masking";
 import { openDatabase } from "../kernel/database";
 import { AuditLog } from "./audit";
 import { AuditRecord } from "./audit-record.entity";
@@ -97,6 +98,7 @@ export interface GovernanceSetup {
   coordinationUrl: string;
   signingKey: KeyLike;
   limits: Limits;
+  masks: MaskPatterns;
   /** The audit store: the gateway's own database, `<prefix>audit`. */
   database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string };
   logger: Logger;
@@ -116,7 +118,7 @@ export async function openGovernance(setup: GovernanceSetup): Promise<{ governan
   const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
   grants.start();
   return {
-    governance: { catalogue: readCatalogue(setup.supergraphSdl), grants, audit: new AuditLog(auditDb), limits: setup.limits, logger: setup.logger },
+    governance: { catalogue: readCatalogue(setup.supergraphSdl), grants, audit: new AuditLog(auditDb), limits: setup.limits, masks: setup.masks, logger: setup.logger },
     auditDb,
     close: async () => {
       grants.stop();

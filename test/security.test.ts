@@ -149,6 +149,14 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       expect(outcome.errors?.[0].extensions.code).toBe("FORBIDDEN");
     });
 
+    it("keeps the grant book for the gateway alone", async () => {
+      const response = await hub.post({ query: "{ activeGrants { id applicant resource } }" }, await as("coordination", ["admin"]));
+
+      expect(response.body.errors).toEqual([
+        { message: "only the gateway reads the grant book", path: ["activeGrants"], extensions: { code: "FORBIDDEN", serviceName: "coordination" } },
+      ]);
+    });
+
     it("lets only the owner's administrator decide, and a refusal needs its reason", async () => {
       const applied = await hub.post(
         { query: 'mutation { applyForResource(input: { resource: "Person.birthDate", purpose: "STATISTICS", justification: "age structure of injured workers", days: 90 }) { id owner status answerDueOn overdue } }' },

@@ -41,6 +41,12 @@ describe("a process that cannot start says which variable is wrong and why", () 
       "lianfang: cannot start: LIANFANG_KEY_DIR: cannot read /nonexistent/keys/gateway.jwk.json: ENOENT",
     ],
     [
+      "a mask pattern that cannot be read",
+      "gateway/main.ts",
+      { LIANFANG_MASK_PATTERNS: "idNumber=6", PORT: "0" },
+      'lianfang: cannot start: LIANFANG_MASK_PATTERNS: "idNumber=6" is not <kind>=<keep at start>+<keep at end> with a kind of idNumber, phone, name',
+    ],
+    [
       "a subgraph URL that is not a URL",
       "gateway/main.ts",
       { LIANFANG_HRSS_URL: "hrss:4001", PORT: "0" },

@@ -7,6 +7,7 @@ import { insertMissing } from "../../kernel/seeding";
 import { startSubgraph, type RunningSubgraph } from "../../kernel/subgraph";
 import type { DataSource } from "typeorm";
 import { purposeHeader } from "../../gateway/context";
+import { defaultMaskPatterns } from "../../kernel/masking";
 import { defaultLimits, type GovernanceOptions } from "../../gateway/governance";
 import { openGovernance, startGateway } from "../../gateway/server";
 import { subgraphs } from "../../subgraphs";
@@ -71,6 +72,7 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
     coordinationUrl: subgraphUrls.coordination,
     signingKey: keys.gatewaySigningKey,
     limits: defaultLimits,
+    masks: defaultMaskPatterns,
     database: { mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix },
     logger: silent,
   });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
-import type { GraphQLBody } from "../kernel/http";
+import { header, type GraphQLBody } from "../kernel/http";
 import { type CallIdentity, type TrustedKeys, newRequestId, verifyAgencyToken } from "../kernel/identity";
 import { isPurpose, purposes } from "../kernel/purposes";
 import type { RateLimiter } from "./rate-limit";
@@ -13,11 +13,6 @@ export interface GatewayContext {
 /** Headers a caller sets to state the purpose of a request and the case it belongs to (or `extensions.purpose` / `extensions.caseRef` in the body). */
 export const purposeHeader = "x-lianfang-purpose";
 export const caseHeader = "x-lianfang-case";
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 const stringOrUndefined = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 

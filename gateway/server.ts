@@ -1,25 +1,25 @@
 import type http from "node:http";
+import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import type { KeyLike } from "jose";
+import type { DataSource } from "typeorm";
+import { readCatalogue } from "../kernel/catalogue";
+import { openDatabase } from "../kernel/database";
 import { close, createHttpServer, listen } from "../kernel/http";
-import { type TrustedKeys } from "../kernel/identity";
+import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
+import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
-import type { IncomingMessage } from "node:http";
+import { AuditLog } from "./audit";
+import { AuditRecord } from "./audit-record.entity";
 import { auditTrail } from "./audit-trail";
 import { gatewayContext, type GatewayContext } from "./context";
 import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
-import type { DataSource } from "typeorm";
-import { readCatalogue } from "../kernel/catalogue";
-import type { MaskPatterns } from "../kernel/masking";
-import { openDatabase } from "../kernel/database";
-import { AuditLog } from "./audit";
-import { AuditRecord } from "./audit-record.entity";
 import { GrantBook } from "./grants";
+import { hubHealth } from "./health";
 import { Audit1763900000000 } from "./migrations/1763900000000-audit";
 import { RateLimiter } from "./rate-limit";
-import { hubHealth } from "./health";
 import { SignedDataSource } from "./signed-data-source";
 
 export interface GatewayOptions {

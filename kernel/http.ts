@@ -20,6 +20,12 @@ export interface HttpOptions<Context extends BaseContext> {
   maxBodyBytes: number;
 }
 
+/** A request header's first value. */
+export function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 class BodyTooLarge extends Error {}
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {

@@ -1,20 +1,19 @@
-import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { openDatabase } from "./database";
-import type { DemoRows } from "./seeding";
-import { type CallIdentity, operationDigest, verifyCall } from "./identity";
-import { createHttpServer, listen, close, type GraphQLBody } from "./http";
 import type { KeyLike } from "jose";
+import { openDatabase } from "./database";
+import { close, createHttpServer, header, listen, type GraphQLBody } from "./http";
 import { personPid } from "./identifiers/pseudonym";
+import { type CallIdentity, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
-import { applyCatalogue, sharingSchemaExtension, type SharingCatalogue } from "./sharing";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
+import type { DemoRows } from "./seeding";
+import { applyCatalogue, sharingSchemaExtension, type SharingCatalogue } from "./sharing";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext {
@@ -34,16 +33,18 @@ export type ReferenceResolver<Representation, Result> = (
 /** `__resolveReference` per entity type this subgraph can resolve. */
 export type References = Record<string, { __resolveReference: ReferenceResolver<never, unknown> }>;
 
-/** Declares how a subgraph turns a federation representation into its own object. */
 /** The reference of an entity owned elsewhere: the representation is all this subgraph needs. */
 export const keyOnlyReference = (typeName: string): References => reference(typeName, (representation: object) => representation);
 
+/** Declares how a subgraph turns a federation representation into its own object. */
 export function reference<Representation, Result>(typeName: string, resolve: ReferenceResolver<Representation, Result>): References {
   return { [typeName]: { __resolveReference: resolve as ReferenceResolver<never, unknown> } };
 }
 
-/** The whole of a department's subgraph: everything else about running it lives here in the kernel. */
-/** `DemoCity` defaults to never so any definition passes where seeding is not used. */
+/**
+ * The whole of a department's subgraph: everything else about running it lives here in the
+ * kernel. `DemoCity` defaults to never so any definition passes where seeding is not used.
+ */
 export interface SubgraphDefinition<DemoCity = never> {
   /** Lower-case; the same in folder, process, compose service, database and supergraph. */
   name: string;
@@ -95,11 +96,6 @@ export interface RunningSubgraph {
   url: string;
   db: DataSource;
   stop: () => Promise<void>;
-}
-
-function header(request: IncomingMessage, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 export const callIdentityHeader = "x-lianfang-call";

@@ -1,14 +1,15 @@
 import { ProjectStatus } from "./prevention-project.entity";
 import { barredUntil, prepaymentFen, projectTransitions } from "./prevention-project.rules";
 
-describe("prepayment: 30% of the contract, to the fen (淄人社字〔2024〕38号)", () => {
+describe("prepayment: 30% of the contract, rounded down to the fen (淄人社字〔2024〕38号)", () => {
   it.each([
     [1_800_000_00, 540_000_00],
     [1_234_567, 370_370],
     [1, 0],
-    [2, 1],
-    [5, 2],
-    [15, 5],
+    [2, 0],
+    [4, 1],
+    [5, 1],
+    [15, 4],
   ])("of %i fen is %i fen", (contract, prepaid) => {
     expect(prepaymentFen(contract, "2025-01-01")).toBe(prepaid);
   });

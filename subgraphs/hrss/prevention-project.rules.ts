@@ -28,9 +28,9 @@ export const projectTransitions: Readonly<Record<ProjectStatus, readonly Project
   [ProjectStatus.ACCEPTANCE_FAILED]: [],
 };
 
-/** The prepayment: the plan's share of the contract, rounded half up to the fen. */
+/** The prepayment: the plan's share of the contract, rounded down to the fen so it never exceeds that share. */
 export function prepaymentFen(contractAmountFen: number, prepaidOn: string): number {
-  return Math.floor((contractAmountFen * termsOn(prepaidOn).prepaymentPercent + 50) / 100);
+  return Math.floor((contractAmountFen * termsOn(prepaidOn).prepaymentPercent) / 100);
 }
 
 /** The last day an agency stays barred after a project fails acceptance on `failedOn`. */

@@ -98,7 +98,19 @@ export async function verifyAuditChain(db: DataSource): Promise<ChainCheck> {
   return { ok: true, checked: records.length };
 }
 
-export function auditEntryFor(identity: CallIdentity, details: Pick<AuditEntry, "operationName" | "operationHash" | "fieldsRead" | "pids" | "creditCodes" | "outcome">): AuditEntry {
+/** What one operation did, as the audit log records it. */
+export interface AuditedOperation {
+  operationName: string | null;
+  /** The operation text; the log keeps its SHA-256, so the same query is recognisable without storing variables. */
+  query: string;
+  /** Fields asked of each owner. */
+  fieldsRead: Record<string, string[]>;
+  pids: string[];
+  creditCodes: string[];
+  outcome: string;
+}
+
+export function auditEntryFor(identity: CallIdentity, operation: AuditedOperation): AuditEntry {
   return {
     at: new Date(),
     requestId: identity.requestId,
@@ -107,6 +119,11 @@ export function auditEntryFor(identity: CallIdentity, details: Pick<AuditEntry, 
     roles: identity.roles.join(","),
     purpose: identity.purpose ?? null,
     caseRef: identity.caseRef ?? null,
-    ...details,
+    operationName: operation.operationName,
+    operationHash: createHash("sha256").update(operation.query).digest("hex"),
+    fieldsRead: JSON.stringify(operation.fieldsRead),
+    pids: JSON.stringify(operation.pids),
+    creditCodes: JSON.stringify(operation.creditCodes),
+    outcome: operation.outcome,
   };
 }

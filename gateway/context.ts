@@ -18,9 +18,19 @@ const stringOrUndefined = (value: unknown) => (typeof value === "string" && valu
 
 /**
  * Authenticates the caller, applies its department's rate limit and requires a known purpose,
- * all before anything is parsed or executed.
+ * all before anything is parsed or executed. A refused purpose is audited; a rate-limited
+ * request is not, lest a flood turn into as many audit writes.
  */
-export async function gatewayContext(request: IncomingMessage, body: GraphQLBody, keys: TrustedKeys, limiter: RateLimiter): Promise<GatewayContext> {
+/** Records a refusal made before execution planning; absent when the gateway keeps no audit log. */
+export type RefusalRecorder = (identity: CallIdentity, body: GraphQLBody, code: string) => Promise<void>;
+
+export async function gatewayContext(
+  request: IncomingMessage,
+  body: GraphQLBody,
+  keys: TrustedKeys,
+  limiter: RateLimiter,
+  recordRefusal?: RefusalRecorder,
+): Promise<GatewayContext> {
   const caller = await verifyAgencyToken(header(request, "authorization"), keys);
   if (!limiter.take(caller.agency)) {
     throw new GraphQLError(`${caller.agency} is sending requests faster than its rate limit; retry shortly`, {
@@ -28,11 +38,13 @@ export async function gatewayContext(request: IncomingMessage, body: GraphQLBody
     });
   }
   const purpose = stringOrUndefined(header(request, purposeHeader)) ?? stringOrUndefined(body.extensions?.purpose);
+  const caseRef = stringOrUndefined(header(request, caseHeader)) ?? stringOrUndefined(body.extensions?.caseRef);
+  const identity: CallIdentity = { ...caller, requestId: newRequestId(), ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) };
   if (!purpose || !isPurpose(purpose)) {
+    await recordRefusal?.(identity, body, "PURPOSE_REQUIRED");
     throw new GraphQLError(`every request states its purpose in the ${purposeHeader} header: one of ${Object.keys(purposes).join(", ")}`, {
       extensions: { code: "PURPOSE_REQUIRED", given: purpose ?? null, purposes: Object.keys(purposes), http: { status: 400 } },
     });
   }
-  const caseRef = stringOrUndefined(header(request, caseHeader)) ?? stringOrUndefined(body.extensions?.caseRef);
-  return { identity: { ...caller, requestId: newRequestId(), purpose, ...(caseRef ? { caseRef } : {}) } };
+  return { identity };
 }

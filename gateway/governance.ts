@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
 import type { CatalogueEntry } from "../kernel/catalogue";
@@ -79,16 +78,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
       let denial: string | undefined;
 
       const record = async (identity: CallIdentity, operationName: string | null, query: string, outcome: string, pids: string[] = [], creditCodes: string[] = []) =>
-        audit.append(
-          auditEntryFor(identity, {
-            operationName,
-            operationHash: createHash("sha256").update(query).digest("hex"),
-            fieldsRead: JSON.stringify(fieldsByOwner(resources, catalogue)),
-            pids: JSON.stringify(pids),
-            creditCodes: JSON.stringify(creditCodes),
-            outcome,
-          }),
-        );
+        audit.append(auditEntryFor(identity, { operationName, query, fieldsRead: fieldsByOwner(resources, catalogue), pids, creditCodes, outcome }));
 
       return {
         async didResolveOperation(context: GraphQLRequestContextDidResolveOperation<GatewayContext>) {

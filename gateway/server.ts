@@ -11,10 +11,10 @@ import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
-import { AuditLog } from "./audit";
+import { AuditLog, auditEntryFor } from "./audit";
 import { AuditRecord } from "./audit-record.entity";
 import { auditTrail } from "./audit-trail";
-import { gatewayContext, type GatewayContext } from "./context";
+import { gatewayContext, type GatewayContext, type RefusalRecorder } from "./context";
 import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
 import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
@@ -64,10 +64,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   await apollo.start();
   const limiter = new RateLimiter(options.rateLimitPerSecond);
   const audit = options.governance?.audit;
+  const recordRefusal: RefusalRecorder | undefined =
+    audit &&
+    (async (identity, body, code) => {
+      const entry = auditEntryFor(identity, { operationName: body.operationName ?? null, query: body.query ?? "", fieldsRead: {}, pids: [], creditCodes: [], outcome: `DENIED:${code}` });
+      await audit.append(entry).catch((error: Error) => logger.error({ err: error.message, requestId: identity.requestId }, "refusal not audited"));
+    });
   const server = createHttpServer<GatewayContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes,
-    context: (request, body) => gatewayContext(request, body, options.trustedKeys, limiter),
+    context: (request, body) => gatewayContext(request, body, options.trustedKeys, limiter, recordRefusal),
     routes: {
       "/health": async () => {
         const health = await hubHealth(options.subgraphUrls);

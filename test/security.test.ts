@@ -210,7 +210,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     it.each([
       ["no purpose", {}, null],
       ["an unknown purpose", { "x-lianfang-purpose": "because" }, "because"],
-    ])("refuses a request with %s, before executing anything", async (_case, headers, given) => {
+    ])("refuses a request with %s, before executing anything, and audits the refusal", async (_case, headers, given) => {
       const response = await hub.post({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }, { ...(await as("hrss")), "x-lianfang-purpose": "", ...headers });
 
       expect(response.status).toBe(400);
@@ -219,6 +219,8 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
         given,
         purposes: ["JOINT_INSPECTION", "ACCIDENT_INVESTIGATION", "INJURY_RECOGNITION", "OCCUPATIONAL_DISEASE_PREVENTION", "PREVENTION_PROJECT", "MEETING_REPORT", "STATISTICS", "SUPERVISION"],
       });
+      const [last] = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "DESC" }, take: 1 });
+      expect([last.agency, last.purpose, last.outcome]).toEqual(["hrss", given, "DENIED:PURPOSE_REQUIRED"]);
     });
 
     it("accepts the purpose and case as request extensions too", async () => {

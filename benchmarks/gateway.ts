@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { defaultMaskPatterns } from "../kernel/masking";
+import { headAnchorFile } from "../gateway/audit";
 import { defaultLimits } from "../gateway/governance";
 import { openGovernance, startGateway } from "../gateway/server";
 import { composeSupergraph } from "../kernel/compose";
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     limits: defaultLimits,
     masks: defaultMaskPatterns,
     database: { mysqlUrl: process.env.LIANFANG_MYSQL_URL, dbPrefix: benchPrefix, dataDir: workDir },
+    auditHeadFile: headAnchorFile(workDir, benchPrefix),
     logger,
   });
   const withGovernance = await startGateway({ ...common, governance: governed.governance });

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { DataSource } from "typeorm";
 import type { CallIdentity } from "../kernel/identity";
 import { AuditRecord } from "./audit-record.entity";
@@ -31,6 +33,39 @@ function digest(record: Omit<AuditRecord, "hash">): string {
 
 export class AuditUnavailable extends Error {}
 
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * The newest record's seq and hash, kept outside the audit store, so that records deleted from
+ * the end of the chain show too. Written after each append, so a crash can leave it one record
+ * behind the store. On the embedded default a crash also loses the writes of the last quarter
+ * second; verification then reports those records as deleted, which they are.
+ */
+export class HeadAnchor {
+  constructor(readonly file: string) {}
+
+  read(): ChainHead | undefined {
+    try {
+      return JSON.parse(fs.readFileSync(this.file, "utf8")) as ChainHead;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  }
+
+  write(head: ChainHead): void {
+    const next = `${this.file}.next`;
+    fs.writeFileSync(next, JSON.stringify(head));
+    fs.renameSync(next, this.file);
+  }
+}
+
+/** Where a gateway with this data folder and database prefix anchors its chain's head. */
+export const headAnchorFile = (dataDir: string, prefix: string): string => path.join(dataDir, `${prefix}audit-head.json`);
+
 /**
  * The append-only, hash-chained audit log. Appends are serialised in this process, each record
  * carrying the previous one's hash; a failed append leaves the chain where it was and is raised,
@@ -39,7 +74,10 @@ export class AuditUnavailable extends Error {}
 export class AuditLog {
   private tail: Promise<{ seq: number; hash: string }>;
 
-  constructor(private readonly db: DataSource) {
+  constructor(
+    private readonly db: DataSource,
+    private readonly anchor: HeadAnchor,
+  ) {
     this.tail = db
       .getRepository(AuditRecord)
       .find({ order: { seq: "DESC" }, take: 1 })
@@ -56,6 +94,7 @@ export class AuditLog {
       } catch (error) {
         throw new AuditUnavailable(`audit store unavailable: ${(error as Error).message}`);
       }
+      this.anchor.write({ seq: record.seq, hash: record.hash });
       return record;
     });
     this.tail = written.then(
@@ -83,8 +122,11 @@ export interface ChainCheck {
   firstBroken?: { seq: number; problem: string };
 }
 
-/** Recomputes the chain from the start: detects a changed, deleted or inserted record. */
-export async function verifyAuditChain(db: DataSource): Promise<ChainCheck> {
+/**
+ * Recomputes the chain from the start: detects a changed, deleted or inserted record, and, given
+ * the anchored head, records deleted from the end.
+ */
+export async function verifyAuditChain(db: DataSource, head?: ChainHead): Promise<ChainCheck> {
   const records = await db.getRepository(AuditRecord).find({ order: { seq: "ASC" } });
   let previous = { seq: 0, hash: genesis };
   for (const [index, record] of records.entries()) {
@@ -94,6 +136,12 @@ export async function verifyAuditChain(db: DataSource): Promise<ChainCheck> {
     if (record.previousHash !== previous.hash) return broken(`does not follow record ${previous.seq}: inserted or reordered`);
     if (digest(unsigned) !== hash) return broken("content does not match its hash: altered");
     previous = { seq: record.seq, hash };
+  }
+  if (head && previous.seq < head.seq) {
+    return { ok: false, checked: records.length, firstBroken: { seq: previous.seq + 1, problem: `records ${previous.seq + 1} to ${head.seq} deleted from the end: the anchored head is record ${head.seq}` } };
+  }
+  if (head && records[head.seq - 1]?.hash !== head.hash) {
+    return { ok: false, checked: records.length, firstBroken: { seq: head.seq, problem: "does not match the anchored head: replaced" } };
   }
   return { ok: true, checked: records.length };
 }

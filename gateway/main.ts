@@ -6,6 +6,7 @@ import { loadGatewaySigningKey, loadTrustedAgencyKeys } from "../kernel/keys";
 import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
 import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
+import { headAnchorFile } from "./audit";
 import { defaultLimits } from "./governance";
 import { openGovernance, startGateway } from "./server";
 import { subgraphUrlVariable, subgraphsOf } from "./supergraph";
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       limits: { maxDepth: config.LIANFANG_MAX_DEPTH, maxAliases: config.LIANFANG_MAX_ALIASES, maxCost: config.LIANFANG_MAX_COST },
       masks: config.LIANFANG_MASK_PATTERNS,
       database: { mysqlUrl: config.LIANFANG_MYSQL_URL, dbPrefix: config.LIANFANG_DB_PREFIX, dataDir: config.LIANFANG_DATA_DIR },
+      auditHeadFile: headAnchorFile(config.LIANFANG_DATA_DIR, config.LIANFANG_DB_PREFIX),
       logger,
     });
     const gateway = await startGateway({

@@ -11,7 +11,7 @@ import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
-import { AuditLog, auditEntryFor } from "./audit";
+import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
 import { AuditRecord } from "./audit-record.entity";
 import { auditTrail } from "./audit-trail";
 import { gatewayContext, type GatewayContext, type RefusalRecorder } from "./context";
@@ -107,6 +107,8 @@ export interface GovernanceSetup {
   masks: MaskPatterns;
   /** The audit store: the gateway's own database, `<prefix>audit`. */
   database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string };
+  /** Where the chain's head is anchored, outside the audit store. */
+  auditHeadFile: string;
   logger: Logger;
 }
 
@@ -124,7 +126,7 @@ export async function openGovernance(setup: GovernanceSetup): Promise<{ governan
   const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
   grants.start();
   return {
-    governance: { catalogue: readCatalogue(setup.supergraphSdl), grants, audit: new AuditLog(auditDb), limits: setup.limits, masks: setup.masks, logger: setup.logger },
+    governance: { catalogue: readCatalogue(setup.supergraphSdl), grants, audit: new AuditLog(auditDb, new HeadAnchor(setup.auditHeadFile)), limits: setup.limits, masks: setup.masks, logger: setup.logger },
     auditDb,
     close: async () => {
       grants.stop();

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { verifyAuditChain } from "../gateway/audit";
+import { HeadAnchor, headAnchorFile, verifyAuditChain } from "../gateway/audit";
 import { AuditRecord } from "../gateway/audit-record.entity";
 import { Audit1763900000000 } from "../gateway/migrations/1763900000000-audit";
 import { commonVariables, readConfig } from "../kernel/config";
@@ -7,8 +7,9 @@ import { openDatabase } from "../kernel/database";
 import { createLogger } from "../kernel/logger";
 
 /**
- * `npm run audit:verify`: recomputes the gateway's audit chain from its first record and names
- * the first one altered, deleted or inserted. Exits 1 when the chain is broken.
+ * `npm run audit:verify`: recomputes the gateway's audit chain from its first record, checks it
+ * against the head anchored in the data folder, and names the first record altered, deleted or
+ * inserted. Exits 1 when the chain is broken.
  */
 async function main(): Promise<void> {
   const config = readConfig(commonVariables);
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     logger: createLogger("audit-verify", "warn"),
   });
   try {
-    const check = await verifyAuditChain(db);
+    const check = await verifyAuditChain(db, new HeadAnchor(headAnchorFile(config.LIANFANG_DATA_DIR, config.LIANFANG_DB_PREFIX)).read());
     if (check.ok) {
       process.stdout.write(`audit chain intact: ${check.checked} records\n`);
     } else {

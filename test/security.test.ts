@@ -307,13 +307,14 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     });
 
     it("keeps an unbroken chain across a gateway restart", async () => {
-      const before = await verifyAuditChain(hub.auditDb);
-      const restarted = new AuditLog(hub.auditDb);
+      const before = await verifyAuditChain(hub.auditDb, hub.auditHead.read());
+      const restarted = new AuditLog(hub.auditDb, hub.auditHead);
       const appended = await restarted.append({ ...(await hub.auditDb.getRepository(AuditRecord).findOneByOrFail({ seq: 1 })), at: new Date() });
 
       expect(before.ok).toBe(true);
       expect(appended.seq).toBe(before.checked + 1);
-      expect(await verifyAuditChain(hub.auditDb)).toEqual({ ok: true, checked: before.checked + 1 });
+      expect(hub.auditHead.read()).toEqual({ seq: appended.seq, hash: appended.hash });
+      expect(await verifyAuditChain(hub.auditDb, hub.auditHead.read())).toEqual({ ok: true, checked: before.checked + 1 });
     });
 
     it.each([
@@ -327,17 +328,26 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
         },
         { seq: expect.any(Number), problem: expect.stringMatching(/inserted or reordered|altered/) },
       ],
+      [
+        "the newest records deleted",
+        async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => {
+          const [last] = await repository.find({ order: { seq: "DESC" }, take: 1 });
+          await repository.delete({ seq: last.seq });
+          await repository.delete({ seq: last.seq - 1 });
+        },
+        { seq: expect.any(Number), problem: expect.stringMatching(/^records (\d+) to (\d+) deleted from the end: the anchored head is record \2$/) },
+      ],
     ])("detects %s and names the first broken record", async (_case, tamper, firstBroken) => {
       const repository = hub.auditDb.getRepository(AuditRecord);
       const snapshot = await repository.find();
       await tamper(repository as never);
 
-      const check = await verifyAuditChain(hub.auditDb);
+      const check = await verifyAuditChain(hub.auditDb, hub.auditHead.read());
 
       expect(check).toEqual({ ok: false, checked: expect.any(Number), firstBroken });
       await repository.clear();
       await repository.insert(snapshot);
-      expect((await verifyAuditChain(hub.auditDb)).ok).toBe(true);
+      expect((await verifyAuditChain(hub.auditDb, hub.auditHead.read())).ok).toBe(true);
     });
 
     it("refuses data operations when the audit store is down (fail closed)", async () => {

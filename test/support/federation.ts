@@ -5,7 +5,9 @@ import { trustedKeys } from "../../kernel/identity";
 import { createLogger } from "../../kernel/logger";
 import { insertMissing } from "../../kernel/seeding";
 import { startSubgraph, type RunningSubgraph } from "../../kernel/subgraph";
+import path from "node:path";
 import type { DataSource } from "typeorm";
+import { HeadAnchor } from "../../gateway/audit";
 import { purposeHeader } from "../../gateway/context";
 import { defaultMaskPatterns } from "../../kernel/masking";
 import { defaultLimits, type GovernanceOptions } from "../../gateway/governance";
@@ -29,6 +31,8 @@ export interface Federation {
   received: Record<string, ReceivedCall[]>;
   governance: GovernanceOptions;
   auditDb: DataSource;
+  /** The audit chain's head, anchored outside the audit store. */
+  auditHead: HeadAnchor;
   /** Each department's own database, for tests that change what only time would change. */
   databases: Record<string, DataSource>;
   post: (body: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
@@ -74,6 +78,7 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
     limits: defaultLimits,
     masks: defaultMaskPatterns,
     database: { mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix },
+    auditHeadFile: path.join(keys.keyDir, "audit-head.json"),
     logger: silent,
   });
   await governed.governance.grants.refresh();
@@ -97,6 +102,7 @@ export async function startFederation(options: { without?: string[]; maxBodyByte
     received,
     governance: governed.governance,
     auditDb: governed.auditDb,
+    auditHead: new HeadAnchor(path.join(keys.keyDir, "audit-head.json")),
     databases: Object.fromEntries(Object.entries(running).map(([name, subgraph]) => [name, subgraph.db])),
     post: async (body, headers = {}) => {
       const response = await fetch(gateway.url, {

@@ -63,13 +63,20 @@ async function load(url: string, token: string, seconds: number, connections: nu
   const child = spawn(process.execPath, [
     require.resolve("autocannon/autocannon.js"),
     "--json",
-    "--connections", String(connections),
-    "--duration", String(seconds),
-    "--method", "POST",
-    "--headers", "content-type=application/json",
-    "--headers", `authorization=Bearer ${token}`,
-    "--headers", "x-lianfang-purpose=MEETING_REPORT",
-    "--body", JSON.stringify({ query }),
+    "--connections",
+    String(connections),
+    "--duration",
+    String(seconds),
+    "--method",
+    "POST",
+    "--headers",
+    "content-type=application/json",
+    "--headers",
+    `authorization=Bearer ${token}`,
+    "--headers",
+    "x-lianfang-purpose=MEETING_REPORT",
+    "--body",
+    JSON.stringify({ query }),
     url,
   ]);
   let stdout = "";
@@ -79,7 +86,13 @@ async function load(url: string, token: string, seconds: number, connections: nu
   const status = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (status !== 0) throw new Error(`autocannon failed: ${stderr}`);
   const result = JSON.parse(stdout);
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 async function main(): Promise<void> {
@@ -88,8 +101,18 @@ async function main(): Promise<void> {
   const connections = option("connections", 10);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-bench-"));
   const keyDir = path.join(workDir, "keys");
-  await ensureDevKeys(keyDir, subgraphs.map((subgraph) => subgraph.name));
-  const env = { ...process.env, LIANFANG_KEY_DIR: keyDir, LIANFANG_DATA_DIR: workDir, LIANFANG_DB_PREFIX: benchPrefix, LIANFANG_DEMO_SCALE: "small", LOG_LEVEL: "warn" };
+  await ensureDevKeys(
+    keyDir,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
+  const env = {
+    ...process.env,
+    LIANFANG_KEY_DIR: keyDir,
+    LIANFANG_DATA_DIR: workDir,
+    LIANFANG_DB_PREFIX: benchPrefix,
+    LIANFANG_DEMO_SCALE: "small",
+    LOG_LEVEL: "warn",
+  };
   process.stderr.write("starting the seven subgraphs with the small demo city...\n");
   const subgraphProcesses = await startSubgraphProcesses({ env });
   const logger = createLogger("benchmark", "silent");
@@ -118,7 +141,11 @@ async function main(): Promise<void> {
   });
   const withGovernance = await startGateway({ ...common, governance: governed.governance });
   const withoutGovernance = await startGateway(common);
-  const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), { agency: "coordination", user: "bench", roles: ["viewer"] });
+  const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
+    agency: "coordination",
+    user: "bench",
+    roles: ["viewer"],
+  });
 
   try {
     // Measure only a gateway that answers the query in full.

@@ -20,7 +20,9 @@ export async function auditTrail(request: IncomingMessage, audit: AuditLog, keys
   }
   const pid = new URL(request.url ?? "/", "http://localhost").searchParams.get("pid");
   if (!pid || !/^[0-9a-f]{32}$/.test(pid)) {
-    return json(400, { errors: [{ message: "pid: must be the 32-character pseudonymous person key", extensions: { code: "BAD_USER_INPUT", field: "pid" } }] });
+    return json(400, {
+      errors: [{ message: "pid: must be the 32-character pseudonymous person key", extensions: { code: "BAD_USER_INPUT", field: "pid" } }],
+    });
   }
   const records = await audit.trailOfPerson(pid);
   return json(200, {

@@ -132,13 +132,21 @@ export async function verifyAuditChain(db: DataSource, head?: ChainHead): Promis
   for (const [index, record] of records.entries()) {
     const { hash, ...unsigned } = record;
     const broken = (problem: string): ChainCheck => ({ ok: false, checked: index, firstBroken: { seq: record.seq, problem } });
-    if (record.seq !== previous.seq + 1) return broken(`expected record ${previous.seq + 1} next: ${record.seq - previous.seq - 1} record(s) deleted before it`);
+    if (record.seq !== previous.seq + 1)
+      return broken(`expected record ${previous.seq + 1} next: ${record.seq - previous.seq - 1} record(s) deleted before it`);
     if (record.previousHash !== previous.hash) return broken(`does not follow record ${previous.seq}: inserted or reordered`);
     if (digest(unsigned) !== hash) return broken("content does not match its hash: altered");
     previous = { seq: record.seq, hash };
   }
   if (head && previous.seq < head.seq) {
-    return { ok: false, checked: records.length, firstBroken: { seq: previous.seq + 1, problem: `records ${previous.seq + 1} to ${head.seq} deleted from the end: the anchored head is record ${head.seq}` } };
+    return {
+      ok: false,
+      checked: records.length,
+      firstBroken: {
+        seq: previous.seq + 1,
+        problem: `records ${previous.seq + 1} to ${head.seq} deleted from the end: the anchored head is record ${head.seq}`,
+      },
+    };
   }
   if (head && records[head.seq - 1]?.hash !== head.hash) {
     return { ok: false, checked: records.length, firstBroken: { seq: head.seq, problem: "does not match the anchored head: replaced" } };

@@ -37,7 +37,9 @@ function decide(entry: CatalogueEntry | undefined, identity: CallIdentity, grant
     case "UNCONDITIONAL":
       return { allowed: true, clear: !entry.mask || (grant?.unmasked ?? false) };
     case "CONDITIONAL":
-      return grant ? { allowed: true, clear: !entry.mask || grant.unmasked } : { allowed: false, reason: `needs a grant from ${entry.owners.join(", ")} for purpose ${identity.purpose}` };
+      return grant
+        ? { allowed: true, clear: !entry.mask || grant.unmasked }
+        : { allowed: false, reason: `needs a grant from ${entry.owners.join(", ")} for purpose ${identity.purpose}` };
     case "NONE":
       return { allowed: false, reason: `not shared: ${entry.basis ?? "no basis recorded"}` };
     default:
@@ -50,7 +52,9 @@ const refuse = (code: string, message: string, details: Record<string, unknown>,
   new GraphQLError(message, { extensions: { code, ...details, http: { status } } });
 
 function fragmentsOf(context: { document: { definitions: readonly { kind: string }[] } }): FragmentDefinitionNode[] {
-  return context.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
+  return context.document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
 }
 
 /** What each owner was asked for; keys every department holds are listed together. */
@@ -77,8 +81,17 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
       const masked = new Set<string>();
       let denial: string | undefined;
 
-      const record = async (identity: CallIdentity, operationName: string | null, query: string, outcome: string, pids: string[] = [], creditCodes: string[] = []) =>
-        audit.append(auditEntryFor(identity, { operationName, query, fieldsRead: fieldsByOwner(resources, catalogue), pids, creditCodes, outcome }));
+      const record = async (
+        identity: CallIdentity,
+        operationName: string | null,
+        query: string,
+        outcome: string,
+        pids: string[] = [],
+        creditCodes: string[] = [],
+      ) =>
+        audit.append(
+          auditEntryFor(identity, { operationName, query, fieldsRead: fieldsByOwner(resources, catalogue), pids, creditCodes, outcome }),
+        );
 
       return {
         async didResolveOperation(context: GraphQLRequestContextDidResolveOperation<GatewayContext>) {
@@ -88,9 +101,21 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           const shape = analyseOperation(context.schema, operation, fragmentsOf(context), context.request.variables);
           resources = shape.resources;
           const exceeded = [
-            shape.depth > limits.maxDepth && refuse("DEPTH_LIMIT_EXCEEDED", `operation depth ${shape.depth} exceeds ${limits.maxDepth}`, { depth: shape.depth, limit: limits.maxDepth }),
-            shape.aliases > limits.maxAliases && refuse("ALIAS_LIMIT_EXCEEDED", `operation uses ${shape.aliases} aliases, more than ${limits.maxAliases}`, { aliases: shape.aliases, limit: limits.maxAliases }),
-            shape.cost > limits.maxCost && refuse("COST_LIMIT_EXCEEDED", `operation cost ${shape.cost} exceeds ${limits.maxCost}; ask for smaller pages`, { cost: shape.cost, limit: limits.maxCost }),
+            shape.depth > limits.maxDepth &&
+              refuse("DEPTH_LIMIT_EXCEEDED", `operation depth ${shape.depth} exceeds ${limits.maxDepth}`, {
+                depth: shape.depth,
+                limit: limits.maxDepth,
+              }),
+            shape.aliases > limits.maxAliases &&
+              refuse("ALIAS_LIMIT_EXCEEDED", `operation uses ${shape.aliases} aliases, more than ${limits.maxAliases}`, {
+                aliases: shape.aliases,
+                limit: limits.maxAliases,
+              }),
+            shape.cost > limits.maxCost &&
+              refuse("COST_LIMIT_EXCEEDED", `operation cost ${shape.cost} exceeds ${limits.maxCost}; ask for smaller pages`, {
+                cost: shape.cost,
+                limit: limits.maxCost,
+              }),
           ].find((error): error is GraphQLError => error !== false);
           if (exceeded) {
             denial = String(exceeded.extensions.code);
@@ -106,7 +131,11 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
                 owners: entry?.owners ?? [],
                 level: entry?.level ?? "UNCLASSIFIED",
                 reason: decision.reason,
-                ...(entry?.level === "CONDITIONAL" ? { apply: `mutation { applyForResource(input: { resource: "${resource}", purpose: "${identity.purpose}", justification: "...", days: 30 }) { id answerDueOn } }` } : {}),
+                ...(entry?.level === "CONDITIONAL"
+                  ? {
+                      apply: `mutation { applyForResource(input: { resource: "${resource}", purpose: "${identity.purpose}", justification: "...", days: 30 }) { id answerDueOn } }`,
+                    }
+                  : {}),
               });
             } else if (!decision.clear) {
               masked.add(resource);
@@ -114,12 +143,22 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           }
           if (denied.length) {
             denial = "FORBIDDEN";
-            throw refuse("FORBIDDEN", `${identity.agency} may not read ${denied.map((field) => `${field.resource} (${field.level}, ${field.owners.join("/")})`).join(", ")}`, { denied }, 403);
+            throw refuse(
+              "FORBIDDEN",
+              `${identity.agency} may not read ${denied.map((field) => `${field.resource} (${field.level}, ${field.owners.join("/")})`).join(", ")}`,
+              { denied },
+              403,
+            );
           }
           if (operation.operation === "mutation") {
             // A change is recorded before it is made; without an audit store nothing changes.
             await record(identity, context.operationName, context.source, "MUTATION_STARTED").catch((error: unknown) => {
-              throw refuse("AUDIT_UNAVAILABLE", "the audit log cannot be written; no operation runs unaudited", { cause: (error as Error).message }, 503);
+              throw refuse(
+                "AUDIT_UNAVAILABLE",
+                "the audit log cannot be written; no operation runs unaudited",
+                { cause: (error as Error).message },
+                503,
+              );
             });
           }
         },
@@ -130,22 +169,40 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           const pids = new Set<string>();
           const creditCodes = new Set<string>();
           if (result.data && context.operation && context.document) {
-            rewriteResult(context.schema, context.operation, fragmentsOf({ document: context.document }), result.data, (resource, value) => {
-              if (resource === "Person.pid") pids.add(String(value));
-              if (resource === "Enterprise.creditCode") creditCodes.add(String(value));
-              const kind = catalogue.get(resource)?.mask;
-              return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
-            });
+            rewriteResult(
+              context.schema,
+              context.operation,
+              fragmentsOf({ document: context.document }),
+              result.data,
+              (resource, value) => {
+                if (resource === "Person.pid") pids.add(String(value));
+                if (resource === "Enterprise.creditCode") creditCodes.add(String(value));
+                const kind = catalogue.get(resource)?.mask;
+                return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
+              },
+            );
           }
           const firstError = result.errors?.[0]?.extensions?.code;
           const outcome = denial ? `DENIED:${denial}` : result.data ? "ALLOWED" : `ERROR:${String(firstError ?? "UNKNOWN")}`;
           try {
-            await record(context.contextValue.identity, context.operationName ?? null, context.source ?? "", outcome, [...pids], [...creditCodes]);
+            await record(
+              context.contextValue.identity,
+              context.operationName ?? null,
+              context.source ?? "",
+              outcome,
+              [...pids],
+              [...creditCodes],
+            );
           } catch (error) {
             if (!(error instanceof AuditUnavailable)) throw error;
-            options.logger.error({ err: error.message, requestId: context.contextValue.identity.requestId }, "audit append failed; answer withheld");
+            options.logger.error(
+              { err: error.message, requestId: context.contextValue.identity.requestId },
+              "audit append failed; answer withheld",
+            );
             context.response.body.singleResult = {
-              errors: [{ message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } }],
+              errors: [
+                { message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } },
+              ],
             };
           }
         },

@@ -41,14 +41,19 @@ export class GrantBook {
       body: JSON.stringify({ query: activeGrantsQuery }),
       signal: AbortSignal.timeout(2000),
     });
-    const body = (await response.json()) as { data?: { activeGrants: (Omit<Grant, "expiresAt"> & { expiresAt: string })[] }; errors?: unknown[] };
+    const body = (await response.json()) as {
+      data?: { activeGrants: (Omit<Grant, "expiresAt"> & { expiresAt: string })[] };
+      errors?: unknown[];
+    };
     if (!body.data) throw new Error(`grant book refresh failed: ${JSON.stringify(body.errors)}`);
     this.grants = body.data.activeGrants.map((grant) => ({ ...grant, expiresAt: new Date(grant.expiresAt) }));
   }
 
   start(): void {
     const tick = () =>
-      this.refresh().catch((error: Error) => this.logger.warn({ err: error.message }, "grant book not refreshed; keeping the last grants until they expire"));
+      this.refresh().catch((error: Error) =>
+        this.logger.warn({ err: error.message }, "grant book not refreshed; keeping the last grants until they expire"),
+      );
     void tick();
     this.timer = setInterval(tick, this.intervalMs);
     this.timer.unref();
@@ -61,7 +66,11 @@ export class GrantBook {
   /** The grant letting `agency` read `resource` for `purpose` now, if any. */
   find(agency: string, resource: string, purpose: string | undefined, now = new Date()): Grant | undefined {
     return this.grants.find(
-      (grant) => grant.applicant === agency && grant.purpose === purpose && grant.expiresAt.getTime() > now.getTime() && covers(grant.resource, resource),
+      (grant) =>
+        grant.applicant === agency &&
+        grant.purpose === purpose &&
+        grant.expiresAt.getTime() > now.getTime() &&
+        covers(grant.resource, resource),
     );
   }
 }

@@ -42,7 +42,12 @@ async function main(): Promise<void> {
     const graphs = subgraphsOf(supergraphSdl);
     // Each subgraph's address: its LIANFANG_<NAME>_URL, else the URL it was composed with.
     const urls = readConfig(
-      Object.fromEntries(graphs.map(({ name, url }) => [subgraphUrlVariable(name), z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://hrss:4001/graphql" }).default(url)])),
+      Object.fromEntries(
+        graphs.map(({ name, url }) => [
+          subgraphUrlVariable(name),
+          z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://hrss:4001/graphql" }).default(url),
+        ]),
+      ),
     );
     const subgraphUrls = Object.fromEntries(graphs.map(({ name }) => [name, String(urls[subgraphUrlVariable(name)])]));
     const keyDir = keyDirectory(config);

@@ -32,7 +32,12 @@ interface Walk {
 }
 
 /** Visits each field of a selection set, entering fragments; `visit` returns whether to go deeper. */
-function eachField(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLObjectType, visit: (field: FieldNode, parent: GraphQLObjectType) => void): void {
+function eachField(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  parent: GraphQLObjectType,
+  visit: (field: FieldNode, parent: GraphQLObjectType) => void,
+): void {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) visit(selection, parent);
     else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -54,11 +59,20 @@ function numberArgument(field: FieldNode, name: string, variables: Record<string
 }
 
 function walkOf(schema: GraphQLSchema, fragments: readonly FragmentDefinitionNode[], variables: Record<string, unknown> | undefined): Walk {
-  return { schema, fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])), variables: variables ?? {} };
+  return {
+    schema,
+    fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])),
+    variables: variables ?? {},
+  };
 }
 
 function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType {
-  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === "mutation"
+      ? schema.getMutationType()
+      : operation.operation === "subscription"
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   if (!root) throw new Error(`the schema has no ${operation.operation} type`);
   return root;
 }
@@ -114,7 +128,8 @@ export function rewriteResult(
       const returned = getNamedType(type.getFields()[field.name.value]?.type);
       if (field.selectionSet && isObjectType(returned)) {
         const objects = Array.isArray(value) ? value.flat(Infinity) : [value];
-        for (const object of objects) if (object && typeof object === "object") enter(field.selectionSet, returned, object as Record<string, unknown>);
+        for (const object of objects)
+          if (object && typeof object === "object") enter(field.selectionSet, returned, object as Record<string, unknown>);
       } else {
         const resource = `${type.name}.${field.name.value}`;
         target[key] = Array.isArray(value) ? value.map((item) => leaf(resource, item)) : leaf(resource, value);

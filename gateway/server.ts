@@ -67,8 +67,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const recordRefusal: RefusalRecorder | undefined =
     audit &&
     (async (identity, body, code) => {
-      const entry = auditEntryFor(identity, { operationName: body.operationName ?? null, query: body.query ?? "", fieldsRead: {}, pids: [], creditCodes: [], outcome: `DENIED:${code}` });
-      await audit.append(entry).catch((error: Error) => logger.error({ err: error.message, requestId: identity.requestId }, "refusal not audited"));
+      const entry = auditEntryFor(identity, {
+        operationName: body.operationName ?? null,
+        query: body.query ?? "",
+        fieldsRead: {},
+        pids: [],
+        creditCodes: [],
+        outcome: `DENIED:${code}`,
+      });
+      await audit
+        .append(entry)
+        .catch((error: Error) => logger.error({ err: error.message, requestId: identity.requestId }, "refusal not audited"));
     });
   const server = createHttpServer<GatewayContext>({
     apollo,
@@ -92,7 +101,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
 }
 
-export async function startGateway(options: GatewayOptions & { port: number; host?: string }): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startGateway(
+  options: GatewayOptions & { port: number; host?: string },
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const gateway = await createGateway(options);
   const origin = await listen(gateway.server, options.port, options.host);
   return { url: `${origin}/graphql`, stop: gateway.stop };
@@ -113,7 +124,9 @@ export interface GovernanceSetup {
 }
 
 /** Opens the audit store and starts the grant book: everything governance needs, and how to close it. */
-export async function openGovernance(setup: GovernanceSetup): Promise<{ governance: GovernanceOptions; auditDb: DataSource; close: () => Promise<void> }> {
+export async function openGovernance(
+  setup: GovernanceSetup,
+): Promise<{ governance: GovernanceOptions; auditDb: DataSource; close: () => Promise<void> }> {
   const auditDb = await openDatabase({
     name: "audit",
     entities: [AuditRecord],
@@ -126,7 +139,14 @@ export async function openGovernance(setup: GovernanceSetup): Promise<{ governan
   const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
   grants.start();
   return {
-    governance: { catalogue: readCatalogue(setup.supergraphSdl), grants, audit: new AuditLog(auditDb, new HeadAnchor(setup.auditHeadFile)), limits: setup.limits, masks: setup.masks, logger: setup.logger },
+    governance: {
+      catalogue: readCatalogue(setup.supergraphSdl),
+      grants,
+      audit: new AuditLog(auditDb, new HeadAnchor(setup.auditHeadFile)),
+      limits: setup.limits,
+      masks: setup.masks,
+      logger: setup.logger,
+    },
     auditDb,
     close: async () => {
       grants.stop();

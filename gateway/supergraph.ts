@@ -8,7 +8,8 @@ export function subgraphsOf(supergraphSdl: string): { name: string; url: string 
   if (!graphs || graphs.kind !== Kind.ENUM_TYPE_DEFINITION) throw new Error("not a supergraph: it has no join__Graph enum");
   return (graphs.values ?? []).map((value) => {
     const directive = value.directives?.find((candidate) => candidate.name.value === "join__graph");
-    const argument = (name: string) => (directive?.arguments?.find((candidate) => candidate.name.value === name)?.value as StringValueNode | undefined)?.value ?? "";
+    const argument = (name: string) =>
+      (directive?.arguments?.find((candidate) => candidate.name.value === name)?.value as StringValueNode | undefined)?.value ?? "";
     return { name: argument("name"), url: argument("url") };
   });
 }

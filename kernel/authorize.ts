@@ -7,7 +7,10 @@ import { lianfangError } from "./errors";
  */
 export function requireOwnDepartment(identity: CallIdentity, department: string, role: Role = "admin"): void {
   if (identity.agency !== department) {
-    throw lianfangError("FORBIDDEN", `only ${department} may change these records; ${identity.agency} may not`, { owner: department, agency: identity.agency });
+    throw lianfangError("FORBIDDEN", `only ${department} may change these records; ${identity.agency} may not`, {
+      owner: department,
+      agency: identity.agency,
+    });
   }
   if (!identity.roles.includes(role)) {
     throw lianfangError("FORBIDDEN", `changing these records needs the ${role} role`, { requiredRole: role });

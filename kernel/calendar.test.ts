@@ -3,7 +3,10 @@ import { requireTimestamp } from "./validate";
 
 describe("emergency calendar", () => {
   it("takes today in China Standard Time", () => {
-    expect([chinaToday(new Date("2025-12-31T15:59:59Z")), chinaToday(new Date("2025-12-31T16:00:00Z"))]).toEqual(["2025-12-31", "2026-01-01"]);
+    expect([chinaToday(new Date("2025-12-31T15:59:59Z")), chinaToday(new Date("2025-12-31T16:00:00Z"))]).toEqual([
+      "2025-12-31",
+      "2026-01-01",
+    ]);
     expect(chinaDayStart("2026-01-01").toISOString()).toBe("2025-12-31T16:00:00.000Z");
   });
 
@@ -22,11 +25,14 @@ describe("emergency calendar", () => {
     expect(requireTimestamp("input.occurredAt", value).toISOString()).toBe(iso);
   });
 
-  it.each(["2025-02-30T08:00:00Z", "2025-03-10T24:00:00Z", "2025-03-10T08:00:00", "2025-03-10", "yesterday"])("rejects %p naming the field", (value) => {
-    expect(() => requireTimestamp("input.occurredAt", value)).toThrow(
-      `input.occurredAt: ${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
-    );
-  });
+  it.each(["2025-02-30T08:00:00Z", "2025-03-10T24:00:00Z", "2025-03-10T08:00:00", "2025-03-10", "yesterday"])(
+    "rejects %p naming the field",
+    (value) => {
+      expect(() => requireTimestamp("input.occurredAt", value)).toThrow(
+        `input.occurredAt: ${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
+      );
+    },
+  );
 });
 
 describe("working days", () => {

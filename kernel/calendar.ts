@@ -14,9 +14,11 @@ export const chinaToday = (now = new Date()): string => new Date(now.getTime() +
 /** The first moment of a China calendar day. */
 export const chinaDayStart = (date: string): Date => new Date(`${date}T00:00:00+08:00`);
 
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
 
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 
 /** The same month and day some years on, or that month's last day when the day does not exist. */
 export function addYears(date: string, years: number): string {
@@ -27,7 +29,10 @@ export function addYears(date: string, years: number): string {
 
 /** The entry of a dated rule table in force on a date: the latest that took effect on or before it. */
 export function inForceOn<T extends { effectiveFrom: string }>(entries: readonly T[], date: string): T | undefined {
-  return entries.filter((entry) => entry.effectiveFrom <= date).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1)).pop();
+  return entries
+    .filter((entry) => entry.effectiveFrom <= date)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))
+    .pop();
 }
 
 /**

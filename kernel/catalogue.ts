@@ -30,10 +30,12 @@ export function readCatalogue(supergraphSdl: string): Map<string, CatalogueEntry
     }
   }
   const graphsOf = (directives: readonly ConstDirectiveNode[] | undefined, name: string) =>
-    (directives ?? []).filter((directive) => directive.name.value === name && argument(directive, "external") !== "true").flatMap((directive) => {
-      const graph = argument(directive, "graph");
-      return graph ? [graphNames.get(graph) ?? graph] : [];
-    });
+    (directives ?? [])
+      .filter((directive) => directive.name.value === name && argument(directive, "external") !== "true")
+      .flatMap((directive) => {
+        const graph = argument(directive, "graph");
+        return graph ? [graphNames.get(graph) ?? graph] : [];
+      });
   const entries = new Map<string, CatalogueEntry>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;

@@ -10,8 +10,13 @@ export interface ComposedSchemas {
 }
 
 /** Composes the subgraphs into a standard Federation 2 supergraph (any Federation gateway or router serves it). */
-export async function composeSupergraph(definitions: readonly SubgraphDefinition[], urlOf: (name: string) => string): Promise<ComposedSchemas> {
-  const subgraphs = await Promise.all(definitions.map(async (definition) => ({ name: definition.name, sdl: await printSubgraphSdl(definition) })));
+export async function composeSupergraph(
+  definitions: readonly SubgraphDefinition[],
+  urlOf: (name: string) => string,
+): Promise<ComposedSchemas> {
+  const subgraphs = await Promise.all(
+    definitions.map(async (definition) => ({ name: definition.name, sdl: await printSubgraphSdl(definition) })),
+  );
   const result = composeServices(subgraphs.map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: urlOf(name) })));
   if (result.errors) {
     throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join("\n")}`);

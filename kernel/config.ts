@@ -8,7 +8,10 @@ export const commonVariables = {
     .string()
     .regex(/^mysql:\/\/[^/]+(\/)?$/, "must look like mysql://user:password@host:port (no database: each subgraph owns one)")
     .optional(),
-  LIANFANG_DB_PREFIX: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, "must be lower-case letters, digits and _").default("lianfang_"),
+  LIANFANG_DB_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,40}$/, "must be lower-case letters, digits and _")
+    .default("lianfang_"),
   LIANFANG_DATA_DIR: z.string().min(1).default(path.resolve(process.cwd(), "data")),
   LIANFANG_KEY_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -20,10 +23,7 @@ export const port = (fallback: number) => z.coerce.number().int().min(0).max(655
  * Reads and validates configuration; a bad variable stops the process with its name and the
  * reason, before anything is opened.
  */
-export function readConfig<Shape extends z.ZodRawShape>(
-  shape: Shape,
-  env: NodeJS.ProcessEnv = process.env,
-): z.infer<z.ZodObject<Shape>> {
+export function readConfig<Shape extends z.ZodRawShape>(shape: Shape, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<Shape>> {
   const result = z.object(shape).safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];

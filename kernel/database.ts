@@ -118,7 +118,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     throw new StartupError(variable, `cannot open the ${options.name} database: ${(error as Error).message}`);
   }
   await dataSource.runMigrations({ transaction: "each" });
-  if (dataSource.driver instanceof SqljsDriver && dataSource.driver.options.location) saveEmbeddedFile(dataSource, dataSource.driver, logger);
+  if (dataSource.driver instanceof SqljsDriver && dataSource.driver.options.location)
+    saveEmbeddedFile(dataSource, dataSource.driver, logger);
   return dataSource;
 }
 

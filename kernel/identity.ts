@@ -71,7 +71,11 @@ export async function verifyAgencyToken(authorization: string | undefined, keys:
   if (!match) throw unauthenticated("Authorization header must be `Bearer <token>`");
   let verified;
   try {
-    verified = await jwtVerify(match[1], keys, { algorithms: [keyAlgorithm], audience: agencyTokenAudience, requiredClaims: ["exp", "sub"] });
+    verified = await jwtVerify(match[1], keys, {
+      algorithms: [keyAlgorithm],
+      audience: agencyTokenAudience,
+      requiredClaims: ["exp", "sub"],
+    });
   } catch (error) {
     throw unauthenticated(explain(error));
   }
@@ -84,7 +88,11 @@ export async function verifyAgencyToken(authorization: string | undefined, keys:
 
 /** Binds a gateway signature to one operation: a captured signature cannot carry another query. */
 export function operationDigest(query: string | undefined, variables: unknown): string {
-  return createHash("sha256").update(query ?? "").update("\n").update(JSON.stringify(variables ?? {})).digest("base64url");
+  return createHash("sha256")
+    .update(query ?? "")
+    .update("\n")
+    .update(JSON.stringify(variables ?? {}))
+    .digest("base64url");
 }
 
 export async function signCall(key: KeyLike, identity: CallIdentity, digest: string): Promise<string> {

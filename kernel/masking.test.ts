@@ -20,6 +20,8 @@ describe("masking personal data", () => {
   });
 
   it.each(["idNumber=6", "email=1+1", "phone=a+b"])("explains what is wrong with %p", (text) => {
-    expect(parseMaskPatterns(text)).toBe(`${JSON.stringify(text)} is not <kind>=<keep at start>+<keep at end> with a kind of idNumber, phone, name`);
+    expect(parseMaskPatterns(text)).toBe(
+      `${JSON.stringify(text)} is not <kind>=<keep at start>+<keep at end> with a kind of idNumber, phone, name`,
+    );
   });
 });

@@ -28,7 +28,10 @@ export function mask(value: string, pattern: MaskPattern): string {
  */
 export function parseMaskPatterns(text: string): MaskPatterns | string {
   const patterns: Record<string, MaskPattern> = { ...defaultMaskPatterns };
-  for (const part of text.split(",").map((piece) => piece.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(",")
+    .map((piece) => piece.trim())
+    .filter(Boolean)) {
     const match = /^(\w+)=(\d+)\+(\d+)$/.exec(part);
     if (!match || !(match[1] in defaultMaskPatterns)) {
       return `${JSON.stringify(part)} is not <kind>=<keep at start>+<keep at end> with a kind of ${Object.keys(defaultMaskPatterns).join(", ")}`;

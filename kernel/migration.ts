@@ -22,16 +22,14 @@ export async function createTables(queryRunner: QueryRunner, specs: TableSpec[])
     await queryRunner.createTable(
       new Table({
         name: spec.name,
-        columns: Object.entries(spec.columns).map(
-          ([name, shape]): TableColumnOptions => ({
-            name,
-            type: shape.type,
-            length: shape.length === undefined ? undefined : String(shape.length),
-            precision: shape.precision,
-            isPrimary: name === primary,
-            isNullable: shape.nullable ?? false,
-          }),
-        ),
+        columns: Object.entries(spec.columns).map(([name, shape]): TableColumnOptions => ({
+          name,
+          type: shape.type,
+          length: shape.length === undefined ? undefined : String(shape.length),
+          precision: shape.precision,
+          isPrimary: name === primary,
+          isNullable: shape.nullable ?? false,
+        })),
       }),
       true,
     );

@@ -67,7 +67,10 @@ export async function paginate<T extends ObjectLiteral>(
   if (args.after !== undefined && args.after !== null) {
     query.andWhere(`${alias}.${keyColumn} > :afterKey`, { afterKey: decodeCursor(args.after) });
   }
-  const rows = await query.orderBy(`${alias}.${keyColumn}`, "ASC").limit(args.first + 1).getMany();
+  const rows = await query
+    .orderBy(`${alias}.${keyColumn}`, "ASC")
+    .limit(args.first + 1)
+    .getMany();
   const nodes = rows.slice(0, args.first);
   const last = nodes[nodes.length - 1];
   return { nodes, pageInfo: { endCursor: last ? encodeCursor(String(last[keyColumn])) : null, hasNextPage: rows.length > args.first } };

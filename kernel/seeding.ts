@@ -22,8 +22,7 @@ export interface EntityRows<T extends ObjectLiteral = ObjectLiteral> {
 }
 export type DemoRows = EntityRows[];
 
-export const demoRows = <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]): EntityRows =>
-  ({ entity, rows }) as EntityRows;
+export const demoRows = <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]): EntityRows => ({ entity, rows }) as EntityRows;
 
 /** Rows per INSERT statement for an entity: as many as its column count allows under the parameter bound. */
 function rowsPerStatement(db: DataSource, entity: EntityTarget<ObjectLiteral>): number {
@@ -59,9 +58,16 @@ function insertIgnoreStatement(db: DataSource, metadata: EntityMetadata, rows: r
   const driver = db.driver;
   const embedded = db.options.type !== "mysql";
   const columns = metadata.columns.filter((column) => column.isInsert);
-  const unsupported = columns.find((column) => column.isVersion || column.isDiscriminator || (column.isGenerated && column.generationStrategy === "uuid"));
-  if (unsupported) throw new Error(`insertMissing cannot fill ${metadata.name}.${unsupported.propertyName}: version, discriminator and generated uuid columns are not supported`);
-  const missing = columns.map((column) => (!embedded ? "DEFAULT" : column.default !== undefined && column.default !== null ? String(driver.normalizeDefault(column)) : "NULL"));
+  const unsupported = columns.find(
+    (column) => column.isVersion || column.isDiscriminator || (column.isGenerated && column.generationStrategy === "uuid"),
+  );
+  if (unsupported)
+    throw new Error(
+      `insertMissing cannot fill ${metadata.name}.${unsupported.propertyName}: version, discriminator and generated uuid columns are not supported`,
+    );
+  const missing = columns.map((column) =>
+    !embedded ? "DEFAULT" : column.default !== undefined && column.default !== null ? String(driver.normalizeDefault(column)) : "NULL",
+  );
   const parameters: unknown[] = [];
   const tuples = rows.map((row) => {
     const values = columns.map((column, index) => {

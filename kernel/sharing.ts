@@ -1,4 +1,12 @@
-import { Kind, parse, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from "graphql";
+import {
+  Kind,
+  parse,
+  visit,
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+} from "graphql";
 
 /**
  * The sharing catalogue (资源目录): every field carries a sharing level. 无条件共享 UNCONDITIONAL
@@ -34,11 +42,19 @@ directive @${sharingDirective}(level: String!, basis: String, mask: String) on F
 export const structuralTypes = new Set<string>(["PageInfo"]);
 
 function directiveFor(rule: SharingRule): ConstDirectiveNode {
-  const argument = (name: string, value: string) => ({ kind: Kind.ARGUMENT as const, name: { kind: Kind.NAME as const, value: name }, value: { kind: Kind.STRING as const, value } });
+  const argument = (name: string, value: string) => ({
+    kind: Kind.ARGUMENT as const,
+    name: { kind: Kind.NAME as const, value: name },
+    value: { kind: Kind.STRING as const, value },
+  });
   return {
     kind: Kind.DIRECTIVE,
     name: { kind: Kind.NAME, value: sharingDirective },
-    arguments: [argument("level", rule.level), ...(rule.basis ? [argument("basis", rule.basis)] : []), ...(rule.mask ? [argument("mask", rule.mask)] : [])],
+    arguments: [
+      argument("level", rule.level),
+      ...(rule.basis ? [argument("basis", rule.basis)] : []),
+      ...(rule.mask ? [argument("mask", rule.mask)] : []),
+    ],
   };
 }
 
@@ -72,7 +88,10 @@ export function applyCatalogue(sdl: string, catalogue: SharingCatalogue, subgrap
   };
   const document = visit(parse(sdl), {
     ObjectTypeDefinition: (type) => ({ ...type, fields: type.fields?.map((field) => decorate(type, field)) }),
-    ObjectTypeExtension: (type) => ({ ...type, fields: type.fields?.map((field) => decorate(type as unknown as ObjectTypeDefinitionNode, field)) }),
+    ObjectTypeExtension: (type) => ({
+      ...type,
+      fields: type.fields?.map((field) => decorate(type as unknown as ObjectTypeDefinitionNode, field)),
+    }),
   });
   if (unused.size) throw new Error(`${subgraph} catalogue names fields its schema does not have: ${[...unused].join(", ")}`);
   return document;

@@ -64,7 +64,11 @@ const federationLink =
 /** Builds a Federation 2 subgraph schema from type-graphql classes and the reference resolvers. */
 export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers: definition.resolvers, skipCheck: true, validate: false });
-  const typeDefs = applyCatalogue(federationLink + sharingSchemaExtension + printSchemaWithDirectives(schema), definition.catalogue, definition.name);
+  const typeDefs = applyCatalogue(
+    federationLink + sharingSchemaExtension + printSchemaWithDirectives(schema),
+    definition.catalogue,
+    definition.name,
+  );
   const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [typeName, resolver] of Object.entries(definition.references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...resolver };
@@ -124,7 +128,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
     context: async (request, body) => {
-      const identity = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), operationDigest(body.query, body.variables));
+      const identity = await verifyCall(
+        options.gatewayKey,
+        header(request, callIdentityHeader),
+        operationDigest(body.query, body.variables),
+      );
       options.observe?.({ identity, body });
       return { identity, db, loaders: new Loaders(db), logger, pseudonymise };
     },

@@ -19,6 +19,10 @@ describe("shared input checks", () => {
   it("takes today in China: at 23:30 UTC the next day has begun", () => {
     const now = new Date("2026-11-22T23:30:00Z");
     expect(() => requireNotFuture("input.on", "2026-11-23", now)).not.toThrow();
-    expect(rejectionOf(() => requireNotFuture("input.on", "2026-11-24", now))).toEqual({ code: "BAD_USER_INPUT", field: "input.on", reason: "cannot be in the future" });
+    expect(rejectionOf(() => requireNotFuture("input.on", "2026-11-24", now))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "input.on",
+      reason: "cannot be in the future",
+    });
   });
 });

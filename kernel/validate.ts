@@ -32,7 +32,14 @@ export function requireRegionCode(field: string, value: string): string {
 export function requireIndustryCode(field: string, value: string): { section: string; division: string; digits: string } {
   const check = checkIndustryCode(value.trim().toUpperCase());
   if (!check.valid) throw badUserInput(field, check.reason);
-  return { section: check.section, division: check.division, digits: value.trim().toUpperCase().replace(/^[A-Z]/, "") };
+  return {
+    section: check.section,
+    division: check.division,
+    digits: value
+      .trim()
+      .toUpperCase()
+      .replace(/^[A-Z]/, ""),
+  };
 }
 
 export function requireLocalDate(field: string, value: string): string {
@@ -48,7 +55,8 @@ export function requireOrder(laterField: string, earlier: Date | string, later: 
 }
 
 export function requireRange(field: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(field, `must be a whole number from ${min} to ${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badUserInput(field, `must be a whole number from ${min} to ${max}, got ${value}`);
   return value;
 }
 

@@ -144,9 +144,7 @@ export const industryDivisions: readonly IndustryDivision[] = [
 const divisionsByCode: ReadonlyMap<string, IndustryDivision> = new Map(industryDivisions.map((d) => [d.code, d]));
 const sectionCodes: ReadonlySet<string> = new Set(industrySections.map((s) => s.code));
 
-export type IndustryCodeCheck =
-  | { valid: true; section: string; division: string }
-  | { valid: false; reason: string };
+export type IndustryCodeCheck = { valid: true; section: string; division: string } | { valid: false; reason: string };
 
 /**
  * Checks "C2614", "2614", "261" or "26": an optional 门类 letter, then 2–4 digits. The letter,

@@ -1,11 +1,6 @@
 import { checkIndustryCode, industryDivisions, industrySections } from "./industries";
 import { checkRegionCode, regions } from "./regions";
-import {
-  divisionCrosswalk2011To2017,
-  riskClassOf2011Division,
-  riskClassOf2017Division,
-  riskClassTable2015,
-} from "./risk-classes";
+import { divisionCrosswalk2011To2017, riskClassOf2011Division, riskClassOf2017Division, riskClassTable2015 } from "./risk-classes";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => pad(from + i));
@@ -151,8 +146,20 @@ describe("GB/T 2260 regions", () => {
     expect(regions).toHaveLength(25);
     expect(regions.filter((r) => r.parent === "370300")).toHaveLength(8);
     expect(regions.filter((r) => r.parent === "210000").map((r) => r.code)).toEqual([
-      "210100", "210200", "210300", "210400", "210500", "210600", "210700",
-      "210800", "210900", "211000", "211100", "211200", "211300", "211400",
+      "210100",
+      "210200",
+      "210300",
+      "210400",
+      "210500",
+      "210600",
+      "210700",
+      "210800",
+      "210900",
+      "211000",
+      "211100",
+      "211200",
+      "211300",
+      "211400",
     ]);
     for (const r of regions) {
       if (r.parent !== undefined) expect(regions.some((p) => p.code === r.parent)).toBe(true);

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     if (check.ok) {
       process.stdout.write(`audit chain intact: ${check.checked} records\n`);
     } else {
-      process.stdout.write(`audit chain BROKEN at record ${check.firstBroken?.seq}: ${check.firstBroken?.problem} (${check.checked} records verified before it)\n`);
+      process.stdout.write(
+        `audit chain BROKEN at record ${check.firstBroken?.seq}: ${check.firstBroken?.problem} (${check.checked} records verified before it)\n`,
+      );
       process.exitCode = 1;
     }
   } finally {

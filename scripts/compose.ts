@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(schemaDirectory, { recursive: true });
   for (const { name, sdl } of composed.subgraphs) fs.writeFileSync(path.join(schemaDirectory, `${name}.graphql`), sdl);
   fs.writeFileSync(path.join(schemaDirectory, "supergraph.graphql"), composed.supergraphSdl);
-  process.stdout.write(`composed ${composed.subgraphs.length} subgraphs into ${path.relative(process.cwd(), schemaDirectory)}/supergraph.graphql\n`);
+  process.stdout.write(
+    `composed ${composed.subgraphs.length} subgraphs into ${path.relative(process.cwd(), schemaDirectory)}/supergraph.graphql\n`,
+  );
 }
 
 main().catch((error) => {

@@ -29,7 +29,11 @@ interface Ready {
 }
 
 /** Runs one TypeScript entry point as its own Node process and waits for its `ready` message. */
-export function startProcess(entry: string, env: NodeJS.ProcessEnv, stdio: "inherit" | "ignore"): Promise<{ child: ChildProcess; url: string }> {
+export function startProcess(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  stdio: "inherit" | "ignore",
+): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(path.join(root, entry), [], {
     cwd: root,
     env,
@@ -40,7 +44,9 @@ export function startProcess(entry: string, env: NodeJS.ProcessEnv, stdio: "inhe
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once("message", (message: Ready) => resolve({ child, url: message.url }));
-    child.once("exit", (code) => reject(new Error(`${entry} exited with code ${code} before it was ready${stderr ? `: ${stderr.trim()}` : ""}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`${entry} exited with code ${code} before it was ready${stderr ? `: ${stderr.trim()}` : ""}`)),
+    );
   });
 }
 

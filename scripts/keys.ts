@@ -5,7 +5,10 @@ import { subgraphs } from "../subgraphs";
 /** `npm run keys`: creates whatever development keys are missing in LIANFANG_KEY_DIR (never replaces one). */
 async function main(): Promise<void> {
   const keyDir = keyDirectory(readConfig(commonVariables));
-  await ensureDevKeys(keyDir, subgraphs.map((subgraph) => subgraph.name));
+  await ensureDevKeys(
+    keyDir,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
   process.stdout.write(`development keys ready in ${keyDir}\n`);
 }
 

@@ -16,7 +16,8 @@ const defaultSeed = 2024;
  * slow-query mark. A logged statement is cut short, since one holds thousands of placeholders.
  */
 function seedLogger(level: string): Logger {
-  const shorten = (query: unknown) => (typeof query === "string" && query.length > 300 ? `${query.slice(0, 300)}… (${query.length} characters)` : query);
+  const shorten = (query: unknown) =>
+    typeof query === "string" && query.length > 300 ? `${query.slice(0, 300)}… (${query.length} characters)` : query;
   return createLogger("seed", level).child({}, { serializers: { query: shorten } });
 }
 
@@ -70,10 +71,18 @@ function summaryTable(entities: readonly EntitySeeding[]): string {
     entity.seconds.toFixed(1),
   ]);
   const sum = (pick: (entity: EntitySeeding) => number) => count(entities.reduce((total, entity) => total + pick(entity), 0));
-  const total = ["total", "", sum((entity) => entity.generated), sum((entity) => entity.rowsAfter - entity.rowsBefore), sum((entity) => entity.rowsAfter), ""];
+  const total = [
+    "total",
+    "",
+    sum((entity) => entity.generated),
+    sum((entity) => entity.rowsAfter - entity.rowsBefore),
+    sum((entity) => entity.rowsAfter),
+    "",
+  ];
   const rows = [header, ...body, total];
   const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const format = (row: string[]) => row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  const format = (row: string[]) =>
+    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
   const rule = widths.map((width) => "-".repeat(width)).join("  ");
   return [format(header), rule, ...body.map(format), rule, format(total)].join("\n");
 }
@@ -93,7 +102,10 @@ async function main(): Promise<void> {
   const config = readConfig(commonVariables);
   const keyDir = keyDirectory(config);
   // Person pids are keyed with the hub's linking secret: the same one the subgraphs will load.
-  await ensureDevKeys(keyDir, subgraphs.map((subgraph) => subgraph.name));
+  await ensureDevKeys(
+    keyDir,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
   const result = await seedCity({
     size: scales[scale],
     seed,
@@ -108,7 +120,9 @@ async function main(): Promise<void> {
     onProgress: progressReporter(process.stderr),
   });
   const generated = result.entities.reduce((total, entity) => total + entity.generated, 0);
-  const database = config.LIANFANG_MYSQL_URL ? `MySQL, databases ${config.LIANFANG_DB_PREFIX}<subgraph>` : `embedded, ${config.LIANFANG_DATA_DIR}`;
+  const database = config.LIANFANG_MYSQL_URL
+    ? `MySQL, databases ${config.LIANFANG_DB_PREFIX}<subgraph>`
+    : `embedded, ${config.LIANFANG_DATA_DIR}`;
   process.stdout.write(
     [
       `synthetic city: scale ${scale}, seed ${seed}, ${database}`,

@@ -13,10 +13,19 @@ const exampleQuery = `{ enterprises(first: 3) { nodes { creditCode name riskClas
  * LIANFANG_MYSQL_URL is set), with the small demo city seeded on first start.
  */
 async function main(): Promise<void> {
-  const config = readConfig({ ...commonVariables, PORT: port(4000), LIANFANG_DEMO_SCALE: z.enum(["small", "city", "large"]).default("small") });
+  const config = readConfig({
+    ...commonVariables,
+    PORT: port(4000),
+    LIANFANG_DEMO_SCALE: z.enum(["small", "city", "large"]).default("small"),
+  });
   const keyDir = keyDirectory(config);
-  await ensureDevKeys(keyDir, subgraphs.map((subgraph) => subgraph.name));
-  process.stdout.write(`starting ${subgraphs.length} subgraphs and the gateway (${config.LIANFANG_MYSQL_URL ? "MySQL" : `embedded, in ${config.LIANFANG_DATA_DIR}`})...\n`);
+  await ensureDevKeys(
+    keyDir,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
+  process.stdout.write(
+    `starting ${subgraphs.length} subgraphs and the gateway (${config.LIANFANG_MYSQL_URL ? "MySQL" : `embedded, in ${config.LIANFANG_DATA_DIR}`})...\n`,
+  );
   const hub = await startHub({
     env: { ...process.env, LIANFANG_DEMO_SCALE: config.LIANFANG_DEMO_SCALE },
     subgraphPort: defaultSubgraphPort,

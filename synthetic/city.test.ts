@@ -36,23 +36,52 @@ describe("industries (GB/T 4754-2017 divisions) weighted to the seeds' key indus
   });
 
   it("the key industries together are about 70% of enterprises, and each outweighs every other division", () => {
-    const keyDivisions = new Set(["25", "26", "06", "07", "08", "09", "10", "47", "48", "49", "50", "53", "54", "55", "56", "57", "58", "59", "33", "34", "35", "36"]);
+    const keyDivisions = new Set([
+      "25",
+      "26",
+      "06",
+      "07",
+      "08",
+      "09",
+      "10",
+      "47",
+      "48",
+      "49",
+      "50",
+      "53",
+      "54",
+      "55",
+      "56",
+      "57",
+      "58",
+      "59",
+      "33",
+      "34",
+      "35",
+      "36",
+    ]);
     const perDivision = new Map<string, number>();
-    for (const enterprise of city.enterprises) perDivision.set(enterprise.industryCode, (perDivision.get(enterprise.industryCode) ?? 0) + 1);
+    for (const enterprise of city.enterprises)
+      perDivision.set(enterprise.industryCode, (perDivision.get(enterprise.industryCode) ?? 0) + 1);
     const key = [...perDivision].filter(([division]) => keyDivisions.has(division)).reduce((total, [, count]) => total + count, 0);
     expect(Math.abs(share(key, city.enterprises.length) - 0.708)).toBeLessThan(0.01);
     const largestOther = Math.max(...[...perDivision].filter(([division]) => !keyDivisions.has(division)).map(([, count]) => count));
     const smallestKeyFamily = Math.min(
-      ...[["25", "26"], ["06", "07", "08", "09", "10"], ["47", "48", "49", "50"], ["53", "54", "55", "56", "57", "58", "59"], ["33", "34", "35", "36"]].map((divisions) =>
-        divisions.reduce((total, division) => total + (perDivision.get(division) ?? 0), 0),
-      ),
+      ...[
+        ["25", "26"],
+        ["06", "07", "08", "09", "10"],
+        ["47", "48", "49", "50"],
+        ["53", "54", "55", "56", "57", "58", "59"],
+        ["33", "34", "35", "36"],
+      ].map((divisions) => divisions.reduce((total, division) => total + (perDivision.get(division) ?? 0), 0)),
     );
     expect(smallestKeyFamily).toBeGreaterThan(largestOther);
   });
 });
 
 describe("accident grades (国务院令第493号) in the national proportions", () => {
-  const gradeShare = (grades: AccidentGrade[]) => share(city.accidents.filter((accident) => grades.includes(accidentGrade(accident))).length, city.accidents.length);
+  const gradeShare = (grades: AccidentGrade[]) =>
+    share(city.accidents.filter((accident) => grades.includes(accidentGrade(accident))).length, city.accidents.length);
 
   it("generates 0.05 accidents per enterprise-year", () => {
     expect(city.accidents).toHaveLength(25_000);
@@ -122,7 +151,9 @@ describe("identifiers", () => {
 
   it("every ID number is valid (GB 11643) and registered in the employer's county", () => {
     const regionOf = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, enterprise.regionCode]));
-    const invalid = city.persons.filter((person) => !checkIdNumber(person.idNumber).valid || person.idNumber.slice(0, 6) !== regionOf.get(person.employerCreditCode));
+    const invalid = city.persons.filter(
+      (person) => !checkIdNumber(person.idNumber).valid || person.idNumber.slice(0, 6) !== regionOf.get(person.employerCreditCode),
+    );
     expect(invalid).toEqual([]);
   });
 });
@@ -160,7 +191,9 @@ describe("persons as 人社 stores them", () => {
 
 describe("determinism", () => {
   const fingerprint = (generated: City) =>
-    createHash("sha256").update(JSON.stringify([generated.enterprises, generated.persons, generated.accidents])).digest("hex");
+    createHash("sha256")
+      .update(JSON.stringify([generated.enterprises, generated.persons, generated.accidents]))
+      .digest("hex");
 
   it("the same seed and size give the same city; another seed another city", () => {
     const options = { size: scales.small, linkingSecret: "test-linking-secret" };
@@ -177,7 +210,10 @@ describe("determinism", () => {
     expect(fast.number.int()).toBe(reference.number.int());
   });
 
-  it.each(["1966-01-01T00:00:00Z", "1999-12-31T23:59:59.999Z", "2004-02-29T12:00:00Z", "2024-10-09T00:00:00Z"])("isoDate(%s) is the UTC date of toISOString", (instant) => {
-    expect(isoDate(new Date(instant))).toBe(new Date(instant).toISOString().slice(0, 10));
-  });
+  it.each(["1966-01-01T00:00:00Z", "1999-12-31T23:59:59.999Z", "2004-02-29T12:00:00Z", "2024-10-09T00:00:00Z"])(
+    "isoDate(%s) is the UTC date of toISOString",
+    (instant) => {
+      expect(isoDate(new Date(instant))).toBe(new Date(instant).toISOString().slice(0, 10));
+    },
+  );
 });

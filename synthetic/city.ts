@@ -72,24 +72,85 @@ export interface City {
 
 /** 淄博市 and its districts and counties, weighted by rough enterprise density. */
 const ziboCounties: readonly (readonly [string, number])[] = [
-  ["370302", 12], ["370303", 25], ["370304", 8], ["370305", 18], ["370306", 10],
-  ["370321", 12], ["370322", 6], ["370323", 9],
+  ["370302", 12],
+  ["370303", 25],
+  ["370304", 8],
+  ["370305", 18],
+  ["370306", 10],
+  ["370321", 12],
+  ["370322", 6],
+  ["370323", 9],
 ];
 
 /** Weighted to the seeds' key industries: hazardous chemicals, mining, construction, transport, machinery. */
 const industryMix: readonly (readonly [string, number])[] = [
-  ["26", 10], ["25", 3], ["06", 3], ["08", 2], ["10", 3], ["47", 9], ["48", 5], ["50", 3],
-  ["54", 7], ["58", 2], ["59", 2], ["33", 5], ["34", 6], ["35", 5], ["36", 3], ["38", 3],
-  ["30", 5], ["31", 2], ["13", 3], ["17", 2], ["51", 4], ["52", 3], ["62", 2], ["65", 2], ["70", 1], ["44", 1],
+  ["26", 10],
+  ["25", 3],
+  ["06", 3],
+  ["08", 2],
+  ["10", 3],
+  ["47", 9],
+  ["48", 5],
+  ["50", 3],
+  ["54", 7],
+  ["58", 2],
+  ["59", 2],
+  ["33", 5],
+  ["34", 6],
+  ["35", 5],
+  ["36", 3],
+  ["38", 3],
+  ["30", 5],
+  ["31", 2],
+  ["13", 3],
+  ["17", 2],
+  ["51", 4],
+  ["52", 3],
+  ["62", 2],
+  ["65", 2],
+  ["70", 1],
+  ["44", 1],
 ];
 
 /** Accident causes by industry: mines collapse and flood, sites fall, roads crash, plants poison. */
 const categoryMixByIndustry: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
-  mining: [["10", 4], ["11", 4], ["12", 2], ["13", 2], ["15", 2], ["02", 2], ["03", 2]],
-  construction: [["09", 6], ["01", 3], ["10", 3], ["04", 2], ["05", 1]],
-  transport: [["02", 8], ["01", 1], ["20", 1]],
-  chemical: [["19", 4], ["17", 2], ["18", 2], ["07", 2], ["08", 2], ["03", 1]],
-  other: [["03", 5], ["01", 3], ["09", 2], ["05", 1], ["07", 1], ["20", 2]],
+  mining: [
+    ["10", 4],
+    ["11", 4],
+    ["12", 2],
+    ["13", 2],
+    ["15", 2],
+    ["02", 2],
+    ["03", 2],
+  ],
+  construction: [
+    ["09", 6],
+    ["01", 3],
+    ["10", 3],
+    ["04", 2],
+    ["05", 1],
+  ],
+  transport: [
+    ["02", 8],
+    ["01", 1],
+    ["20", 1],
+  ],
+  chemical: [
+    ["19", 4],
+    ["17", 2],
+    ["18", 2],
+    ["07", 2],
+    ["08", 2],
+    ["03", 1],
+  ],
+  other: [
+    ["03", 5],
+    ["01", 3],
+    ["09", 2],
+    ["05", 1],
+    ["07", 1],
+    ["20", 2],
+  ],
 };
 
 function industryFamily(division: string): keyof typeof categoryMixByIndustry {
@@ -107,7 +168,12 @@ const fenPerYuan = 100;
  * Casualties drawn so that about 2% of accidents reach 较大 and 0.04% 重大 or worse, as in the
  * national statistics; about 8% are reported to the government later than the one-hour rule.
  */
-function generateAccidents(faker: Faker, enterprises: CityEnterprise[], persons: CityPerson[], years: readonly [number, number]): CityAccident[] {
+function generateAccidents(
+  faker: Faker,
+  enterprises: CityEnterprise[],
+  persons: CityPerson[],
+  years: readonly [number, number],
+): CityAccident[] {
   const staff = new Map<string, CityPerson[]>();
   for (const person of persons) {
     const list = staff.get(person.employerCreditCode) ?? [];
@@ -123,12 +189,22 @@ function generateAccidents(faker: Faker, enterprises: CityEnterprise[], persons:
     const severity = faker.number.float();
     const major = severity < 0.0004;
     const larger = !major && severity < 0.0204;
-    const deaths = major ? faker.number.int({ min: 10, max: 14 }) : larger ? faker.number.int({ min: 3, max: 5 }) : weightedPicker([[0, 5], [1, 4], [2, 1]] as const)(faker);
+    const deaths = major
+      ? faker.number.int({ min: 10, max: 14 })
+      : larger
+        ? faker.number.int({ min: 3, max: 5 })
+        : weightedPicker([
+            [0, 5],
+            [1, 4],
+            [2, 1],
+          ] as const)(faker);
     const seriousInjuries = faker.number.int({ min: 0, max: major || larger ? 12 : 9 });
     const minorInjuries = faker.number.int({ min: 0, max: 6 });
     const occurredAt = faker.date.between({ from: `${years[0]}-01-01T00:00:00Z`, to: `${years[1]}-12-31T23:59:59Z` });
     const late = faker.number.float() < 0.08;
-    const reportedAt = new Date(occurredAt.getTime() + (late ? faker.number.int({ min: 61, max: 600 }) : faker.number.int({ min: 5, max: 60 })) * minute);
+    const reportedAt = new Date(
+      occurredAt.getTime() + (late ? faker.number.int({ min: 61, max: 600 }) : faker.number.int({ min: 5, max: 60 })) * minute,
+    );
     const available = faker.helpers.shuffle([...(staff.get(enterprise.creditCode) ?? [])]);
     const outcomes: VictimOutcome[] = [
       ...Array<VictimOutcome>(deaths).fill("DEATH"),
@@ -156,17 +232,39 @@ function generateAccidents(faker: Faker, enterprises: CityEnterprise[], persons:
 
 /** What a firm of each division calls itself; the rest trade under a generic word. */
 const tradeWords: Readonly<Record<string, readonly string[]>> = {
-  "06": ["煤业", "矿业"], "08": ["铁矿", "矿业"], "10": ["石料", "矿业"], "13": ["食品", "粮油"], "17": ["纺织", "棉纺"],
-  "25": ["石化", "焦化"], "26": ["化工", "精细化工", "化学"], "30": ["建材", "陶瓷", "耐火材料"], "31": ["钢铁", "特钢"],
-  "33": ["金属制品", "五金"], "34": ["机械", "泵业"], "35": ["专用设备", "机械制造"], "36": ["汽车零部件", "专用汽车"],
-  "38": ["电气", "电机"], "44": ["热电", "电力"], "47": ["建设", "建筑工程"], "48": ["路桥", "市政工程"],
-  "50": ["装饰工程", "建筑装饰"], "51": ["商贸", "物资"], "52": ["商贸", "超市"], "54": ["运输", "物流", "客运"],
-  "58": ["货运代理", "物流"], "59": ["仓储", "物流"], "62": ["餐饮", "酒店管理"], "65": ["信息技术", "软件"], "70": ["置业", "房地产开发"],
+  "06": ["煤业", "矿业"],
+  "08": ["铁矿", "矿业"],
+  "10": ["石料", "矿业"],
+  "13": ["食品", "粮油"],
+  "17": ["纺织", "棉纺"],
+  "25": ["石化", "焦化"],
+  "26": ["化工", "精细化工", "化学"],
+  "30": ["建材", "陶瓷", "耐火材料"],
+  "31": ["钢铁", "特钢"],
+  "33": ["金属制品", "五金"],
+  "34": ["机械", "泵业"],
+  "35": ["专用设备", "机械制造"],
+  "36": ["汽车零部件", "专用汽车"],
+  "38": ["电气", "电机"],
+  "44": ["热电", "电力"],
+  "47": ["建设", "建筑工程"],
+  "48": ["路桥", "市政工程"],
+  "50": ["装饰工程", "建筑装饰"],
+  "51": ["商贸", "物资"],
+  "52": ["商贸", "超市"],
+  "54": ["运输", "物流", "客运"],
+  "58": ["货运代理", "物流"],
+  "59": ["仓储", "物流"],
+  "62": ["餐饮", "酒店管理"],
+  "65": ["信息技术", "软件"],
+  "70": ["置业", "房地产开发"],
 };
 const legalForms = ["有限公司", "有限公司", "有限责任公司", "股份有限公司", "集团有限公司"];
 
 function enterpriseName(faker: Faker, region: string, industry: string): string {
-  const brand = faker.helpers.arrayElements(["鑫", "华", "泰", "恒", "昌", "盛", "隆", "源", "金", "宏", "德", "利", "齐", "鲁", "博", "通"], 2).join("");
+  const brand = faker.helpers
+    .arrayElements(["鑫", "华", "泰", "恒", "昌", "盛", "隆", "源", "金", "宏", "德", "利", "齐", "鲁", "博", "通"], 2)
+    .join("");
   return `${regionNames.get(region)}${brand}${faker.helpers.arrayElement(tradeWords[industry] ?? ["实业"])}${faker.helpers.arrayElement(legalForms)}`;
 }
 
@@ -182,7 +280,8 @@ function creditCode(faker: Faker, region: string, corrupt: boolean): string {
 
 /** 劳动法 第十五条: no one is employed before turning sixteen. */
 export const minimumWorkingAge = 16;
-const sixteenthBirthday = (birth: Date) => new Date(Date.UTC(birth.getUTCFullYear() + minimumWorkingAge, birth.getUTCMonth(), birth.getUTCDate()));
+const sixteenthBirthday = (birth: Date) =>
+  new Date(Date.UTC(birth.getUTCFullYear() + minimumWorkingAge, birth.getUTCMonth(), birth.getUTCDate()));
 const laterOf = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
 
 /** YYYY-MM-DD of a UTC date with a four-digit year; toISOString().slice(0, 10) cost a tenth of city generation. */

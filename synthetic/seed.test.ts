@@ -23,7 +23,10 @@ async function contents(target: SeedTarget): Promise<Record<string, { rows: numb
         const metadata = db.getMetadata(entity);
         const order = Object.fromEntries(metadata.primaryColumns.map((column) => [column.propertyName, "ASC" as const]));
         const rows = await db.getRepository(entity).find({ order });
-        result[`${definition.name}.${metadata.tableName}`] = { rows: rows.length, sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex") };
+        result[`${definition.name}.${metadata.tableName}`] = {
+          rows: rows.length,
+          sha256: createHash("sha256").update(JSON.stringify(rows)).digest("hex"),
+        };
       }
     } finally {
       await db.destroy();
@@ -56,7 +59,11 @@ describe("seeding the synthetic city (embedded, or MySQL when LIANFANG_MYSQL_URL
     const expected = generateCity({ size, seed: 2024, linkingSecret });
     const demoTotal = subgraphs.flatMap((definition) => definition.demo(expected)).reduce((total, table) => total + table.rows.length, 0);
     expect(first.entities.reduce((total, entity) => total + entity.generated, 0)).toBe(demoTotal);
-    expect(first.entities.filter((entity) => entity.written !== entity.generated || entity.rowsBefore !== 0 || entity.rowsAfter > entity.generated)).toEqual([]);
+    expect(
+      first.entities.filter(
+        (entity) => entity.written !== entity.generated || entity.rowsBefore !== 0 || entity.rowsAfter > entity.generated,
+      ),
+    ).toEqual([]);
     const afterFirst = await contents(target);
 
     const second = await seed(target);
@@ -86,7 +93,14 @@ describe("seeding the synthetic city (embedded, or MySQL when LIANFANG_MYSQL_URL
       try {
         for (const { entity, rows } of definition.demo(city)) {
           for (let start = 0; start < rows.length; start += 200) {
-            await db.createQueryBuilder().insert().into(entity).values(rows.slice(start, start + 200)).orIgnore().updateEntity(false).execute();
+            await db
+              .createQueryBuilder()
+              .insert()
+              .into(entity)
+              .values(rows.slice(start, start + 200))
+              .orIgnore()
+              .updateEntity(false)
+              .execute();
           }
         }
       } finally {

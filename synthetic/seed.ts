@@ -99,7 +99,15 @@ export async function seedCity(options: {
     tables: definition.demo(city).map(({ entity, rows }) => ({
       entity,
       rows,
-      state: { subgraph: definition.name, entity: entityName(entity), generated: rows.length, written: 0, rowsBefore: 0, rowsAfter: 0, seconds: 0 },
+      state: {
+        subgraph: definition.name,
+        entity: entityName(entity),
+        generated: rows.length,
+        written: 0,
+        rowsBefore: 0,
+        rowsAfter: 0,
+        seconds: 0,
+      },
     })),
   }));
   const generationSeconds = secondsSince(started);

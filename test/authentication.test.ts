@@ -21,13 +21,22 @@ describe("authentication at the gateway and at every subgraph", () => {
   });
 
   async function tokenSignedWith(key: KeyLike, kid: string, claims: Record<string, unknown>, expires = "5m") {
-    return new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", kid }).setSubject("intruder").setAudience("lianfang").setIssuedAt().setExpirationTime(expires).sign(key);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: "EdDSA", kid })
+      .setSubject("intruder")
+      .setAudience("lianfang")
+      .setIssuedAt()
+      .setExpirationTime(expires)
+      .sign(key);
   }
 
   it("answers a department's valid token", async () => {
     const response = await hub.post({ query }, { authorization: `Bearer ${await hub.keys.token({ agency: "emergency" })}` });
 
-    expect(response).toEqual({ status: 200, body: { data: { enterprises: { nodes: [{ creditCode: expect.stringMatching(/^[0-9A-Z]{18}$/) }] } } } });
+    expect(response).toEqual({
+      status: 200,
+      body: { data: { enterprises: { nodes: [{ creditCode: expect.stringMatching(/^[0-9A-Z]{18}$/) }] } } },
+    });
     expect(hub.received.hrss).toHaveLength(1);
   });
 
@@ -42,12 +51,16 @@ describe("authentication at the gateway and at every subgraph", () => {
     ],
     [
       "a token signed with a forged hrss key",
-      async () => ({ authorization: `Bearer ${await tokenSignedWith((await generateKeyPair("EdDSA")).privateKey, "hrss", { agency: "hrss", roles: ["viewer"] })}` }),
+      async () => ({
+        authorization: `Bearer ${await tokenSignedWith((await generateKeyPair("EdDSA")).privateKey, "hrss", { agency: "hrss", roles: ["viewer"] })}`,
+      }),
       "token signature is invalid",
     ],
     [
       "a token from a department the hub does not know",
-      async () => ({ authorization: `Bearer ${await tokenSignedWith((await generateKeyPair("EdDSA")).privateKey, "police", { agency: "police", roles: ["viewer"] })}` }),
+      async () => ({
+        authorization: `Bearer ${await tokenSignedWith((await generateKeyPair("EdDSA")).privateKey, "police", { agency: "police", roles: ["viewer"] })}`,
+      }),
       "token is signed by a key the hub does not trust",
     ],
   ])("refuses %s with UNAUTHENTICATED and executes nothing", async (_case, headers, reason) => {
@@ -61,18 +74,26 @@ describe("authentication at the gateway and at every subgraph", () => {
     const hrssKey = await loadAgencySigningKey(hub.keys.keyDir, "hrss");
     const token = await tokenSignedWith(hrssKey, "hrss", { agency: "health", roles: ["viewer"] });
 
-    expect(await hub.post({ query }, { authorization: `Bearer ${token}` })).toEqual(unauthenticated("token for agency health is signed with the key of hrss"));
+    expect(await hub.post({ query }, { authorization: `Bearer ${token}` })).toEqual(
+      unauthenticated("token for agency health is signed with the key of hrss"),
+    );
   });
 
   it("refuses a role outside viewer, admin and auditor", async () => {
     const token = await tokenSignedWith(await loadAgencySigningKey(hub.keys.keyDir, "hrss"), "hrss", { agency: "hrss", roles: ["root"] });
 
-    expect(await hub.post({ query }, { authorization: `Bearer ${token}` })).toEqual(unauthenticated("roles claim must be a list drawn from viewer, admin, auditor"));
+    expect(await hub.post({ query }, { authorization: `Bearer ${token}` })).toEqual(
+      unauthenticated("roles claim must be a list drawn from viewer, admin, auditor"),
+    );
   });
 
   describe("a subgraph called around the gateway", () => {
     const callSubgraph = async (headers: Record<string, string>, body = { query }) => {
-      const response = await fetch(hub.subgraphUrls.hrss, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+      const response = await fetch(hub.subgraphUrls.hrss, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
       return { status: response.status, body: (await response.json()) as { data?: any; errors?: unknown[] } };
     };
     const identity = { agency: "hrss", user: "intruder", roles: ["viewer" as const], requestId: "r-1" };
@@ -83,12 +104,20 @@ describe("authentication at the gateway and at every subgraph", () => {
 
     it("refuses a department's own token in place of the gateway's signature", async () => {
       const token = await hub.keys.token({ agency: "hrss" });
-      expect(await callSubgraph({ [callIdentityHeader]: token })).toEqual(unauthenticated("gateway signature rejected: token signature is invalid"));
+      expect(await callSubgraph({ [callIdentityHeader]: token })).toEqual(
+        unauthenticated("gateway signature rejected: token signature is invalid"),
+      );
     });
 
     it("refuses a captured gateway signature replayed with another operation", async () => {
-      const signature = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest("{ enterprises(first: 1) { nodes { name } } }", undefined));
-      expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(unauthenticated("gateway signature does not cover this operation"));
+      const signature = await signCall(
+        hub.keys.gatewaySigningKey,
+        identity,
+        operationDigest("{ enterprises(first: 1) { nodes { name } } }", undefined),
+      );
+      expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(
+        unauthenticated("gateway signature does not cover this operation"),
+      );
     });
 
     it("accepts exactly the operation the gateway signed", async () => {

@@ -4,10 +4,18 @@ import { TypicalCaseBulletin } from "../subgraphs/coordination/typical-case.enti
 import { seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
-const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : 1);
+const byKey =
+  <T>(key: (row: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : 1;
 const rejected = (path: string, field: string, reason: string) => ({
   status: 200,
-  body: { errors: [{ message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" } }], data: null },
+  body: {
+    errors: [
+      { message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" } },
+    ],
+    data: null,
+  },
 });
 const notRealDate = (value: string) => `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`;
 const members = "hrss, emergency, health, transport, housing, unions, coordination";
@@ -23,14 +31,17 @@ describe("the joint-prevention office through the gateway", () => {
   afterAll(() => hub.stop());
 
   const targets = () => seeded(hub.city, "coordination", InspectionTarget);
-  const inspectionCount = async () => (await hub.post({ query: "{ jointInspections(first: 200) { nodes { id } } }" }, admin)).body.data.jointInspections.nodes.length;
+  const inspectionCount = async () =>
+    (await hub.post({ query: "{ jointInspections(first: 200) { nodes { id } } }" }, admin)).body.data.jointInspections.nodes.length;
 
   it("lists rectifications overdue on a day: deadline passed, not confirmed", async () => {
     const expected = targets()
       .filter((target) => target.rectificationDueOn !== null && target.rectificationDueOn < "2025-06-30" && target.rectifiedOn === null)
       .sort(byKey((target) => target.id));
     const response = await hub.post(
-      { query: `{ overdueRectifications(first: 200, asOf: "2025-06-30") { nodes { id findings rectificationDueOn rectifiedOn inspection { id } enterprise { creditCode } } pageInfo { hasNextPage } } }` },
+      {
+        query: `{ overdueRectifications(first: 200, asOf: "2025-06-30") { nodes { id findings rectificationDueOn rectifiedOn inspection { id } enterprise { creditCode } } pageInfo { hasNextPage } } }`,
+      },
       admin,
     );
 
@@ -56,7 +67,9 @@ describe("the joint-prevention office through the gateway", () => {
   });
 
   it("rejects an impossible day for overdue rectifications", async () => {
-    expect(await hub.post({ query: `{ overdueRectifications(asOf: "2025-09-31") { nodes { id } } }` }, admin)).toEqual(rejected("overdueRectifications", "asOf", notRealDate("2025-09-31")));
+    expect(await hub.post({ query: `{ overdueRectifications(asOf: "2025-09-31") { nodes { id } } }` }, admin)).toEqual(
+      rejected("overdueRectifications", "asOf", notRealDate("2025-09-31")),
+    );
   });
 
   it("lists typical-case bulletins with the accident emergency management recorded", async () => {
@@ -65,7 +78,9 @@ describe("the joint-prevention office through the gateway", () => {
       .filter((bulletin) => bulletin.publishedOn >= "2023-01-01")
       .sort(byKey((bulletin) => bulletin.id));
     const response = await hub.post(
-      { query: `{ typicalCaseBulletins(first: 200, publishedFrom: "2023-01-01") { nodes { id title publishedOn summary lessons accident { id deaths } } } }` },
+      {
+        query: `{ typicalCaseBulletins(first: 200, publishedFrom: "2023-01-01") { nodes { id title publishedOn summary lessons accident { id deaths } } } }`,
+      },
       admin,
     );
 
@@ -95,22 +110,47 @@ describe("the joint-prevention office through the gateway", () => {
     const record = `mutation($input: RecordInspectionFindingsInput!) { recordInspectionFindings(input: $input) { id findings rectificationDueOn rectifiedOn inspection { id status } } }`;
     const confirm = `mutation($input: ConfirmRectificationInput!) { confirmRectification(input: $input) { id rectificationDueOn rectifiedOn } }`;
     const close = `mutation($input: CloseJointInspectionInput!) { closeJointInspection(input: $input) { id status targets { id findings } } }`;
-    const planInput = { title: "2025年有限空间作业专项联合检查", leadAgency: "Emergency", agencies: ["emergency", "hrss", "unions"], plannedOn: "2025-10-15" };
+    const planInput = {
+      title: "2025年有限空间作业专项联合检查",
+      leadAgency: "Emergency",
+      agencies: ["emergency", "hrss", "unions"],
+      plannedOn: "2025-10-15",
+    };
     const [first, second] = [() => hub.city.enterprises[10].creditCode, () => hub.city.enterprises[11].creditCode];
 
     it("plans, adds targets, records findings, refuses to close early, closes and confirms a rectification", async () => {
-      const seededIn2025 = seeded(hub.city, "coordination", JointInspection).filter((inspection) => inspection.id.startsWith("LJ-2025-")).length;
+      const seededIn2025 = seeded(hub.city, "coordination", JointInspection).filter((inspection) =>
+        inspection.id.startsWith("LJ-2025-"),
+      ).length;
       const id = `LJ-2025-${String(seededIn2025 + 1).padStart(3, "0")}`;
 
       expect(await hub.post({ query: plan, variables: { input: planInput } }, admin)).toEqual({
         status: 200,
-        body: { data: { planJointInspection: { id, title: planInput.title, leadAgency: "emergency", agencies: ["emergency", "hrss", "unions"], plannedOn: "2025-10-15", status: "PLANNED" } } },
+        body: {
+          data: {
+            planJointInspection: {
+              id,
+              title: planInput.title,
+              leadAgency: "emergency",
+              agencies: ["emergency", "hrss", "unions"],
+              plannedOn: "2025-10-15",
+              status: "PLANNED",
+            },
+          },
+        },
       });
       expect(await hub.post({ query: add, variables: { input: { inspectionId: id, creditCode: first().toLowerCase() } } }, admin)).toEqual({
         status: 200,
         body: {
           data: {
-            addInspectionTarget: { id: `${id}-${first()}`, findings: null, rectificationDueOn: null, rectifiedOn: null, inspection: { id, status: "PLANNED" }, enterprise: { creditCode: first() } },
+            addInspectionTarget: {
+              id: `${id}-${first()}`,
+              findings: null,
+              rectificationDueOn: null,
+              rectifiedOn: null,
+              inspection: { id, status: "PLANNED" },
+              enterprise: { creditCode: first() },
+            },
           },
         },
       });
@@ -119,15 +159,31 @@ describe("the joint-prevention office through the gateway", () => {
         rejected("closeJointInspection", "input.id", `findings are not yet recorded for ${[first(), second()].sort().join(", ")}`),
       );
 
-      expect(await hub.post({ query: record, variables: { input: { targetId: `${id}-${first()}`, findings: "有限空间未设置警示标识", rectificationDueOn: "2025-10-15" } } }, admin)).toEqual({
+      expect(
+        await hub.post(
+          {
+            query: record,
+            variables: { input: { targetId: `${id}-${first()}`, findings: "有限空间未设置警示标识", rectificationDueOn: "2025-10-15" } },
+          },
+          admin,
+        ),
+      ).toEqual({
         status: 200,
         body: {
           data: {
-            recordInspectionFindings: { id: `${id}-${first()}`, findings: "有限空间未设置警示标识", rectificationDueOn: "2025-10-15", rectifiedOn: null, inspection: { id, status: "IN_PROGRESS" } },
+            recordInspectionFindings: {
+              id: `${id}-${first()}`,
+              findings: "有限空间未设置警示标识",
+              rectificationDueOn: "2025-10-15",
+              rectifiedOn: null,
+              inspection: { id, status: "IN_PROGRESS" },
+            },
           },
         },
       });
-      expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(rejected("closeJointInspection", "input.id", `findings are not yet recorded for ${second()}`));
+      expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(
+        rejected("closeJointInspection", "input.id", `findings are not yet recorded for ${second()}`),
+      );
       await hub.post({ query: record, variables: { input: { targetId: `${id}-${second()}`, findings: "未发现问题" } } }, admin);
 
       expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual({
@@ -145,24 +201,28 @@ describe("the joint-prevention office through the gateway", () => {
           },
         },
       });
-      expect(await hub.post({ query: add, variables: { input: { inspectionId: id, creditCode: hub.city.enterprises[12].creditCode } } }, admin)).toEqual(
-        rejected("addInspectionTarget", "input.inspectionId", `inspection ${id} is closed`),
+      expect(
+        await hub.post({ query: add, variables: { input: { inspectionId: id, creditCode: hub.city.enterprises[12].creditCode } } }, admin),
+      ).toEqual(rejected("addInspectionTarget", "input.inspectionId", `inspection ${id} is closed`));
+      expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(
+        rejected("closeJointInspection", "input.id", `inspection ${id} is closed`),
       );
-      expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(rejected("closeJointInspection", "input.id", `inspection ${id} is closed`));
 
-      expect(await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${second()}`, rectifiedOn: "2025-10-20" } } }, admin)).toEqual(
-        rejected("confirmRectification", "input.targetId", "has no rectification deadline: nothing to rectify"),
-      );
-      expect(await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-14" } } }, admin)).toEqual(
-        rejected("confirmRectification", "input.rectifiedOn", "cannot be before the planned day 2025-10-15"),
-      );
-      expect(await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-20" } } }, admin)).toEqual({
+      expect(
+        await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${second()}`, rectifiedOn: "2025-10-20" } } }, admin),
+      ).toEqual(rejected("confirmRectification", "input.targetId", "has no rectification deadline: nothing to rectify"));
+      expect(
+        await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-14" } } }, admin),
+      ).toEqual(rejected("confirmRectification", "input.rectifiedOn", "cannot be before the planned day 2025-10-15"));
+      expect(
+        await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-20" } } }, admin),
+      ).toEqual({
         status: 200,
         body: { data: { confirmRectification: { id: `${id}-${first()}`, rectificationDueOn: "2025-10-15", rectifiedOn: "2025-10-20" } } },
       });
-      expect(await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-21" } } }, admin)).toEqual(
-        rejected("confirmRectification", "input.targetId", "its rectification was already confirmed on 2025-10-20"),
-      );
+      expect(
+        await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-21" } } }, admin),
+      ).toEqual(rejected("confirmRectification", "input.targetId", "its rectification was already confirmed on 2025-10-20"));
     });
 
     it.each([
@@ -175,48 +235,90 @@ describe("the joint-prevention office through the gateway", () => {
     ])("rejects a plan with %s and writes nothing", async (_case, change, field, reason) => {
       const before = await inspectionCount();
 
-      expect(await hub.post({ query: plan, variables: { input: { ...planInput, ...change } } }, admin)).toEqual(rejected("planJointInspection", field, reason));
+      expect(await hub.post({ query: plan, variables: { input: { ...planInput, ...change } } }, admin)).toEqual(
+        rejected("planJointInspection", field, reason),
+      );
       expect(await inspectionCount()).toBe(before);
     });
 
     it("rejects a bad target, bad findings and closing what cannot be closed", async () => {
-      const planned = (await hub.post({ query: plan, variables: { input: { ...planInput, plannedOn: "2026-03-01" } } }, admin)).body.data.planJointInspection.id;
+      const planned = (await hub.post({ query: plan, variables: { input: { ...planInput, plannedOn: "2026-03-01" } } }, admin)).body.data
+        .planJointInspection.id;
       const existing = targets().find((target) => target.inspectionId.startsWith(`LJ-${hub.city.years[1]}-`))!;
-      const existingInspection = seeded(hub.city, "coordination", JointInspection).find((inspection) => inspection.id === existing.inspectionId)!;
+      const existingInspection = seeded(hub.city, "coordination", JointInspection).find(
+        (inspection) => inspection.id === existing.inspectionId,
+      )!;
 
-      expect(await hub.post({ query: add, variables: { input: { inspectionId: planned, creditCode: "91370303MA3C1234" } } }, admin)).toEqual(
-        rejected("addInspectionTarget", "input.creditCode", "must be 18 characters, got 16"),
-      );
+      expect(
+        await hub.post({ query: add, variables: { input: { inspectionId: planned, creditCode: "91370303MA3C1234" } } }, admin),
+      ).toEqual(rejected("addInspectionTarget", "input.creditCode", "must be 18 characters, got 16"));
       expect(await hub.post({ query: add, variables: { input: { inspectionId: "LJ-1999-001", creditCode: first() } } }, admin)).toEqual(
         rejected("addInspectionTarget", "input.inspectionId", "is not a joint inspection on record"),
       );
-      expect(await hub.post({ query: add, variables: { input: { inspectionId: existing.inspectionId, creditCode: existing.creditCode } } }, admin)).toEqual(
-        rejected("addInspectionTarget", "input.creditCode", `is already a target of ${existing.inspectionId}`),
-      );
+      expect(
+        await hub.post(
+          { query: add, variables: { input: { inspectionId: existing.inspectionId, creditCode: existing.creditCode } } },
+          admin,
+        ),
+      ).toEqual(rejected("addInspectionTarget", "input.creditCode", `is already a target of ${existing.inspectionId}`));
       expect(await hub.post({ query: record, variables: { input: { targetId: "LJ-1999-001-x", findings: "x" } } }, admin)).toEqual(
         rejected("recordInspectionFindings", "input.targetId", "is not an inspection target on record"),
       );
       expect(await hub.post({ query: record, variables: { input: { targetId: existing.id, findings: "" } } }, admin)).toEqual(
         rejected("recordInspectionFindings", "input.findings", "cannot be empty"),
       );
-      expect(await hub.post({ query: record, variables: { input: { targetId: existing.id, findings: "x", rectificationDueOn: "2025-06-31" } } }, admin)).toEqual(
-        rejected("recordInspectionFindings", "input.rectificationDueOn", notRealDate("2025-06-31")),
-      );
+      expect(
+        await hub.post(
+          { query: record, variables: { input: { targetId: existing.id, findings: "x", rectificationDueOn: "2025-06-31" } } },
+          admin,
+        ),
+      ).toEqual(rejected("recordInspectionFindings", "input.rectificationDueOn", notRealDate("2025-06-31")));
       const dayBeforePlan = new Date(new Date(existingInspection.plannedOn).getTime() - 86_400_000).toISOString().slice(0, 10);
-      expect(await hub.post({ query: record, variables: { input: { targetId: existing.id, findings: "x", rectificationDueOn: dayBeforePlan } } }, admin)).toEqual(
-        rejected("recordInspectionFindings", "input.rectificationDueOn", `cannot be before the planned day ${existingInspection.plannedOn}`),
+      expect(
+        await hub.post(
+          { query: record, variables: { input: { targetId: existing.id, findings: "x", rectificationDueOn: dayBeforePlan } } },
+          admin,
+        ),
+      ).toEqual(
+        rejected(
+          "recordInspectionFindings",
+          "input.rectificationDueOn",
+          `cannot be before the planned day ${existingInspection.plannedOn}`,
+        ),
       );
-      expect(await hub.post({ query: close, variables: { input: { id: planned } } }, admin)).toEqual(rejected("closeJointInspection", "input.id", "has no targets to close on"));
-      expect(await hub.post({ query: close, variables: { input: { id: "LJ-1999-001" } } }, admin)).toEqual(rejected("closeJointInspection", "input.id", "is not a joint inspection on record"));
-      const stored = await hub.post({ query: `query($code: String!) { enterprise(creditCode: $code) { jointInspections { id findings rectificationDueOn } } }`, variables: { code: existing.creditCode } }, admin);
-      expect(stored.body.data.enterprise.jointInspections).toContainEqual({ id: existing.id, findings: existing.findings, rectificationDueOn: existing.rectificationDueOn });
+      expect(await hub.post({ query: close, variables: { input: { id: planned } } }, admin)).toEqual(
+        rejected("closeJointInspection", "input.id", "has no targets to close on"),
+      );
+      expect(await hub.post({ query: close, variables: { input: { id: "LJ-1999-001" } } }, admin)).toEqual(
+        rejected("closeJointInspection", "input.id", "is not a joint inspection on record"),
+      );
+      const stored = await hub.post(
+        {
+          query: `query($code: String!) { enterprise(creditCode: $code) { jointInspections { id findings rectificationDueOn } } }`,
+          variables: { code: existing.creditCode },
+        },
+        admin,
+      );
+      expect(stored.body.data.enterprise.jointInspections).toContainEqual({
+        id: existing.id,
+        findings: existing.findings,
+        rectificationDueOn: existing.rectificationDueOn,
+      });
     });
   });
 
   describe("publishTypicalCase", () => {
     const mutation = `mutation($input: PublishTypicalCaseInput!) { publishTypicalCase(input: $input) { id title publishedOn summary lessons accident { id } } }`;
-    const input = { title: "某化工企业中毒窒息事故", publishedOn: "2025-08-01", accidentId: "ac-2024-000001", summary: "进入有限空间作业未检测", lessons: "先通风、再检测、后作业" };
-    const bulletinCount = async () => (await hub.post({ query: "{ typicalCaseBulletins(first: 200) { nodes { id } } }" }, admin)).body.data.typicalCaseBulletins.nodes.length;
+    const input = {
+      title: "某化工企业中毒窒息事故",
+      publishedOn: "2025-08-01",
+      accidentId: "ac-2024-000001",
+      summary: "进入有限空间作业未检测",
+      lessons: "先通风、再检测、后作业",
+    };
+    const bulletinCount = async () =>
+      (await hub.post({ query: "{ typicalCaseBulletins(first: 200) { nodes { id } } }" }, admin)).body.data.typicalCaseBulletins.nodes
+        .length;
 
     it("publishes a bulletin pointing at an accident", async () => {
       expect(await hub.post({ query: mutation, variables: { input } }, admin)).toEqual({
@@ -237,14 +339,21 @@ describe("the joint-prevention office through the gateway", () => {
     });
 
     it.each([
-      ["a malformed accident number", { accidentId: "2024-1" }, "input.accidentId", "must be an accident number AC-YYYY-… as emergency management issues it"],
+      [
+        "a malformed accident number",
+        { accidentId: "2024-1" },
+        "input.accidentId",
+        "must be an accident number AC-YYYY-… as emergency management issues it",
+      ],
       ["a day in the future", { publishedOn: "2099-08-01" }, "input.publishedOn", "cannot be in the future"],
       ["an impossible day", { publishedOn: "2025-08-32" }, "input.publishedOn", notRealDate("2025-08-32")],
       ["no lessons", { lessons: "" }, "input.lessons", "cannot be empty"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const before = await bulletinCount();
 
-      expect(await hub.post({ query: mutation, variables: { input: { ...input, ...change } } }, admin)).toEqual(rejected("publishTypicalCase", field, reason));
+      expect(await hub.post({ query: mutation, variables: { input: { ...input, ...change } } }, admin)).toEqual(
+        rejected("publishTypicalCase", field, reason),
+      );
       expect(await bulletinCount()).toBe(before);
     });
   });

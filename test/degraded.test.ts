@@ -35,7 +35,10 @@ describe("a hub with one department down", () => {
       .map((candidate) => candidate.creditCode)
       .sort()[0];
     const authorization = `Bearer ${await hub.keys.token({ agency: "unions" })}`;
-    const response = await hub.post({ query: `{ enterprise(creditCode: "${enterprise}") { creditCode accidents { id } supervisionChecks { id } } }` }, { authorization });
+    const response = await hub.post(
+      { query: `{ enterprise(creditCode: "${enterprise}") { creditCode accidents { id } supervisionChecks { id } } }` },
+      { authorization },
+    );
 
     expect(response).toEqual({
       status: 200,
@@ -44,7 +47,9 @@ describe("a hub with one department down", () => {
           enterprise: {
             creditCode: enterprise,
             accidents: null,
-            supervisionChecks: whereEquals(seeded(hub.city, "unions", SupervisionCheck), "creditCode", enterprise, "id").map(({ id }) => ({ id })),
+            supervisionChecks: whereEquals(seeded(hub.city, "unions", SupervisionCheck), "creditCode", enterprise, "id").map(({ id }) => ({
+              id,
+            })),
           },
         },
         errors: [

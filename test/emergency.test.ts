@@ -34,14 +34,19 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
   });
   afterAll(() => hub.stop());
 
-  const ask = (query: string, variables: Record<string, unknown> = {}, authorization = admin) => hub.post({ query, variables }, { authorization });
+  const ask = (query: string, variables: Record<string, unknown> = {}, authorization = admin) =>
+    hub.post({ query, variables }, { authorization });
   const rejection = (field: string, reason: string) => [
-    expect.objectContaining({ message: `${field}: ${reason}`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }) }),
+    expect.objectContaining({
+      message: `${field}: ${reason}`,
+      extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
+    }),
   ];
 
   const accidents = () => seeded(hub.city, "emergency", Accident);
   const reports = () => seeded(hub.city, "emergency", AccidentReport);
-  const enterpriseWith = (predicate: (industry: string) => boolean) => hub.city.enterprises.find((enterprise) => predicate(enterprise.industryCode))!;
+  const enterpriseWith = (predicate: (industry: string) => boolean) =>
+    hub.city.enterprises.find((enterprise) => predicate(enterprise.industryCode))!;
 
   function expectedAccident(accident: Accident) {
     const history = whereEquals(reports(), "accidentId", accident.id, "version");
@@ -105,19 +110,45 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
     ]);
 
     expect([byRegionAndCategory.body, byDates.body, byCreditCode.body]).toEqual([
-      { data: { accidents: { nodes: ids(accidents().filter((a) => a.regionCode === sample.regionCode && a.category === sample.category)), pageInfo: { hasNextPage: false } } } },
+      {
+        data: {
+          accidents: {
+            nodes: ids(accidents().filter((a) => a.regionCode === sample.regionCode && a.category === sample.category)),
+            pageInfo: { hasNextPage: false },
+          },
+        },
+      },
       { data: { accidents: { nodes: ids(accidents().filter(inRange)), pageInfo: { hasNextPage: false } } } },
-      { data: { accidents: { nodes: ids(accidents().filter((a) => a.creditCode === sample.creditCode)), pageInfo: { hasNextPage: false } } } },
+      {
+        data: {
+          accidents: { nodes: ids(accidents().filter((a) => a.creditCode === sample.creditCode)), pageInfo: { hasNextPage: false } },
+        },
+      },
     ]);
     expect(byDates.body.data.accidents.nodes.length).toBeGreaterThan(0);
   });
 
   it.each([
     ["an unknown region", `{ accidents(regionCode: "370399") { nodes { id } } }`, "regionCode", "370399 is not a known GB/T 2260 region"],
-    ["an unknown category", `{ accidents(category: "21") { nodes { id } } }`, "category", `"21" is not a GB 6441 accident category (01 to 20)`],
-    ["an impossible date", `{ accidents(from: "2025-02-29") { nodes { id } } }`, "from", `"2025-02-29" is not a real calendar date written YYYY-MM-DD`],
+    [
+      "an unknown category",
+      `{ accidents(category: "21") { nodes { id } } }`,
+      "category",
+      `"21" is not a GB 6441 accident category (01 to 20)`,
+    ],
+    [
+      "an impossible date",
+      `{ accidents(from: "2025-02-29") { nodes { id } } }`,
+      "from",
+      `"2025-02-29" is not a real calendar date written YYYY-MM-DD`,
+    ],
     ["dates out of order", `{ accidents(from: "2025-03-01", to: "2025-02-28") { nodes { id } } }`, "to", "cannot be before from"],
-    ["a malformed credit code", `{ accidents(creditCode: "91370303MA3C1234") { nodes { id } } }`, "creditCode", "must be 18 characters, got 16"],
+    [
+      "a malformed credit code",
+      `{ accidents(creditCode: "91370303MA3C1234") { nodes { id } } }`,
+      "creditCode",
+      "must be 18 characters, got 16",
+    ],
   ])("rejects a filter with %s", async (_case, query, field, reason) => {
     const response = await ask(query, {}, viewer);
 
@@ -184,8 +215,26 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
       const supplemented = await ask(addSupplementaryReport, {
         input: { accidentId: id, reportedAt: supplementAt, deaths: 3, seriousInjuries: 0, missing: 0 },
       });
-      const secondReport = { id: `${id}-R2`, version: 2, supplementary: true, reportedAt: supplementAt, deaths: 3, seriousInjuries: 0, missing: 0, directLossYuan: 1_234_567.89, grade: "LARGER" };
-      const regraded = { ...accident, deaths: 3, seriousInjuries: 0, missing: 0, grade: "LARGER", gradeChanged: true, reports: [firstReport, secondReport] };
+      const secondReport = {
+        id: `${id}-R2`,
+        version: 2,
+        supplementary: true,
+        reportedAt: supplementAt,
+        deaths: 3,
+        seriousInjuries: 0,
+        missing: 0,
+        directLossYuan: 1_234_567.89,
+        grade: "LARGER",
+      };
+      const regraded = {
+        ...accident,
+        deaths: 3,
+        seriousInjuries: 0,
+        missing: 0,
+        grade: "LARGER",
+        gradeChanged: true,
+        reports: [firstReport, secondReport],
+      };
       expect(supplemented).toEqual({ status: 200, body: { data: { addSupplementaryReport: regraded } } });
 
       const stored = await ask(`query One($id: ID!) { accident(id: $id) { ${accidentFields} } }`, { id }, viewer);
@@ -195,24 +244,60 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
     it("accepts a credit code whose check character fails, flagged for review", async () => {
       const first17 = enterprise().creditCode.slice(0, 17);
       const wrong = creditCodeCheckCharacter(first17) === "0" ? "1" : "0";
-      const response = await ask(`mutation Report($input: ReportAccidentInput!) { reportAccident(input: $input) { creditCode creditCodeNeedsReview } }`, {
-        input: { ...input(), creditCode: first17 + wrong },
-      });
+      const response = await ask(
+        `mutation Report($input: ReportAccidentInput!) { reportAccident(input: $input) { creditCode creditCodeNeedsReview } }`,
+        {
+          input: { ...input(), creditCode: first17 + wrong },
+        },
+      );
 
-      expect(response).toEqual({ status: 200, body: { data: { reportAccident: { creditCode: first17 + wrong, creditCodeNeedsReview: true } } } });
+      expect(response).toEqual({
+        status: 200,
+        body: { data: { reportAccident: { creditCode: first17 + wrong, creditCodeNeedsReview: true } } },
+      });
     });
 
     it.each([
-      ["a malformed credit code", { creditCode: "91370303MA3C1234IO" }, "input.creditCode", "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z"],
+      [
+        "a malformed credit code",
+        { creditCode: "91370303MA3C1234IO" },
+        "input.creditCode",
+        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+      ],
       ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 is not a known GB/T 2260 region"],
       ["an unknown category", { category: "00" }, "input.category", `"00" is not a GB 6441 accident category (01 to 20)`],
-      ["an impossible date", { occurredAt: "2025-02-29T08:00:00Z" }, "input.occurredAt", `"2025-02-29T08:00:00Z" is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`],
-      ["a time without a zone", { reportedAt: "2025-03-01T08:00:00" }, "input.reportedAt", `"2025-03-01T08:00:00" is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`],
-      ["a report before the accident", { reportedAt: new Date(Date.now() - 3 * dayMs).toISOString() }, "input.reportedAt", "cannot be before input.occurredAt"],
+      [
+        "an impossible date",
+        { occurredAt: "2025-02-29T08:00:00Z" },
+        "input.occurredAt",
+        `"2025-02-29T08:00:00Z" is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
+      ],
+      [
+        "a time without a zone",
+        { reportedAt: "2025-03-01T08:00:00" },
+        "input.reportedAt",
+        `"2025-03-01T08:00:00" is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
+      ],
+      [
+        "a report before the accident",
+        { reportedAt: new Date(Date.now() - 3 * dayMs).toISOString() },
+        "input.reportedAt",
+        "cannot be before input.occurredAt",
+      ],
       ["a report in the future", { reportedAt: new Date(Date.now() + dayMs).toISOString() }, "input.reportedAt", "cannot be in the future"],
-      ["an accident before 493号", { occurredAt: "2007-05-31T08:00:00Z" }, "input.occurredAt", "is before 国务院令第493号 took effect on 2007-06-01"],
+      [
+        "an accident before 493号",
+        { occurredAt: "2007-05-31T08:00:00Z" },
+        "input.occurredAt",
+        "is before 国务院令第493号 took effect on 2007-06-01",
+      ],
       ["negative deaths", { deaths: -1 }, "input.deaths", "must be a whole number from 0 to 2147483647, got -1"],
-      ["a loss in fractions of a fen", { directLossYuan: 10.005 }, "input.directLossYuan", "must be a non-negative amount in yuan with at most two decimals, got 10.005"],
+      [
+        "a loss in fractions of a fen",
+        { directLossYuan: 10.005 },
+        "input.directLossYuan",
+        "must be a non-negative amount in yuan with at most two decimals, got 10.005",
+      ],
       ["a blank description", { description: "  " }, "input.description", "is required"],
       ["an overlong description", { description: "经".repeat(2001) }, "input.description", "must be at most 2000 characters, got 2001"],
     ])("rejects %s, naming the field, and writes nothing", async (_case, change, field, reason) => {
@@ -229,49 +314,107 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
 
       expect(response).toEqual({
         status: 200,
-        body: { data: null, errors: [expect.objectContaining({ message: "changing these records needs the admin role", extensions: expect.objectContaining({ code: "FORBIDDEN" }) })] },
+        body: {
+          data: null,
+          errors: [
+            expect.objectContaining({
+              message: "changing these records needs the admin role",
+              extensions: expect.objectContaining({ code: "FORBIDDEN" }),
+            }),
+          ],
+        },
       });
     });
 
     it("refuses a supplementary report after the 7-day window of a road-traffic accident, accepts one at its last moment", async () => {
       const crashAt = new Date(Date.now() - 10 * dayMs);
       const reported = await ask(reportAccident, {
-        input: { ...input(), category: "02", occurredAt: crashAt.toISOString(), reportedAt: new Date(crashAt.getTime() + 30 * 60_000).toISOString() },
+        input: {
+          ...input(),
+          category: "02",
+          occurredAt: crashAt.toISOString(),
+          reportedAt: new Date(crashAt.getTime() + 30 * 60_000).toISOString(),
+        },
       });
       const id: string = reported.body.data.reportAccident.id;
       const closesAt = supplementaryWindow({ category: "02", occurredAt: crashAt }).closesAt.toISOString();
 
-      const late = await ask(addSupplementaryReport, { input: { accidentId: id, reportedAt: new Date(crashAt.getTime() + 7 * dayMs + 1000).toISOString(), deaths: 3, seriousInjuries: 0, missing: 0 } });
-      const inTime = await ask(`mutation Supplement($input: SupplementaryReportInput!) { addSupplementaryReport(input: $input) { deaths grade reports { version } } }`, {
-        input: { accidentId: id, reportedAt: new Date(crashAt.getTime() + 7 * dayMs).toISOString(), deaths: 3, seriousInjuries: 0, missing: 0, directLossYuan: 50_000_000 },
+      const late = await ask(addSupplementaryReport, {
+        input: {
+          accidentId: id,
+          reportedAt: new Date(crashAt.getTime() + 7 * dayMs + 1000).toISOString(),
+          deaths: 3,
+          seriousInjuries: 0,
+          missing: 0,
+        },
       });
+      const inTime = await ask(
+        `mutation Supplement($input: SupplementaryReportInput!) { addSupplementaryReport(input: $input) { deaths grade reports { version } } }`,
+        {
+          input: {
+            accidentId: id,
+            reportedAt: new Date(crashAt.getTime() + 7 * dayMs).toISOString(),
+            deaths: 3,
+            seriousInjuries: 0,
+            missing: 0,
+            directLossYuan: 50_000_000,
+          },
+        },
+      );
 
       expect(late).toEqual({
         status: 200,
         body: {
           data: null,
-          errors: rejection("input.reportedAt", `is past the 7-day window for supplementary reports (国务院令第493号 第十三条, 道路交通 (02 车辆伤害) and 火灾 (08) accidents), which closed at ${closesAt}`),
+          errors: rejection(
+            "input.reportedAt",
+            `is past the 7-day window for supplementary reports (国务院令第493号 第十三条, 道路交通 (02 车辆伤害) and 火灾 (08) accidents), which closed at ${closesAt}`,
+          ),
         },
       });
-      expect(inTime).toEqual({ status: 200, body: { data: { addSupplementaryReport: { deaths: 3, grade: "MAJOR", reports: [{ version: 1 }, { version: 2 }] } } } });
+      expect(inTime).toEqual({
+        status: 200,
+        body: { data: { addSupplementaryReport: { deaths: 3, grade: "MAJOR", reports: [{ version: 1 }, { version: 2 }] } } },
+      });
     });
 
     it.each([
-      ["an unknown accident", (accident: Accident) => ({ accidentId: "AC-2025-none", reportedAt: accident.reportedAt.toISOString() }), "input.accidentId", `no accident "AC-2025-none" is recorded`],
+      [
+        "an unknown accident",
+        (accident: Accident) => ({ accidentId: "AC-2025-none", reportedAt: accident.reportedAt.toISOString() }),
+        "input.accidentId",
+        `no accident "AC-2025-none" is recorded`,
+      ],
       [
         "a report after the 30-day window",
-        (accident: Accident) => ({ accidentId: accident.id, reportedAt: new Date(accident.occurredAt.getTime() + 30 * dayMs + 60_000).toISOString() }),
+        (accident: Accident) => ({
+          accidentId: accident.id,
+          reportedAt: new Date(accident.occurredAt.getTime() + 30 * dayMs + 60_000).toISOString(),
+        }),
         "input.reportedAt",
         (accident: Accident) =>
           `is past the 30-day window for supplementary reports (国务院令第493号 第十三条), which closed at ${new Date(accident.occurredAt.getTime() + 30 * dayMs).toISOString()}`,
       ],
-      ["a report before the last one", (accident: Accident) => ({ accidentId: accident.id, reportedAt: accident.occurredAt.toISOString() }), "input.reportedAt", "cannot be before the last report's reportedAt"],
-      ["negative missing", (accident: Accident) => ({ accidentId: accident.id, reportedAt: accident.reportedAt.toISOString(), missing: -2 }), "input.missing", "must be a whole number from 0 to 2147483647, got -2"],
+      [
+        "a report before the last one",
+        (accident: Accident) => ({ accidentId: accident.id, reportedAt: accident.occurredAt.toISOString() }),
+        "input.reportedAt",
+        "cannot be before the last report's reportedAt",
+      ],
+      [
+        "negative missing",
+        (accident: Accident) => ({ accidentId: accident.id, reportedAt: accident.reportedAt.toISOString(), missing: -2 }),
+        "input.missing",
+        "must be a whole number from 0 to 2147483647, got -2",
+      ],
     ])("rejects a supplementary report with %s", async (_case, change, field, reason) => {
       const accident = accidents().find((candidate) => !["02", "08"].includes(candidate.category))!;
       const response = await ask(addSupplementaryReport, { input: { deaths: 0, seriousInjuries: 0, missing: 0, ...change(accident) } });
 
-      expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, typeof reason === "string" ? reason : reason(accident)) } });
+      expect(response).toEqual({
+        status: 200,
+        body: { data: null, errors: rejection(field, typeof reason === "string" ? reason : reason(accident)) },
+      });
     });
   });
 
@@ -309,8 +452,15 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
           data: {
             enterprise: {
               creditCode: chemicals.creditCode,
-              hazardInspections: whereEquals(seeded(hub.city, "emergency", HazardInspection), "creditCode", chemicals.creditCode, "id").map(expectedInspection),
-              safetyLicences: whereEquals(seeded(hub.city, "emergency", SafetyLicence), "creditCode", chemicals.creditCode, "licenceNo").map(expectedLicence),
+              hazardInspections: whereEquals(seeded(hub.city, "emergency", HazardInspection), "creditCode", chemicals.creditCode, "id").map(
+                expectedInspection,
+              ),
+              safetyLicences: whereEquals(
+                seeded(hub.city, "emergency", SafetyLicence),
+                "creditCode",
+                chemicals.creditCode,
+                "licenceNo",
+              ).map(expectedLicence),
             },
           },
         },
@@ -320,15 +470,39 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
 
     it("lists licences of one kind and inspections in a date range", async () => {
       const licences = seeded(hub.city, "emergency", SafetyLicence).filter((licence) => licence.kind === "HAZARDOUS_CHEMICALS_PRODUCTION");
-      const inspections = seeded(hub.city, "emergency", HazardInspection).filter((inspection) => inspection.inspectedOn >= "2025-06-01" && inspection.inspectedOn <= "2025-06-30");
+      const inspections = seeded(hub.city, "emergency", HazardInspection).filter(
+        (inspection) => inspection.inspectedOn >= "2025-06-01" && inspection.inspectedOn <= "2025-06-30",
+      );
       const [licenceList, inspectionList] = await Promise.all([
-        ask(`{ safetyLicences(first: 200, kind: HAZARDOUS_CHEMICALS_PRODUCTION) { nodes { licenceNo kind validFrom validUntil status } pageInfo { hasNextPage } } }`, {}, viewer),
-        ask(`{ hazardInspections(first: 200, from: "2025-06-01", to: "2025-06-30") { nodes { ${inspectionFields} } pageInfo { hasNextPage } } }`, {}, viewer),
+        ask(
+          `{ safetyLicences(first: 200, kind: HAZARDOUS_CHEMICALS_PRODUCTION) { nodes { licenceNo kind validFrom validUntil status } pageInfo { hasNextPage } } }`,
+          {},
+          viewer,
+        ),
+        ask(
+          `{ hazardInspections(first: 200, from: "2025-06-01", to: "2025-06-30") { nodes { ${inspectionFields} } pageInfo { hasNextPage } } }`,
+          {},
+          viewer,
+        ),
       ]);
 
       expect([licenceList.body, inspectionList.body]).toEqual([
-        { data: { safetyLicences: { nodes: [...licences].sort((a, b) => (a.licenceNo < b.licenceNo ? -1 : 1)).map(expectedLicence), pageInfo: { hasNextPage: false } } } },
-        { data: { hazardInspections: { nodes: [...inspections].sort((a, b) => (a.id < b.id ? -1 : 1)).map(expectedInspection), pageInfo: { hasNextPage: false } } } },
+        {
+          data: {
+            safetyLicences: {
+              nodes: [...licences].sort((a, b) => (a.licenceNo < b.licenceNo ? -1 : 1)).map(expectedLicence),
+              pageInfo: { hasNextPage: false },
+            },
+          },
+        },
+        {
+          data: {
+            hazardInspections: {
+              nodes: [...inspections].sort((a, b) => (a.id < b.id ? -1 : 1)).map(expectedInspection),
+              pageInfo: { hasNextPage: false },
+            },
+          },
+        },
       ]);
     });
 
@@ -354,9 +528,24 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
     it.each([
       ["more major hazards than hazards", { majorHazards: 5 }, "input.majorHazards", "must be a whole number from 0 to 4, got 5"],
       ["no due date for found hazards", { rectificationDueOn: null }, "input.rectificationDueOn", "is required when hazards were found"],
-      ["a due date before the inspection", { rectificationDueOn: "2025-05-05" }, "input.rectificationDueOn", "cannot be before input.inspectedOn"],
-      ["a rectification date when nothing was found", { hazardsFound: 0, majorHazards: 0, rectificationDueOn: null }, "input.rectifiedOn", "must be empty when no hazards were found"],
-      ["an impossible date", { inspectedOn: "2025-04-31" }, "input.inspectedOn", `"2025-04-31" is not a real calendar date written YYYY-MM-DD`],
+      [
+        "a due date before the inspection",
+        { rectificationDueOn: "2025-05-05" },
+        "input.rectificationDueOn",
+        "cannot be before input.inspectedOn",
+      ],
+      [
+        "a rectification date when nothing was found",
+        { hazardsFound: 0, majorHazards: 0, rectificationDueOn: null },
+        "input.rectifiedOn",
+        "must be empty when no hazards were found",
+      ],
+      [
+        "an impossible date",
+        { inspectedOn: "2025-04-31" },
+        "input.inspectedOn",
+        `"2025-04-31" is not a real calendar date written YYYY-MM-DD`,
+      ],
       ["a malformed credit code", { creditCode: "9137030" }, "input.creditCode", "must be 18 characters, got 7"],
       ["an inspection in the future", { inspectedOn: "2999-01-01" }, "input.inspectedOn", "cannot be in the future"],
     ])("rejects an inspection with %s", async (_case, change, field, reason) => {

@@ -77,20 +77,24 @@ describe("the federated hub, every department over loopback HTTP", () => {
               seriousInjuries: a.seriousInjuries,
               reportedLate: a.reportedAt.getTime() - a.occurredAt.getTime() > 60 * 60_000,
             })),
-            occupationalDiseaseCases: whereEquals(seeded(hub.city, "health", OccupationalDiseaseCase), "creditCode", code, "id").map((c) => ({
-              id: c.id,
-              diseaseName: c.diseaseName,
-              catalogueVersion: c.catalogueVersion,
-              diagnosedOn: c.diagnosedOn,
-            })),
+            occupationalDiseaseCases: whereEquals(seeded(hub.city, "health", OccupationalDiseaseCase), "creditCode", code, "id").map(
+              (c) => ({
+                id: c.id,
+                diseaseName: c.diseaseName,
+                catalogueVersion: c.catalogueVersion,
+                diagnosedOn: c.diagnosedOn,
+              }),
+            ),
             vehicles: whereEquals(seeded(hub.city, "transport", Vehicle), "creditCode", code, "plateNumber").map((v) => ({
               plateNumber: v.plateNumber,
               vehicleClass: v.vehicleClass,
             })),
-            constructionProjects: whereEquals(seeded(hub.city, "housing", ConstructionProject), "creditCode", code, "permitNo").map((p) => ({
-              permitNo: p.permitNo,
-              status: p.status,
-            })),
+            constructionProjects: whereEquals(seeded(hub.city, "housing", ConstructionProject), "creditCode", code, "permitNo").map(
+              (p) => ({
+                permitNo: p.permitNo,
+                status: p.status,
+              }),
+            ),
             supervisionChecks: whereEquals(seeded(hub.city, "unions", SupervisionCheck), "creditCode", code, "id").map((c) => ({
               id: c.id,
               hazardsFound: c.hazardsFound,
@@ -116,7 +120,14 @@ describe("the federated hub, every department over loopback HTTP", () => {
 
     const identities = Object.entries(hub.received).map(([name, calls]) => [name, calls.map((call) => call.identity)]);
     const requestId = hub.received.hrss[0].identity.requestId;
-    const expected = { agency: "coordination", user: "office-li", roles: ["viewer"], requestId, purpose: "JOINT_INSPECTION", caseRef: "LJ-2025-001" };
+    const expected = {
+      agency: "coordination",
+      user: "office-li",
+      roles: ["viewer"],
+      requestId,
+      purpose: "JOINT_INSPECTION",
+      caseRef: "LJ-2025-001",
+    };
     expect(Object.fromEntries(identities)).toEqual({
       hrss: [expected],
       emergency: [expected],
@@ -136,7 +147,9 @@ describe("the federated hub, every department over loopback HTTP", () => {
     const person = seeded(hub.city, "hrss", Person).find((candidate) => candidate.pid === diagnosis.pid)!;
     await grant(hub, { applicant: "hrss", resource: "Person.occupationalDiseaseCases", purpose: "INJURY_RECOGNITION" });
     const response = await hub.post(
-      { query: `{ person(pid: "${person.pid}") { pid name employer { creditCode } occupationalDiseaseCases { id diseaseName } injuryRecognitions { id } } }` },
+      {
+        query: `{ person(pid: "${person.pid}") { pid name employer { creditCode } occupationalDiseaseCases { id diseaseName } injuryRecognitions { id } } }`,
+      },
       { authorization: `Bearer ${await hub.keys.token({ agency: "hrss" })}`, "x-lianfang-purpose": "INJURY_RECOGNITION" },
     );
 
@@ -148,11 +161,15 @@ describe("the federated hub, every department over loopback HTTP", () => {
             pid: person.pid,
             name: person.name,
             employer: { creditCode: person.employerCreditCode },
-            occupationalDiseaseCases: whereEquals(seeded(hub.city, "health", OccupationalDiseaseCase), "pid", person.pid, "id").map((c) => ({
-              id: c.id,
-              diseaseName: c.diseaseName,
+            occupationalDiseaseCases: whereEquals(seeded(hub.city, "health", OccupationalDiseaseCase), "pid", person.pid, "id").map(
+              (c) => ({
+                id: c.id,
+                diseaseName: c.diseaseName,
+              }),
+            ),
+            injuryRecognitions: whereEquals(seeded(hub.city, "hrss", InjuryRecognition), "pid", person.pid, "id").map((r) => ({
+              id: r.id,
             })),
-            injuryRecognitions: whereEquals(seeded(hub.city, "hrss", InjuryRecognition), "pid", person.pid, "id").map((r) => ({ id: r.id })),
           },
         },
       },
@@ -165,7 +182,16 @@ describe("the federated hub, every department over loopback HTTP", () => {
       .map((enterprise) => enterprise.creditCode)
       .sort();
     const page = async (after?: string) =>
-      (await hub.post({ query: "query Page($after: String) { enterprises(first: 30, after: $after) { nodes { creditCode } pageInfo { endCursor hasNextPage } } }", variables: { after } }, { authorization })).body.data.enterprises;
+      (
+        await hub.post(
+          {
+            query:
+              "query Page($after: String) { enterprises(first: 30, after: $after) { nodes { creditCode } pageInfo { endCursor hasNextPage } } }",
+            variables: { after },
+          },
+          { authorization },
+        )
+      ).body.data.enterprises;
 
     const first = await page();
     const second = await page(first.pageInfo.endCursor);
@@ -181,16 +207,29 @@ describe("the federated hub, every department over loopback HTTP", () => {
   const creditCodeShape = "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z";
 
   it.each([
-    ["a credit code of the wrong length", `{ enterprise(creditCode: "91370303MA3C1234") { name } }`, "creditCode", "must be 18 characters, got 16"],
+    [
+      "a credit code of the wrong length",
+      `{ enterprise(creditCode: "91370303MA3C1234") { name } }`,
+      "creditCode",
+      "must be 18 characters, got 16",
+    ],
     ["a credit code with a forbidden letter", `{ enterprise(creditCode: "91370303MA3C1234IO") { name } }`, "creditCode", creditCodeShape],
     ["an oversize page", `{ enterprises(first: 1000) { nodes { creditCode } } }`, "first", "must be between 1 and 200, got 1000"],
-    ["a cursor the hub never issued", `{ enterprises(after: "not-a-cursor!") { nodes { creditCode } } }`, "after", "is not a cursor this list returned"],
+    [
+      "a cursor the hub never issued",
+      `{ enterprises(after: "not-a-cursor!") { nodes { creditCode } } }`,
+      "after",
+      "is not a cursor this list returned",
+    ],
   ])("rejects %s with BAD_USER_INPUT naming the field and why", async (_case, query, field, reason) => {
     const response = await hub.post({ query }, { authorization });
 
     expect(response.status).toBe(200);
     expect(response.body.errors).toEqual([
-      expect.objectContaining({ message: `${field}: ${reason}`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }) }),
+      expect.objectContaining({
+        message: `${field}: ${reason}`,
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
+      }),
     ]);
   });
 
@@ -207,6 +246,9 @@ describe("the federated hub, every department over loopback HTTP", () => {
   it("refuses a body that is not JSON", async () => {
     const response = await hub.post("{ not json", { authorization });
 
-    expect(response).toEqual({ status: 400, body: { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] } });
+    expect(response).toEqual({
+      status: 400,
+      body: { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] },
+    });
   });
 });

@@ -6,7 +6,8 @@ import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
-const caseFields = "id catalogueVersion categoryCode categoryName diseaseCode diseaseName diagnosedOn reportedOn reportedLate institution creditCodeNeedsReview person { pid } enterprise { creditCode }";
+const caseFields =
+  "id catalogueVersion categoryCode categoryName diseaseCode diseaseName diagnosedOn reportedOn reportedLate institution creditCodeNeedsReview person { pid } enterprise { creditCode }";
 const recordDiagnosis = `mutation Diagnose($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { ${caseFields} } }`;
 const declareHazardProject = `mutation Declare($input: DeclareHazardProjectInput!) { declareHazardProject(input: $input) { id creditCode kind triggeredOn declaredOn dueOn late } }`;
 
@@ -22,14 +23,22 @@ describe("health: diagnoses, hazard-project declarations and health examinations
   });
   afterAll(() => hub.stop());
 
-  const ask = (query: string, variables: Record<string, unknown> = {}, authorization = admin) => hub.post({ query, variables }, { authorization });
+  const ask = (query: string, variables: Record<string, unknown> = {}, authorization = admin) =>
+    hub.post({ query, variables }, { authorization });
   const rejection = (field: string, reason: string) => [
-    expect.objectContaining({ message: `${field}: ${reason}`, extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }) }),
+    expect.objectContaining({
+      message: `${field}: ${reason}`,
+      extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
+    }),
   ];
 
   it("shows seeded diagnoses with their codes and the 15-day filing rule", async () => {
     const diagnoses = seeded(hub.city, "health", OccupationalDiseaseCase);
-    const response = await ask(`{ occupationalDiseaseCases(first: 200) { nodes { id diseaseCode diseaseName catalogueVersion reportedLate } } }`, {}, viewer);
+    const response = await ask(
+      `{ occupationalDiseaseCases(first: 200) { nodes { id diseaseCode diseaseName catalogueVersion reportedLate } } }`,
+      {},
+      viewer,
+    );
 
     expect(response).toEqual({
       status: 200,
@@ -65,61 +74,104 @@ describe("health: diagnoses, hazard-project declarations and health examinations
     it.each([
       ["2025-07-31", "5.11", "2013", "5", "职业性化学中毒", "铀及其化合物中毒", "2025-08-15", false],
       ["2025-08-01", "7.12", "2025", "7", "职业性放射性疾病", "铀及其化合物中毒", "2025-08-17", true],
-    ])("on %s codes %s in the %s catalogue, pseudonymising the worker", async (diagnosedOn, diseaseCode, version, categoryCode, categoryName, diseaseName, reportedOn, late) => {
-      const response = await ask(recordDiagnosis, { input: { ...input(), diagnosedOn, diseaseCode, reportedOn } });
-      const id: string = response.body.data.recordDiagnosis.id;
-      const onPerson = await ask(`query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`, { pid: person().pid }, viewer);
+    ])(
+      "on %s codes %s in the %s catalogue, pseudonymising the worker",
+      async (diagnosedOn, diseaseCode, version, categoryCode, categoryName, diseaseName, reportedOn, late) => {
+        const response = await ask(recordDiagnosis, { input: { ...input(), diagnosedOn, diseaseCode, reportedOn } });
+        const id: string = response.body.data.recordDiagnosis.id;
+        const onPerson = await ask(
+          `query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`,
+          { pid: person().pid },
+          viewer,
+        );
 
-      expect(response).toEqual({
-        status: 200,
-        body: {
-          data: {
-            recordDiagnosis: {
-              id,
-              catalogueVersion: version,
-              categoryCode,
-              categoryName,
-              diseaseCode,
-              diseaseName,
-              diagnosedOn,
-              reportedOn,
-              reportedLate: late,
-              institution: "淄博市职业病防治院",
-              creditCodeNeedsReview: false,
-              person: { pid: person().pid },
-              enterprise: { creditCode: person().employerCreditCode },
+        expect(response).toEqual({
+          status: 200,
+          body: {
+            data: {
+              recordDiagnosis: {
+                id,
+                catalogueVersion: version,
+                categoryCode,
+                categoryName,
+                diseaseCode,
+                diseaseName,
+                diagnosedOn,
+                reportedOn,
+                reportedLate: late,
+                institution: "淄博市职业病防治院",
+                creditCodeNeedsReview: false,
+                person: { pid: person().pid },
+                enterprise: { creditCode: person().employerCreditCode },
+              },
             },
           },
-        },
-      });
-      expect(id).toMatch(new RegExp(`^OD-${diagnosedOn.slice(0, 4)}-[0-9a-f]{16}$`));
-      expect(onPerson.body.data.person.occupationalDiseaseCases).toContainEqual({ id });
-    });
+        });
+        expect(id).toMatch(new RegExp(`^OD-${diagnosedOn.slice(0, 4)}-[0-9a-f]{16}$`));
+        expect(onPerson.body.data.person.occupationalDiseaseCases).toContainEqual({ id });
+      },
+    );
 
     it("accepts an employer credit code whose check character fails, flagged for review", async () => {
       const first17 = person().employerCreditCode.slice(0, 17);
       const wrong = creditCodeCheckCharacter(first17) === "0" ? "1" : "0";
-      const response = await ask(`mutation Diagnose($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { creditCodeNeedsReview } }`, {
-        input: { ...input(), creditCode: first17 + wrong },
-      });
+      const response = await ask(
+        `mutation Diagnose($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { creditCodeNeedsReview } }`,
+        {
+          input: { ...input(), creditCode: first17 + wrong },
+        },
+      );
 
       expect(response).toEqual({ status: 200, body: { data: { recordDiagnosis: { creditCodeNeedsReview: true } } } });
     });
 
     it.each([
-      ["an ID number with a wrong check character", { idNumber: "110105194912310021" }, "input.idNumber", "check character is 1, expected X (GB 11643 MOD 11-2)"],
+      [
+        "an ID number with a wrong check character",
+        { idNumber: "110105194912310021" },
+        "input.idNumber",
+        "check character is 1, expected X (GB 11643 MOD 11-2)",
+      ],
       ["a malformed credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
-      ["a code not in the catalogue of the date", { diseaseCode: "11.1" }, "input.diseaseCode", `"11.1" is not in the 2013 catalogue in force on 2025-07-31`],
-      ["a code dropped from the new catalogue", { diseaseCode: "5.60", diagnosedOn: "2025-08-01", reportedOn: "2025-08-02" }, "input.diseaseCode", `"5.60" is not in the 2025 catalogue in force on 2025-08-01`],
-      ["an impossible date", { diagnosedOn: "2025-06-31" }, "input.diagnosedOn", `"2025-06-31" is not a real calendar date written YYYY-MM-DD`],
-      ["a date before any catalogue", { diagnosedOn: "2013-12-22" }, "input.diagnosedOn", "is before the first occupational-disease catalogue took effect on 2013-12-23"],
+      [
+        "a code not in the catalogue of the date",
+        { diseaseCode: "11.1" },
+        "input.diseaseCode",
+        `"11.1" is not in the 2013 catalogue in force on 2025-07-31`,
+      ],
+      [
+        "a code dropped from the new catalogue",
+        { diseaseCode: "5.60", diagnosedOn: "2025-08-01", reportedOn: "2025-08-02" },
+        "input.diseaseCode",
+        `"5.60" is not in the 2025 catalogue in force on 2025-08-01`,
+      ],
+      [
+        "an impossible date",
+        { diagnosedOn: "2025-06-31" },
+        "input.diagnosedOn",
+        `"2025-06-31" is not a real calendar date written YYYY-MM-DD`,
+      ],
+      [
+        "a date before any catalogue",
+        { diagnosedOn: "2013-12-22" },
+        "input.diagnosedOn",
+        "is before the first occupational-disease catalogue took effect on 2013-12-23",
+      ],
       ["a diagnosis in the future", { diagnosedOn: "2999-01-01" }, "input.diagnosedOn", "cannot be in the future"],
       ["a report before the diagnosis", { reportedOn: "2025-07-30" }, "input.reportedOn", "cannot be before input.diagnosedOn"],
       ["a blank institution", { institution: " " }, "input.institution", "is required"],
     ])("rejects %s, naming the field, and writes nothing", async (_case, change, field, reason) => {
-      const before = await ask(`query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`, { pid: person().pid }, viewer);
+      const before = await ask(
+        `query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`,
+        { pid: person().pid },
+        viewer,
+      );
       const response = await ask(recordDiagnosis, { input: { ...input(), ...change } });
-      const after = await ask(`query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`, { pid: person().pid }, viewer);
+      const after = await ask(
+        `query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`,
+        { pid: person().pid },
+        viewer,
+      );
 
       expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
       expect(after.body).toEqual(before.body);
@@ -130,7 +182,15 @@ describe("health: diagnoses, hazard-project declarations and health examinations
 
       expect(response).toEqual({
         status: 200,
-        body: { data: null, errors: [expect.objectContaining({ message: "changing these records needs the admin role", extensions: expect.objectContaining({ code: "FORBIDDEN" }) })] },
+        body: {
+          data: null,
+          errors: [
+            expect.objectContaining({
+              message: "changing these records needs the admin role",
+              extensions: expect.objectContaining({ code: "FORBIDDEN" }),
+            }),
+          ],
+        },
       });
     });
   });
@@ -140,7 +200,11 @@ describe("health: diagnoses, hazard-project declarations and health examinations
 
     it("lists seeded declarations of one kind", async () => {
       const declarations = seeded(hub.city, "health", HazardDeclaration).filter((declaration) => declaration.kind === "CHANGE");
-      const response = await ask(`{ hazardDeclarations(first: 200, kind: CHANGE) { nodes { id creditCode kind triggeredOn declaredOn dueOn late } pageInfo { hasNextPage } } }`, {}, viewer);
+      const response = await ask(
+        `{ hazardDeclarations(first: 200, kind: CHANGE) { nodes { id creditCode kind triggeredOn declaredOn dueOn late } pageInfo { hasNextPage } } }`,
+        {},
+        viewer,
+      );
 
       expect(response).toEqual({
         status: 200,
@@ -164,25 +228,46 @@ describe("health: diagnoses, hazard-project declarations and health examinations
       ["CHANGE", "2025-03-01", "2025-03-16", "2025-03-16", false],
       ["CANCELLATION", "2025-03-01", "2025-03-17", "2025-03-16", true],
     ])("records a %s triggered %s and declared %s, due %s (late: %s)", async (kind, triggeredOn, declaredOn, dueOn, late) => {
-      const response = await ask(declareHazardProject, { input: { creditCode: enterprise().creditCode.toLowerCase(), kind, triggeredOn, declaredOn } });
+      const response = await ask(declareHazardProject, {
+        input: { creditCode: enterprise().creditCode.toLowerCase(), kind, triggeredOn, declaredOn },
+      });
       const id: string = response.body.data.declareHazardProject.id;
 
-      expect(response).toEqual({ status: 200, body: { data: { declareHazardProject: { id, creditCode: enterprise().creditCode, kind, triggeredOn, declaredOn, dueOn, late } } } });
+      expect(response).toEqual({
+        status: 200,
+        body: { data: { declareHazardProject: { id, creditCode: enterprise().creditCode, kind, triggeredOn, declaredOn, dueOn, late } } },
+      });
       expect(id).toMatch(/^HD-2025-[0-9a-f]{16}$/);
     });
 
     it.each([
       ["a declaration before its trigger", { declaredOn: "2025-02-28" }, "input.declaredOn", "cannot be before input.triggeredOn"],
-      ["an impossible date", { triggeredOn: "2025-02-29" }, "input.triggeredOn", `"2025-02-29" is not a real calendar date written YYYY-MM-DD`],
-      ["a trigger before 原安监总局令第48号", { triggeredOn: "2012-05-31" }, "input.triggeredOn", "is before 原安监总局令第48号 took effect on 2012-06-01"],
+      [
+        "an impossible date",
+        { triggeredOn: "2025-02-29" },
+        "input.triggeredOn",
+        `"2025-02-29" is not a real calendar date written YYYY-MM-DD`,
+      ],
+      [
+        "a trigger before 原安监总局令第48号",
+        { triggeredOn: "2012-05-31" },
+        "input.triggeredOn",
+        "is before 原安监总局令第48号 took effect on 2012-06-01",
+      ],
       ["a declaration in the future", { declaredOn: "2999-01-01" }, "input.declaredOn", "cannot be in the future"],
-      ["a malformed credit code", { creditCode: "91370303MA3C1234IO" }, "input.creditCode", "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z"],
+      [
+        "a malformed credit code",
+        { creditCode: "91370303MA3C1234IO" },
+        "input.creditCode",
+        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+      ],
     ])("rejects %s", async (_case, change, field, reason) => {
-      const response = await ask(declareHazardProject, { input: { creditCode: enterprise().creditCode, kind: "CHANGE", triggeredOn: "2025-03-01", declaredOn: "2025-03-05", ...change } });
+      const response = await ask(declareHazardProject, {
+        input: { creditCode: enterprise().creditCode, kind: "CHANGE", triggeredOn: "2025-03-01", declaredOn: "2025-03-05", ...change },
+      });
 
       expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
     });
-
   });
 
   it("adds declarations and examination counts to the enterprise, and examinations to the person", async () => {
@@ -222,7 +307,9 @@ describe("health: diagnoses, hazard-project declarations and health examinations
           },
           person: {
             pid: examined.pid,
-            healthExaminations: whereEquals(examinations, "pid", examined.pid, "id").map(({ id, creditCode: employer, examinedOn, kind, result }) => ({ id, creditCode: employer, examinedOn, kind, result })),
+            healthExaminations: whereEquals(examinations, "pid", examined.pid, "id").map(
+              ({ id, creditCode: employer, examinedOn, kind, result }) => ({ id, creditCode: employer, examinedOn, kind, result }),
+            ),
           },
         },
       },

@@ -7,7 +7,10 @@ import { SiteWorkerRegistration } from "../subgraphs/housing/site-worker.entity"
 import { seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
-const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : 1);
+const byKey =
+  <T>(key: (row: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : 1;
 const idNumber = (birth: string, sequence = "123") => {
   const first17 = `370303${birth}${sequence}`;
   return first17 + idNumberCheckCharacter(first17);
@@ -17,7 +20,12 @@ const birthYearsBefore = (date: string, years: number) => `${Number(date.slice(0
 const dayBefore = (date: string) => new Date(new Date(date).getTime() - 86_400_000).toISOString().slice(0, 10);
 const rejected = (path: string, field: string, reason: string) => ({
   status: 200,
-  body: { errors: [{ message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "housing" } }], data: null },
+  body: {
+    errors: [
+      { message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "housing" } },
+    ],
+    data: null,
+  },
 });
 
 describe("housing through the gateway", () => {
@@ -33,7 +41,10 @@ describe("housing through the gateway", () => {
   const projects = () => seeded(hub.city, "housing", ConstructionProject);
   const registrations = () => seeded(hub.city, "housing", SiteWorkerRegistration);
   const inspections = () => seeded(hub.city, "housing", ConstructionSafetyInspection);
-  const underConstruction = () => projects().filter((project) => project.status === ProjectStatus.UNDER_CONSTRUCTION).sort(byKey((project) => project.permitNo));
+  const underConstruction = () =>
+    projects()
+      .filter((project) => project.status === ProjectStatus.UNDER_CONSTRUCTION)
+      .sort(byKey((project) => project.permitNo));
   const workerView = (registration: SiteWorkerRegistration) => ({
     id: registration.id,
     trade: registration.trade,
@@ -46,7 +57,9 @@ describe("housing through the gateway", () => {
   it("lists a contractor's projects issued in a window, with their workers, count and inspections", async () => {
     const contractor = projects()[0].creditCode;
     const expected = projects()
-      .filter((project) => project.creditCode === contractor && project.permitIssuedOn >= "2021-01-01" && project.permitIssuedOn <= "2025-12-31")
+      .filter(
+        (project) => project.creditCode === contractor && project.permitIssuedOn >= "2021-01-01" && project.permitIssuedOn <= "2025-12-31",
+      )
       .sort(byKey((project) => project.permitNo));
     const response = await hub.post(
       {
@@ -87,14 +100,24 @@ describe("housing through the gateway", () => {
 
   it.each([
     [`{ constructionProjects(creditCode: "91370303MA3C1234") { nodes { permitNo } } }`, "creditCode", "must be 18 characters, got 16"],
-    [`{ constructionProjects(permitIssuedFrom: "2024-02-30") { nodes { permitNo } } }`, "permitIssuedFrom", '"2024-02-30" is not a real calendar date written YYYY-MM-DD'],
+    [
+      `{ constructionProjects(permitIssuedFrom: "2024-02-30") { nodes { permitNo } } }`,
+      "permitIssuedFrom",
+      '"2024-02-30" is not a real calendar date written YYYY-MM-DD',
+    ],
   ])("rejects a bad project filter %s", async (query, field, reason) => {
     expect(await hub.post({ query }, admin)).toEqual(rejected("constructionProjects", field, reason));
   });
 
   it("adds a person's site registrations to the person record, keyed by pid", async () => {
     const pid = registrations()[0].pid;
-    const response = await hub.post({ query: `query($pid: String!) { person(pid: $pid) { pid siteRegistrations { id projectPermitNo project { permitNo } } } }`, variables: { pid } }, admin);
+    const response = await hub.post(
+      {
+        query: `query($pid: String!) { person(pid: $pid) { pid siteRegistrations { id projectPermitNo project { permitNo } } } }`,
+        variables: { pid },
+      },
+      admin,
+    );
 
     expect(response).toEqual({
       status: 200,
@@ -102,7 +125,11 @@ describe("housing through the gateway", () => {
         data: {
           person: {
             pid,
-            siteRegistrations: whereEquals(registrations(), "pid", pid, "id").map((r) => ({ id: r.id, projectPermitNo: r.projectPermitNo, project: { permitNo: r.projectPermitNo } })),
+            siteRegistrations: whereEquals(registrations(), "pid", pid, "id").map((r) => ({
+              id: r.id,
+              projectPermitNo: r.projectPermitNo,
+              project: { permitNo: r.projectPermitNo },
+            })),
           },
         },
       },
@@ -113,14 +140,24 @@ describe("housing through the gateway", () => {
     const expected = inspections()
       .filter((inspection) => inspection.stopWorkOrdered)
       .sort(byKey((inspection) => inspection.id));
-    const response = await hub.post({ query: `{ constructionSafetyInspections(first: 200, stopWorkOrdered: true) { nodes { id projectPermitNo inspectedOn hazards } } }` }, admin);
+    const response = await hub.post(
+      {
+        query: `{ constructionSafetyInspections(first: 200, stopWorkOrdered: true) { nodes { id projectPermitNo inspectedOn hazards } } }`,
+      },
+      admin,
+    );
 
     expect(response).toEqual({
       status: 200,
       body: {
         data: {
           constructionSafetyInspections: {
-            nodes: expected.map((inspection) => ({ id: inspection.id, projectPermitNo: inspection.projectPermitNo, inspectedOn: inspection.inspectedOn, hazards: inspection.hazards })),
+            nodes: expected.map((inspection) => ({
+              id: inspection.id,
+              projectPermitNo: inspection.projectPermitNo,
+              inspectedOn: inspection.inspectedOn,
+              hazards: inspection.hazards,
+            })),
           },
         },
       },
@@ -131,16 +168,19 @@ describe("housing through the gateway", () => {
   describe("registerSiteWorker", () => {
     const mutation = `mutation($input: RegisterSiteWorkerInput!) { registerSiteWorker(input: $input) { projectPermitNo trade tradeName enteredOn leftOn person { pid } } }`;
     const workerCount = async (permitNo: string) =>
-      (await hub.post({ query: `{ constructionProjects(first: 200) { nodes { permitNo workerCount } } }` }, admin)).body.data.constructionProjects.nodes.find(
-        (node: { permitNo: string }) => node.permitNo === permitNo,
-      ).workerCount;
+      (
+        await hub.post({ query: `{ constructionProjects(first: 200) { nodes { permitNo workerCount } } }` }, admin)
+      ).body.data.constructionProjects.nodes.find((node: { permitNo: string }) => node.permitNo === permitNo).workerCount;
 
     it("registers a worker who turns 16 on the permit day, and counts them on the project", async () => {
       const project = underConstruction()[0];
       const worker = idNumber(birthYearsBefore(project.permitIssuedOn, 16));
       const before = await workerCount(project.permitNo);
       const response = await hub.post(
-        { query: mutation, variables: { input: { idNumber: worker, projectPermitNo: project.permitNo, trade: "welder", enteredOn: project.permitIssuedOn } } },
+        {
+          query: mutation,
+          variables: { input: { idNumber: worker, projectPermitNo: project.permitNo, trade: "welder", enteredOn: project.permitIssuedOn } },
+        },
         admin,
       );
 
@@ -165,7 +205,18 @@ describe("housing through the gateway", () => {
     it("records a past stay that ends the day it began", async () => {
       const project = underConstruction()[1];
       const response = await hub.post(
-        { query: mutation, variables: { input: { idNumber: idNumber("19800101", "777"), projectPermitNo: project.permitNo, trade: "MASON", enteredOn: project.permitIssuedOn, leftOn: project.permitIssuedOn } } },
+        {
+          query: mutation,
+          variables: {
+            input: {
+              idNumber: idNumber("19800101", "777"),
+              projectPermitNo: project.permitNo,
+              trade: "MASON",
+              enteredOn: project.permitIssuedOn,
+              leftOn: project.permitIssuedOn,
+            },
+          },
+        },
         admin,
       );
 
@@ -192,38 +243,85 @@ describe("housing through the gateway", () => {
       const tooYoungEntry = dayBefore("2025-06-02");
       const before = await workerCount(project.permitNo);
       const attempt = (change: object) =>
-        hub.post({ query: mutation, variables: { input: { idNumber: adult, projectPermitNo: project.permitNo, trade: "CARPENTER", enteredOn: project.permitIssuedOn, ...change } } }, admin);
+        hub.post(
+          {
+            query: mutation,
+            variables: {
+              input: {
+                idNumber: adult,
+                projectPermitNo: project.permitNo,
+                trade: "CARPENTER",
+                enteredOn: project.permitIssuedOn,
+                ...change,
+              },
+            },
+          },
+          admin,
+        );
       const trades = Object.keys(constructionTrades).join(", ");
 
       expect(await attempt({ idNumber: `${adult.slice(0, 17)}${adult[17] === "1" ? "2" : "1"}` })).toEqual(
-        rejected("registerSiteWorker", "input.idNumber", `check character is ${adult[17] === "1" ? "2" : "1"}, expected ${adult[17]} (GB 11643 MOD 11-2)`),
+        rejected(
+          "registerSiteWorker",
+          "input.idNumber",
+          `check character is ${adult[17] === "1" ? "2" : "1"}, expected ${adult[17]} (GB 11643 MOD 11-2)`,
+        ),
       );
-      expect(await attempt({ trade: "ASTRONAUT" })).toEqual(rejected("registerSiteWorker", "input.trade", `is not a trade of the catalogue: ${trades}`));
-      expect(await attempt({ enteredOn: "2023-02-29" })).toEqual(rejected("registerSiteWorker", "input.enteredOn", '"2023-02-29" is not a real calendar date written YYYY-MM-DD'));
-      expect(await attempt({ enteredOn: "2099-01-01" })).toEqual(rejected("registerSiteWorker", "input.enteredOn", "cannot be in the future"));
-      expect(await attempt({ leftOn: dayBefore(project.permitIssuedOn) })).toEqual(rejected("registerSiteWorker", "input.leftOn", "cannot be before input.enteredOn"));
+      expect(await attempt({ trade: "ASTRONAUT" })).toEqual(
+        rejected("registerSiteWorker", "input.trade", `is not a trade of the catalogue: ${trades}`),
+      );
+      expect(await attempt({ enteredOn: "2023-02-29" })).toEqual(
+        rejected("registerSiteWorker", "input.enteredOn", '"2023-02-29" is not a real calendar date written YYYY-MM-DD'),
+      );
+      expect(await attempt({ enteredOn: "2099-01-01" })).toEqual(
+        rejected("registerSiteWorker", "input.enteredOn", "cannot be in the future"),
+      );
+      expect(await attempt({ leftOn: dayBefore(project.permitIssuedOn) })).toEqual(
+        rejected("registerSiteWorker", "input.leftOn", "cannot be before input.enteredOn"),
+      );
       expect(await attempt({ enteredOn: dayBefore(project.permitIssuedOn) })).toEqual(
         rejected("registerSiteWorker", "input.enteredOn", `cannot be before the permit date ${project.permitIssuedOn}`),
       );
-      expect(await attempt({ projectPermitNo: "370303209901010000" })).toEqual(rejected("registerSiteWorker", "input.projectPermitNo", "is not a registered construction project"));
+      expect(await attempt({ projectPermitNo: "370303209901010000" })).toEqual(
+        rejected("registerSiteWorker", "input.projectPermitNo", "is not a registered construction project"),
+      );
       expect(await attempt({ idNumber: idNumber(birthYearsBefore("2025-06-02", 16), "444"), enteredOn: tooYoungEntry })).toEqual(
         rejected("registerSiteWorker", "input.idNumber", `the worker is under 16 on ${tooYoungEntry}`),
       );
       expect(
         await attempt({ idNumber: onSiteIdNumber, projectPermitNo: onSite.projectPermitNo, enteredOn: onSiteProject.permitIssuedOn }),
-      ).toEqual(rejected("registerSiteWorker", "input.idNumber", "the worker is already on this site; record the earlier registration's leftOn first"));
+      ).toEqual(
+        rejected(
+          "registerSiteWorker",
+          "input.idNumber",
+          "the worker is already on this site; record the earlier registration's leftOn first",
+        ),
+      );
       expect(await workerCount(project.permitNo)).toBe(before);
     });
   });
 
   describe("recordConstructionSafetyInspection", () => {
     const mutation = `mutation($input: RecordConstructionSafetyInspectionInput!) { recordConstructionSafetyInspection(input: $input) { projectPermitNo inspectedOn hazards stopWorkOrdered rectificationDueOn project { permitNo status } } }`;
-    const inspectionCount = async () => (await hub.post({ query: "{ constructionSafetyInspections(first: 200) { nodes { id } } }" }, admin)).body.data.constructionSafetyInspections.nodes.length;
+    const inspectionCount = async () =>
+      (await hub.post({ query: "{ constructionSafetyInspections(first: 200) { nodes { id } } }" }, admin)).body.data
+        .constructionSafetyInspections.nodes.length;
 
     it("records hazards with a stop-work order due the same day, and suspends the project", async () => {
       const project = underConstruction()[3];
       const response = await hub.post(
-        { query: mutation, variables: { input: { projectPermitNo: project.permitNo, inspectedOn: project.permitIssuedOn, hazards: 6, stopWorkOrdered: true, rectificationDueOn: project.permitIssuedOn } } },
+        {
+          query: mutation,
+          variables: {
+            input: {
+              projectPermitNo: project.permitNo,
+              inspectedOn: project.permitIssuedOn,
+              hazards: 6,
+              stopWorkOrdered: true,
+              rectificationDueOn: project.permitIssuedOn,
+            },
+          },
+        },
         admin,
       );
 
@@ -245,26 +343,60 @@ describe("housing through the gateway", () => {
     });
 
     it.each([
-      ["a stop order without hazards", { hazards: 0, stopWorkOrdered: true, rectificationDueOn: null }, "input.stopWorkOrdered", "needs hazards found to order a stop"],
+      [
+        "a stop order without hazards",
+        { hazards: 0, stopWorkOrdered: true, rectificationDueOn: null },
+        "input.stopWorkOrdered",
+        "needs hazards found to order a stop",
+      ],
       ["hazards without a deadline", { rectificationDueOn: null }, "input.rectificationDueOn", "is required when hazards were found"],
       ["a deadline without hazards", { hazards: 0 }, "input.rectificationDueOn", "must be omitted when no hazards were found"],
-      ["a deadline before the inspection", { rectificationDueOn: "2025-03-09" }, "input.rectificationDueOn", "cannot be before input.inspectedOn"],
-      ["an impossible inspection day", { inspectedOn: "2025-04-31" }, "input.inspectedOn", '"2025-04-31" is not a real calendar date written YYYY-MM-DD'],
+      [
+        "a deadline before the inspection",
+        { rectificationDueOn: "2025-03-09" },
+        "input.rectificationDueOn",
+        "cannot be before input.inspectedOn",
+      ],
+      [
+        "an impossible inspection day",
+        { inspectedOn: "2025-04-31" },
+        "input.inspectedOn",
+        '"2025-04-31" is not a real calendar date written YYYY-MM-DD',
+      ],
       ["an inspection in the future", { inspectedOn: "2099-03-10" }, "input.inspectedOn", "cannot be in the future"],
       ["too many hazards", { hazards: 1000 }, "input.hazards", "must be a whole number from 0 to 999, got 1000"],
-      ["an unknown project", { projectPermitNo: "370303209901010000" }, "input.projectPermitNo", "is not a registered construction project"],
+      [
+        "an unknown project",
+        { projectPermitNo: "370303209901010000" },
+        "input.projectPermitNo",
+        "is not a registered construction project",
+      ],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const project = underConstruction()[4];
       const before = await inspectionCount();
-      const input = { projectPermitNo: project.permitNo, inspectedOn: "2025-03-10", hazards: 2, stopWorkOrdered: false, rectificationDueOn: "2025-04-10", ...change };
+      const input = {
+        projectPermitNo: project.permitNo,
+        inspectedOn: "2025-03-10",
+        hazards: 2,
+        stopWorkOrdered: false,
+        rectificationDueOn: "2025-04-10",
+        ...change,
+      };
 
-      expect(await hub.post({ query: mutation, variables: { input } }, admin)).toEqual(rejected("recordConstructionSafetyInspection", field, reason));
+      expect(await hub.post({ query: mutation, variables: { input } }, admin)).toEqual(
+        rejected("recordConstructionSafetyInspection", field, reason),
+      );
       expect(await inspectionCount()).toBe(before);
     });
 
     it("rejects an inspection before the permit was issued", async () => {
       const project = underConstruction()[4];
-      const input = { projectPermitNo: project.permitNo, inspectedOn: dayBefore(project.permitIssuedOn), hazards: 0, stopWorkOrdered: false };
+      const input = {
+        projectPermitNo: project.permitNo,
+        inspectedOn: dayBefore(project.permitIssuedOn),
+        hazards: 0,
+        stopWorkOrdered: false,
+      };
 
       expect(await hub.post({ query: mutation, variables: { input } }, admin)).toEqual(
         rejected("recordConstructionSafetyInspection", "input.inspectedOn", `cannot be before the permit date ${project.permitIssuedOn}`),

@@ -18,7 +18,12 @@ const unknownCreditCode = withCheck("91370300MA3C8K7D9");
 function rejected(operation: string, field: string, reason: string) {
   return {
     status: 200,
-    body: { errors: [{ message: `${field}: ${reason}`, path: [operation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "hrss" } }], data: null },
+    body: {
+      errors: [
+        { message: `${field}: ${reason}`, path: [operation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "hrss" } },
+      ],
+      data: null,
+    },
   };
 }
 
@@ -34,7 +39,8 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
   });
   afterAll(() => hub.stop());
 
-  const post = (query: string, variables: Record<string, unknown> = {}, authorization = admin) => hub.post({ query, variables }, { authorization });
+  const post = (query: string, variables: Record<string, unknown> = {}, authorization = admin) =>
+    hub.post({ query, variables }, { authorization });
   const enterprises = () => seeded(hub.city, "hrss", Enterprise);
   const persons = () => hub.city.persons;
 
@@ -45,7 +51,8 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         rateHistory { effectiveFrom baseRateBasisPoints floatFactorPercent contributionRateBasisPoints }
       }
     }`;
-    const nationalRate = (riskClass: number) => riskClassTable2015.classes.find((entry) => entry.riskClass === riskClass)!.baseRateBasisPoints;
+    const nationalRate = (riskClass: number) =>
+      riskClassTable2015.classes.find((entry) => entry.riskClass === riskClass)!.baseRateBasisPoints;
 
     it("shows an employer's base, factor and contribution rate today, and every change", async () => {
       const factors = seeded(hub.city, "hrss", FloatFactor);
@@ -83,11 +90,19 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     it("pages through Zibo's base rates and finds one by id", async () => {
       const rows = whereEquals(seeded(hub.city, "hrss", BaseRate), "poolingAreaCode", "370300", "id");
       const query = `query Page($after: String) { baseRates(poolingAreaCode: "370300", first: 5, after: $after) { nodes { id riskClass basisPoints effectiveFrom document } pageInfo { endCursor hasNextPage } } }`;
-      const node = (rate: BaseRate) => ({ id: rate.id, riskClass: rate.riskClass, basisPoints: rate.basisPoints, effectiveFrom: rate.effectiveFrom, document: rate.document });
+      const node = (rate: BaseRate) => ({
+        id: rate.id,
+        riskClass: rate.riskClass,
+        basisPoints: rate.basisPoints,
+        effectiveFrom: rate.effectiveFrom,
+        document: rate.document,
+      });
 
       expect(await post(query)).toEqual({
         status: 200,
-        body: { data: { baseRates: { nodes: rows.slice(0, 5).map(node), pageInfo: { endCursor: cursor(rows[4].id), hasNextPage: true } } } },
+        body: {
+          data: { baseRates: { nodes: rows.slice(0, 5).map(node), pageInfo: { endCursor: cursor(rows[4].id), hasNextPage: true } } },
+        },
       });
       expect(await post(query, { after: cursor(rows[4].id) })).toEqual({
         status: 200,
@@ -102,13 +117,25 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     it("lists an employer's float factors and finds one by id", async () => {
       const factor = seeded(hub.city, "hrss", FloatFactor)[0];
       const own = whereEquals(seeded(hub.city, "hrss", FloatFactor), "creditCode", factor.creditCode, "id");
-      const node = (row: FloatFactor) => ({ id: row.id, creditCode: row.creditCode, factorPercent: row.factorPercent, effectiveFrom: row.effectiveFrom });
+      const node = (row: FloatFactor) => ({
+        id: row.id,
+        creditCode: row.creditCode,
+        factorPercent: row.factorPercent,
+        effectiveFrom: row.effectiveFrom,
+      });
 
-      expect(await post(`query F($creditCode: String) { floatFactors(creditCode: $creditCode) { nodes { id creditCode factorPercent effectiveFrom } pageInfo { hasNextPage } } }`, { creditCode: factor.creditCode.toLowerCase() })).toEqual({
+      expect(
+        await post(
+          `query F($creditCode: String) { floatFactors(creditCode: $creditCode) { nodes { id creditCode factorPercent effectiveFrom } pageInfo { hasNextPage } } }`,
+          { creditCode: factor.creditCode.toLowerCase() },
+        ),
+      ).toEqual({
         status: 200,
         body: { data: { floatFactors: { nodes: own.map(node), pageInfo: { hasNextPage: false } } } },
       });
-      expect(await post(`query F($id: ID!) { floatFactor(id: $id) { id creditCode factorPercent effectiveFrom } }`, { id: factor.id })).toEqual({
+      expect(
+        await post(`query F($id: ID!) { floatFactor(id: $id) { id creditCode factorPercent effectiveFrom } }`, { id: factor.id }),
+      ).toEqual({
         status: 200,
         body: { data: { floatFactor: node(factor) } },
       });
@@ -116,12 +143,23 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
 
     it("schedules a new base rate: today's rate stays, the history shows it", async () => {
       const factors = seeded(hub.city, "hrss", FloatFactor);
-      const enterprise = enterprises().find((candidate) => candidate.riskClass === 6 && !factors.some((factor) => factor.creditCode === candidate.creditCode))!;
+      const enterprise = enterprises().find(
+        (candidate) => candidate.riskClass === 6 && !factors.some((factor) => factor.creditCode === candidate.creditCode),
+      )!;
       const tomorrow = addDays(now, 1);
       const set = `mutation Set($input: SetBaseRateInput!) { setBaseRate(input: $input) { id poolingAreaCode riskClass basisPoints effectiveFrom document } }`;
-      const input = { poolingAreaCode: "370300", riskClass: 6, basisPoints: 125, effectiveFrom: tomorrow, document: "淄博市工伤保险费率调整通知" };
+      const input = {
+        poolingAreaCode: "370300",
+        riskClass: 6,
+        basisPoints: 125,
+        effectiveFrom: tomorrow,
+        document: "淄博市工伤保险费率调整通知",
+      };
 
-      expect(await post(set, { input })).toEqual({ status: 200, body: { data: { setBaseRate: { id: `370300-6-${tomorrow}`, ...input } } } });
+      expect(await post(set, { input })).toEqual({
+        status: 200,
+        body: { data: { setBaseRate: { id: `370300-6-${tomorrow}`, ...input } } },
+      });
       expect(await post(rates, { creditCode: enterprise.creditCode })).toEqual({
         status: 200,
         body: {
@@ -140,19 +178,33 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
           },
         },
       });
-      expect(await post(set, { input })).toEqual(rejected("setBaseRate", "input.effectiveFrom", `370300 already has a class 6 base rate from ${tomorrow}`));
+      expect(await post(set, { input })).toEqual(
+        rejected("setBaseRate", "input.effectiveFrom", `370300 already has a class 6 base rate from ${tomorrow}`),
+      );
     });
 
     it.each([
-      ["a county for a pooling area", { poolingAreaCode: "370303" }, "input.poolingAreaCode", "370303 is a county, not a prefecture-level pooling area"],
+      [
+        "a county for a pooling area",
+        { poolingAreaCode: "370303" },
+        "input.poolingAreaCode",
+        "370303 is a county, not a prefecture-level pooling area",
+      ],
       ["an unknown region", { poolingAreaCode: "990100" }, "input.poolingAreaCode", "990100 is not a known GB/T 2260 region"],
       ["risk class 9", { riskClass: 9 }, "input.riskClass", "must be a whole number from 1 to 8, got 9"],
       ["a rate of 0", { basisPoints: 0 }, "input.basisPoints", "must be a whole number from 1 to 1000, got 0"],
-      ["an impossible date", { effectiveFrom: "2026-02-29" }, "input.effectiveFrom", '"2026-02-29" is not a real calendar date written YYYY-MM-DD'],
+      [
+        "an impossible date",
+        { effectiveFrom: "2026-02-29" },
+        "input.effectiveFrom",
+        '"2026-02-29" is not a real calendar date written YYYY-MM-DD',
+      ],
       ["a blank document", { document: "  " }, "input.document", "cannot be empty"],
     ])("rejects a base rate with %s", async (_case, change, field, reason) => {
       const input = { poolingAreaCode: "370300", riskClass: 3, basisPoints: 70, effectiveFrom: "2027-01-01", document: "test", ...change };
-      expect(await post(`mutation Set($input: SetBaseRateInput!) { setBaseRate(input: $input) { id } }`, { input })).toEqual(rejected("setBaseRate", field, reason));
+      expect(await post(`mutation Set($input: SetBaseRateInput!) { setBaseRate(input: $input) { id } }`, { input })).toEqual(
+        rejected("setBaseRate", field, reason),
+      );
     });
 
     it("sets a float factor allowed for the class, in force from its date", async () => {
@@ -162,51 +214,117 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
 
       expect(await post(set, { input })).toEqual({
         status: 200,
-        body: { data: { setFloatFactor: { id: `${enterprise.creditCode}-${now}`, creditCode: enterprise.creditCode, factorPercent: 120, effectiveFrom: now } } },
+        body: {
+          data: {
+            setFloatFactor: {
+              id: `${enterprise.creditCode}-${now}`,
+              creditCode: enterprise.creditCode,
+              factorPercent: 120,
+              effectiveFrom: now,
+            },
+          },
+        },
       });
-      expect(await post(`query R($creditCode: String!) { enterprise(creditCode: $creditCode) { floatFactorPercent contributionRateBasisPoints } }`, { creditCode: enterprise.creditCode })).toEqual({
+      expect(
+        await post(
+          `query R($creditCode: String!) { enterprise(creditCode: $creditCode) { floatFactorPercent contributionRateBasisPoints } }`,
+          { creditCode: enterprise.creditCode },
+        ),
+      ).toEqual({
         status: 200,
         body: { data: { enterprise: { floatFactorPercent: 120, contributionRateBasisPoints: 132 } } },
       });
-      expect(await post(set, { input })).toEqual(rejected("setFloatFactor", "input.effectiveFrom", `${enterprise.creditCode} already has a float factor from ${now}`));
+      expect(await post(set, { input })).toEqual(
+        rejected("setFloatFactor", "input.effectiveFrom", `${enterprise.creditCode} already has a float factor from ${now}`),
+      );
     });
 
     it.each([
-      ["a factor below 1.0 for class 1", 1, { factorPercent: 80 }, "input.factorPercent", "must be one of 100, 120, 150 for risk class 1, got 80"],
-      ["a factor off the steps for class 4", 4, { factorPercent: 90 }, "input.factorPercent", "must be one of 50, 80, 100, 120, 150 for risk class 4, got 90"],
-      ["a date before the 2015 table", 4, { effectiveFrom: "2015-09-30" }, "input.effectiveFrom", "no float-factor rule was in force on 2015-09-30"],
-      ["an impossible date", 4, { effectiveFrom: "2025-04-31" }, "input.effectiveFrom", '"2025-04-31" is not a real calendar date written YYYY-MM-DD'],
-      ["an unregistered employer", 4, { creditCode: unknownCreditCode }, "input.creditCode", `no insured enterprise has credit code ${unknownCreditCode}`],
+      [
+        "a factor below 1.0 for class 1",
+        1,
+        { factorPercent: 80 },
+        "input.factorPercent",
+        "must be one of 100, 120, 150 for risk class 1, got 80",
+      ],
+      [
+        "a factor off the steps for class 4",
+        4,
+        { factorPercent: 90 },
+        "input.factorPercent",
+        "must be one of 50, 80, 100, 120, 150 for risk class 4, got 90",
+      ],
+      [
+        "a date before the 2015 table",
+        4,
+        { effectiveFrom: "2015-09-30" },
+        "input.effectiveFrom",
+        "no float-factor rule was in force on 2015-09-30",
+      ],
+      [
+        "an impossible date",
+        4,
+        { effectiveFrom: "2025-04-31" },
+        "input.effectiveFrom",
+        '"2025-04-31" is not a real calendar date written YYYY-MM-DD',
+      ],
+      [
+        "an unregistered employer",
+        4,
+        { creditCode: unknownCreditCode },
+        "input.creditCode",
+        `no insured enterprise has credit code ${unknownCreditCode}`,
+      ],
       ["a malformed credit code", 4, { creditCode: "91370300MA3C8" }, "input.creditCode", "must be 18 characters, got 13"],
     ])("rejects %s", async (_case, riskClass, change, field, reason) => {
       const enterprise = enterprises().find((candidate) => candidate.riskClass === riskClass)!;
       const input = { creditCode: enterprise.creditCode, factorPercent: 100, effectiveFrom: "2026-01-01", ...change };
-      expect(await post(`mutation Set($input: SetFloatFactorInput!) { setFloatFactor(input: $input) { id } }`, { input })).toEqual(rejected("setFloatFactor", field, reason));
+      expect(await post(`mutation Set($input: SetFloatFactorInput!) { setFloatFactor(input: $input) { id } }`, { input })).toEqual(
+        rejected("setFloatFactor", field, reason),
+      );
     });
 
     it.each([
-      ["another department", { agency: "emergency", roles: ["admin" as const] }, "only hrss may change these records; emergency may not", { owner: "hrss", agency: "emergency" }],
-      ["an hrss viewer", { agency: "hrss", roles: ["viewer" as const] }, "changing these records needs the admin role", { requiredRole: "admin" }],
+      [
+        "another department",
+        { agency: "emergency", roles: ["admin" as const] },
+        "only hrss may change these records; emergency may not",
+        { owner: "hrss", agency: "emergency" },
+      ],
+      [
+        "an hrss viewer",
+        { agency: "hrss", roles: ["viewer" as const] },
+        "changing these records needs the admin role",
+        { requiredRole: "admin" },
+      ],
     ])("lets %s change no rate", async (_case, caller, message, details) => {
       const authorization = `Bearer ${await hub.keys.token(caller)}`;
       const input = { creditCode: enterprises()[0].creditCode, factorPercent: 100, effectiveFrom: "2026-01-01" };
-      expect(await post(`mutation Set($input: SetFloatFactorInput!) { setFloatFactor(input: $input) { id } }`, { input }, authorization)).toEqual({
+      expect(
+        await post(`mutation Set($input: SetFloatFactorInput!) { setFloatFactor(input: $input) { id } }`, { input }, authorization),
+      ).toEqual({
         status: 200,
-        body: { errors: [{ message, path: ["setFloatFactor"], extensions: { code: "FORBIDDEN", ...details, serviceName: "hrss" } }], data: null },
+        body: {
+          errors: [{ message, path: ["setFloatFactor"], extensions: { code: "FORBIDDEN", ...details, serviceName: "hrss" } }],
+          data: null,
+        },
       });
     });
   });
 
   describe("injury recognition", () => {
-    const fields = "id status applicant injuredOn appliedOn acceptedOn acceptanceDueOn acceptedLate decisionDueOn overdue decidedOn disabilityGrade";
+    const fields =
+      "id status applicant injuredOn appliedOn acceptedOn acceptanceDueOn acceptedLate decisionDueOn overdue decidedOn disabilityGrade";
     const apply = `mutation Apply($input: ApplyForInjuryRecognitionInput!) { applyForInjuryRecognition(input: $input) { ${fields} person { pid } enterprise { creditCode } accident { id } } }`;
     const accept = `mutation Accept($input: AcceptInjuryRecognitionInput!) { acceptInjuryRecognition(input: $input) { ${fields} } }`;
     const decide = `mutation Decide($input: DecideInjuryRecognitionInput!) { decideInjuryRecognition(input: $input) { ${fields} } }`;
     const worker = () => persons()[0];
     const applyAs = async (input: Record<string, unknown>) =>
-      (await post(`mutation Apply($input: ApplyForInjuryRecognitionInput!) { applyForInjuryRecognition(input: $input) { ${fields} } }`, {
-        input: { idNumber: worker().idNumber, creditCode: worker().employerCreditCode, ...input },
-      })).body.data.applyForInjuryRecognition;
+      (
+        await post(`mutation Apply($input: ApplyForInjuryRecognitionInput!) { applyForInjuryRecognition(input: $input) { ${fields} } }`, {
+          input: { idNumber: worker().idNumber, creditCode: worker().employerCreditCode, ...input },
+        })
+      ).body.data.applyForInjuryRecognition;
 
     it("lists an employer's cases with their deadlines, and finds one by id", async () => {
       const recognitions = seeded(hub.city, "hrss", InjuryRecognition);
@@ -230,7 +348,12 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       };
       const own = whereEquals(recognitions, "creditCode", creditCode, "id").filter((row) => row.applicant === recognitions[0].applicant);
 
-      expect(await post(`query L($creditCode: String, $applicant: RecognitionApplicant) { injuryRecognitions(creditCode: $creditCode, applicant: $applicant, first: 200) { nodes { ${fields} } pageInfo { hasNextPage } } }`, { creditCode, applicant: recognitions[0].applicant })).toEqual({
+      expect(
+        await post(
+          `query L($creditCode: String, $applicant: RecognitionApplicant) { injuryRecognitions(creditCode: $creditCode, applicant: $applicant, first: 200) { nodes { ${fields} } pageInfo { hasNextPage } } }`,
+          { creditCode, applicant: recognitions[0].applicant },
+        ),
+      ).toEqual({
         status: 200,
         body: { data: { injuryRecognitions: { nodes: own.map(node), pageInfo: { hasNextPage: false } } } },
       });
@@ -244,10 +367,25 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       const injuredOn = daysAgo(20);
       const appliedOn = daysAgo(5);
       const applied = await post(apply, {
-        input: { idNumber: worker().idNumber.toLowerCase(), creditCode: worker().employerCreditCode, injuredOn, appliedOn, applicant: "EMPLOYER", accidentId: "AC-2026-000001" },
+        input: {
+          idNumber: worker().idNumber.toLowerCase(),
+          creditCode: worker().employerCreditCode,
+          injuredOn,
+          appliedOn,
+          applicant: "EMPLOYER",
+          accidentId: "AC-2026-000001",
+        },
       });
       const id: string = applied.body.data?.applyForInjuryRecognition?.id;
-      const state = { id, applicant: "EMPLOYER", injuredOn, appliedOn, acceptanceDueOn: addDays(appliedOn, 15), disabilityGrade: null, decidedOn: null };
+      const state = {
+        id,
+        applicant: "EMPLOYER",
+        injuredOn,
+        appliedOn,
+        acceptanceDueOn: addDays(appliedOn, 15),
+        disabilityGrade: null,
+        decidedOn: null,
+      };
 
       expect(applied).toEqual({
         status: 200,
@@ -275,8 +413,18 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         rejected("acceptInjuryRecognition", "input.acceptedOn", `cannot be before the application date ${appliedOn}`),
       );
 
-      const accepted = { ...state, status: "ACCEPTED", acceptedOn: now, acceptedLate: false, decisionDueOn: addDays(now, 60), overdue: false };
-      expect(await post(accept, { input: { id, acceptedOn: now } })).toEqual({ status: 200, body: { data: { acceptInjuryRecognition: accepted } } });
+      const accepted = {
+        ...state,
+        status: "ACCEPTED",
+        acceptedOn: now,
+        acceptedLate: false,
+        decisionDueOn: addDays(now, 60),
+        overdue: false,
+      };
+      expect(await post(accept, { input: { id, acceptedOn: now } })).toEqual({
+        status: 200,
+        body: { data: { acceptInjuryRecognition: accepted } },
+      });
       expect(await post(accept, { input: { id, acceptedOn: now } })).toEqual(
         rejected("acceptInjuryRecognition", "input.id", `${id} is ACCEPTED; it can move to RECOGNISED or NOT_RECOGNISED, not ACCEPTED`),
       );
@@ -301,7 +449,13 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
 
     it("flags a late acceptance and an overdue decision", async () => {
       const unaccepted = await applyAs({ injuredOn: daysAgo(50), appliedOn: daysAgo(40), applicant: "UNION" });
-      expect([unaccepted.status, unaccepted.acceptanceDueOn, unaccepted.acceptedLate, unaccepted.decisionDueOn, unaccepted.overdue]).toEqual(["APPLIED", daysAgo(25), true, null, false]);
+      expect([
+        unaccepted.status,
+        unaccepted.acceptanceDueOn,
+        unaccepted.acceptedLate,
+        unaccepted.decisionDueOn,
+        unaccepted.overdue,
+      ]).toEqual(["APPLIED", daysAgo(25), true, null, false]);
 
       const stale = await applyAs({ injuredOn: daysAgo(200), appliedOn: daysAgo(150), applicant: "WORKER" });
       expect(await post(accept, { input: { id: stale.id, acceptedOn: daysAgo(100) } })).toEqual({
@@ -329,13 +483,43 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     });
 
     it.each([
-      ["a wrong check character", { idNumber: "110105194912310021" }, "input.idNumber", "check character is 1, expected X (GB 11643 MOD 11-2)"],
-      ["a short ID number", { idNumber: "1101051949" }, "input.idNumber", "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number"],
-      ["an unregistered employer", { creditCode: unknownCreditCode }, "input.creditCode", `no insured enterprise has credit code ${unknownCreditCode}`],
-      ["an impossible injury date", { injuredOn: "2025-02-29" }, "input.injuredOn", '"2025-02-29" is not a real calendar date written YYYY-MM-DD'],
-      ["an application before the injury", { injuredOn: "2026-01-10", appliedOn: "2026-01-09" }, "input.appliedOn", "cannot be before input.injuredOn"],
+      [
+        "a wrong check character",
+        { idNumber: "110105194912310021" },
+        "input.idNumber",
+        "check character is 1, expected X (GB 11643 MOD 11-2)",
+      ],
+      [
+        "a short ID number",
+        { idNumber: "1101051949" },
+        "input.idNumber",
+        "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number",
+      ],
+      [
+        "an unregistered employer",
+        { creditCode: unknownCreditCode },
+        "input.creditCode",
+        `no insured enterprise has credit code ${unknownCreditCode}`,
+      ],
+      [
+        "an impossible injury date",
+        { injuredOn: "2025-02-29" },
+        "input.injuredOn",
+        '"2025-02-29" is not a real calendar date written YYYY-MM-DD',
+      ],
+      [
+        "an application before the injury",
+        { injuredOn: "2026-01-10", appliedOn: "2026-01-09" },
+        "input.appliedOn",
+        "cannot be before input.injuredOn",
+      ],
       ["an application in the future", { appliedOn: addDays(chinaToday(), 1) }, "input.appliedOn", "cannot be in the future"],
-      ["an injury before the recorded deadlines", { injuredOn: "2010-12-31", appliedOn: "2011-01-05" }, "input.injuredOn", "is before 2011-01-01, the earliest day the recognition deadlines are recorded for"],
+      [
+        "an injury before the recorded deadlines",
+        { injuredOn: "2010-12-31", appliedOn: "2011-01-05" },
+        "input.injuredOn",
+        "is before 2011-01-01, the earliest day the recognition deadlines are recorded for",
+      ],
       [
         "an employer applying on day 31",
         { injuredOn: "2026-01-01", appliedOn: "2026-02-01" },
@@ -349,14 +533,39 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "a worker or union must apply within 1 year of the injury; the window closed on 2025-02-28",
       ],
     ])("rejects an application with %s", async (_case, change, field, reason) => {
-      const input = { idNumber: persons()[1].idNumber, creditCode: persons()[1].employerCreditCode, injuredOn: "2026-01-01", appliedOn: "2026-01-05", applicant: "EMPLOYER", ...change };
+      const input = {
+        idNumber: persons()[1].idNumber,
+        creditCode: persons()[1].employerCreditCode,
+        injuredOn: "2026-01-01",
+        appliedOn: "2026-01-05",
+        applicant: "EMPLOYER",
+        ...change,
+      };
       expect(await post(apply, { input })).toEqual(rejected("applyForInjuryRecognition", field, reason));
     });
 
     it.each([
-      ["accept", `mutation { acceptInjuryRecognition(input: { id: "IR-missing", acceptedOn: "2026-01-01" }) { id } }`, "acceptInjuryRecognition", "input.id", "no injury recognition has id IR-missing"],
-      ["accept", `mutation { acceptInjuryRecognition(input: { id: "IR-missing", acceptedOn: "2026-13-01" }) { id } }`, "acceptInjuryRecognition", "input.acceptedOn", '"2026-13-01" is not a real calendar date written YYYY-MM-DD'],
-      ["decide", `mutation { decideInjuryRecognition(input: { id: "IR-missing", decidedOn: "2026-01-01", recognised: true }) { id } }`, "decideInjuryRecognition", "input.id", "no injury recognition has id IR-missing"],
+      [
+        "accept",
+        `mutation { acceptInjuryRecognition(input: { id: "IR-missing", acceptedOn: "2026-01-01" }) { id } }`,
+        "acceptInjuryRecognition",
+        "input.id",
+        "no injury recognition has id IR-missing",
+      ],
+      [
+        "accept",
+        `mutation { acceptInjuryRecognition(input: { id: "IR-missing", acceptedOn: "2026-13-01" }) { id } }`,
+        "acceptInjuryRecognition",
+        "input.acceptedOn",
+        '"2026-13-01" is not a real calendar date written YYYY-MM-DD',
+      ],
+      [
+        "decide",
+        `mutation { decideInjuryRecognition(input: { id: "IR-missing", decidedOn: "2026-01-01", recognised: true }) { id } }`,
+        "decideInjuryRecognition",
+        "input.id",
+        "no injury recognition has id IR-missing",
+      ],
     ])("will not %s an unknown or misdated case", async (_verb, query, operation, field, reason) => {
       expect(await post(query)).toEqual(rejected(operation, field, reason));
     });
@@ -413,14 +622,31 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     it("lists sessions by employer, post and year, and finds one by id", async () => {
       const rows = seeded(hub.city, "hrss", TrainingRecord);
       const first = rows[0];
-      const matching = whereEquals(rows, "creditCode", first.creditCode, "id").filter((row) => row.post === first.post && row.trainedOn.startsWith(first.trainedOn.slice(0, 4)));
-      const node = (row: TrainingRecord) => ({ id: row.id, pid: row.pid, post: row.post, mode: row.mode, hours: row.hoursTenths / 10, trainedOn: row.trainedOn, provider: row.provider });
+      const matching = whereEquals(rows, "creditCode", first.creditCode, "id").filter(
+        (row) => row.post === first.post && row.trainedOn.startsWith(first.trainedOn.slice(0, 4)),
+      );
+      const node = (row: TrainingRecord) => ({
+        id: row.id,
+        pid: row.pid,
+        post: row.post,
+        mode: row.mode,
+        hours: row.hoursTenths / 10,
+        trainedOn: row.trainedOn,
+        provider: row.provider,
+      });
 
-      expect(await post(`query L($creditCode: String, $post: KeyPost, $year: Int) { trainingRecords(creditCode: $creditCode, post: $post, year: $year) { nodes { id pid post mode hours trainedOn provider } pageInfo { hasNextPage } } }`, { creditCode: first.creditCode, post: first.post, year: Number(first.trainedOn.slice(0, 4)) })).toEqual({
+      expect(
+        await post(
+          `query L($creditCode: String, $post: KeyPost, $year: Int) { trainingRecords(creditCode: $creditCode, post: $post, year: $year) { nodes { id pid post mode hours trainedOn provider } pageInfo { hasNextPage } } }`,
+          { creditCode: first.creditCode, post: first.post, year: Number(first.trainedOn.slice(0, 4)) },
+        ),
+      ).toEqual({
         status: 200,
         body: { data: { trainingRecords: { nodes: matching.map(node), pageInfo: { hasNextPage: false } } } },
       });
-      expect(await post(`query One($id: ID!) { trainingRecord(id: $id) { id pid post mode hours trainedOn provider } }`, { id: first.id })).toEqual({
+      expect(
+        await post(`query One($id: ID!) { trainingRecord(id: $id) { id pid post mode hours trainedOn provider } }`, { id: first.id }),
+      ).toEqual({
         status: 200,
         body: { data: { trainingRecord: node(first) } },
       });
@@ -428,8 +654,19 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
 
     it("records a session, which counts in that year's progress", async () => {
       const trainee = persons()[2];
-      const input = { idNumber: trainee.idNumber, creditCode: trainee.employerCreditCode, post: "TEAM_LEADER", mode: "OFFLINE", hours: 4.5, trainedOn: now, provider: "淄博市安培职业培训学校" };
-      const recorded = await post(`mutation R($input: RecordTrainingInput!) { recordTraining(input: $input) { id pid creditCode post mode hours trainedOn provider } }`, { input });
+      const input = {
+        idNumber: trainee.idNumber,
+        creditCode: trainee.employerCreditCode,
+        post: "TEAM_LEADER",
+        mode: "OFFLINE",
+        hours: 4.5,
+        trainedOn: now,
+        provider: "淄博市安培职业培训学校",
+      };
+      const recorded = await post(
+        `mutation R($input: RecordTrainingInput!) { recordTraining(input: $input) { id pid creditCode post mode hours trainedOn provider } }`,
+        { input },
+      );
       expect(recorded).toEqual({
         status: 200,
         body: {
@@ -448,7 +685,14 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         },
       });
       const year = Number(now.slice(0, 4));
-      const record = Object.assign(new TrainingRecord(), { creditCode: trainee.employerCreditCode, pid: trainee.pid, post: KeyPost.TEAM_LEADER, mode: TrainingMode.OFFLINE, hoursTenths: 45, trainedOn: now });
+      const record = Object.assign(new TrainingRecord(), {
+        creditCode: trainee.employerCreditCode,
+        pid: trainee.pid,
+        post: KeyPost.TEAM_LEADER,
+        mode: TrainingMode.OFFLINE,
+        hoursTenths: 45,
+        trainedOn: now,
+      });
       expect(await post(progressQuery, { year })).toEqual({
         status: 200,
         body: { data: { trainingProgress: expectedProgress(year, [...seeded(hub.city, "hrss", TrainingRecord), record], () => true) } },
@@ -460,12 +704,33 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ["more than a day's hours", { hours: 24.5 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 24.5"],
       ["a session in the future", { trainedOn: addDays(chinaToday(), 1) }, "input.trainedOn", "cannot be in the future"],
       ["an impossible date", { trainedOn: "2025-06-31" }, "input.trainedOn", '"2025-06-31" is not a real calendar date written YYYY-MM-DD'],
-      ["an invalid ID number", { idNumber: "110105194912310021" }, "input.idNumber", "check character is 1, expected X (GB 11643 MOD 11-2)"],
-      ["an unregistered employer", { creditCode: unknownCreditCode }, "input.creditCode", `no insured enterprise has credit code ${unknownCreditCode}`],
+      [
+        "an invalid ID number",
+        { idNumber: "110105194912310021" },
+        "input.idNumber",
+        "check character is 1, expected X (GB 11643 MOD 11-2)",
+      ],
+      [
+        "an unregistered employer",
+        { creditCode: unknownCreditCode },
+        "input.creditCode",
+        `no insured enterprise has credit code ${unknownCreditCode}`,
+      ],
       ["no provider", { provider: " " }, "input.provider", "cannot be empty"],
     ])("rejects a session with %s", async (_case, change, field, reason) => {
-      const input = { idNumber: persons()[3].idNumber, creditCode: persons()[3].employerCreditCode, post: "PRINCIPAL", mode: "ONLINE", hours: 2, trainedOn: "2025-06-01", provider: "x", ...change };
-      expect(await post(`mutation R($input: RecordTrainingInput!) { recordTraining(input: $input) { id } }`, { input })).toEqual(rejected("recordTraining", field, reason));
+      const input = {
+        idNumber: persons()[3].idNumber,
+        creditCode: persons()[3].employerCreditCode,
+        post: "PRINCIPAL",
+        mode: "ONLINE",
+        hours: 2,
+        trainedOn: "2025-06-01",
+        provider: "x",
+        ...change,
+      };
+      expect(await post(`mutation R($input: RecordTrainingInput!) { recordTraining(input: $input) { id } }`, { input })).toEqual(
+        rejected("recordTraining", field, reason),
+      );
     });
 
     it.each([
@@ -477,7 +742,8 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
   });
 
   describe("prevention-fee budgets", () => {
-    const budgetFields = "id poolingAreaCode year priorYearContributionIncomeYuan capPercent capYuan approvedYuan remainingYuan items { id category title amountYuan approvedOn } capApprovals { documentNumber approvedPercent approvedOn }";
+    const budgetFields =
+      "id poolingAreaCode year priorYearContributionIncomeYuan capPercent capYuan approvedYuan remainingYuan items { id category title amountYuan approvedOn } capApprovals { documentNumber approvedPercent approvedOn }";
     const add = `mutation Add($input: AddFeeBudgetItemInput!) { addFeeBudgetItem(input: $input) { id budgetId category title amountYuan approvedOn } }`;
 
     it("shows a year's cap, what is approved and what remains", async () => {
@@ -494,7 +760,13 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
           capYuan: cap / 100,
           approvedYuan: budget.approvedFen / 100,
           remainingYuan: (cap - budget.approvedFen) / 100,
-          items: whereEquals(items, "budgetId", budget.id, "id").map((item) => ({ id: item.id, category: item.category, title: item.title, amountYuan: item.amountFen / 100, approvedOn: item.approvedOn })),
+          items: whereEquals(items, "budgetId", budget.id, "id").map((item) => ({
+            id: item.id,
+            category: item.category,
+            title: item.title,
+            amountYuan: item.amountFen / 100,
+            approvedOn: item.approvedOn,
+          })),
           capApprovals: [],
         };
       };
@@ -533,51 +805,169 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         },
       });
 
-      const item = (amountYuan: number, category = "TRAINING") => ({ input: { budgetId: "370300-2026", category, title: "重点行业班组长培训", amountYuan, approvedOn: now } });
+      const item = (amountYuan: number, category = "TRAINING") => ({
+        input: { budgetId: "370300-2026", category, title: "重点行业班组长培训", amountYuan, approvedOn: now },
+      });
       expect(await post(add, item(2999.99))).toEqual({
         status: 200,
-        body: { data: { addFeeBudgetItem: { id: expect.stringMatching(/^FI-/), budgetId: "370300-2026", category: "TRAINING", title: "重点行业班组长培训", amountYuan: 2999.99, approvedOn: now } } },
+        body: {
+          data: {
+            addFeeBudgetItem: {
+              id: expect.stringMatching(/^FI-/),
+              budgetId: "370300-2026",
+              category: "TRAINING",
+              title: "重点行业班组长培训",
+              amountYuan: 2999.99,
+              approvedOn: now,
+            },
+          },
+        },
       });
       expect(await post(add, item(0.02))).toEqual(
-        rejected("addFeeBudgetItem", "input.amountYuan", "would pass the cap of 3000.00 yuan (3% of prior-year contribution income): 2999.99 yuan already approved, 0.02 yuan requested"),
+        rejected(
+          "addFeeBudgetItem",
+          "input.amountYuan",
+          "would pass the cap of 3000.00 yuan (3% of prior-year contribution income): 2999.99 yuan already approved, 0.02 yuan requested",
+        ),
       );
       expect((await post(add, item(0.01, "PUBLICITY"))).body.data.addFeeBudgetItem.amountYuan).toBe(0.01);
 
-      expect(await post(`mutation A($input: RecordFeeCapApprovalInput!) { recordFeeCapApproval(input: $input) { budgetId documentNumber approvedPercent approvedOn } }`, {
-        input: { budgetId: "370300-2026", documentNumber: "鲁人社函〔2026〕15号", approvedPercent: 3.5, approvedOn: now },
-      })).toEqual({ status: 200, body: { data: { recordFeeCapApproval: { budgetId: "370300-2026", documentNumber: "鲁人社函〔2026〕15号", approvedPercent: 3.5, approvedOn: now } } } });
+      expect(
+        await post(
+          `mutation A($input: RecordFeeCapApprovalInput!) { recordFeeCapApproval(input: $input) { budgetId documentNumber approvedPercent approvedOn } }`,
+          {
+            input: { budgetId: "370300-2026", documentNumber: "鲁人社函〔2026〕15号", approvedPercent: 3.5, approvedOn: now },
+          },
+        ),
+      ).toEqual({
+        status: 200,
+        body: {
+          data: {
+            recordFeeCapApproval: {
+              budgetId: "370300-2026",
+              documentNumber: "鲁人社函〔2026〕15号",
+              approvedPercent: 3.5,
+              approvedOn: now,
+            },
+          },
+        },
+      });
       expect((await post(add, item(500))).body.data.addFeeBudgetItem.amountYuan).toBe(500);
       expect(await post(add, item(0.01))).toEqual(
-        rejected("addFeeBudgetItem", "input.amountYuan", "would pass the cap of 3500.00 yuan (3.5% of prior-year contribution income): 3500.00 yuan already approved, 0.01 yuan requested"),
+        rejected(
+          "addFeeBudgetItem",
+          "input.amountYuan",
+          "would pass the cap of 3500.00 yuan (3.5% of prior-year contribution income): 3500.00 yuan already approved, 0.01 yuan requested",
+        ),
       );
-      expect(await post(`{ feeBudget(id: "370300-2026") { capPercent capYuan approvedYuan remainingYuan capApprovals { documentNumber approvedPercent } } }`)).toEqual({
+      expect(
+        await post(
+          `{ feeBudget(id: "370300-2026") { capPercent capYuan approvedYuan remainingYuan capApprovals { documentNumber approvedPercent } } }`,
+        ),
+      ).toEqual({
         status: 200,
-        body: { data: { feeBudget: { capPercent: 3.5, capYuan: 3500, approvedYuan: 3500, remainingYuan: 0, capApprovals: [{ documentNumber: "鲁人社函〔2026〕15号", approvedPercent: 3.5 }] } } },
+        body: {
+          data: {
+            feeBudget: {
+              capPercent: 3.5,
+              capYuan: 3500,
+              approvedYuan: 3500,
+              remainingYuan: 0,
+              capApprovals: [{ documentNumber: "鲁人社函〔2026〕15号", approvedPercent: 3.5 }],
+            },
+          },
+        },
       });
     });
 
     it.each([
-      ["createFeeBudget", "the year a budget exists for", `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2024, priorYearContributionIncomeYuan: 1 }) { id } }`, "input.year", "370300 already has a budget for 2024"],
-      ["createFeeBudget", "a year before the fee", `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2017, priorYearContributionIncomeYuan: 1 }) { id } }`, "input.year", "must be a whole number from 2018 to 2100, got 2017"],
-      ["createFeeBudget", "a county", `mutation { createFeeBudget(input: { poolingAreaCode: "370321", year: 2027, priorYearContributionIncomeYuan: 1 }) { id } }`, "input.poolingAreaCode", "370321 is a county, not a prefecture-level pooling area"],
-      ["createFeeBudget", "fractions of a fen", `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2027, priorYearContributionIncomeYuan: 1.005 }) { id } }`, "input.priorYearContributionIncomeYuan", "must be an amount in yuan with at most 2 decimals, got 1.005"],
-      ["recordFeeCapApproval", "no raise", `mutation { recordFeeCapApproval(input: { budgetId: "370300-2025", documentNumber: "x", approvedPercent: 3, approvedOn: "2025-03-01" }) { id } }`, "input.approvedPercent", "must raise the cap above the default 3%, got 3"],
-      ["recordFeeCapApproval", "a percent finer than 0.01", `mutation { recordFeeCapApproval(input: { budgetId: "370300-2025", documentNumber: "x", approvedPercent: 3.555, approvedOn: "2025-03-01" }) { id } }`, "input.approvedPercent", "must be a percent of at most 100 with at most 2 decimals, got 3.555"],
-      ["recordFeeCapApproval", "an unknown budget", `mutation { recordFeeCapApproval(input: { budgetId: "370300-1999", documentNumber: "x", approvedPercent: 4, approvedOn: "2025-03-01" }) { id } }`, "input.budgetId", "no prevention-fee budget has id 370300-1999"],
-      ["addFeeBudgetItem", "nothing to spend", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 0, approvedOn: "2025-03-01" }) { id } }`, "input.amountYuan", "must be more than 0, got 0"],
-      ["addFeeBudgetItem", "an impossible date", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 1, approvedOn: "2025-02-29" }) { id } }`, "input.approvedOn", '"2025-02-29" is not a real calendar date written YYYY-MM-DD'],
-      ["addFeeBudgetItem", "no title", `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: PUBLICITY, title: "", amountYuan: 1, approvedOn: "2025-03-01" }) { id } }`, "input.title", "cannot be empty"],
+      [
+        "createFeeBudget",
+        "the year a budget exists for",
+        `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2024, priorYearContributionIncomeYuan: 1 }) { id } }`,
+        "input.year",
+        "370300 already has a budget for 2024",
+      ],
+      [
+        "createFeeBudget",
+        "a year before the fee",
+        `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2017, priorYearContributionIncomeYuan: 1 }) { id } }`,
+        "input.year",
+        "must be a whole number from 2018 to 2100, got 2017",
+      ],
+      [
+        "createFeeBudget",
+        "a county",
+        `mutation { createFeeBudget(input: { poolingAreaCode: "370321", year: 2027, priorYearContributionIncomeYuan: 1 }) { id } }`,
+        "input.poolingAreaCode",
+        "370321 is a county, not a prefecture-level pooling area",
+      ],
+      [
+        "createFeeBudget",
+        "fractions of a fen",
+        `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2027, priorYearContributionIncomeYuan: 1.005 }) { id } }`,
+        "input.priorYearContributionIncomeYuan",
+        "must be an amount in yuan with at most 2 decimals, got 1.005",
+      ],
+      [
+        "recordFeeCapApproval",
+        "no raise",
+        `mutation { recordFeeCapApproval(input: { budgetId: "370300-2025", documentNumber: "x", approvedPercent: 3, approvedOn: "2025-03-01" }) { id } }`,
+        "input.approvedPercent",
+        "must raise the cap above the default 3%, got 3",
+      ],
+      [
+        "recordFeeCapApproval",
+        "a percent finer than 0.01",
+        `mutation { recordFeeCapApproval(input: { budgetId: "370300-2025", documentNumber: "x", approvedPercent: 3.555, approvedOn: "2025-03-01" }) { id } }`,
+        "input.approvedPercent",
+        "must be a percent of at most 100 with at most 2 decimals, got 3.555",
+      ],
+      [
+        "recordFeeCapApproval",
+        "an unknown budget",
+        `mutation { recordFeeCapApproval(input: { budgetId: "370300-1999", documentNumber: "x", approvedPercent: 4, approvedOn: "2025-03-01" }) { id } }`,
+        "input.budgetId",
+        "no prevention-fee budget has id 370300-1999",
+      ],
+      [
+        "addFeeBudgetItem",
+        "nothing to spend",
+        `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 0, approvedOn: "2025-03-01" }) { id } }`,
+        "input.amountYuan",
+        "must be more than 0, got 0",
+      ],
+      [
+        "addFeeBudgetItem",
+        "an impossible date",
+        `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 1, approvedOn: "2025-02-29" }) { id } }`,
+        "input.approvedOn",
+        '"2025-02-29" is not a real calendar date written YYYY-MM-DD',
+      ],
+      [
+        "addFeeBudgetItem",
+        "no title",
+        `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: PUBLICITY, title: "", amountYuan: 1, approvedOn: "2025-03-01" }) { id } }`,
+        "input.title",
+        "cannot be empty",
+      ],
     ])("%s rejects %s", async (operation, _case, query, field, reason) => {
       expect(await post(query)).toEqual(rejected(operation, field, reason));
     });
   });
 
   describe("service agencies and prevention projects", () => {
-    const projectFields = "id title category status contractAmountYuan prepaidYuan appliedOn statusSince agency { creditCode barredUntil } steps { status enteredOn }";
+    const projectFields =
+      "id title category status contractAmountYuan prepaidYuan appliedOn statusSince agency { creditCode barredUntil } steps { status enteredOn }";
     const advance = (id: string, to: string, on = now) =>
-      post(`mutation A($input: AdvancePreventionProjectInput!) { advancePreventionProject(input: $input) { ${projectFields} } }`, { input: { id, to, on } });
+      post(`mutation A($input: AdvancePreventionProjectInput!) { advancePreventionProject(input: $input) { ${projectFields} } }`, {
+        input: { id, to, on },
+      });
     const register = (creditCode: string, name: string) =>
-      post(`mutation R($input: RegisterServiceAgencyInput!) { registerServiceAgency(input: $input) { creditCode creditCodeNeedsReview name barredUntil barred } }`, { input: { creditCode, name } });
+      post(
+        `mutation R($input: RegisterServiceAgencyInput!) { registerServiceAgency(input: $input) { creditCode creditCodeNeedsReview name barredUntil barred } }`,
+        { input: { creditCode, name } },
+      );
     const applyFor = (agencyCreditCode: string, contractAmountYuan = 12345.67, appliedOn = now) =>
       post(`mutation P($input: ApplyForPreventionProjectInput!) { applyForPreventionProject(input: $input) { ${projectFields} } }`, {
         input: { agencyCreditCode, title: "交通运输企业工伤预防培训", category: "TRAINING", contractAmountYuan, appliedOn },
@@ -586,18 +976,35 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     it("lists agencies barred today and those free to take projects", async () => {
       const agencies = seeded(hub.city, "hrss", ServiceAgency).sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1));
       const barredToday = (agency: ServiceAgency) => agency.barredUntil !== null && now <= agency.barredUntil;
-      const node = (agency: ServiceAgency) => ({ creditCode: agency.creditCode, name: agency.name, barredUntil: agency.barredUntil, barred: barredToday(agency) });
+      const node = (agency: ServiceAgency) => ({
+        creditCode: agency.creditCode,
+        name: agency.name,
+        barredUntil: agency.barredUntil,
+        barred: barredToday(agency),
+      });
       const query = `query A($barred: Boolean) { serviceAgencies(barred: $barred) { nodes { creditCode name barredUntil barred } } }`;
 
-      expect(await post(query, { barred: true })).toEqual({ status: 200, body: { data: { serviceAgencies: { nodes: agencies.filter(barredToday).map(node) } } } });
-      expect(await post(query, { barred: false })).toEqual({ status: 200, body: { data: { serviceAgencies: { nodes: agencies.filter((agency) => !barredToday(agency)).map(node) } } } });
-      expect(await post(`query One($creditCode: String!) { serviceAgency(creditCode: $creditCode) { name projects { id status } } }`, { creditCode: agencies[0].creditCode.toLowerCase() })).toEqual({
+      expect(await post(query, { barred: true })).toEqual({
+        status: 200,
+        body: { data: { serviceAgencies: { nodes: agencies.filter(barredToday).map(node) } } },
+      });
+      expect(await post(query, { barred: false })).toEqual({
+        status: 200,
+        body: { data: { serviceAgencies: { nodes: agencies.filter((agency) => !barredToday(agency)).map(node) } } },
+      });
+      expect(
+        await post(`query One($creditCode: String!) { serviceAgency(creditCode: $creditCode) { name projects { id status } } }`, {
+          creditCode: agencies[0].creditCode.toLowerCase(),
+        }),
+      ).toEqual({
         status: 200,
         body: {
           data: {
             serviceAgency: {
               name: agencies[0].name,
-              projects: whereEquals(seeded(hub.city, "hrss", PreventionProject), "agencyCreditCode", agencies[0].creditCode, "id").map((project) => ({ id: project.id, status: project.status })),
+              projects: whereEquals(seeded(hub.city, "hrss", PreventionProject), "agencyCreditCode", agencies[0].creditCode, "id").map(
+                (project) => ({ id: project.id, status: project.status }),
+              ),
             },
           },
         },
@@ -617,14 +1024,23 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         prepaidYuan: project.prepaidFen === null ? null : project.prepaidFen / 100,
         appliedOn: project.appliedOn,
         statusSince: project.statusSince,
-        agency: { creditCode: project.agencyCreditCode, barredUntil: agencies.find((agency) => agency.creditCode === project.agencyCreditCode)!.barredUntil },
+        agency: {
+          creditCode: project.agencyCreditCode,
+          barredUntil: agencies.find((agency) => agency.creditCode === project.agencyCreditCode)!.barredUntil,
+        },
         steps: whereEquals(steps, "projectId", project.id, "id").map((step) => ({ status: step.status, enteredOn: step.enteredOn })),
       });
       const paid = projects.filter((project) => project.status === "PAID");
 
-      expect(await post(`{ preventionProjects(status: PAID) { nodes { ${projectFields} } } }`)).toEqual({ status: 200, body: { data: { preventionProjects: { nodes: paid.map(view) } } } });
+      expect(await post(`{ preventionProjects(status: PAID) { nodes { ${projectFields} } } }`)).toEqual({
+        status: 200,
+        body: { data: { preventionProjects: { nodes: paid.map(view) } } },
+      });
       const failed = projects.find((project) => project.status === "ACCEPTANCE_FAILED")!;
-      expect(await post(`query One($id: ID!) { preventionProject(id: $id) { ${projectFields} } }`, { id: failed.id })).toEqual({ status: 200, body: { data: { preventionProject: view(failed) } } });
+      expect(await post(`query One($id: ID!) { preventionProject(id: $id) { ${projectFields} } }`, { id: failed.id })).toEqual({
+        status: 200,
+        body: { data: { preventionProject: view(failed) } },
+      });
       expect(paid).toHaveLength(1);
     });
 
@@ -633,7 +1049,11 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       // The last barred day is still barred, so the case holds whenever the test runs.
       const appliedOn = now < barred.barredUntil! ? now : barred.barredUntil!;
       expect(await applyFor(barred.creditCode, 1000, appliedOn)).toEqual(
-        rejected("applyForPreventionProject", "input.agencyCreditCode", `${barred.name} (${barred.creditCode}) failed a project's acceptance and is barred from prevention projects until ${barred.barredUntil}`),
+        rejected(
+          "applyForPreventionProject",
+          "input.agencyCreditCode",
+          `${barred.name} (${barred.creditCode}) failed a project's acceptance and is barred from prevention projects until ${barred.barredUntil}`,
+        ),
       );
     });
 
@@ -641,18 +1061,50 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       const creditCode = withCheck("91370300MA3C8K7D2");
       expect(await register(creditCode, "淄博安达安全培训有限公司")).toEqual({
         status: 200,
-        body: { data: { registerServiceAgency: { creditCode, creditCodeNeedsReview: false, name: "淄博安达安全培训有限公司", barredUntil: null, barred: false } } },
+        body: {
+          data: {
+            registerServiceAgency: {
+              creditCode,
+              creditCodeNeedsReview: false,
+              name: "淄博安达安全培训有限公司",
+              barredUntil: null,
+              barred: false,
+            },
+          },
+        },
       });
       const applied = await applyFor(creditCode.toLowerCase());
       const id: string = applied.body.data.applyForPreventionProject.id;
-      const base = { id, title: "交通运输企业工伤预防培训", category: "TRAINING", contractAmountYuan: 12345.67, appliedOn: now, statusSince: now, agency: { creditCode, barredUntil: null } };
+      const base = {
+        id,
+        title: "交通运输企业工伤预防培训",
+        category: "TRAINING",
+        contractAmountYuan: 12345.67,
+        appliedOn: now,
+        statusSince: now,
+        agency: { creditCode, barredUntil: null },
+      };
       expect(applied).toEqual({
         status: 200,
-        body: { data: { applyForPreventionProject: { ...base, id: expect.stringMatching(/^PP-/), status: "APPLIED", prepaidYuan: null, steps: [{ status: "APPLIED", enteredOn: now }] } } },
+        body: {
+          data: {
+            applyForPreventionProject: {
+              ...base,
+              id: expect.stringMatching(/^PP-/),
+              status: "APPLIED",
+              prepaidYuan: null,
+              steps: [{ status: "APPLIED", enteredOn: now }],
+            },
+          },
+        },
       });
 
-      expect(await advance(id, "PREPAID")).toEqual(rejected("advancePreventionProject", "input.id", `${id} is APPLIED; it can move to APPROVED, not PREPAID`));
-      expect(await advance(id, "APPROVED", daysAgo(1))).toEqual(rejected("advancePreventionProject", "input.on", `cannot be before the day it became APPLIED, ${now}`));
+      expect(await advance(id, "PREPAID")).toEqual(
+        rejected("advancePreventionProject", "input.id", `${id} is APPLIED; it can move to APPROVED, not PREPAID`),
+      );
+      expect(await advance(id, "APPROVED", daysAgo(1))).toEqual(
+        rejected("advancePreventionProject", "input.on", `cannot be before the day it became APPLIED, ${now}`),
+      );
 
       const order = ["APPROVED", "AGREEMENT_SIGNED", "PREPAID", "IN_PROGRESS", "ACCEPTED", "PAID"];
       let last: unknown;
@@ -670,7 +1122,9 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
           },
         },
       });
-      expect(await advance(id, "ACCEPTANCE_FAILED")).toEqual(rejected("advancePreventionProject", "input.id", `${id} is PAID; it can move to no other status, not ACCEPTANCE_FAILED`));
+      expect(await advance(id, "ACCEPTANCE_FAILED")).toEqual(
+        rejected("advancePreventionProject", "input.id", `${id} is PAID; it can move to no other status, not ACCEPTANCE_FAILED`),
+      );
     });
 
     it("bars an agency for three years once its project fails acceptance", async () => {
@@ -684,21 +1138,57 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         expect.objectContaining({ status: "ACCEPTANCE_FAILED", agency: { creditCode, barredUntil: until } }),
       );
       expect(await applyFor(creditCode)).toEqual(
-        rejected("applyForPreventionProject", "input.agencyCreditCode", `淄博恒信安全咨询有限公司 (${creditCode}) failed a project's acceptance and is barred from prevention projects until ${until}`),
+        rejected(
+          "applyForPreventionProject",
+          "input.agencyCreditCode",
+          `淄博恒信安全咨询有限公司 (${creditCode}) failed a project's acceptance and is barred from prevention projects until ${until}`,
+        ),
       );
     });
 
     it("registers an agency once", async () => {
       const { creditCode } = seeded(hub.city, "hrss", ServiceAgency)[0];
-      expect(await register(creditCode, "x")).toEqual(rejected("registerServiceAgency", "input.creditCode", `${creditCode} is already registered`));
+      expect(await register(creditCode, "x")).toEqual(
+        rejected("registerServiceAgency", "input.creditCode", `${creditCode} is already registered`),
+      );
     });
 
     it.each([
-      ["a malformed credit code", () => register("91370300MA3C8K7DO0", "x"), "registerServiceAgency", "input.creditCode", "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z"],
-      ["an unregistered agency", () => applyFor(unknownCreditCode), "applyForPreventionProject", "input.agencyCreditCode", `no service agency is registered with credit code ${unknownCreditCode}`],
-      ["fractions of a fen", () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100.001), "applyForPreventionProject", "input.contractAmountYuan", "must be an amount in yuan with at most 2 decimals, got 100.001"],
-      ["an application in the future", () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(chinaToday(), 1)), "applyForPreventionProject", "input.appliedOn", "cannot be in the future"],
-      ["an unknown project", () => advance("PP-missing", "APPROVED"), "advancePreventionProject", "input.id", "no prevention project has id PP-missing"],
+      [
+        "a malformed credit code",
+        () => register("91370300MA3C8K7DO0", "x"),
+        "registerServiceAgency",
+        "input.creditCode",
+        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+      ],
+      [
+        "an unregistered agency",
+        () => applyFor(unknownCreditCode),
+        "applyForPreventionProject",
+        "input.agencyCreditCode",
+        `no service agency is registered with credit code ${unknownCreditCode}`,
+      ],
+      [
+        "fractions of a fen",
+        () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100.001),
+        "applyForPreventionProject",
+        "input.contractAmountYuan",
+        "must be an amount in yuan with at most 2 decimals, got 100.001",
+      ],
+      [
+        "an application in the future",
+        () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(chinaToday(), 1)),
+        "applyForPreventionProject",
+        "input.appliedOn",
+        "cannot be in the future",
+      ],
+      [
+        "an unknown project",
+        () => advance("PP-missing", "APPROVED"),
+        "advancePreventionProject",
+        "input.id",
+        "no prevention project has id PP-missing",
+      ],
     ])("rejects %s", async (_case, run, operation, field, reason) => {
       expect(await run()).toEqual(rejected(operation, field, reason));
     });

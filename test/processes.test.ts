@@ -45,7 +45,11 @@ function difference(after: Record<string, Record<string, number>>, before: Recor
   return Object.fromEntries(
     Object.entries(after).map(([name, tables]) => [
       name,
-      Object.fromEntries(Object.entries(tables).flatMap(([table, count]) => (count - (before[name]?.[table] ?? 0) ? [[table, count - (before[name]?.[table] ?? 0)]] : []))),
+      Object.fromEntries(
+        Object.entries(tables).flatMap(([table, count]) =>
+          count - (before[name]?.[table] ?? 0) ? [[table, count - (before[name]?.[table] ?? 0)]] : [],
+        ),
+      ),
     ]),
   );
 }
@@ -62,7 +66,14 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
     keys = await testKeys();
     database = testDatabase();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-data-"));
-    hubEnv = { ...process.env, LIANFANG_KEY_DIR: keys.keyDir, LIANFANG_DATA_DIR: dataDir, LIANFANG_DB_PREFIX: database.dbPrefix, LIANFANG_DEMO_SCALE: "small", LOG_LEVEL: "warn" };
+    hubEnv = {
+      ...process.env,
+      LIANFANG_KEY_DIR: keys.keyDir,
+      LIANFANG_DATA_DIR: dataDir,
+      LIANFANG_DB_PREFIX: database.dbPrefix,
+      LIANFANG_DEMO_SCALE: "small",
+      LOG_LEVEL: "warn",
+    };
     hub = await startHub({ env: hubEnv, gatewayPort: 0 });
     city = generateCity({ size: scales.small, seed: 2024, linkingSecret: keys.linkingSecret });
   }, 120_000);
@@ -78,7 +89,11 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
     const before = await statementCounts(hub);
     const response = await fetch(hub.gatewayUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${await keys.token({ agency: "coordination" })}`, "x-lianfang-purpose": "MEETING_REPORT" },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${await keys.token({ agency: "coordination" })}`,
+        "x-lianfang-purpose": "MEETING_REPORT",
+      },
       body: JSON.stringify({ query: fiftyEnterprises }),
     });
     const after = await statementCounts(hub);
@@ -96,10 +111,24 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
               name: enterprise.name,
               riskClass: enterprise.riskClass,
               insuredHeadcount: enterprise.insuredHeadcount,
-              accidents: whereEquals(seeded(city, "emergency", Accident), "creditCode", enterprise.creditCode, "id").map((a) => ({ id: a.id, grade: accidentGrade(a), deaths: a.deaths })),
-              occupationalDiseaseCases: whereEquals(seeded(city, "health", OccupationalDiseaseCase), "creditCode", enterprise.creditCode, "id").map((c) => ({ id: c.id, diseaseName: c.diseaseName })),
-              vehicles: whereEquals(seeded(city, "transport", Vehicle), "creditCode", enterprise.creditCode, "plateNumber").map((v) => ({ plateNumber: v.plateNumber, vehicleClass: v.vehicleClass })),
-              supervisionChecks: whereEquals(seeded(city, "unions", SupervisionCheck), "creditCode", enterprise.creditCode, "id").map((c) => ({ id: c.id, status: c.status })),
+              accidents: whereEquals(seeded(city, "emergency", Accident), "creditCode", enterprise.creditCode, "id").map((a) => ({
+                id: a.id,
+                grade: accidentGrade(a),
+                deaths: a.deaths,
+              })),
+              occupationalDiseaseCases: whereEquals(
+                seeded(city, "health", OccupationalDiseaseCase),
+                "creditCode",
+                enterprise.creditCode,
+                "id",
+              ).map((c) => ({ id: c.id, diseaseName: c.diseaseName })),
+              vehicles: whereEquals(seeded(city, "transport", Vehicle), "creditCode", enterprise.creditCode, "plateNumber").map((v) => ({
+                plateNumber: v.plateNumber,
+                vehicleClass: v.vehicleClass,
+              })),
+              supervisionChecks: whereEquals(seeded(city, "unions", SupervisionCheck), "creditCode", enterprise.creditCode, "id").map(
+                (c) => ({ id: c.id, status: c.status }),
+              ),
             })),
             pageInfo: { hasNextPage: true },
           },
@@ -130,6 +159,9 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
     await hub.stop();
     const verify = spawnSync(process.execPath, ["-r", "@swc-node/register", "scripts/audit-verify.ts"], { env: hubEnv, encoding: "utf8" });
 
-    expect({ status: verify.status, stdout: verify.stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^audit chain intact: [1-9]\d* records\n$/) });
+    expect({ status: verify.status, stdout: verify.stdout }).toEqual({
+      status: 0,
+      stdout: expect.stringMatching(/^audit chain intact: [1-9]\d* records\n$/),
+    });
   });
 });

@@ -23,6 +23,8 @@ describe("the committed schema/", () => {
 
   it("fails composition loudly when two subgraphs disagree", async () => {
     const [hrss] = subgraphs;
-    await expect(composeSupergraph([hrss, { ...hrss, name: "hrss_copy" }], () => "http://127.0.0.1:1/graphql")).rejects.toThrow(/composition failed/);
+    await expect(composeSupergraph([hrss, { ...hrss, name: "hrss_copy" }], () => "http://127.0.0.1:1/graphql")).rejects.toThrow(
+      /composition failed/,
+    );
   });
 });

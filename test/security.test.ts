@@ -8,8 +8,13 @@ import { grant, startFederation, type Federation } from "./support/federation";
 describe("governance at the gateway: catalogue, grants, purpose, masking, audit, limits", () => {
   let hub: Federation;
   let person: Person;
-  const as = async (agency: string, roles: ("viewer" | "admin" | "auditor")[] = ["viewer"]) => ({ authorization: `Bearer ${await hub.keys.token({ agency, roles })}` });
-  const personQuery = (fields: string) => ({ query: `query PersonRecord($pid: String!) { person(pid: $pid) { pid ${fields} } }`, variables: { pid: person.pid } });
+  const as = async (agency: string, roles: ("viewer" | "admin" | "auditor")[] = ["viewer"]) => ({
+    authorization: `Bearer ${await hub.keys.token({ agency, roles })}`,
+  });
+  const personQuery = (fields: string) => ({
+    query: `query PersonRecord($pid: String!) { person(pid: $pid) { pid ${fields} } }`,
+    variables: { pid: person.pid },
+  });
 
   beforeAll(async () => {
     hub = await startFederation();
@@ -23,7 +28,17 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
 
       expect(response).toEqual({
         status: 200,
-        body: { data: { person: { pid: person.pid, name: person.name, idNumber: person.idNumber, phone: person.phone, insuredSince: person.insuredSince } } },
+        body: {
+          data: {
+            person: {
+              pid: person.pid,
+              name: person.name,
+              idNumber: person.idNumber,
+              phone: person.phone,
+              insuredSince: person.insuredSince,
+            },
+          },
+        },
       });
     });
 
@@ -38,7 +53,14 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
               message: "health may not read Person.phone (NONE, hrss)",
               extensions: {
                 code: "FORBIDDEN",
-                denied: [{ resource: "Person.phone", owners: ["hrss"], level: "NONE", reason: "not shared: 《个人信息保护法》第六条 最小必要: joint prevention needs no phone number" }],
+                denied: [
+                  {
+                    resource: "Person.phone",
+                    owners: ["hrss"],
+                    level: "NONE",
+                    reason: "not shared: 《个人信息保护法》第六条 最小必要: joint prevention needs no phone number",
+                  },
+                ],
               },
             },
           ],
@@ -69,7 +91,8 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
                 owners: ["hrss"],
                 level: "CONDITIONAL",
                 reason: "needs a grant from hrss for purpose JOINT_INSPECTION",
-                apply: 'mutation { applyForResource(input: { resource: "Person.name", purpose: "JOINT_INSPECTION", justification: "...", days: 30 }) { id answerDueOn } }',
+                apply:
+                  'mutation { applyForResource(input: { resource: "Person.name", purpose: "JOINT_INSPECTION", justification: "...", days: 30 }) { id answerDueOn } }',
               },
             ],
           },
@@ -78,21 +101,64 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     });
 
     it("lists the catalogue for the calling department, with what it may read now", async () => {
-      const response = await hub.post({ query: "{ sharingCatalogue { resource owners level basis mask readable grantedPurposes } }" }, await as("transport"));
-      const byResource = Object.fromEntries(response.body.data.sharingCatalogue.map((entry: { resource: string }) => [entry.resource, entry]));
+      const response = await hub.post(
+        { query: "{ sharingCatalogue { resource owners level basis mask readable grantedPurposes } }" },
+        await as("transport"),
+      );
+      const byResource = Object.fromEntries(
+        response.body.data.sharingCatalogue.map((entry: { resource: string }) => [entry.resource, entry]),
+      );
 
-      expect([byResource["Person.idNumber"], byResource["Person.phone"], byResource["Vehicle.plateNumber"], byResource["Person.insuredSince"]]).toEqual([
-        { resource: "Person.idNumber", owners: ["hrss"], level: "CONDITIONAL", basis: expect.stringContaining("个人信息保护法"), mask: "idNumber", readable: false, grantedPurposes: [] },
-        { resource: "Person.phone", owners: ["hrss"], level: "NONE", basis: expect.stringContaining("最小必要"), mask: null, readable: false, grantedPurposes: [] },
-        { resource: "Vehicle.plateNumber", owners: ["transport"], level: "UNCONDITIONAL", basis: "道路运输经营信息", mask: null, readable: true, grantedPurposes: [] },
-        { resource: "Person.insuredSince", owners: ["hrss"], level: "UNCLASSIFIED", basis: null, mask: null, readable: false, grantedPurposes: [] },
+      expect([
+        byResource["Person.idNumber"],
+        byResource["Person.phone"],
+        byResource["Vehicle.plateNumber"],
+        byResource["Person.insuredSince"],
+      ]).toEqual([
+        {
+          resource: "Person.idNumber",
+          owners: ["hrss"],
+          level: "CONDITIONAL",
+          basis: expect.stringContaining("个人信息保护法"),
+          mask: "idNumber",
+          readable: false,
+          grantedPurposes: [],
+        },
+        {
+          resource: "Person.phone",
+          owners: ["hrss"],
+          level: "NONE",
+          basis: expect.stringContaining("最小必要"),
+          mask: null,
+          readable: false,
+          grantedPurposes: [],
+        },
+        {
+          resource: "Vehicle.plateNumber",
+          owners: ["transport"],
+          level: "UNCONDITIONAL",
+          basis: "道路运输经营信息",
+          mask: null,
+          readable: true,
+          grantedPurposes: [],
+        },
+        {
+          resource: "Person.insuredSince",
+          owners: ["hrss"],
+          level: "UNCLASSIFIED",
+          basis: null,
+          mask: null,
+          readable: false,
+          grantedPurposes: [],
+        },
       ]);
     });
   });
 
   describe("conditional grants", () => {
     it("opens CONDITIONAL data for the granted purpose only, masked unless the grant says otherwise", async () => {
-      for (const resource of ["Person.name", "Person.idNumber", "Person.gender"]) await grant(hub, { applicant: "unions", resource, purpose: "SUPERVISION" });
+      for (const resource of ["Person.name", "Person.idNumber", "Person.gender"])
+        await grant(hub, { applicant: "unions", resource, purpose: "SUPERVISION" });
 
       const granted = await hub.post(personQuery("name idNumber gender"), { ...(await as("unions")), "x-lianfang-purpose": "SUPERVISION" });
       const otherPurpose = await hub.post(personQuery("name"), { ...(await as("unions")), "x-lianfang-purpose": "STATISTICS" });
@@ -137,7 +203,10 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       const ask = async () => hub.post(personQuery("name"), { ...(await as("emergency")), "x-lianfang-purpose": "ACCIDENT_INVESTIGATION" });
       expect((await ask()).body.data).toBeDefined();
 
-      const revoked = await hub.post({ query: `mutation { revokeGrant(input: { id: "${id}", reason: "investigation closed" }) { status reason } }` }, await as("hrss", ["admin"]));
+      const revoked = await hub.post(
+        { query: `mutation { revokeGrant(input: { id: "${id}", reason: "investigation closed" }) { status reason } }` },
+        await as("hrss", ["admin"]),
+      );
       expect(revoked.body).toEqual({ data: { revokeGrant: { status: "REVOKED", reason: "investigation closed" } } });
 
       const deadline = Date.now() + 1000;
@@ -153,37 +222,81 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       const response = await hub.post({ query: "{ activeGrants { id applicant resource } }" }, await as("coordination", ["admin"]));
 
       expect(response.body.errors).toEqual([
-        { message: "only the gateway reads the grant book", path: ["activeGrants"], extensions: { code: "FORBIDDEN", serviceName: "coordination" } },
+        {
+          message: "only the gateway reads the grant book",
+          path: ["activeGrants"],
+          extensions: { code: "FORBIDDEN", serviceName: "coordination" },
+        },
       ]);
     });
 
     it("lets only the owner's administrator decide, and a refusal needs its reason", async () => {
       const applied = await hub.post(
-        { query: 'mutation { applyForResource(input: { resource: "Person.birthDate", purpose: "STATISTICS", justification: "age structure of injured workers", days: 90 }) { id owner status answerDueOn overdue } }' },
+        {
+          query:
+            'mutation { applyForResource(input: { resource: "Person.birthDate", purpose: "STATISTICS", justification: "age structure of injured workers", days: 90 }) { id owner status answerDueOn overdue } }',
+        },
         await as("health"),
       );
       const { id } = applied.body.data.applyForResource;
-      const byApplicant = await hub.post({ query: `mutation { approveApplication(input: { id: "${id}" }) { status } }` }, await as("health", ["admin"]));
+      const byApplicant = await hub.post(
+        { query: `mutation { approveApplication(input: { id: "${id}" }) { status } }` },
+        await as("health", ["admin"]),
+      );
       const byViewer = await hub.post({ query: `mutation { approveApplication(input: { id: "${id}" }) { status } }` }, await as("hrss"));
-      const withoutReason = await hub.post({ query: `mutation { refuseApplication(input: { id: "${id}" }) { status } }` }, await as("hrss", ["admin"]));
-      const refused = await hub.post({ query: `mutation { refuseApplication(input: { id: "${id}", reason: "aggregate statistics are published monthly" }) { status reason decidedBy } }` }, await as("hrss", ["admin"]));
+      const withoutReason = await hub.post(
+        { query: `mutation { refuseApplication(input: { id: "${id}" }) { status } }` },
+        await as("hrss", ["admin"]),
+      );
+      const refused = await hub.post(
+        {
+          query: `mutation { refuseApplication(input: { id: "${id}", reason: "aggregate statistics are published monthly" }) { status reason decidedBy } }`,
+        },
+        await as("hrss", ["admin"]),
+      );
 
-      expect(applied.body.data.applyForResource).toEqual({ id, owner: "hrss", status: "PENDING", answerDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), overdue: false });
-      expect(byApplicant.body.errors[0].extensions).toEqual({ code: "FORBIDDEN", owner: "hrss", agency: "health", serviceName: "coordination" });
+      expect(applied.body.data.applyForResource).toEqual({
+        id,
+        owner: "hrss",
+        status: "PENDING",
+        answerDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        overdue: false,
+      });
+      expect(byApplicant.body.errors[0].extensions).toEqual({
+        code: "FORBIDDEN",
+        owner: "hrss",
+        agency: "health",
+        serviceName: "coordination",
+      });
       expect(byViewer.body.errors[0].extensions).toEqual({ code: "FORBIDDEN", requiredRole: "admin", serviceName: "coordination" });
-      expect(withoutReason.body.errors[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "input.reason", reason: "a refusal or revocation must give its reason", serviceName: "coordination" });
-      expect(refused.body.data.refuseApplication).toEqual({ status: "REFUSED", reason: "aggregate statistics are published monthly", decidedBy: "hrss/tester" });
+      expect(withoutReason.body.errors[0].extensions).toEqual({
+        code: "BAD_USER_INPUT",
+        field: "input.reason",
+        reason: "a refusal or revocation must give its reason",
+        serviceName: "coordination",
+      });
+      expect(refused.body.data.refuseApplication).toEqual({
+        status: "REFUSED",
+        reason: "aggregate statistics are published monthly",
+        decidedBy: "hrss/tester",
+      });
     });
 
     it("shows applications left unanswered past 10 working days as overdue", async () => {
       const applied = await hub.post(
-        { query: 'mutation { applyForResource(input: { resource: "Person.gender", purpose: "STATISTICS", justification: "gender mix", days: 30 }) { id } }' },
+        {
+          query:
+            'mutation { applyForResource(input: { resource: "Person.gender", purpose: "STATISTICS", justification: "gender mix", days: 30 }) { id } }',
+        },
         await as("unions"),
       );
       const { id } = applied.body.data.applyForResource;
       await hub.databases.coordination.getRepository(SharingApplication).update({ id }, { answerDueOn: "2026-01-05" });
 
-      const overdue = await hub.post({ query: "{ sharingApplications(overdue: true) { nodes { id applicant owner overdue } } }" }, await as("hrss"));
+      const overdue = await hub.post(
+        { query: "{ sharingApplications(overdue: true) { nodes { id applicant owner overdue } } }" },
+        await as("hrss"),
+      );
 
       expect(overdue.body.data.sharingApplications.nodes).toEqual([{ id, applicant: "unions", owner: "hrss", overdue: true }]);
     });
@@ -191,17 +304,36 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     it.each([
       ["a NONE resource", "Person.phone", "STATISTICS", "input.resource", "Person.phone is NONE: hrss does not share it"],
       ["an unknown resource", "Person.shoeSize", "STATISTICS", "input.resource", "Person.shoeSize is not in the sharing catalogue"],
-      ["a type whose fields several departments own", "Enterprise.*", "STATISTICS", "input.resource", /^Enterprise\.\* spans the fields of coordination, emergency, health, .*hrss.*: apply to each for its own$/],
-      ["an unknown purpose", "Person.name", "CURIOSITY", "input.purpose", "must be one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION"],
+      [
+        "a type whose fields several departments own",
+        "Enterprise.*",
+        "STATISTICS",
+        "input.resource",
+        /^Enterprise\.\* spans the fields of coordination, emergency, health, .*hrss.*: apply to each for its own$/,
+      ],
+      [
+        "an unknown purpose",
+        "Person.name",
+        "CURIOSITY",
+        "input.purpose",
+        "must be one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION",
+      ],
     ])("refuses an application for %s", async (_case, resource, purpose, field, expected) => {
       const reason = typeof expected === "string" ? expected : expect.stringMatching(expected);
       const response = await hub.post(
-        { query: "mutation Apply($input: ApplyForResourceInput!) { applyForResource(input: $input) { id } }", variables: { input: { resource, purpose, justification: "x", days: 10 } } },
+        {
+          query: "mutation Apply($input: ApplyForResourceInput!) { applyForResource(input: $input) { id } }",
+          variables: { input: { resource, purpose, justification: "x", days: 10 } },
+        },
         await as("emergency"),
       );
 
       expect(response.body.errors).toEqual([
-        { message: typeof expected === "string" ? `${field}: ${expected}` : expect.stringMatching(`^${field}: `), path: ["applyForResource"], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" } },
+        {
+          message: typeof expected === "string" ? `${field}: ${expected}` : expect.stringMatching(`^${field}: `),
+          path: ["applyForResource"],
+          extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" },
+        },
       ]);
     });
   });
@@ -211,13 +343,25 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       ["no purpose", {}, null],
       ["an unknown purpose", { "x-lianfang-purpose": "because" }, "because"],
     ])("refuses a request with %s, before executing anything, and audits the refusal", async (_case, headers, given) => {
-      const response = await hub.post({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }, { ...(await as("hrss")), "x-lianfang-purpose": "", ...headers });
+      const response = await hub.post(
+        { query: "{ enterprises(first: 1) { nodes { creditCode } } }" },
+        { ...(await as("hrss")), "x-lianfang-purpose": "", ...headers },
+      );
 
       expect(response.status).toBe(400);
       expect(response.body.errors[0].extensions).toEqual({
         code: "PURPOSE_REQUIRED",
         given,
-        purposes: ["JOINT_INSPECTION", "ACCIDENT_INVESTIGATION", "INJURY_RECOGNITION", "OCCUPATIONAL_DISEASE_PREVENTION", "PREVENTION_PROJECT", "MEETING_REPORT", "STATISTICS", "SUPERVISION"],
+        purposes: [
+          "JOINT_INSPECTION",
+          "ACCIDENT_INVESTIGATION",
+          "INJURY_RECOGNITION",
+          "OCCUPATIONAL_DISEASE_PREVENTION",
+          "PREVENTION_PROJECT",
+          "MEETING_REPORT",
+          "STATISTICS",
+          "SUPERVISION",
+        ],
       });
       const [last] = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "DESC" }, take: 1 });
       expect([last.agency, last.purpose, last.outcome]).toEqual(["hrss", given, "DENIED:PURPOSE_REQUIRED"]);
@@ -225,7 +369,10 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
 
     it("accepts the purpose and case as request extensions too", async () => {
       const response = await hub.post(
-        { query: "{ enterprises(first: 1) { nodes { creditCode } } }", extensions: { purpose: "MEETING_REPORT", caseRef: "MEETING-2026-04" } },
+        {
+          query: "{ enterprises(first: 1) { nodes { creditCode } } }",
+          extensions: { purpose: "MEETING_REPORT", caseRef: "MEETING-2026-04" },
+        },
         { ...(await as("coordination")), "x-lianfang-purpose": "" },
       );
 
@@ -240,8 +387,16 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
 
     it.each([
       ["a depth bomb", `{ accidents(first: 1) { nodes { enterprise { ${nested(6)} } } } }`, "DEPTH_LIMIT_EXCEEDED"],
-      ["an alias bomb", `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: enterprises(first: 1) { nodes { creditCode } }`).join(" ")} }`, "ALIAS_LIMIT_EXCEEDED"],
-      ["a cost bomb", `{ enterprises(first: 200) { nodes { accidents { enterprise { accidents { enterprise { accidents { id } } } } } } } }`, "COST_LIMIT_EXCEEDED"],
+      [
+        "an alias bomb",
+        `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: enterprises(first: 1) { nodes { creditCode } }`).join(" ")} }`,
+        "ALIAS_LIMIT_EXCEEDED",
+      ],
+      [
+        "a cost bomb",
+        `{ enterprises(first: 200) { nodes { accidents { enterprise { accidents { enterprise { accidents { id } } } } } } } }`,
+        "COST_LIMIT_EXCEEDED",
+      ],
     ])("refuses %s before any department is asked", async (_case, query, code) => {
       Object.values(hub.received).forEach((calls) => calls.splice(0));
       const response = await hub.post({ query }, await as("coordination"));
@@ -263,7 +418,10 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     it("records who read which person's data, when and why, for auditors alone", async () => {
       await hub.post(personQuery("injuryRecognitions { id }"), { ...(await as("emergency")), "x-lianfang-case": "AC-2025-000001" });
       const trail = async (agency: string, roles: ("viewer" | "auditor")[]) =>
-        fetch(new URL(`/audit?pid=${person.pid}`, hub.gatewayUrl), { headers: await as(agency, roles) }).then(async (response) => ({ status: response.status, body: (await response.json()) as { accesses?: unknown[] } }));
+        fetch(new URL(`/audit?pid=${person.pid}`, hub.gatewayUrl), { headers: await as(agency, roles) }).then(async (response) => ({
+          status: response.status,
+          body: (await response.json()) as { accesses?: unknown[] },
+        }));
 
       const byAuditor = await trail("hrss", ["auditor"]);
       const byAdministrator = await trail("hrss", ["viewer"]);
@@ -279,7 +437,10 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
         operationName: "PersonRecord",
         outcome: "ALLOWED",
       });
-      expect(byAdministrator).toEqual({ status: 403, body: { errors: [{ message: "only the auditor role reads the audit log", extensions: { code: "FORBIDDEN" } }] } });
+      expect(byAdministrator).toEqual({
+        status: 403,
+        body: { errors: [{ message: "only the auditor role reads the audit log", extensions: { code: "FORBIDDEN" } }] },
+      });
     });
 
     it("records allowed and denied operations alike, with the fields asked of each owner", async () => {
@@ -309,7 +470,10 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     it("keeps an unbroken chain across a gateway restart", async () => {
       const before = await verifyAuditChain(hub.auditDb, hub.auditHead.read());
       const restarted = new AuditLog(hub.auditDb, hub.auditHead);
-      const appended = await restarted.append({ ...(await hub.auditDb.getRepository(AuditRecord).findOneByOrFail({ seq: 1 })), at: new Date() });
+      const appended = await restarted.append({
+        ...(await hub.auditDb.getRepository(AuditRecord).findOneByOrFail({ seq: 1 })),
+        at: new Date(),
+      });
 
       expect(before.ok).toBe(true);
       expect(appended.seq).toBe(before.checked + 1);
@@ -318,8 +482,16 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     });
 
     it.each([
-      ["an altered record", async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => repository.update({ seq: 2 }, { purpose: "STATISTICS" }), { seq: 2, problem: "content does not match its hash: altered" }],
-      ["a deleted record", async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => repository.delete({ seq: 3 }), { seq: 4, problem: "expected record 3 next: 1 record(s) deleted before it" }],
+      [
+        "an altered record",
+        async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => repository.update({ seq: 2 }, { purpose: "STATISTICS" }),
+        { seq: 2, problem: "content does not match its hash: altered" },
+      ],
+      [
+        "a deleted record",
+        async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => repository.delete({ seq: 3 }),
+        { seq: 4, problem: "expected record 3 next: 1 record(s) deleted before it" },
+      ],
       [
         "an inserted record",
         async (repository: ReturnType<Federation["auditDb"]["getRepository"]>) => {
@@ -335,7 +507,10 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
           await repository.delete({ seq: last.seq });
           await repository.delete({ seq: last.seq - 1 });
         },
-        { seq: expect.any(Number), problem: expect.stringMatching(/^records (\d+) to (\d+) deleted from the end: the anchored head is record \2$/) },
+        {
+          seq: expect.any(Number),
+          problem: expect.stringMatching(/^records (\d+) to (\d+) deleted from the end: the anchored head is record \2$/),
+        },
       ],
     ])("detects %s and names the first broken record", async (_case, tamper, firstBroken) => {
       const repository = hub.auditDb.getRepository(AuditRecord);
@@ -357,7 +532,11 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
 
       expect(response).toEqual({
         status: 200,
-        body: { errors: [{ message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } }] },
+        body: {
+          errors: [
+            { message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } },
+          ],
+        },
       });
     });
   });
@@ -373,7 +552,12 @@ describe("the per-department rate limit", () => {
 
   it("answers 429 RATE_LIMITED past a department's burst, and leaves other departments alone", async () => {
     const ask = async (agency: string) =>
-      (await hub.post({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }, { authorization: `Bearer ${await hub.keys.token({ agency })}` })).status;
+      (
+        await hub.post(
+          { query: "{ enterprises(first: 1) { nodes { creditCode } } }" },
+          { authorization: `Bearer ${await hub.keys.token({ agency })}` },
+        )
+      ).status;
     const statuses = [];
     for (let request = 0; request < 6; request++) statuses.push(await ask("health"));
 

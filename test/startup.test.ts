@@ -18,7 +18,11 @@ describe("a process that cannot start says which variable is wrong and why", () 
   });
 
   const start = (entry: string, env: Record<string, string>) =>
-    startProcess(entry, { PATH: process.env.PATH, LIANFANG_KEY_DIR: keys.keyDir, LIANFANG_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env }, "ignore");
+    startProcess(
+      entry,
+      { PATH: process.env.PATH, LIANFANG_KEY_DIR: keys.keyDir, LIANFANG_DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
+      "ignore",
+    );
 
   it.each([
     [
@@ -33,7 +37,12 @@ describe("a process that cannot start says which variable is wrong and why", () 
       { LIANFANG_MYSQL_URL: "mysql://root@127.0.0.1:3306/test" },
       "lianfang: cannot start: LIANFANG_MYSQL_URL: must look like mysql://user:password@host:port (no database: each subgraph owns one)",
     ],
-    ["a port that is not a number", "subgraphs/health/main.ts", { PORT: "forty" }, "lianfang: cannot start: PORT: Invalid input: expected number, received NaN"],
+    [
+      "a port that is not a number",
+      "subgraphs/health/main.ts",
+      { PORT: "forty" },
+      "lianfang: cannot start: PORT: Invalid input: expected number, received NaN",
+    ],
     [
       "a key folder without keys",
       "gateway/main.ts",

@@ -9,7 +9,10 @@ import { seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const cursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
-const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : 1);
+const byKey =
+  <T>(key: (row: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : 1;
 const today = new Date().toISOString().slice(0, 10);
 /** A valid ID number born on `birth` (YYYYMMDD) with a given sequence. */
 const idNumber = (birth: string, sequence = "123") => {
@@ -18,7 +21,12 @@ const idNumber = (birth: string, sequence = "123") => {
 };
 const rejected = (mutation: string, field: string, reason: string) => ({
   status: 200,
-  body: { errors: [{ message: `${field}: ${reason}`, path: [mutation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "transport" } }], data: null },
+  body: {
+    errors: [
+      { message: `${field}: ${reason}`, path: [mutation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "transport" } },
+    ],
+    data: null,
+  },
 });
 
 describe("transport through the gateway", () => {
@@ -35,14 +43,17 @@ describe("transport through the gateway", () => {
   const licences = () => seeded(hub.city, "transport", OperatingLicence);
   /** A licence in force whose operator runs freight, and one that has lapsed. */
   const usableLicence = () => licences().find((licence) => licence.validUntil >= today && licence.scopes.includes(VehicleClass.FREIGHT))!;
-  const vehicleCount = async () => (await hub.post({ query: "{ vehicles(first: 200) { nodes { plateNumber } } }" }, admin)).body.data.vehicles.nodes.length;
+  const vehicleCount = async () =>
+    (await hub.post({ query: "{ vehicles(first: 200) { nodes { plateNumber } } }" }, admin)).body.data.vehicles.nodes.length;
 
   it("lists vehicles of a class whose certificate ends before a day, in plate order", async () => {
     const expected = vehicles()
       .filter((vehicle) => vehicle.vehicleClass === VehicleClass.FREIGHT && vehicle.certificateValidUntil < "2027-01-01")
       .sort(byKey((vehicle) => vehicle.plateNumber));
     const response = await hub.post(
-      { query: `{ vehicles(first: 200, vehicleClass: FREIGHT, certificateExpiringBefore: "2027-01-01") { nodes { plateNumber vehicleClass certificateValidUntil } pageInfo { endCursor hasNextPage } } }` },
+      {
+        query: `{ vehicles(first: 200, vehicleClass: FREIGHT, certificateExpiringBefore: "2027-01-01") { nodes { plateNumber vehicleClass certificateValidUntil } pageInfo { endCursor hasNextPage } } }`,
+      },
       admin,
     );
 
@@ -51,7 +62,11 @@ describe("transport through the gateway", () => {
       body: {
         data: {
           vehicles: {
-            nodes: expected.map((vehicle) => ({ plateNumber: vehicle.plateNumber, vehicleClass: vehicle.vehicleClass, certificateValidUntil: vehicle.certificateValidUntil })),
+            nodes: expected.map((vehicle) => ({
+              plateNumber: vehicle.plateNumber,
+              vehicleClass: vehicle.vehicleClass,
+              certificateValidUntil: vehicle.certificateValidUntil,
+            })),
             pageInfo: { endCursor: cursor(expected[expected.length - 1].plateNumber), hasNextPage: false },
           },
         },
@@ -67,7 +82,13 @@ describe("transport through the gateway", () => {
     expect(response).toEqual({
       status: 200,
       body: {
-        errors: [{ message: `certificateExpiringBefore: ${reason}`, path: ["vehicles"], extensions: { code: "BAD_USER_INPUT", field: "certificateExpiringBefore", reason, serviceName: "transport" } }],
+        errors: [
+          {
+            message: `certificateExpiringBefore: ${reason}`,
+            path: ["vehicles"],
+            extensions: { code: "BAD_USER_INPUT", field: "certificateExpiringBefore", reason, serviceName: "transport" },
+          },
+        ],
         data: null,
       },
     });
@@ -76,13 +97,23 @@ describe("transport through the gateway", () => {
   it("adds the operating licence to the enterprise record", async () => {
     const licence = licences()[0];
     const response = await hub.post(
-      { query: `query($code: String!) { enterprise(creditCode: $code) { creditCode operatingLicence { licenceNo scopes validUntil } } }`, variables: { code: licence.creditCode } },
+      {
+        query: `query($code: String!) { enterprise(creditCode: $code) { creditCode operatingLicence { licenceNo scopes validUntil } } }`,
+        variables: { code: licence.creditCode },
+      },
       admin,
     );
 
     expect(response).toEqual({
       status: 200,
-      body: { data: { enterprise: { creditCode: licence.creditCode, operatingLicence: { licenceNo: licence.licenceNo, scopes: licence.scopes, validUntil: licence.validUntil } } } },
+      body: {
+        data: {
+          enterprise: {
+            creditCode: licence.creditCode,
+            operatingLicence: { licenceNo: licence.licenceNo, scopes: licence.scopes, validUntil: licence.validUntil },
+          },
+        },
+      },
     });
   });
 
@@ -91,7 +122,9 @@ describe("transport through the gateway", () => {
       .filter((qualification) => qualification.category === DriverQualificationCategory.HAZARDOUS_GOODS_DRIVER)
       .sort(byKey((qualification) => qualification.id));
     const response = await hub.post(
-      { query: `{ driverQualifications(first: 200, category: HAZARDOUS_GOODS_DRIVER) { nodes { id category issuedOn validUntil violationPoints person { pid } } pageInfo { hasNextPage } } }` },
+      {
+        query: `{ driverQualifications(first: 200, category: HAZARDOUS_GOODS_DRIVER) { nodes { id category issuedOn validUntil violationPoints person { pid } } pageInfo { hasNextPage } } }`,
+      },
       admin,
     );
 
@@ -100,7 +133,14 @@ describe("transport through the gateway", () => {
       body: {
         data: {
           driverQualifications: {
-            nodes: expected.map((q) => ({ id: q.id, category: q.category, issuedOn: q.issuedOn, validUntil: q.validUntil, violationPoints: q.violationPoints, person: { pid: q.pid } })),
+            nodes: expected.map((q) => ({
+              id: q.id,
+              category: q.category,
+              issuedOn: q.issuedOn,
+              validUntil: q.validUntil,
+              violationPoints: q.violationPoints,
+              person: { pid: q.pid },
+            })),
             pageInfo: { hasNextPage: false },
           },
         },
@@ -112,7 +152,10 @@ describe("transport through the gateway", () => {
   it("joins road accidents to emergency management's accident record", async () => {
     const links = seeded(hub.city, "transport", TransportAccident).sort(byKey((link) => link.id));
     const accidents = new Map(seeded(hub.city, "emergency", Accident).map((accident) => [accident.id, accident]));
-    const response = await hub.post({ query: `{ transportAccidents(first: 200) { nodes { id accident { id deaths } vehicle { plateNumber } driver { pid } } } }` }, admin);
+    const response = await hub.post(
+      { query: `{ transportAccidents(first: 200) { nodes { id accident { id deaths } vehicle { plateNumber } driver { pid } } } }` },
+      admin,
+    );
 
     expect(response).toEqual({
       status: 200,
@@ -163,10 +206,20 @@ describe("transport through the gateway", () => {
 
     it.each([
       ["a plate of another city", { plateNumber: "鲁A12345" }, "input.plateNumber", "must start with 鲁C, the city's plate prefix"],
-      ["a plate of six characters", { plateNumber: "鲁C123456" }, "input.plateNumber", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+      [
+        "a plate of six characters",
+        { plateNumber: "鲁C123456" },
+        "input.plateNumber",
+        "must be 鲁C and 5 characters of 0-9 and A-Z without I and O",
+      ],
       ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
       ["a short certificate number", { transportCertificateNo: "37030300001" }, "input.transportCertificateNo", "must be 12 digits"],
-      ["an impossible date", { certificateValidUntil: "2030-02-30" }, "input.certificateValidUntil", '"2030-02-30" is not a real calendar date written YYYY-MM-DD'],
+      [
+        "an impossible date",
+        { certificateValidUntil: "2030-02-30" },
+        "input.certificateValidUntil",
+        '"2030-02-30" is not a real calendar date written YYYY-MM-DD',
+      ],
       ["a certificate already ended", { certificateValidUntil: "2020-01-01" }, "input.certificateValidUntil", "cannot be before today"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const before = await vehicleCount();
@@ -178,19 +231,30 @@ describe("transport through the gateway", () => {
 
     it("rejects a plate already registered, an operator without a licence, a lapsed licence and a class outside its scope", async () => {
       const taken = vehicles()[0].plateNumber;
-      const unlicensed = hub.city.enterprises.find((enterprise) => !licences().some((licence) => licence.creditCode === enterprise.creditCode))!.creditCode;
+      const unlicensed = hub.city.enterprises.find(
+        (enterprise) => !licences().some((licence) => licence.creditCode === enterprise.creditCode),
+      )!.creditCode;
       const lapsed = licences().find((licence) => licence.validUntil < today)!;
       const passengerless = licences().find((licence) => licence.validUntil >= today && !licence.scopes.includes(VehicleClass.PASSENGER))!;
       const before = await vehicleCount();
-      const attempt = (change: object) => hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0002", ...change } } }, admin);
+      const attempt = (change: object) =>
+        hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0002", ...change } } }, admin);
 
-      expect(await attempt({ plateNumber: taken })).toEqual(rejected("registerVehicle", "input.plateNumber", `${taken} is already registered`));
-      expect(await attempt({ creditCode: unlicensed })).toEqual(rejected("registerVehicle", "input.creditCode", "holds no road transport operating licence"));
+      expect(await attempt({ plateNumber: taken })).toEqual(
+        rejected("registerVehicle", "input.plateNumber", `${taken} is already registered`),
+      );
+      expect(await attempt({ creditCode: unlicensed })).toEqual(
+        rejected("registerVehicle", "input.creditCode", "holds no road transport operating licence"),
+      );
       expect(await attempt({ creditCode: lapsed.creditCode, vehicleClass: lapsed.scopes[0] })).toEqual(
         rejected("registerVehicle", "input.creditCode", `its operating licence ended on ${lapsed.validUntil}`),
       );
       expect(await attempt({ creditCode: passengerless.creditCode, vehicleClass: "PASSENGER" })).toEqual(
-        rejected("registerVehicle", "input.vehicleClass", `PASSENGER is outside the operator's licensed scope (${passengerless.scopes.join(", ")})`),
+        rejected(
+          "registerVehicle",
+          "input.vehicleClass",
+          `PASSENGER is outside the operator's licensed scope (${passengerless.scopes.join(", ")})`,
+        ),
       );
       expect(await vehicleCount()).toBe(before);
     });
@@ -202,7 +266,13 @@ describe("transport through the gateway", () => {
       expect(response).toEqual({
         status: 200,
         body: {
-          errors: [{ message: "changing these records needs the admin role", path: ["registerVehicle"], extensions: { code: "FORBIDDEN", requiredRole: "admin", serviceName: "transport" } }],
+          errors: [
+            {
+              message: "changing these records needs the admin role",
+              path: ["registerVehicle"],
+              extensions: { code: "FORBIDDEN", requiredRole: "admin", serviceName: "transport" },
+            },
+          ],
           data: null,
         },
       });
@@ -218,20 +288,49 @@ describe("transport through the gateway", () => {
     it("records a certificate valid for exactly six years with the highest points, keyed by pid, and a renewal replaces it", async () => {
       const pid = personPid(holder, hub.keys.linkingSecret);
       const first = await hub.post({ query: mutation, variables: { input } }, admin);
-      const renewal = await hub.post({ query: mutation, variables: { input: { ...input, issuedOn: "2024-01-10", validUntil: "2030-01-10", violationPoints: 0 } } }, admin);
+      const renewal = await hub.post(
+        { query: mutation, variables: { input: { ...input, issuedOn: "2024-01-10", validUntil: "2030-01-10", violationPoints: 0 } } },
+        admin,
+      );
 
       const stored = { id: `DQ-${pid}-FREIGHT_DRIVER`, category: "FREIGHT_DRIVER", person: { pid } };
-      expect(first).toEqual({ status: 200, body: { data: { recordDriverQualification: { ...stored, issuedOn: "2022-03-15", validUntil: "2028-03-15", violationPoints: 20 } } } });
-      expect(renewal).toEqual({ status: 200, body: { data: { recordDriverQualification: { ...stored, issuedOn: "2024-01-10", validUntil: "2030-01-10", violationPoints: 0 } } } });
+      expect(first).toEqual({
+        status: 200,
+        body: { data: { recordDriverQualification: { ...stored, issuedOn: "2022-03-15", validUntil: "2028-03-15", violationPoints: 20 } } },
+      });
+      expect(renewal).toEqual({
+        status: 200,
+        body: { data: { recordDriverQualification: { ...stored, issuedOn: "2024-01-10", validUntil: "2030-01-10", violationPoints: 0 } } },
+      });
     });
 
     it.each([
-      ["an ID number with a wrong check character", { idNumber: `${holder.slice(0, 17)}${wrongCheck}` }, "input.idNumber", `check character is ${wrongCheck}, expected ${holder[17]} (GB 11643 MOD 11-2)`],
-      ["an impossible issue date", { issuedOn: "2022-13-01" }, "input.issuedOn", '"2022-13-01" is not a real calendar date written YYYY-MM-DD'],
+      [
+        "an ID number with a wrong check character",
+        { idNumber: `${holder.slice(0, 17)}${wrongCheck}` },
+        "input.idNumber",
+        `check character is ${wrongCheck}, expected ${holder[17]} (GB 11643 MOD 11-2)`,
+      ],
+      [
+        "an impossible issue date",
+        { issuedOn: "2022-13-01" },
+        "input.issuedOn",
+        '"2022-13-01" is not a real calendar date written YYYY-MM-DD',
+      ],
       ["an issue date in the future", { issuedOn: "2099-01-01", validUntil: "2100-01-01" }, "input.issuedOn", "cannot be in the future"],
-      ["an issue date before the first rule", { issuedOn: "2007-02-28", validUntil: "2010-01-01" }, "input.issuedOn", "is before the first qualification rule took effect"],
+      [
+        "an issue date before the first rule",
+        { issuedOn: "2007-02-28", validUntil: "2010-01-01" },
+        "input.issuedOn",
+        "is before the first qualification rule took effect",
+      ],
       ["an end before the issue date", { validUntil: "2022-03-14" }, "input.validUntil", "cannot be before input.issuedOn"],
-      ["an end one day past six years", { validUntil: "2028-03-16" }, "input.validUntil", "cannot be after 2028-03-15: a certificate is valid for at most 6 years"],
+      [
+        "an end one day past six years",
+        { validUntil: "2028-03-16" },
+        "input.validUntil",
+        "cannot be after 2028-03-15: a certificate is valid for at most 6 years",
+      ],
       ["more points than a cycle has", { violationPoints: 21 }, "input.violationPoints", "must be a whole number from 0 to 20, got 21"],
       ["negative points", { violationPoints: -1 }, "input.violationPoints", "must be a whole number from 0 to 20, got -1"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
@@ -239,20 +338,29 @@ describe("transport through the gateway", () => {
       const response = await hub.post({ query: mutation, variables: { input: other } }, admin);
 
       expect(response).toEqual(rejected("recordDriverQualification", field, reason));
-      const stored = await hub.post({ query: `{ driverQualifications(first: 200, category: FREIGHT_DRIVER) { nodes { person { pid } } } }` }, admin);
-      expect(stored.body.data.driverQualifications.nodes).not.toContainEqual({ person: { pid: personPid(idNumber("19900101", "456"), hub.keys.linkingSecret) } });
+      const stored = await hub.post(
+        { query: `{ driverQualifications(first: 200, category: FREIGHT_DRIVER) { nodes { person { pid } } } }` },
+        admin,
+      );
+      expect(stored.body.data.driverQualifications.nodes).not.toContainEqual({
+        person: { pid: personPid(idNumber("19900101", "456"), hub.keys.linkingSecret) },
+      });
     });
   });
 
   describe("linkTransportAccident", () => {
     const mutation = `mutation($input: LinkTransportAccidentInput!) { linkTransportAccident(input: $input) { id accident { id } vehicle { plateNumber } driver { pid } } }`;
     const driver = idNumber("19780921", "231");
-    const linkCount = async () => (await hub.post({ query: "{ transportAccidents(first: 200) { nodes { id } } }" }, admin)).body.data.transportAccidents.nodes.length;
+    const linkCount = async () =>
+      (await hub.post({ query: "{ transportAccidents(first: 200) { nodes { id } } }" }, admin)).body.data.transportAccidents.nodes.length;
 
     it("links an accident to a registered vehicle and its driver's pid", async () => {
       const accident = seeded(hub.city, "emergency", Accident)[0];
       const plate = vehicles()[1].plateNumber;
-      const response = await hub.post({ query: mutation, variables: { input: { accidentId: accident.id, plateNumber: plate, driverIdNumber: driver } } }, admin);
+      const response = await hub.post(
+        { query: mutation, variables: { input: { accidentId: accident.id, plateNumber: plate, driverIdNumber: driver } } },
+        admin,
+      );
 
       expect(response).toEqual({
         status: 200,
@@ -273,14 +381,28 @@ describe("transport through the gateway", () => {
       const existing = seeded(hub.city, "transport", TransportAccident)[0];
       const before = await linkCount();
       const attempt = (input: object) =>
-        hub.post({ query: mutation, variables: { input: { accidentId: "AC-2024-000001", plateNumber: vehicles()[2].plateNumber, driverIdNumber: driver, ...input } } }, admin);
+        hub.post(
+          {
+            query: mutation,
+            variables: {
+              input: { accidentId: "AC-2024-000001", plateNumber: vehicles()[2].plateNumber, driverIdNumber: driver, ...input },
+            },
+          },
+          admin,
+        );
 
       expect(await attempt({ accidentId: "2024-1" })).toEqual(
         rejected("linkTransportAccident", "input.accidentId", "must be an accident number AC-YYYY-… as emergency management issues it"),
       );
-      expect(await attempt({ plateNumber: "鲁CX0X0X" })).toEqual(rejected("linkTransportAccident", "input.plateNumber", "鲁CX0X0X is not a registered vehicle"));
+      expect(await attempt({ plateNumber: "鲁CX0X0X" })).toEqual(
+        rejected("linkTransportAccident", "input.plateNumber", "鲁CX0X0X is not a registered vehicle"),
+      );
       expect(await attempt({ driverIdNumber: "37030319780921231" })).toEqual(
-        rejected("linkTransportAccident", "input.driverIdNumber", "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number"),
+        rejected(
+          "linkTransportAccident",
+          "input.driverIdNumber",
+          "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number",
+        ),
       );
       expect(await attempt({ accidentId: existing.accidentId, plateNumber: existing.plateNumber })).toEqual(
         rejected("linkTransportAccident", "input.plateNumber", `${existing.plateNumber} is already linked to ${existing.accidentId}`),

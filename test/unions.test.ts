@@ -5,14 +5,22 @@ import { TrainingSession } from "../subgraphs/unions/training-session.entity";
 import { seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
-const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : 1);
+const byKey =
+  <T>(key: (row: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : 1;
 const idNumber = (birth: string, sequence = "123") => {
   const first17 = `370303${birth}${sequence}`;
   return first17 + idNumberCheckCharacter(first17);
 };
 const rejected = (path: string, field: string, reason: string) => ({
   status: 200,
-  body: { errors: [{ message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "unions" } }], data: null },
+  body: {
+    errors: [
+      { message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "unions" } },
+    ],
+    data: null,
+  },
 });
 const notRealDate = (value: string) => `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`;
 
@@ -42,19 +50,33 @@ describe("unions through the gateway", () => {
     const expected = complaints()
       .filter((complaint) => complaint.status === ComplaintStatus.TRANSFERRED)
       .sort(byKey((complaint) => complaint.id));
-    const response = await hub.post({ query: `{ complaints(first: 200, status: TRANSFERRED) { nodes { ${complaintFields} } pageInfo { hasNextPage } } }` }, admin);
+    const response = await hub.post(
+      { query: `{ complaints(first: 200, status: TRANSFERRED) { nodes { ${complaintFields} } pageInfo { hasNextPage } } }` },
+      admin,
+    );
 
-    expect(response).toEqual({ status: 200, body: { data: { complaints: { nodes: expected.map(complaintView), pageInfo: { hasNextPage: false } } } } });
+    expect(response).toEqual({
+      status: 200,
+      body: { data: { complaints: { nodes: expected.map(complaintView), pageInfo: { hasNextPage: false } } } },
+    });
     expect(expected.length).toBeGreaterThan(0);
   });
 
   it("adds complaints to the enterprise record", async () => {
     const creditCode = complaints()[0].creditCode;
-    const response = await hub.post({ query: `query($code: String!) { enterprise(creditCode: $code) { creditCode complaints { ${complaintFields} } } }`, variables: { code: creditCode } }, admin);
+    const response = await hub.post(
+      {
+        query: `query($code: String!) { enterprise(creditCode: $code) { creditCode complaints { ${complaintFields} } } }`,
+        variables: { code: creditCode },
+      },
+      admin,
+    );
 
     expect(response).toEqual({
       status: 200,
-      body: { data: { enterprise: { creditCode, complaints: whereEquals(complaints(), "creditCode", creditCode, "id").map(complaintView) } } },
+      body: {
+        data: { enterprise: { creditCode, complaints: whereEquals(complaints(), "creditCode", creditCode, "id").map(complaintView) } },
+      },
     });
   });
 
@@ -63,7 +85,10 @@ describe("unions through the gateway", () => {
     const [from, to] = [sessions[2].heldOn, sessions[8].heldOn];
     const expected = sessions.filter((session) => session.heldOn >= from && session.heldOn <= to);
     const response = await hub.post(
-      { query: `query($from: String, $to: String) { trainingSessions(first: 200, heldFrom: $from, heldTo: $to) { nodes { id heldOn topic attendees hours } } }`, variables: { from, to } },
+      {
+        query: `query($from: String, $to: String) { trainingSessions(first: 200, heldFrom: $from, heldTo: $to) { nodes { id heldOn topic attendees hours } } }`,
+        variables: { from, to },
+      },
       admin,
     );
 
@@ -72,19 +97,26 @@ describe("unions through the gateway", () => {
   });
 
   it("rejects an impossible day in the training filter", async () => {
-    expect(await hub.post({ query: `{ trainingSessions(heldTo: "2024-06-31") { nodes { id } } }` }, admin)).toEqual(rejected("trainingSessions", "heldTo", notRealDate("2024-06-31")));
+    expect(await hub.post({ query: `{ trainingSessions(heldTo: "2024-06-31") { nodes { id } } }` }, admin)).toEqual(
+      rejected("trainingSessions", "heldTo", notRealDate("2024-06-31")),
+    );
   });
 
   describe("recordSupervisionCheck", () => {
     const mutation = `mutation($input: RecordSupervisionCheckInput!) { recordSupervisionCheck(input: $input) { checkedOn hazardsFound rectificationDueOn status enterprise { creditCode } } }`;
-    const checkCount = async () => (await hub.post({ query: "{ supervisionChecks(first: 200, status: OPEN) { nodes { id } } }" }, admin)).body.data.supervisionChecks.nodes.length;
+    const checkCount = async () =>
+      (await hub.post({ query: "{ supervisionChecks(first: 200, status: OPEN) { nodes { id } } }" }, admin)).body.data.supervisionChecks
+        .nodes.length;
     const creditCode = () => hub.city.enterprises[0].creditCode;
 
     it.each([
       [{ hazardsFound: 3, rectificationDueOn: "2025-05-06" }, "OPEN"],
       [{ hazardsFound: 0, rectificationDueOn: null }, "RECTIFIED"],
     ])("records %p as %s, a deadline on the check day allowed", async (change, status) => {
-      const response = await hub.post({ query: mutation, variables: { input: { creditCode: creditCode(), checkedOn: "2025-05-06", ...change } } }, admin);
+      const response = await hub.post(
+        { query: mutation, variables: { input: { creditCode: creditCode(), checkedOn: "2025-05-06", ...change } } },
+        admin,
+      );
 
       expect(response).toEqual({
         status: 200,
@@ -103,12 +135,22 @@ describe("unions through the gateway", () => {
     });
 
     it.each([
-      ["a deadline the day before the check", { rectificationDueOn: "2025-05-05" }, "input.rectificationDueOn", "cannot be before input.checkedOn"],
+      [
+        "a deadline the day before the check",
+        { rectificationDueOn: "2025-05-05" },
+        "input.rectificationDueOn",
+        "cannot be before input.checkedOn",
+      ],
       ["hazards without a deadline", { rectificationDueOn: null }, "input.rectificationDueOn", "is required when hazards were found"],
       ["a deadline without hazards", { hazardsFound: 0 }, "input.rectificationDueOn", "must be omitted when no hazards were found"],
       ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
       ["an impossible check day", { checkedOn: "2025-02-29" }, "input.checkedOn", notRealDate("2025-02-29")],
-      ["a check in the future", { checkedOn: "2099-05-06", rectificationDueOn: "2099-06-06" }, "input.checkedOn", "cannot be in the future"],
+      [
+        "a check in the future",
+        { checkedOn: "2099-05-06", rectificationDueOn: "2099-06-06" },
+        "input.checkedOn",
+        "cannot be in the future",
+      ],
       ["a negative hazard count", { hazardsFound: -1 }, "input.hazardsFound", "must be a whole number from 0 to 999, got -1"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const before = await checkCount();
@@ -122,14 +164,23 @@ describe("unions through the gateway", () => {
   describe("receiveComplaint and resolveComplaint", () => {
     const receive = `mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) { id receivedOn category summary status transferredTo resolvedOn resolution complainant { pid } enterprise { creditCode } } }`;
     const resolve = `mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { id status transferredTo resolvedOn resolution } }`;
-    const complaintCount = async () => (await hub.post({ query: "{ complaints(first: 200) { nodes { id } } }" }, admin)).body.data.complaints.nodes.length;
+    const complaintCount = async () =>
+      (await hub.post({ query: "{ complaints(first: 200) { nodes { id } } }" }, admin)).body.data.complaints.nodes.length;
     const complainant = idNumber("19881120", "562");
-    const input = () => ({ receivedOn: "2025-09-01", creditCode: hub.city.enterprises[1].creditCode, category: "OCCUPATIONAL_HEALTH", summary: "  车间粉尘大，未发防尘口罩  " });
+    const input = () => ({
+      receivedOn: "2025-09-01",
+      creditCode: hub.city.enterprises[1].creditCode,
+      category: "OCCUPATIONAL_HEALTH",
+      summary: "  车间粉尘大，未发防尘口罩  ",
+    });
 
     it("receives an anonymous complaint, then resolves it the same day", async () => {
       const received = await hub.post({ query: receive, variables: { input: input() } }, admin);
       const id = received.body.data.receiveComplaint.id;
-      const resolved = await hub.post({ query: resolve, variables: { input: { id, resolvedOn: "2025-09-01", resolution: "企业已补发防尘口罩" } } }, admin);
+      const resolved = await hub.post(
+        { query: resolve, variables: { input: { id, resolvedOn: "2025-09-01", resolution: "企业已补发防尘口罩" } } },
+        admin,
+      );
 
       expect(received).toEqual({
         status: 200,
@@ -150,11 +201,21 @@ describe("unions through the gateway", () => {
           },
         },
       });
-      expect(resolved).toEqual({ status: 200, body: { data: { resolveComplaint: { id, status: "RESOLVED", transferredTo: null, resolvedOn: "2025-09-01", resolution: "企业已补发防尘口罩" } } } });
+      expect(resolved).toEqual({
+        status: 200,
+        body: {
+          data: {
+            resolveComplaint: { id, status: "RESOLVED", transferredTo: null, resolvedOn: "2025-09-01", resolution: "企业已补发防尘口罩" },
+          },
+        },
+      });
     });
 
     it("receives a named complaint transferred to health, keeping only the complainant's pid", async () => {
-      const response = await hub.post({ query: receive, variables: { input: { ...input(), complainantIdNumber: complainant, transferredTo: "Health" } } }, admin);
+      const response = await hub.post(
+        { query: receive, variables: { input: { ...input(), complainantIdNumber: complainant, transferredTo: "Health" } } },
+        admin,
+      );
 
       expect(response).toEqual({
         status: 200,
@@ -178,16 +239,33 @@ describe("unions through the gateway", () => {
     });
 
     it.each([
-      ["an unknown department", { transferredTo: "police" }, "input.transferredTo", "is not a department a complaint can be transferred to: hrss, emergency, health, transport, housing, coordination"],
-      ["an invalid complainant ID number", { complainantIdNumber: "37030319881131562X" }, "input.complainantIdNumber", "birth date 19881131 is not a real date between 1900 and today"],
-      ["an invalid credit code", { creditCode: "91370303MA3C1234IO" }, "input.creditCode", "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z"],
+      [
+        "an unknown department",
+        { transferredTo: "police" },
+        "input.transferredTo",
+        "is not a department a complaint can be transferred to: hrss, emergency, health, transport, housing, coordination",
+      ],
+      [
+        "an invalid complainant ID number",
+        { complainantIdNumber: "37030319881131562X" },
+        "input.complainantIdNumber",
+        "birth date 19881131 is not a real date between 1900 and today",
+      ],
+      [
+        "an invalid credit code",
+        { creditCode: "91370303MA3C1234IO" },
+        "input.creditCode",
+        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+      ],
       ["an empty summary", { summary: "   " }, "input.summary", "cannot be empty"],
       ["an impossible day", { receivedOn: "2025-11-31" }, "input.receivedOn", notRealDate("2025-11-31")],
       ["a day in the future", { receivedOn: "2099-01-01" }, "input.receivedOn", "cannot be in the future"],
     ])("rejects a complaint with %s and writes nothing", async (_case, change, field, reason) => {
       const before = await complaintCount();
 
-      expect(await hub.post({ query: receive, variables: { input: { ...input(), ...change } } }, admin)).toEqual(rejected("receiveComplaint", field, reason));
+      expect(await hub.post({ query: receive, variables: { input: { ...input(), ...change } } }, admin)).toEqual(
+        rejected("receiveComplaint", field, reason),
+      );
       expect(await complaintCount()).toBe(before);
     });
 
@@ -195,13 +273,23 @@ describe("unions through the gateway", () => {
       const open = complaints().find((complaint) => complaint.status !== ComplaintStatus.RESOLVED)!;
       const settled = complaints().find((complaint) => complaint.status === ComplaintStatus.RESOLVED)!;
       const dayBefore = new Date(new Date(open.receivedOn).getTime() - 86_400_000).toISOString().slice(0, 10);
-      const attempt = (change: object) => hub.post({ query: resolve, variables: { input: { id: open.id, resolvedOn: "2025-12-31", resolution: "已办结", ...change } } }, admin);
+      const attempt = (change: object) =>
+        hub.post(
+          { query: resolve, variables: { input: { id: open.id, resolvedOn: "2025-12-31", resolution: "已办结", ...change } } },
+          admin,
+        );
 
-      expect(await attempt({ resolvedOn: dayBefore })).toEqual(rejected("resolveComplaint", "input.resolvedOn", `cannot be before receivedOn ${open.receivedOn}`));
-      expect(await attempt({ id: settled.id })).toEqual(rejected("resolveComplaint", "input.id", `was already resolved on ${settled.resolvedOn}`));
+      expect(await attempt({ resolvedOn: dayBefore })).toEqual(
+        rejected("resolveComplaint", "input.resolvedOn", `cannot be before receivedOn ${open.receivedOn}`),
+      );
+      expect(await attempt({ id: settled.id })).toEqual(
+        rejected("resolveComplaint", "input.id", `was already resolved on ${settled.resolvedOn}`),
+      );
       expect(await attempt({ id: "CP-0000-000000" })).toEqual(rejected("resolveComplaint", "input.id", "is not a complaint on record"));
       expect(await attempt({ resolution: "" })).toEqual(rejected("resolveComplaint", "input.resolution", "cannot be empty"));
-      expect(await attempt({ resolvedOn: "2025-13-01" })).toEqual(rejected("resolveComplaint", "input.resolvedOn", notRealDate("2025-13-01")));
+      expect(await attempt({ resolvedOn: "2025-13-01" })).toEqual(
+        rejected("resolveComplaint", "input.resolvedOn", notRealDate("2025-13-01")),
+      );
       const stored = await hub.post({ query: `{ complaints(first: 200, status: ${open.status}) { nodes { id status } } }` }, admin);
       expect(stored.body.data.complaints.nodes).toContainEqual({ id: open.id, status: open.status });
     });

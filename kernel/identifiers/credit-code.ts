@@ -4,8 +4,7 @@
  * a flag for manual review, not a rejection.
  */
 export type CreditCodeCheck =
-  | { valid: true; normalized: string; checksumValid: boolean; registrationRegion: string }
-  | { valid: false; reason: string };
+  { valid: true; normalized: string; checksumValid: boolean; registrationRegion: string } | { valid: false; reason: string };
 
 const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];

@@ -7,8 +7,7 @@
 export type Gender = "MALE" | "FEMALE";
 
 export type IdNumberCheck =
-  | { valid: true; normalized: string; birthDate: string; gender: Gender; convertedFromLegacy: boolean }
-  | { valid: false; reason: string };
+  { valid: true; normalized: string; birthDate: string; gender: Gender; convertedFromLegacy: boolean } | { valid: false; reason: string };
 
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkCharacters = "10X98765432";

@@ -2,7 +2,6 @@ import { rejectionOf } from "../../test/support/expected";
 import { requireAccidentId, requireText } from "../../kernel/validate";
 import { nextInspectionId, requireDepartment, requireParticipants } from "./coordination.rules";
 
-
 const members = "hrss, emergency, health, transport, housing, unions, coordination";
 
 describe("departments of a joint inspection", () => {
@@ -11,7 +10,11 @@ describe("departments of a joint inspection", () => {
   });
 
   it.each(["police", "", "hrss2"])("rejects %p", (value) => {
-    expect(rejectionOf(() => requireDepartment("lead", value))).toEqual({ code: "BAD_USER_INPUT", field: "lead", reason: `${JSON.stringify(value)} is not a member department: ${members}` });
+    expect(rejectionOf(() => requireDepartment("lead", value))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "lead",
+      reason: `${JSON.stringify(value)} is not a member department: ${members}`,
+    });
   });
 
   it.each([

@@ -26,4 +26,3 @@ export function nextInspectionId(year: string, existingIds: string[]): string {
   const serials = existingIds.filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length)));
   return `${prefix}${String(Math.max(0, ...serials) + 1).padStart(3, "0")}`;
 }
-

@@ -17,7 +17,13 @@ import { SharingApplicationResolver } from "./sharing-application.resolver";
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
-  resolvers: [JointInspectionResolver, InspectionTargetResolver, EnterpriseResolver, SharingApplicationResolver, TypicalCaseBulletinResolver],
+  resolvers: [
+    JointInspectionResolver,
+    InspectionTargetResolver,
+    EnterpriseResolver,
+    SharingApplicationResolver,
+    TypicalCaseBulletinResolver,
+  ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
   entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin],

@@ -6,8 +6,18 @@ import { TypicalCaseBulletin } from "./typical-case.entity";
 
 /** Each campaign: who leads, who joins, and which industries (GB/T 4754 divisions) it targets. */
 const campaigns = [
-  { title: "危险化学品企业工伤预防联合检查", leadAgency: "emergency", agencies: ["emergency", "hrss", "health", "unions"], divisions: ["25", "26"] },
-  { title: "建筑施工领域联合执法检查", leadAgency: "housing", agencies: ["housing", "hrss", "emergency", "unions"], divisions: ["47", "48", "50"] },
+  {
+    title: "危险化学品企业工伤预防联合检查",
+    leadAgency: "emergency",
+    agencies: ["emergency", "hrss", "health", "unions"],
+    divisions: ["25", "26"],
+  },
+  {
+    title: "建筑施工领域联合执法检查",
+    leadAgency: "housing",
+    agencies: ["housing", "hrss", "emergency", "unions"],
+    divisions: ["47", "48", "50"],
+  },
   { title: "道路运输企业安全生产联合检查", leadAgency: "transport", agencies: ["transport", "emergency", "hrss"], divisions: ["54"] },
   { title: "非煤矿山粉尘危害专项治理", leadAgency: "health", agencies: ["health", "emergency", "hrss", "unions"], divisions: ["08", "10"] },
   { title: "机械制造企业工伤预防联合检查", leadAgency: "hrss", agencies: ["hrss", "emergency", "unions"], divisions: ["33", "34", "35"] },

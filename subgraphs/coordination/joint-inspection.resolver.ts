@@ -53,7 +53,10 @@ class RecordInspectionFindingsInput {
   @Field(() => String, { description: "At most 500 characters" })
   findings: string;
 
-  @Field(() => String, { nullable: true, description: "整改期限, YYYY-MM-DD, not before the inspection's planned day; omitted when nothing needs rectifying" })
+  @Field(() => String, {
+    nullable: true,
+    description: "整改期限, YYYY-MM-DD, not before the inspection's planned day; omitted when nothing needs rectifying",
+  })
   rectificationDueOn?: string;
 }
 
@@ -82,7 +85,10 @@ async function openInspection(manager: EntityManager, field: string, id: string)
   return inspection;
 }
 
-async function targetOfOpenInspection(manager: EntityManager, targetId: string): Promise<{ target: InspectionTarget; inspection: JointInspection }> {
+async function targetOfOpenInspection(
+  manager: EntityManager,
+  targetId: string,
+): Promise<{ target: InspectionTarget; inspection: JointInspection }> {
   const target = await manager.getRepository(InspectionTarget).findOneBy({ id: targetId });
   if (!target) throw badUserInput("input.targetId", "is not an inspection target on record");
   return { target, inspection: await openInspection(manager, "input.targetId", target.inspectionId) };
@@ -97,9 +103,12 @@ export class JointInspectionResolver {
     return paginate(query, "id", filter);
   }
 
-  @Query(() => InspectionTargetConnection, { description: "Targets whose rectification deadline has passed without a confirmed rectification" })
+  @Query(() => InspectionTargetConnection, {
+    description: "Targets whose rectification deadline has passed without a confirmed rectification",
+  })
   overdueRectifications(@Args(() => OverdueRectificationFilter) filter: OverdueRectificationFilter, @Ctx() { db }: SubgraphContext) {
-    const asOf = filter.asOf === undefined || filter.asOf === null ? new Date().toISOString().slice(0, 10) : requireLocalDate("asOf", filter.asOf);
+    const asOf =
+      filter.asOf === undefined || filter.asOf === null ? new Date().toISOString().slice(0, 10) : requireLocalDate("asOf", filter.asOf);
     const query = db
       .getRepository(InspectionTarget)
       .createQueryBuilder("target")
@@ -109,7 +118,10 @@ export class JointInspectionResolver {
   }
 
   @Mutation(() => JointInspection)
-  async planJointInspection(@Arg("input", () => PlanJointInspectionInput) input: PlanJointInspectionInput, @Ctx() { identity, db }: SubgraphContext): Promise<JointInspection> {
+  async planJointInspection(
+    @Arg("input", () => PlanJointInspectionInput) input: PlanJointInspectionInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<JointInspection> {
     requireOwnDepartment(identity, "coordination");
     const title = requireText("input.title", input.title, 200);
     const leadAgency = requireDepartment("input.leadAgency", input.leadAgency);
@@ -117,15 +129,25 @@ export class JointInspectionResolver {
     const plannedOn = requireLocalDate("input.plannedOn", input.plannedOn);
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(JointInspection);
-      const ofYear = await repository.createQueryBuilder("inspection").select("inspection.id").where("inspection.id LIKE :prefix", { prefix: `LJ-${plannedOn.slice(0, 4)}-%` }).getMany();
-      const id = nextInspectionId(plannedOn.slice(0, 4), ofYear.map((inspection) => inspection.id));
+      const ofYear = await repository
+        .createQueryBuilder("inspection")
+        .select("inspection.id")
+        .where("inspection.id LIKE :prefix", { prefix: `LJ-${plannedOn.slice(0, 4)}-%` })
+        .getMany();
+      const id = nextInspectionId(
+        plannedOn.slice(0, 4),
+        ofYear.map((inspection) => inspection.id),
+      );
       await repository.insert({ id, title, leadAgency, agencies, plannedOn, status: InspectionStatus.PLANNED });
       return repository.findOneByOrFail({ id });
     });
   }
 
   @Mutation(() => JointInspection, { description: "Closes an inspection once every target has findings recorded" })
-  async closeJointInspection(@Arg("input", () => CloseJointInspectionInput) input: CloseJointInspectionInput, @Ctx() { identity, db }: SubgraphContext): Promise<JointInspection> {
+  async closeJointInspection(
+    @Arg("input", () => CloseJointInspectionInput) input: CloseJointInspectionInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<JointInspection> {
     requireOwnDepartment(identity, "coordination");
     return db.transaction(async (manager) => {
       const inspection = await openInspection(manager, "input.id", input.id);
@@ -147,7 +169,10 @@ export class JointInspectionResolver {
 @Resolver(() => InspectionTarget)
 export class InspectionTargetResolver {
   @Mutation(() => InspectionTarget)
-  async addInspectionTarget(@Arg("input", () => AddInspectionTargetInput) input: AddInspectionTargetInput, @Ctx() { identity, db }: SubgraphContext): Promise<InspectionTarget> {
+  async addInspectionTarget(
+    @Arg("input", () => AddInspectionTargetInput) input: AddInspectionTargetInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<InspectionTarget> {
     requireOwnDepartment(identity, "coordination");
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     return db.transaction(async (manager) => {
@@ -167,18 +192,25 @@ export class InspectionTargetResolver {
   ): Promise<InspectionTarget> {
     requireOwnDepartment(identity, "coordination");
     const findings = requireText("input.findings", input.findings, 500);
-    const dueOn = input.rectificationDueOn === undefined || input.rectificationDueOn === null ? null : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
+    const dueOn =
+      input.rectificationDueOn === undefined || input.rectificationDueOn === null
+        ? null
+        : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
     return db.transaction(async (manager) => {
       const { target, inspection } = await targetOfOpenInspection(manager, input.targetId);
       if (dueOn) requireOrder("input.rectificationDueOn", inspection.plannedOn, dueOn, `the planned day ${inspection.plannedOn}`);
       await manager.getRepository(InspectionTarget).update({ id: target.id }, { findings, rectificationDueOn: dueOn, rectifiedOn: null });
-      if (inspection.status === InspectionStatus.PLANNED) await manager.getRepository(JointInspection).update({ id: inspection.id }, { status: InspectionStatus.IN_PROGRESS });
+      if (inspection.status === InspectionStatus.PLANNED)
+        await manager.getRepository(JointInspection).update({ id: inspection.id }, { status: InspectionStatus.IN_PROGRESS });
       return manager.getRepository(InspectionTarget).findOneByOrFail({ id: target.id });
     });
   }
 
   @Mutation(() => InspectionTarget)
-  async confirmRectification(@Arg("input", () => ConfirmRectificationInput) input: ConfirmRectificationInput, @Ctx() { identity, db }: SubgraphContext): Promise<InspectionTarget> {
+  async confirmRectification(
+    @Arg("input", () => ConfirmRectificationInput) input: ConfirmRectificationInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<InspectionTarget> {
     requireOwnDepartment(identity, "coordination");
     const rectifiedOn = requireLocalDate("input.rectifiedOn", input.rectifiedOn);
     requireNotFuture("input.rectifiedOn", rectifiedOn);
@@ -202,7 +234,10 @@ export class InspectionTargetResolver {
     return inspection;
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() target: InspectionTarget): Enterprise {
     return { creditCode: target.creditCode };
   }

@@ -1,5 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { covers, readCatalogue, type CatalogueEntry } from "../../kernel/catalogue";
 import { readSupergraph, supergraphFile } from "../../kernel/compose";
@@ -94,17 +109,23 @@ const gatewayAgency = "gateway";
 @Resolver(() => SharingApplication)
 export class SharingApplicationResolver {
   @Mutation(() => SharingApplication, { description: "Apply for another department's conditional resource, for a purpose" })
-  async applyForResource(@Arg("input", () => ApplyForResourceInput) input: ApplyForResourceInput, @Ctx() { db, identity }: SubgraphContext): Promise<SharingApplication> {
+  async applyForResource(
+    @Arg("input", () => ApplyForResourceInput) input: ApplyForResourceInput,
+    @Ctx() { db, identity }: SubgraphContext,
+  ): Promise<SharingApplication> {
     const [typeName, fieldName] = input.resource.split(".");
     // A wildcard covers the fields one department owns; keys every department holds are no one's to grant.
     const entries = [...catalogue().values()].filter((entry) =>
       fieldName === "*" ? entry.resource.startsWith(`${typeName}.`) && entry.owners.length === 1 : entry.resource === input.resource,
     );
-    if (!typeName || !fieldName || entries.length === 0) throw badUserInput("input.resource", `${input.resource} is not in the sharing catalogue`);
+    if (!typeName || !fieldName || entries.length === 0)
+      throw badUserInput("input.resource", `${input.resource} is not in the sharing catalogue`);
     const owners = [...new Set(entries.flatMap((entry) => entry.owners))].sort();
-    if (owners.length > 1) throw badUserInput("input.resource", `${input.resource} spans the fields of ${owners.join(", ")}: apply to each for its own`);
+    if (owners.length > 1)
+      throw badUserInput("input.resource", `${input.resource} spans the fields of ${owners.join(", ")}: apply to each for its own`);
     const [owner] = owners;
-    if (entries.some((entry) => entry.owners.includes(identity.agency))) throw badUserInput("input.resource", `${identity.agency} owns ${input.resource} already`);
+    if (entries.some((entry) => entry.owners.includes(identity.agency)))
+      throw badUserInput("input.resource", `${identity.agency} owns ${input.resource} already`);
     const closed = entries.find((entry) => entry.level === "NONE" || entry.level === null);
     if (closed) throw badUserInput("input.resource", `${closed.resource} is ${closed.level ?? "unclassified"}: ${owner} does not share it`);
     if (!isPurpose(input.purpose)) throw badUserInput("input.purpose", `must be one of ${Object.keys(purposes).join(", ")}`);
@@ -133,7 +154,10 @@ export class SharingApplicationResolver {
   }
 
   @Mutation(() => SharingApplication, { description: "The owner approves: the grant runs for the requested days from now" })
-  approveApplication(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() context: SubgraphContext): Promise<SharingApplication> {
+  approveApplication(
+    @Arg("input", () => DecisionInput) input: DecisionInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SharingApplication> {
     return this.decide(input, context, ApplicationStatus.PENDING, (application, now) => ({
       status: ApplicationStatus.APPROVED,
       expiresAt: new Date(now.getTime() + application.requestedDays * day),
@@ -142,12 +166,18 @@ export class SharingApplicationResolver {
 
   @Mutation(() => SharingApplication, { description: "The owner refuses, with a reason" })
   refuseApplication(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() context: SubgraphContext): Promise<SharingApplication> {
-    return this.decide(input, context, ApplicationStatus.PENDING, () => ({ status: ApplicationStatus.REFUSED, reason: this.reasonOf(input) }));
+    return this.decide(input, context, ApplicationStatus.PENDING, () => ({
+      status: ApplicationStatus.REFUSED,
+      reason: this.reasonOf(input),
+    }));
   }
 
   @Mutation(() => SharingApplication, { description: "The owner revokes a grant; the gateway stops honouring it within a second" })
   revokeGrant(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() context: SubgraphContext): Promise<SharingApplication> {
-    return this.decide(input, context, ApplicationStatus.APPROVED, () => ({ status: ApplicationStatus.REVOKED, reason: this.reasonOf(input) }));
+    return this.decide(input, context, ApplicationStatus.APPROVED, () => ({
+      status: ApplicationStatus.REVOKED,
+      reason: this.reasonOf(input),
+    }));
   }
 
   @Query(() => SharingApplicationConnection, { description: "Applications the caller made or must answer (the office sees all)" })
@@ -158,7 +188,10 @@ export class SharingApplicationResolver {
     }
     if (filter.status) query.andWhere("application.status = :status", { status: filter.status });
     if (filter.overdue) {
-      query.andWhere("application.status = :pending AND application.answerDueOn < :today", { pending: ApplicationStatus.PENDING, today: chinaToday() });
+      query.andWhere("application.status = :pending AND application.answerDueOn < :today", {
+        pending: ApplicationStatus.PENDING,
+        today: chinaToday(),
+      });
     }
     return paginate(query, "id", filter);
   }
@@ -166,7 +199,9 @@ export class SharingApplicationResolver {
   @Query(() => [SharingApplication], { description: "Grants in force now; answered to the gateway alone" })
   async activeGrants(@Ctx() { db, identity }: SubgraphContext): Promise<SharingApplication[]> {
     if (identity.agency !== gatewayAgency) throw lianfangError("FORBIDDEN", "only the gateway reads the grant book");
-    const approved = await db.getRepository(SharingApplication).find({ where: { status: ApplicationStatus.APPROVED }, order: { id: "ASC" } });
+    const approved = await db
+      .getRepository(SharingApplication)
+      .find({ where: { status: ApplicationStatus.APPROVED }, order: { id: "ASC" } });
     const now = new Date();
     return approved.filter((application) => isActive(application, now));
   }
@@ -174,9 +209,9 @@ export class SharingApplicationResolver {
   @Query(() => [CatalogueResource], { description: "The sharing catalogue (资源目录) as the calling department may use it now" })
   async sharingCatalogue(@Ctx() { db, identity }: SubgraphContext): Promise<CatalogueResource[]> {
     const now = new Date();
-    const grants = (await db.getRepository(SharingApplication).find({ where: { applicant: identity.agency, status: ApplicationStatus.APPROVED } })).filter((grant) =>
-      isActive(grant, now),
-    );
+    const grants = (
+      await db.getRepository(SharingApplication).find({ where: { applicant: identity.agency, status: ApplicationStatus.APPROVED } })
+    ).filter((grant) => isActive(grant, now));
     return [...catalogue().values()]
       .filter((entry) => !entry.resource.startsWith("Query.") && !entry.resource.startsWith("_"))
       .map((entry) => {

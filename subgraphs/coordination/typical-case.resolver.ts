@@ -21,7 +21,10 @@ class PublishTypicalCaseInput {
   @Field(() => String, { description: "YYYY-MM-DD, not in the future" })
   publishedOn: string;
 
-  @Field(() => String, { nullable: true, description: "Emergency management's accident number AC-YYYY-NNNNNN, when the case is an accident" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Emergency management's accident number AC-YYYY-NNNNNN, when the case is an accident",
+  })
   accidentId?: string;
 
   @Field(() => String, { description: "At most 1000 characters" })
@@ -38,17 +41,22 @@ export class TypicalCaseBulletinResolver {
   @Query(() => TypicalCaseBulletinConnection)
   typicalCaseBulletins(@Args(() => TypicalCaseBulletinFilter) filter: TypicalCaseBulletinFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(TypicalCaseBulletin).createQueryBuilder("bulletin");
-    if (filter.publishedFrom) query.andWhere("bulletin.publishedOn >= :publishedFrom", { publishedFrom: requireLocalDate("publishedFrom", filter.publishedFrom) });
+    if (filter.publishedFrom)
+      query.andWhere("bulletin.publishedOn >= :publishedFrom", { publishedFrom: requireLocalDate("publishedFrom", filter.publishedFrom) });
     return paginate(query, "id", filter);
   }
 
   @Mutation(() => TypicalCaseBulletin)
-  async publishTypicalCase(@Arg("input", () => PublishTypicalCaseInput) input: PublishTypicalCaseInput, @Ctx() { identity, db }: SubgraphContext): Promise<TypicalCaseBulletin> {
+  async publishTypicalCase(
+    @Arg("input", () => PublishTypicalCaseInput) input: PublishTypicalCaseInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<TypicalCaseBulletin> {
     requireOwnDepartment(identity, "coordination");
     const title = requireText("input.title", input.title, 200);
     const publishedOn = requireLocalDate("input.publishedOn", input.publishedOn);
     requireNotFuture("input.publishedOn", publishedOn);
-    const accidentId = input.accidentId === undefined || input.accidentId === null ? null : requireAccidentId("input.accidentId", input.accidentId);
+    const accidentId =
+      input.accidentId === undefined || input.accidentId === null ? null : requireAccidentId("input.accidentId", input.accidentId);
     const summary = requireText("input.summary", input.summary, 1000);
     const lessons = requireText("input.lessons", input.lessons, 1000);
     const id = `TC-${randomUUID()}`;
@@ -59,7 +67,10 @@ export class TypicalCaseBulletinResolver {
     });
   }
 
-  @FieldResolver(() => AccidentReference, { nullable: true, description: "The accident the case is about, resolved by emergency management" })
+  @FieldResolver(() => AccidentReference, {
+    nullable: true,
+    description: "The accident the case is about, resolved by emergency management",
+  })
   accident(@Root() bulletin: TypicalCaseBulletin): AccidentReference | null {
     return bulletin.accidentId ? { id: bulletin.accidentId } : null;
   }

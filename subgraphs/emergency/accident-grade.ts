@@ -33,8 +33,6 @@ export interface Casualties {
 }
 
 export function accidentGrade({ deaths, seriousInjuries, directLossFen }: Casualties): AccidentGrade {
-  const reached = thresholds.find(
-    (t) => deaths >= t.deaths || seriousInjuries >= t.seriousInjuries || directLossFen >= t.directLossFen,
-  );
+  const reached = thresholds.find((t) => deaths >= t.deaths || seriousInjuries >= t.seriousInjuries || directLossFen >= t.directLossFen);
   return reached?.grade ?? AccidentGrade.ORDINARY;
 }

@@ -4,7 +4,14 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireRange, requireRegionCode } from "../../kernel/validate";
+import {
+  requireCreditCode,
+  requireLocalDate,
+  requireNotFuture,
+  requireOrder,
+  requireRange,
+  requireRegionCode,
+} from "../../kernel/validate";
 import { accidentCategories } from "../../reference/accident-categories";
 import { AccidentGrade, accidentGrade } from "./accident-grade";
 import { AccidentReport, reportOf } from "./accident-report.entity";
@@ -136,7 +143,8 @@ export class AccidentResolver {
     if (filter.regionCode) query.andWhere("accident.regionCode = :region", { region: requireRegionCode("regionCode", filter.regionCode) });
     if (filter.grade) query.andWhere("accident.grade = :grade", { grade: filter.grade });
     if (filter.category) query.andWhere("accident.category = :category", { category: requireCategory("category", filter.category) });
-    if (filter.creditCode) query.andWhere("accident.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("accident.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     if (filter.from) query.andWhere("accident.occurredAt >= :from", { from: chinaDayStart(requireLocalDate("from", filter.from)) });
     if (filter.to) query.andWhere("accident.occurredAt < :to", { to: chinaDayStart(addDays(requireLocalDate("to", filter.to), 1)) });
     if (filter.from && filter.to) requireOrder("to", filter.from, filter.to, "from");
@@ -144,14 +152,18 @@ export class AccidentResolver {
   }
 
   @Mutation(() => Accident, { description: "Records an accident as the unit reported it (第九条, 第十二条), graded by 第三条" })
-  async reportAccident(@Arg("input", () => ReportAccidentInput) input: ReportAccidentInput, @Ctx() { identity, db }: SubgraphContext): Promise<Accident> {
+  async reportAccident(
+    @Arg("input", () => ReportAccidentInput) input: ReportAccidentInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<Accident> {
     requireOwnDepartment(identity, "emergency");
     const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
     const regionCode = requireRegionCode("input.regionCode", input.regionCode);
     const category = requireCategory("input.category", input.category);
     const occurredAt = requireTimestamp("input.occurredAt", input.occurredAt);
     requireNotFuture("input.occurredAt", occurredAt);
-    if (chinaToday(occurredAt) < reportingRulesBegin) throw badUserInput("input.occurredAt", `is before 国务院令第493号 took effect on ${reportingRulesBegin}`);
+    if (chinaToday(occurredAt) < reportingRulesBegin)
+      throw badUserInput("input.occurredAt", `is before 国务院令第493号 took effect on ${reportingRulesBegin}`);
     const reportedAt = requireTimestamp("input.reportedAt", input.reportedAt);
     requireOrder("input.reportedAt", occurredAt, reportedAt, "input.occurredAt");
     requireNotFuture("input.reportedAt", reportedAt);
@@ -194,7 +206,10 @@ export class AccidentResolver {
       seriousInjuries: requireCount("input.seriousInjuries", input.seriousInjuries),
       missing: requireCount("input.missing", input.missing),
     };
-    const directLossFen = input.directLossYuan === undefined || input.directLossYuan === null ? undefined : requireFen("input.directLossYuan", input.directLossYuan);
+    const directLossFen =
+      input.directLossYuan === undefined || input.directLossYuan === null
+        ? undefined
+        : requireFen("input.directLossYuan", input.directLossYuan);
     return db.transaction(async (manager) => {
       const accident = await manager.findOneBy(Accident, { id: input.accidentId });
       if (!accident) throw badUserInput("input.accidentId", `no accident ${JSON.stringify(input.accidentId)} is recorded`);
@@ -220,7 +235,10 @@ export class AccidentResolver {
     });
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() accident: Accident): Enterprise {
     return { creditCode: accident.creditCode };
   }

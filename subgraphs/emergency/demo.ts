@@ -82,16 +82,23 @@ function hazardInspections(city: City): HazardInspection[] {
     for (let year = firstYear; year <= lastYear; year++) {
       const count = highRisk.has(enterprise.industryCode) ? faker.number.int({ min: 1, max: 3 }) : faker.number.int({ min: 0, max: 1 });
       for (let visit = 0; visit < count; visit++) {
-        const inspectedOn = faker.date.between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` }).toISOString().slice(0, 10);
+        const inspectedOn = faker.date
+          .between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` })
+          .toISOString()
+          .slice(0, 10);
         const hazardsFound = faker.helpers.weightedArrayElement([
-          { value: 0, weight: 3 }, { value: faker.number.int({ min: 1, max: 3 }), weight: 5 }, { value: faker.number.int({ min: 4, max: 9 }), weight: 2 },
+          { value: 0, weight: 3 },
+          { value: faker.number.int({ min: 1, max: 3 }), weight: 5 },
+          { value: faker.number.int({ min: 4, max: 9 }), weight: 2 },
         ]);
         const majorHazards = hazardsFound > 0 && faker.number.float() < 0.05 ? 1 : 0;
         const dueOn = hazardsFound > 0 ? addDays(inspectedOn, faker.helpers.arrayElement([15, 30, 60])) : null;
         const outcome = faker.number.float();
         // Most rectify in time, some late, a few never.
         const rectifiedOn =
-          dueOn === null || outcome < 0.08 ? null : addDays(inspectedOn, outcome < 0.18 ? faker.number.int({ min: 61, max: 120 }) : faker.number.int({ min: 3, max: 15 }));
+          dueOn === null || outcome < 0.08
+            ? null
+            : addDays(inspectedOn, outcome < 0.18 ? faker.number.int({ min: 61, max: 120 }) : faker.number.int({ min: 3, max: 15 }));
         inspections.push(
           Object.assign(new HazardInspection(), {
             id: `HI-${year}-${String(inspections.length + 1).padStart(6, "0")}`,
@@ -114,7 +121,10 @@ function licenceKinds(division: string, chemicalTrader: boolean): SafetyLicenceK
   if (division === "06") return [SafetyLicenceKind.COAL_MINE];
   if (["07", "08", "09", "10"].includes(division)) return [SafetyLicenceKind.NON_COAL_MINE];
   if (division === "25") return [SafetyLicenceKind.HAZARDOUS_CHEMICALS_PRODUCTION];
-  if (division === "26") return chemicalTrader ? [SafetyLicenceKind.HAZARDOUS_CHEMICALS_PRODUCTION, SafetyLicenceKind.HAZARDOUS_CHEMICALS_OPERATION] : [SafetyLicenceKind.HAZARDOUS_CHEMICALS_PRODUCTION];
+  if (division === "26")
+    return chemicalTrader
+      ? [SafetyLicenceKind.HAZARDOUS_CHEMICALS_PRODUCTION, SafetyLicenceKind.HAZARDOUS_CHEMICALS_OPERATION]
+      : [SafetyLicenceKind.HAZARDOUS_CHEMICALS_PRODUCTION];
   return [];
 }
 
@@ -138,7 +148,11 @@ function safetyLicences(city: City): SafetyLicence[] {
     for (const kind of kinds) {
       const firstIssue = faker.date.between({ from: "2016-01-01T00:00:00Z", to: "2018-12-31T00:00:00Z" }).toISOString().slice(0, 10);
       const lapsesAfter = faker.number.float() < 0.1 ? faker.number.int({ min: 1, max: 3 }) : Number.POSITIVE_INFINITY;
-      for (let validFrom = firstIssue, issued = 0; validFrom <= horizon && issued < lapsesAfter; validFrom = addYears(validFrom, 3), issued++) {
+      for (
+        let validFrom = firstIssue, issued = 0;
+        validFrom <= horizon && issued < lapsesAfter;
+        validFrom = addYears(validFrom, 3), issued++
+      ) {
         licences.push(
           Object.assign(new SafetyLicence(), {
             licenceNo: `${licencePrefix[kind]}[${validFrom.slice(0, 4)}]0303${String(licences.length + 1).padStart(4, "0")}`,

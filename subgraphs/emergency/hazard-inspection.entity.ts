@@ -15,10 +15,15 @@ registerEnumType(RectificationStatus, {
 });
 
 /** Rectification as of a day: overdue once the due date has passed without rectification. */
-export function rectificationStatus(inspection: Pick<HazardInspection, "hazardsFound" | "rectificationDueOn" | "rectifiedOn">, today: string): RectificationStatus {
+export function rectificationStatus(
+  inspection: Pick<HazardInspection, "hazardsFound" | "rectificationDueOn" | "rectifiedOn">,
+  today: string,
+): RectificationStatus {
   if (inspection.hazardsFound === 0) return RectificationStatus.NONE_FOUND;
   if (inspection.rectifiedOn) return RectificationStatus.RECTIFIED;
-  return inspection.rectificationDueOn !== null && inspection.rectificationDueOn < today ? RectificationStatus.OVERDUE : RectificationStatus.PENDING;
+  return inspection.rectificationDueOn !== null && inspection.rectificationDueOn < today
+    ? RectificationStatus.OVERDUE
+    : RectificationStatus.PENDING;
 }
 
 @ObjectType({ description: "A hazard inspection (隐患排查) of an enterprise by emergency management" })

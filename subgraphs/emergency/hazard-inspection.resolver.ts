@@ -49,7 +49,8 @@ export class HazardInspectionResolver {
   @Query(() => HazardInspectionConnection, { description: "Hazard inspections, filtered, in id order" })
   hazardInspections(@Args(() => HazardInspectionFilter) filter: HazardInspectionFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(HazardInspection).createQueryBuilder("inspection");
-    if (filter.creditCode) query.andWhere("inspection.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("inspection.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     if (filter.from) query.andWhere("inspection.inspectedOn >= :from", { from: requireLocalDate("from", filter.from) });
     if (filter.to) query.andWhere("inspection.inspectedOn <= :to", { to: requireLocalDate("to", filter.to) });
     if (filter.from && filter.to) requireOrder("to", filter.from, filter.to, "from");
@@ -76,7 +77,8 @@ export class HazardInspectionResolver {
       return date;
     };
     const rectificationDueOn = optionalDate("rectificationDueOn");
-    if (hazardsFound > 0 && rectificationDueOn === null) throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
+    if (hazardsFound > 0 && rectificationDueOn === null)
+      throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
     const rectifiedOn = optionalDate("rectifiedOn");
     if (rectifiedOn !== null) requireNotFuture("input.rectifiedOn", chinaDayStart(rectifiedOn));
     const inspection = Object.assign(new HazardInspection(), {
@@ -97,7 +99,10 @@ export class HazardInspectionResolver {
     return rectificationStatus(inspection, chinaToday());
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() inspection: HazardInspection): Enterprise {
     return { creditCode: inspection.creditCode };
   }

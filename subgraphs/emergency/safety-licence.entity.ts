@@ -18,7 +18,10 @@ export enum SafetyLicenceStatus {
   EXPIRING = "EXPIRING",
   EXPIRED = "EXPIRED",
 }
-registerEnumType(SafetyLicenceStatus, { name: "SafetyLicenceStatus", description: "EXPIRING: expires within the warning period (90 days)" });
+registerEnumType(SafetyLicenceStatus, {
+  name: "SafetyLicenceStatus",
+  description: "EXPIRING: expires within the warning period (90 days)",
+});
 
 function rulesOn(validFrom: string) {
   const rules = inForceOn(safetyLicenceRules, validFrom);
@@ -31,7 +34,9 @@ export const licenceValidUntil = (validFrom: string): string => addYears(addDays
 
 export function licenceStatus(licence: { validFrom: string; validUntil: string }, today: string): SafetyLicenceStatus {
   if (licence.validUntil < today) return SafetyLicenceStatus.EXPIRED;
-  return daysBetween(today, licence.validUntil) <= rulesOn(licence.validFrom).expiringWithinDays ? SafetyLicenceStatus.EXPIRING : SafetyLicenceStatus.VALID;
+  return daysBetween(today, licence.validUntil) <= rulesOn(licence.validFrom).expiringWithinDays
+    ? SafetyLicenceStatus.EXPIRING
+    : SafetyLicenceStatus.VALID;
 }
 
 @ObjectType({ description: "A work-safety licence (安全生产许可证) of a hazardous-chemical or mining enterprise" })

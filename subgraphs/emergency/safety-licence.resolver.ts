@@ -22,7 +22,8 @@ export class SafetyLicenceResolver {
   @Query(() => SafetyLicenceConnection, { description: "Work-safety licences, filtered, in licence-number order" })
   safetyLicences(@Args(() => SafetyLicenceFilter) filter: SafetyLicenceFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(SafetyLicence).createQueryBuilder("licence");
-    if (filter.creditCode) query.andWhere("licence.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("licence.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     if (filter.kind) query.andWhere("licence.kind = :kind", { kind: filter.kind });
     return paginate(query, "licenceNo", filter);
   }
@@ -32,7 +33,10 @@ export class SafetyLicenceResolver {
     return licenceStatus(licence, chinaToday());
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() licence: SafetyLicence): Enterprise {
     return { creditCode: licence.creditCode };
   }

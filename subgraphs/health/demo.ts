@@ -11,7 +11,16 @@ import { OccupationalDiseaseCase } from "./occupational-disease-case.entity";
 
 /** New cases by 2013 category code in the national 2022 mix (total 11,108): pneumoconiosis dominates. */
 const nationalMix2022 = [
-  ["1", 7615], ["4", 1879], ["6", 749], ["5", 399], ["8", 308], ["9", 71], ["2", 48], ["3", 23], ["7", 11], ["10", 5],
+  ["1", 7615],
+  ["4", 1879],
+  ["6", 749],
+  ["5", 399],
+  ["8", 308],
+  ["9", 71],
+  ["2", 48],
+  ["3", 23],
+  ["7", 11],
+  ["10", 5],
 ] as const;
 
 /** Zibo's heavy industry makes cases far likelier than the national rate; enough to show in a demo. */
@@ -63,8 +72,16 @@ function diagnoses(city: City): OccupationalDiseaseCase[] {
 const hazardousDivisions = new Set(["06", "07", "08", "09", "10", "25", "26", "30", "31", "32", "33", "34", "35", "36", "38", "47", "48"]);
 
 /** A declaration filed on time most of the time, else some weeks late. */
-function declaration(faker: Faker, id: string, creditCode: string, kind: HazardDeclarationKind, triggeredOn: string, dueDays: number): HazardDeclaration {
-  const delay = faker.number.float() < 0.12 ? faker.number.int({ min: dueDays + 1, max: dueDays + 60 }) : faker.number.int({ min: 1, max: dueDays });
+function declaration(
+  faker: Faker,
+  id: string,
+  creditCode: string,
+  kind: HazardDeclarationKind,
+  triggeredOn: string,
+  dueDays: number,
+): HazardDeclaration {
+  const delay =
+    faker.number.float() < 0.12 ? faker.number.int({ min: dueDays + 1, max: dueDays + 60 }) : faker.number.int({ min: 1, max: dueDays });
   return { id, creditCode, kind, triggeredOn, declaredOn: addDays(triggeredOn, delay) };
 }
 
@@ -82,14 +99,26 @@ function hazardDeclarations(city: City): HazardDeclaration[] {
     if (faker.number.float() < 0.03) events.push([HazardDeclarationKind.CANCELLATION, 15]);
     for (const [kind, dueDays] of events) {
       const triggeredOn = between();
-      declarations.push(declaration(faker, `HD-${triggeredOn.slice(0, 4)}-${String(declarations.length + 1).padStart(6, "0")}`, enterprise.creditCode, kind, triggeredOn, dueDays));
+      declarations.push(
+        declaration(
+          faker,
+          `HD-${triggeredOn.slice(0, 4)}-${String(declarations.length + 1).padStart(6, "0")}`,
+          enterprise.creditCode,
+          kind,
+          triggeredOn,
+          dueDays,
+        ),
+      );
     }
   }
   return declarations;
 }
 
 const pickResult = weightedPicker([
-  [ExaminationResult.NORMAL, 88], [ExaminationResult.RECHECK, 8], [ExaminationResult.CONTRAINDICATION, 3], [ExaminationResult.SUSPECTED_DISEASE, 1],
+  [ExaminationResult.NORMAL, 88],
+  [ExaminationResult.RECHECK, 8],
+  [ExaminationResult.CONTRAINDICATION, 3],
+  [ExaminationResult.SUSPECTED_DISEASE, 1],
 ] as const);
 
 /**
@@ -102,11 +131,24 @@ function healthExaminations(city: City): HealthExamination[] {
   const [firstYear, lastYear] = city.years;
   const examinations: HealthExamination[] = [];
   const add = (pid: string, creditCode: string, examinedOn: string, kind: ExaminationKind) =>
-    examinations.push({ id: `HE-${examinedOn.slice(0, 4)}-${String(examinations.length + 1).padStart(7, "0")}`, pid, creditCode, examinedOn, kind, result: pickResult(faker) });
+    examinations.push({
+      id: `HE-${examinedOn.slice(0, 4)}-${String(examinations.length + 1).padStart(7, "0")}`,
+      pid,
+      creditCode,
+      examinedOn,
+      kind,
+      result: pickResult(faker),
+    });
   for (const person of city.persons) {
     if (!hazardousDivisions.has(industry.get(person.employerCreditCode) ?? "")) continue;
     const hiredYear = Number(person.hiredOn.slice(0, 4));
-    if (hiredYear >= firstYear) add(person.pid, person.employerCreditCode, addDays(person.hiredOn, -faker.number.int({ min: 3, max: 20 })), ExaminationKind.PRE_EMPLOYMENT);
+    if (hiredYear >= firstYear)
+      add(
+        person.pid,
+        person.employerCreditCode,
+        addDays(person.hiredOn, -faker.number.int({ min: 3, max: 20 })),
+        ExaminationKind.PRE_EMPLOYMENT,
+      );
     const leavesIn = faker.number.float() < 0.03 ? faker.number.int({ min: Math.max(firstYear, hiredYear), max: lastYear }) : undefined;
     for (let year = Math.max(firstYear, hiredYear + 1); year <= lastYear; year++) {
       const examinedOn = isoDate(faker.date.between({ from: `${year}-03-01T00:00:00Z`, to: `${year}-11-30T00:00:00Z` }));

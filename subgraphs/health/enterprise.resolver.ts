@@ -25,7 +25,9 @@ function summaryLoader(loaders: Loaders, db: DataSource): DataLoader<string, Hea
         .groupBy("examination.creditCode")
         .addGroupBy("examination.result")
         .getRawMany();
-      const summaries = new Map(creditCodes.map((code) => [code, { total: 0, normal: 0, recheck: 0, suspectedDisease: 0, contraindication: 0 }]));
+      const summaries = new Map(
+        creditCodes.map((code) => [code, { total: 0, normal: 0, recheck: 0, suspectedDisease: 0, contraindication: 0 }]),
+      );
       const field: Record<ExaminationResult, keyof Omit<HealthExaminationSummary, "total">> = {
         NORMAL: "normal",
         RECHECK: "recheck",
@@ -52,12 +54,18 @@ export class EnterpriseResolver {
     return loaders.many(OccupationalDiseaseCase, "creditCode").load(enterprise.creditCode);
   }
 
-  @FieldResolver(() => [HazardDeclaration], { nullable: true, description: "Its occupational-hazard project declarations (职业病危害项目申报)" })
+  @FieldResolver(() => [HazardDeclaration], {
+    nullable: true,
+    description: "Its occupational-hazard project declarations (职业病危害项目申报)",
+  })
   hazardDeclarations(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<HazardDeclaration[]> {
     return loaders.many(HazardDeclaration, "creditCode").load(enterprise.creditCode);
   }
 
-  @FieldResolver(() => HealthExaminationSummary, { nullable: true, description: "Its workers' occupational health examinations counted by result" })
+  @FieldResolver(() => HealthExaminationSummary, {
+    nullable: true,
+    description: "Its workers' occupational health examinations counted by result",
+  })
   healthExaminationSummary(@Root() enterprise: Enterprise, @Ctx() { loaders, db }: SubgraphContext): Promise<HealthExaminationSummary> {
     return summaryLoader(loaders, db).load(enterprise.creditCode);
   }

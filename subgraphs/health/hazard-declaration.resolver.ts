@@ -42,7 +42,8 @@ export class HazardDeclarationResolver {
   @Query(() => HazardDeclarationConnection, { description: "Occupational-hazard project declarations, filtered, in id order" })
   hazardDeclarations(@Args(() => HazardDeclarationFilter) filter: HazardDeclarationFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(HazardDeclaration).createQueryBuilder("declaration");
-    if (filter.creditCode) query.andWhere("declaration.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("declaration.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     if (filter.kind) query.andWhere("declaration.kind = :kind", { kind: filter.kind });
     return paginate(query, "id", filter);
   }
@@ -55,7 +56,8 @@ export class HazardDeclarationResolver {
     requireOwnDepartment(identity, "health");
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const triggeredOn = requireLocalDate("input.triggeredOn", input.triggeredOn);
-    if (triggeredOn < hazardDeclarationRulesBegin) throw badUserInput("input.triggeredOn", `is before 原安监总局令第48号 took effect on ${hazardDeclarationRulesBegin}`);
+    if (triggeredOn < hazardDeclarationRulesBegin)
+      throw badUserInput("input.triggeredOn", `is before 原安监总局令第48号 took effect on ${hazardDeclarationRulesBegin}`);
     const declaredOn = requireLocalDate("input.declaredOn", input.declaredOn);
     requireOrder("input.declaredOn", triggeredOn, declaredOn, "input.triggeredOn");
     if (declaredOn > chinaToday()) throw badUserInput("input.declaredOn", "cannot be in the future");
@@ -70,7 +72,9 @@ export class HazardDeclarationResolver {
     return declaration;
   }
 
-  @FieldResolver(() => LocalDate, { description: "Last day to declare on time: 30 days after 竣工验收, 15 after a change or ceasing operation" })
+  @FieldResolver(() => LocalDate, {
+    description: "Last day to declare on time: 30 days after 竣工验收, 15 after a change or ceasing operation",
+  })
   dueOn(@Root() declaration: HazardDeclaration): string {
     return declarationDueOn(declaration);
   }
@@ -80,7 +84,10 @@ export class HazardDeclarationResolver {
     return declaration.declaredOn > declarationDueOn(declaration);
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() declaration: HazardDeclaration): Enterprise {
     return { creditCode: declaration.creditCode };
   }

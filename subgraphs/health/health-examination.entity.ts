@@ -16,7 +16,10 @@ export enum ExaminationResult {
   SUSPECTED_DISEASE = "SUSPECTED_DISEASE",
   CONTRAINDICATION = "CONTRAINDICATION",
 }
-registerEnumType(ExaminationResult, { name: "ExaminationResult", description: "未见异常 NORMAL, 复查 RECHECK, 疑似职业病 SUSPECTED_DISEASE, 职业禁忌证 CONTRAINDICATION" });
+registerEnumType(ExaminationResult, {
+  name: "ExaminationResult",
+  description: "未见异常 NORMAL, 复查 RECHECK, 疑似职业病 SUSPECTED_DISEASE, 职业禁忌证 CONTRAINDICATION",
+});
 
 @ObjectType({ description: "An occupational health examination (职业健康检查) of a worker exposed to hazards" })
 @Entity("health_examination")

@@ -12,7 +12,9 @@ describe("filing a diagnosis within 15 days (卫健委令第6号 第三十二条
   });
 
   it("has no rule before 2013-04-10", () => {
-    expect(() => isDiagnosisReportedLate({ diagnosedOn: "2013-04-09", reportedOn: "2013-04-10" })).toThrow("no diagnosis-reporting rule was in force on 2013-04-09");
+    expect(() => isDiagnosisReportedLate({ diagnosedOn: "2013-04-09", reportedOn: "2013-04-10" })).toThrow(
+      "no diagnosis-reporting rule was in force on 2013-04-09",
+    );
   });
 });
 
@@ -26,6 +28,8 @@ describe("declaring an occupational-hazard project (原安监总局令第48号 �
   });
 
   it("has no rule before 2012-06-01", () => {
-    expect(() => declarationDueOn({ kind: HazardDeclarationKind.CHANGE, triggeredOn: "2012-05-31" })).toThrow("no hazard-declaration rule was in force on 2012-05-31");
+    expect(() => declarationDueOn({ kind: HazardDeclarationKind.CHANGE, triggeredOn: "2012-05-31" })).toThrow(
+      "no hazard-declaration rule was in force on 2012-05-31",
+    );
   });
 });

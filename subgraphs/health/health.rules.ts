@@ -31,7 +31,8 @@ export enum HazardDeclarationKind {
 }
 registerEnumType(HazardDeclarationKind, {
   name: "HazardDeclarationKind",
-  description: "NEW_PROJECT after 竣工验收 of a new, rebuilt or expanded project; CHANGE of process, materials, site, name or legal representative; CANCELLATION on ceasing operation",
+  description:
+    "NEW_PROJECT after 竣工验收 of a new, rebuilt or expanded project; CHANGE of process, materials, site, name or legal representative; CANCELLATION on ceasing operation",
 });
 
 export interface HazardDeclarationRule {

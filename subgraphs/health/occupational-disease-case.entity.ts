@@ -29,7 +29,10 @@ export class OccupationalDiseaseCase {
   @Column(column.text(60))
   categoryName: string;
 
-  @Field(() => String, { nullable: true, description: "Disease code within that catalogue, e.g. 5.19; null on cases recorded before codes were kept" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Disease code within that catalogue, e.g. 5.19; null on cases recorded before codes were kept",
+  })
   @Column({ ...column.code(8), nullable: true })
   diseaseCode: string | null;
 

@@ -47,19 +47,28 @@ const OccupationalDiseaseCaseConnection = Connection(OccupationalDiseaseCase);
 @Resolver(() => OccupationalDiseaseCase)
 export class OccupationalDiseaseCaseResolver {
   @Query(() => OccupationalDiseaseCaseConnection)
-  occupationalDiseaseCases(@Args(() => OccupationalDiseaseCaseFilter) filter: OccupationalDiseaseCaseFilter, @Ctx() { db }: SubgraphContext) {
+  occupationalDiseaseCases(
+    @Args(() => OccupationalDiseaseCaseFilter) filter: OccupationalDiseaseCaseFilter,
+    @Ctx() { db }: SubgraphContext,
+  ) {
     const query = db.getRepository(OccupationalDiseaseCase).createQueryBuilder("diagnosis");
     if (filter.categoryCode) query.andWhere("diagnosis.categoryCode = :category", { category: filter.categoryCode });
     return paginate(query, "id", filter);
   }
 
-  @Mutation(() => OccupationalDiseaseCase, { description: "Records a diagnosed case, coded in the catalogue in force on its diagnosis date" })
-  async recordDiagnosis(@Arg("input", () => RecordDiagnosisInput) input: RecordDiagnosisInput, @Ctx() { identity, db, pseudonymise }: SubgraphContext): Promise<OccupationalDiseaseCase> {
+  @Mutation(() => OccupationalDiseaseCase, {
+    description: "Records a diagnosed case, coded in the catalogue in force on its diagnosis date",
+  })
+  async recordDiagnosis(
+    @Arg("input", () => RecordDiagnosisInput) input: RecordDiagnosisInput,
+    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+  ): Promise<OccupationalDiseaseCase> {
     requireOwnDepartment(identity, "health");
     const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
     const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
     const diagnosedOn = requireLocalDate("input.diagnosedOn", input.diagnosedOn);
-    if (diagnosedOn < firstCatalogueDate) throw badUserInput("input.diagnosedOn", `is before the first occupational-disease catalogue took effect on ${firstCatalogueDate}`);
+    if (diagnosedOn < firstCatalogueDate)
+      throw badUserInput("input.diagnosedOn", `is before the first occupational-disease catalogue took effect on ${firstCatalogueDate}`);
     if (diagnosedOn > chinaToday()) throw badUserInput("input.diagnosedOn", "cannot be in the future");
     const reportedOn = requireLocalDate("input.reportedOn", input.reportedOn);
     requireOrder("input.reportedOn", diagnosedOn, reportedOn, "input.diagnosedOn");
@@ -67,11 +76,15 @@ export class OccupationalDiseaseCaseResolver {
     const catalogue = catalogueOn(diagnosedOn);
     const found = findDisease(catalogue, input.diseaseCode.trim());
     if (!found) {
-      throw badUserInput("input.diseaseCode", `${JSON.stringify(input.diseaseCode)} is not in the ${catalogue.version} catalogue in force on ${diagnosedOn}`);
+      throw badUserInput(
+        "input.diseaseCode",
+        `${JSON.stringify(input.diseaseCode)} is not in the ${catalogue.version} catalogue in force on ${diagnosedOn}`,
+      );
     }
     const institution = input.institution.trim();
     if (institution.length === 0) throw badUserInput("input.institution", "is required");
-    if ([...institution].length > maxInstitutionLength) throw badUserInput("input.institution", `must be at most ${maxInstitutionLength} characters`);
+    if ([...institution].length > maxInstitutionLength)
+      throw badUserInput("input.institution", `must be at most ${maxInstitutionLength} characters`);
     const diagnosis = Object.assign(new OccupationalDiseaseCase(), {
       id: `OD-${diagnosedOn.slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
       pid: pseudonymise(normalized),
@@ -95,12 +108,18 @@ export class OccupationalDiseaseCaseResolver {
     return isDiagnosisReportedLate(diagnosis);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   person(@Root() diagnosis: OccupationalDiseaseCase): Person {
     return { pid: diagnosis.pid };
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() diagnosis: OccupationalDiseaseCase): Enterprise {
     return { creditCode: diagnosis.creditCode };
   }

@@ -11,7 +11,10 @@ export class PersonResolver {
     return loaders.many(OccupationalDiseaseCase, "pid").load(person.pid);
   }
 
-  @FieldResolver(() => [HealthExamination], { nullable: true, description: "This person's occupational health examinations (职业健康检查)" })
+  @FieldResolver(() => [HealthExamination], {
+    nullable: true,
+    description: "This person's occupational health examinations (职业健康检查)",
+  })
   healthExaminations(@Root() person: Person, @Ctx() { loaders }: SubgraphContext): Promise<HealthExamination[]> {
     return loaders.many(HealthExamination, "pid").load(person.pid);
   }

@@ -34,9 +34,14 @@ export class ConstructionProjectResolver {
     const query = db.getRepository(ConstructionProject).createQueryBuilder("project");
     if (filter.regionCode) query.andWhere("project.regionCode = :region", { region: filter.regionCode });
     if (filter.status) query.andWhere("project.status = :status", { status: filter.status });
-    if (filter.creditCode) query.andWhere("project.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
-    if (filter.permitIssuedFrom) query.andWhere("project.permitIssuedOn >= :issuedFrom", { issuedFrom: requireLocalDate("permitIssuedFrom", filter.permitIssuedFrom) });
-    if (filter.permitIssuedTo) query.andWhere("project.permitIssuedOn <= :issuedTo", { issuedTo: requireLocalDate("permitIssuedTo", filter.permitIssuedTo) });
+    if (filter.creditCode)
+      query.andWhere("project.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.permitIssuedFrom)
+      query.andWhere("project.permitIssuedOn >= :issuedFrom", {
+        issuedFrom: requireLocalDate("permitIssuedFrom", filter.permitIssuedFrom),
+      });
+    if (filter.permitIssuedTo)
+      query.andWhere("project.permitIssuedOn <= :issuedTo", { issuedTo: requireLocalDate("permitIssuedTo", filter.permitIssuedTo) });
     return paginate(query, "permitNo", filter);
   }
 

@@ -34,7 +34,10 @@ function constructionProjects(city: City): ConstructionProject[] {
           creditCode: enterprise.creditCode,
           regionCode: enterprise.regionCode,
           permitIssuedOn: issuedOn,
-          status: issued.getUTCFullYear() < city.years[1] - 1 ? ProjectStatus.COMPLETED : faker.helpers.arrayElement([ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.SUSPENDED]),
+          status:
+            issued.getUTCFullYear() < city.years[1] - 1
+              ? ProjectStatus.COMPLETED
+              : faker.helpers.arrayElement([ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.SUSPENDED]),
           contractValueFen: faker.number.int({ min: 500, max: 50_000 }) * 1_000_000,
         }),
       );

@@ -34,7 +34,11 @@ describe("trade catalogue (建市〔2019〕18号)", () => {
       requireTrade("trade", value);
       throw new Error("expected a rejection");
     } catch (error) {
-      expect((error as GraphQLError).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "trade", reason: expect.stringMatching(/^is not a trade of the catalogue: REBAR_WORKER, /) });
+      expect((error as GraphQLError).extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "trade",
+        reason: expect.stringMatching(/^is not a trade of the catalogue: REBAR_WORKER, /),
+      });
     }
   });
 });

@@ -22,7 +22,8 @@ export const constructionTrades: Readonly<Record<string, string>> = {
 
 export function requireTrade(field: string, value: string): string {
   const trade = value.trim().toUpperCase();
-  if (!(trade in constructionTrades)) throw badUserInput(field, `is not a trade of the catalogue: ${Object.keys(constructionTrades).join(", ")}`);
+  if (!(trade in constructionTrades))
+    throw badUserInput(field, `is not a trade of the catalogue: ${Object.keys(constructionTrades).join(", ")}`);
   return trade;
 }
 

@@ -40,7 +40,10 @@ const ConstructionSafetyInspectionConnection = Connection(ConstructionSafetyInsp
 @Resolver(() => ConstructionSafetyInspection)
 export class ConstructionSafetyInspectionResolver {
   @Query(() => ConstructionSafetyInspectionConnection)
-  constructionSafetyInspections(@Args(() => ConstructionSafetyInspectionFilter) filter: ConstructionSafetyInspectionFilter, @Ctx() { db }: SubgraphContext) {
+  constructionSafetyInspections(
+    @Args(() => ConstructionSafetyInspectionFilter) filter: ConstructionSafetyInspectionFilter,
+    @Ctx() { db }: SubgraphContext,
+  ) {
     const query = db.getRepository(ConstructionSafetyInspection).createQueryBuilder("inspection");
     if (filter.projectPermitNo) query.andWhere("inspection.projectPermitNo = :permitNo", { permitNo: filter.projectPermitNo });
     if (filter.stopWorkOrdered !== undefined && filter.stopWorkOrdered !== null) {
@@ -59,7 +62,10 @@ export class ConstructionSafetyInspectionResolver {
     requireNotFuture("input.inspectedOn", inspectedOn);
     const hazards = requireRange("input.hazards", input.hazards, 0, 999);
     if (input.stopWorkOrdered && hazards === 0) throw badUserInput("input.stopWorkOrdered", "needs hazards found to order a stop");
-    const dueOn = input.rectificationDueOn === undefined || input.rectificationDueOn === null ? null : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
+    const dueOn =
+      input.rectificationDueOn === undefined || input.rectificationDueOn === null
+        ? null
+        : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
     if (hazards > 0 && !dueOn) throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
     if (hazards === 0 && dueOn) throw badUserInput("input.rectificationDueOn", "must be omitted when no hazards were found");
     if (dueOn) requireOrder("input.rectificationDueOn", inspectedOn, dueOn, "input.inspectedOn");
@@ -70,7 +76,14 @@ export class ConstructionSafetyInspectionResolver {
       requireOrder("input.inspectedOn", project.permitIssuedOn, inspectedOn, `the permit date ${project.permitIssuedOn}`);
       const id = `CSI-${randomUUID()}`;
       const repository = manager.getRepository(ConstructionSafetyInspection);
-      await repository.insert({ id, projectPermitNo: project.permitNo, inspectedOn, hazards, stopWorkOrdered: input.stopWorkOrdered, rectificationDueOn: dueOn });
+      await repository.insert({
+        id,
+        projectPermitNo: project.permitNo,
+        inspectedOn,
+        hazards,
+        stopWorkOrdered: input.stopWorkOrdered,
+        rectificationDueOn: dueOn,
+      });
       if (input.stopWorkOrdered) await projects.update({ permitNo: project.permitNo }, { status: ProjectStatus.SUSPENDED });
       return repository.findOneByOrFail({ id });
     });

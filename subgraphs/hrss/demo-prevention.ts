@@ -39,8 +39,14 @@ function floatFactors(city: City): FloatFactor[] {
   for (const enterprise of city.enterprises) {
     const riskClass = riskClassOf2017Division(enterprise.industryCode);
     if (riskClass === undefined || faker.number.float() >= 0.4) continue;
-    for (const [effectiveFrom, fromYear] of [["2023-01-01", 2021], ["2025-01-01", 2023]] as const) {
-      const accidents = [fromYear, fromYear + 1].reduce((sum, year) => sum + (accidentsByEmployerYear.get(`${enterprise.creditCode}:${year}`) ?? 0), 0);
+    for (const [effectiveFrom, fromYear] of [
+      ["2023-01-01", 2021],
+      ["2025-01-01", 2023],
+    ] as const) {
+      const accidents = [fromYear, fromYear + 1].reduce(
+        (sum, year) => sum + (accidentsByEmployerYear.get(`${enterprise.creditCode}:${year}`) ?? 0),
+        0,
+      );
       const allowed = allowedFloatFactors(riskClass, effectiveFrom);
       const wanted = accidents === 0 ? faker.helpers.arrayElement([50, 80]) : accidents === 1 ? 100 : accidents === 2 ? 120 : 150;
       const factorPercent = allowed.includes(wanted) ? wanted : Math.min(...allowed);
@@ -71,13 +77,37 @@ function serviceAgencies(city: City): ServiceAgency[] {
 function preventionProjects(agencies: ServiceAgency[]): { projects: PreventionProject[]; steps: PreventionProjectStep[] } {
   const plan: readonly { title: string; category: FeeCategory; amountWan: number; agency: number; reached: ProjectStatus }[] = [
     { title: "危险化学品企业工伤预防能力提升培训", category: FeeCategory.TRAINING, amountWan: 180, agency: 0, reached: ProjectStatus.PAID },
-    { title: "重点行业“三类人员”工伤预防培训", category: FeeCategory.TRAINING, amountWan: 150, agency: 1, reached: ProjectStatus.IN_PROGRESS },
-    { title: "煤矿企业专项工伤预防培训", category: FeeCategory.TRAINING, amountWan: 60, agency: 2, reached: ProjectStatus.ACCEPTANCE_FAILED },
+    {
+      title: "重点行业“三类人员”工伤预防培训",
+      category: FeeCategory.TRAINING,
+      amountWan: 150,
+      agency: 1,
+      reached: ProjectStatus.IN_PROGRESS,
+    },
+    {
+      title: "煤矿企业专项工伤预防培训",
+      category: FeeCategory.TRAINING,
+      amountWan: 60,
+      agency: 2,
+      reached: ProjectStatus.ACCEPTANCE_FAILED,
+    },
     { title: "工伤预防宣传培训基地常态化宣传", category: FeeCategory.PUBLICITY, amountWan: 70, agency: 3, reached: ProjectStatus.ACCEPTED },
-    { title: "主流媒体和新媒体工伤预防宣传", category: FeeCategory.PUBLICITY, amountWan: 40, agency: 4, reached: ProjectStatus.AGREEMENT_SIGNED },
+    {
+      title: "主流媒体和新媒体工伤预防宣传",
+      category: FeeCategory.PUBLICITY,
+      amountWan: 40,
+      agency: 4,
+      reached: ProjectStatus.AGREEMENT_SIGNED,
+    },
     { title: "建筑施工企业工伤预防线上培训", category: FeeCategory.TRAINING, amountWan: 35.5, agency: 1, reached: ProjectStatus.APPLIED },
   ];
-  const order = [ProjectStatus.APPLIED, ProjectStatus.APPROVED, ProjectStatus.AGREEMENT_SIGNED, ProjectStatus.PREPAID, ProjectStatus.IN_PROGRESS];
+  const order = [
+    ProjectStatus.APPLIED,
+    ProjectStatus.APPROVED,
+    ProjectStatus.AGREEMENT_SIGNED,
+    ProjectStatus.PREPAID,
+    ProjectStatus.IN_PROGRESS,
+  ];
   const projects: PreventionProject[] = [];
   const steps: PreventionProjectStep[] = [];
   plan.forEach((entry, index) => {
@@ -89,7 +119,10 @@ function preventionProjects(agencies: ServiceAgency[]): { projects: PreventionPr
     } as Partial<Record<ProjectStatus, ProjectStatus[]>>;
     const path = ending[entry.reached] ? [...order, ...ending[entry.reached]!] : order.slice(0, order.indexOf(entry.reached) + 1);
     // A month between steps from the plan's publication.
-    const dated = path.map((status, step) => ({ status, on: `${2024 + Math.floor((8 + step) / 12)}-${String(((8 + step) % 12) + 1).padStart(2, "0")}-${String(5 + index).padStart(2, "0")}` }));
+    const dated = path.map((status, step) => ({
+      status,
+      on: `${2024 + Math.floor((8 + step) / 12)}-${String(((8 + step) % 12) + 1).padStart(2, "0")}-${String(5 + index).padStart(2, "0")}`,
+    }));
     const contractAmountFen = Math.round(entry.amountWan * wan);
     const prepaid = dated.find((step) => step.status === ProjectStatus.PREPAID);
     const last = dated[dated.length - 1];
@@ -149,7 +182,9 @@ function feeBudgets(): { budgets: FeeBudget[]; items: FeeBudgetItem[] } {
       poolingAreaCode: defaultPoolingAreaCode,
       year,
       priorYearContributionIncomeFen: incomeWan * wan,
-      approvedFen: items.filter((item) => item.budgetId === `${defaultPoolingAreaCode}-${year}`).reduce((sum, item) => sum + item.amountFen, 0),
+      approvedFen: items
+        .filter((item) => item.budgetId === `${defaultPoolingAreaCode}-${year}`)
+        .reduce((sum, item) => sum + item.amountFen, 0),
     }),
   );
   return { budgets, items };
@@ -182,7 +217,10 @@ function trainingRecords(city: City, providers: string[]): TrainingRecord[] {
         if (faker.number.float() >= 0.7) continue;
         const offlineShare = faker.number.float({ min: 0.4, max: 1 });
         for (let session = faker.number.int({ min: 3, max: 8 }); session > 0; session--) {
-          const trainedOn = faker.date.between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` }).toISOString().slice(0, 10);
+          const trainedOn = faker.date
+            .between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` })
+            .toISOString()
+            .slice(0, 10);
           records.push(
             Object.assign(new TrainingRecord(), {
               id: `TR-${year}-${String(records.length + 1).padStart(7, "0")}`,
@@ -210,7 +248,13 @@ export function preventionDemo(city: City): DemoRows {
   return [
     demoRows(BaseRate, baseRates()),
     demoRows(FloatFactor, floatFactors(city)),
-    demoRows(TrainingRecord, trainingRecords(city, agencies.slice(0, 2).map((agency) => agency.name))),
+    demoRows(
+      TrainingRecord,
+      trainingRecords(
+        city,
+        agencies.slice(0, 2).map((agency) => agency.name),
+      ),
+    ),
     demoRows(FeeBudget, budgets),
     demoRows(FeeBudgetItem, items),
     demoRows(ServiceAgency, agencies),

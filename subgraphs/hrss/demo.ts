@@ -57,7 +57,8 @@ export function hrssDemo(city: City): DemoRows {
       const decided = applied + faker.number.int({ min: 10, max: 60 }) * day;
       const recognised = faker.number.float() < 0.93;
       // Most are accepted within the 15 days of 人社部令第8号 第八条, a few late, never after the decision.
-      const acceptedAfter = acceptance.number.float() < 0.94 ? acceptance.number.int({ min: 1, max: 15 }) : acceptance.number.int({ min: 16, max: 25 });
+      const acceptedAfter =
+        acceptance.number.float() < 0.94 ? acceptance.number.int({ min: 1, max: 15 }) : acceptance.number.int({ min: 16, max: 25 });
       const accepted = Math.min(applied + acceptedAfter * day, decided);
       recognitions.push({
         id: `IR-${accident.id.slice(3)}-${recognitions.length + 1}`,
@@ -66,7 +67,9 @@ export function hrssDemo(city: City): DemoRows {
         accidentId: accident.id,
         injuredOn: isoDate(injured),
         appliedOn: isoDate(applied),
-        applicant: byEmployer ? RecognitionApplicant.EMPLOYER : faker.helpers.arrayElement([RecognitionApplicant.WORKER, RecognitionApplicant.UNION]),
+        applicant: byEmployer
+          ? RecognitionApplicant.EMPLOYER
+          : faker.helpers.arrayElement([RecognitionApplicant.WORKER, RecognitionApplicant.UNION]),
         status: recognised ? RecognitionStatus.RECOGNISED : RecognitionStatus.NOT_RECOGNISED,
         acceptedOn: isoDate(accepted),
         decidedOn: isoDate(decided),

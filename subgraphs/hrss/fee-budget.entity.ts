@@ -7,7 +7,10 @@ export enum FeeCategory {
   PUBLICITY = "PUBLICITY",
   TRAINING = "TRAINING",
 }
-registerEnumType(FeeCategory, { name: "FeeCategory", description: "The only two uses of the prevention fee: 宣传 PUBLICITY, 培训 TRAINING (人社部规〔2017〕13号 第四条)" });
+registerEnumType(FeeCategory, {
+  name: "FeeCategory",
+  description: "The only two uses of the prevention fee: 宣传 PUBLICITY, 培训 TRAINING (人社部规〔2017〕13号 第四条)",
+});
 
 @ObjectType({ description: "工伤预防费 budget of a pooling area for a year (人社部规〔2017〕13号)" })
 @Entity("fee_budget")

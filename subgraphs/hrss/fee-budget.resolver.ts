@@ -91,21 +91,34 @@ export class FeeBudgetResolver {
   }
 
   @Mutation(() => FeeBudget, { description: "Opens a pooling area's prevention-fee budget for a year" })
-  async createFeeBudget(@Arg("input", () => CreateFeeBudgetInput) input: CreateFeeBudgetInput, @Ctx() { identity, db }: SubgraphContext): Promise<FeeBudget> {
+  async createFeeBudget(
+    @Arg("input", () => CreateFeeBudgetInput) input: CreateFeeBudgetInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<FeeBudget> {
     requireOwnDepartment(identity, "hrss");
     const poolingAreaCode = requirePoolingArea("input.poolingAreaCode", input.poolingAreaCode);
     const year = requireRange("input.year", input.year, firstBudgetYear, lastBudgetYear);
     const income = requireYuanAsFen("input.priorYearContributionIncomeYuan", input.priorYearContributionIncomeYuan);
-    const budget = Object.assign(new FeeBudget(), { id: `${poolingAreaCode}-${year}`, poolingAreaCode, year, priorYearContributionIncomeFen: income, approvedFen: 0 });
+    const budget = Object.assign(new FeeBudget(), {
+      id: `${poolingAreaCode}-${year}`,
+      poolingAreaCode,
+      year,
+      priorYearContributionIncomeFen: income,
+      approvedFen: 0,
+    });
     return db.transaction(async (manager) => {
-      if (await manager.existsBy(FeeBudget, { id: budget.id })) throw badUserInput("input.year", `${poolingAreaCode} already has a budget for ${year}`);
+      if (await manager.existsBy(FeeBudget, { id: budget.id }))
+        throw badUserInput("input.year", `${poolingAreaCode} already has a budget for ${year}`);
       await manager.insert(FeeBudget, budget);
       return budget;
     });
   }
 
   @Mutation(() => FeeCapApproval, { description: "Records a provincial approval raising a budget's cap (第五条)" })
-  async recordFeeCapApproval(@Arg("input", () => RecordFeeCapApprovalInput) input: RecordFeeCapApprovalInput, @Ctx() { identity, db }: SubgraphContext): Promise<FeeCapApproval> {
+  async recordFeeCapApproval(
+    @Arg("input", () => RecordFeeCapApprovalInput) input: RecordFeeCapApprovalInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<FeeCapApproval> {
     requireOwnDepartment(identity, "hrss");
     const documentNumber = requireText("input.documentNumber", input.documentNumber, 100);
     const approvedOn = requireLocalDate("input.approvedOn", input.approvedOn);
@@ -117,15 +130,28 @@ export class FeeBudgetResolver {
     return db.transaction(async (manager) => {
       const budget = await requireBudget(manager, input.budgetId);
       const defaultCap = defaultCapBasisPoints(budget.year);
-      if (approvedBasisPoints <= defaultCap) throw badUserInput("input.approvedPercent", `must raise the cap above the default ${defaultCap / 100}%, got ${input.approvedPercent}`);
-      const approval = Object.assign(new FeeCapApproval(), { id: `FA-${randomUUID()}`, budgetId: budget.id, documentNumber, approvedBasisPoints, approvedOn });
+      if (approvedBasisPoints <= defaultCap)
+        throw badUserInput(
+          "input.approvedPercent",
+          `must raise the cap above the default ${defaultCap / 100}%, got ${input.approvedPercent}`,
+        );
+      const approval = Object.assign(new FeeCapApproval(), {
+        id: `FA-${randomUUID()}`,
+        budgetId: budget.id,
+        documentNumber,
+        approvedBasisPoints,
+        approvedOn,
+      });
       await manager.insert(FeeCapApproval, approval);
       return approval;
     });
   }
 
   @Mutation(() => FeeBudgetItem, { description: "Approves a publicity or training item, within the budget's cap to the fen" })
-  async addFeeBudgetItem(@Arg("input", () => AddFeeBudgetItemInput) input: AddFeeBudgetItemInput, @Ctx() { identity, db }: SubgraphContext): Promise<FeeBudgetItem> {
+  async addFeeBudgetItem(
+    @Arg("input", () => AddFeeBudgetItemInput) input: AddFeeBudgetItemInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<FeeBudgetItem> {
     requireOwnDepartment(identity, "hrss");
     const title = requireText("input.title", input.title, 200);
     const amountFen = requireYuanAsFen("input.amountYuan", input.amountYuan);
@@ -150,7 +176,14 @@ export class FeeBudgetResolver {
           `would pass the cap of ${yuanText(cap)} yuan (${basisPoints / 100}% of prior-year contribution income): ${yuanText(approvedFen)} yuan already approved, ${yuanText(amountFen)} yuan requested`,
         );
       }
-      const item = Object.assign(new FeeBudgetItem(), { id: `FI-${randomUUID()}`, budgetId: budget.id, category: input.category, title, amountFen, approvedOn });
+      const item = Object.assign(new FeeBudgetItem(), {
+        id: `FI-${randomUUID()}`,
+        budgetId: budget.id,
+        category: input.category,
+        title,
+        amountFen,
+        approvedOn,
+      });
       await manager.insert(FeeBudgetItem, item);
       return item;
     });

@@ -5,13 +5,28 @@ import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import { LocalDate } from "../../kernel/scalars";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireIdNumber, requireLocalDate, requireNotFuture, requireOrder, requireRange, requireText } from "../../kernel/validate";
+import {
+  requireCreditCode,
+  requireIdNumber,
+  requireLocalDate,
+  requireNotFuture,
+  requireOrder,
+  requireRange,
+  requireText,
+} from "../../kernel/validate";
 import { AccidentReference } from "./accident.entity";
 import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
 import { requireInsuredEnterprise } from "./inputs";
 import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
-import { acceptanceDueOn, applicationWindow, decisionDueOn, disabilityGrades, firstRecognitionDay, recognitionTransitions } from "./injury-recognition.rules";
+import {
+  acceptanceDueOn,
+  applicationWindow,
+  decisionDueOn,
+  disabilityGrades,
+  firstRecognitionDay,
+  recognitionTransitions,
+} from "./injury-recognition.rules";
 import { Person } from "./person.entity";
 import { moveStatus } from "./status-transition";
 
@@ -85,7 +100,8 @@ export class InjuryRecognitionResolver {
   injuryRecognitions(@Args(() => InjuryRecognitionFilter) filter: InjuryRecognitionFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(InjuryRecognition).createQueryBuilder("recognition");
     if (filter.status) query.andWhere("recognition.status = :status", { status: filter.status });
-    if (filter.creditCode) query.andWhere("recognition.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("recognition.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     if (filter.applicant) query.andWhere("recognition.applicant = :applicant", { applicant: filter.applicant });
     return paginate(query, "id", filter);
   }
@@ -101,11 +117,16 @@ export class InjuryRecognitionResolver {
     const appliedOn = requireLocalDate("input.appliedOn", input.appliedOn);
     requireNotFuture("input.injuredOn", injuredOn);
     requireNotFuture("input.appliedOn", appliedOn);
-    if (injuredOn < firstRecognitionDay) throw badUserInput("input.injuredOn", `is before ${firstRecognitionDay}, the earliest day the recognition deadlines are recorded for`);
+    if (injuredOn < firstRecognitionDay)
+      throw badUserInput(
+        "input.injuredOn",
+        `is before ${firstRecognitionDay}, the earliest day the recognition deadlines are recorded for`,
+      );
     requireOrder("input.appliedOn", injuredOn, appliedOn, "input.injuredOn");
     const window = applicationWindow(input.applicant, injuredOn);
     if (appliedOn > window.lastDay) throw badUserInput("input.appliedOn", `${window.description}; the window closed on ${window.lastDay}`);
-    const accidentId = input.accidentId === undefined || input.accidentId === null ? null : requireText("input.accidentId", input.accidentId, 40);
+    const accidentId =
+      input.accidentId === undefined || input.accidentId === null ? null : requireText("input.accidentId", input.accidentId, 40);
     return db.transaction(async (manager) => {
       const enterprise = await requireInsuredEnterprise(manager, "input.creditCode", input.creditCode);
       const recognition: InjuryRecognition = {
@@ -135,10 +156,18 @@ export class InjuryRecognitionResolver {
     const acceptedOn = requireLocalDate("input.acceptedOn", input.acceptedOn);
     requireNotFuture("input.acceptedOn", acceptedOn);
     return db.transaction((manager) =>
-      moveStatus(manager, InjuryRecognition, "injury recognition", recognitionTransitions, input.id, RecognitionStatus.ACCEPTED, (current) => {
-        requireOrder("input.acceptedOn", current.appliedOn, acceptedOn, `the application date ${current.appliedOn}`);
-        return { acceptedOn };
-      }),
+      moveStatus(
+        manager,
+        InjuryRecognition,
+        "injury recognition",
+        recognitionTransitions,
+        input.id,
+        RecognitionStatus.ACCEPTED,
+        (current) => {
+          requireOrder("input.acceptedOn", current.appliedOn, acceptedOn, `the application date ${current.appliedOn}`);
+          return { acceptedOn };
+        },
+      ),
     );
   }
 
@@ -152,7 +181,9 @@ export class InjuryRecognitionResolver {
     requireNotFuture("input.decidedOn", decidedOn);
     const graded = input.disabilityGrade !== undefined && input.disabilityGrade !== null;
     if (graded && !input.recognised) throw badUserInput("input.disabilityGrade", "only a recognised injury has a disability grade");
-    const disabilityGrade = graded ? requireRange("input.disabilityGrade", input.disabilityGrade!, disabilityGrades.most, disabilityGrades.least) : null;
+    const disabilityGrade = graded
+      ? requireRange("input.disabilityGrade", input.disabilityGrade!, disabilityGrades.most, disabilityGrades.least)
+      : null;
     const to = input.recognised ? RecognitionStatus.RECOGNISED : RecognitionStatus.NOT_RECOGNISED;
     return db.transaction((manager) =>
       moveStatus(manager, InjuryRecognition, "injury recognition", recognitionTransitions, input.id, to, (current) => {

@@ -38,10 +38,16 @@ export const firstRecognitionDay = recognitionDeadlines[0].effectiveFrom;
 export function applicationWindow(applicant: RecognitionApplicant, injuredOn: string): { lastDay: string; description: string } {
   const rule = deadlinesOn(injuredOn);
   if (applicant === RecognitionApplicant.EMPLOYER) {
-    return { lastDay: addDays(injuredOn, rule.employerApplicationDays), description: `an employer must apply within ${rule.employerApplicationDays} days of the injury` };
+    return {
+      lastDay: addDays(injuredOn, rule.employerApplicationDays),
+      description: `an employer must apply within ${rule.employerApplicationDays} days of the injury`,
+    };
   }
   const years = rule.workerOrUnionApplicationYears;
-  return { lastDay: addYears(injuredOn, years), description: `a worker or union must apply within ${years} year${years === 1 ? "" : "s"} of the injury` };
+  return {
+    lastDay: addYears(injuredOn, years),
+    description: `a worker or union must apply within ${years} year${years === 1 ? "" : "s"} of the injury`,
+  };
 }
 
 export const acceptanceDueOn = (appliedOn: string): string => addDays(appliedOn, deadlinesOn(appliedOn).acceptanceDays);

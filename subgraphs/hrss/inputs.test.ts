@@ -2,7 +2,6 @@ import { rejectionOf } from "../../test/support/expected";
 import { requireText } from "../../kernel/validate";
 import { requirePoolingArea, requireYuanAsFen, yuanText } from "./inputs";
 
-
 describe("yuan to fen", () => {
   it.each([
     [0.01, 1],
@@ -19,7 +18,11 @@ describe("yuan to fen", () => {
     [-5, "must be more than 0, got -5"],
     [1e17, "is too large, got 100000000000000000"],
   ])("rejects %f yuan", (yuan, reason) => {
-    expect(rejectionOf(() => requireYuanAsFen("input.amountYuan", yuan))).toEqual({ code: "BAD_USER_INPUT", field: "input.amountYuan", reason });
+    expect(rejectionOf(() => requireYuanAsFen("input.amountYuan", yuan))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "input.amountYuan",
+      reason,
+    });
   });
 
   it.each([
@@ -41,7 +44,12 @@ describe("pooling areas and text", () => {
     ["37030", '"37030" is not a 6-digit region code'],
   ])("%s: %s", (code, reason) => {
     if (reason === undefined) expect(requirePoolingArea("input.poolingAreaCode", code)).toBe(code);
-    else expect(rejectionOf(() => requirePoolingArea("input.poolingAreaCode", code))).toEqual({ code: "BAD_USER_INPUT", field: "input.poolingAreaCode", reason });
+    else
+      expect(rejectionOf(() => requirePoolingArea("input.poolingAreaCode", code))).toEqual({
+        code: "BAD_USER_INPUT",
+        field: "input.poolingAreaCode",
+        reason,
+      });
   });
 
   it.each([
@@ -50,6 +58,7 @@ describe("pooling areas and text", () => {
     ["abcdef", 5, undefined, "must be at most 5 characters, got 6"],
   ])("%j within %i characters", (value, max, text, reason) => {
     if (reason === undefined) expect(requireText("input.title", value, max)).toBe(text);
-    else expect(rejectionOf(() => requireText("input.title", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "input.title", reason });
+    else
+      expect(rejectionOf(() => requireText("input.title", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "input.title", reason });
   });
 });

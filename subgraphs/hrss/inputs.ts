@@ -24,7 +24,8 @@ export function requirePoolingArea(field: string, value: string): string {
 /** Yuan as the caller writes them, to exact fen: at most two decimals, positive. */
 export function requireYuanAsFen(field: string, yuan: number): number {
   const fen = Math.round(yuan * 100);
-  if (!Number.isFinite(yuan) || Math.abs(yuan * 100 - fen) > 1e-6) throw badUserInput(field, `must be an amount in yuan with at most 2 decimals, got ${yuan}`);
+  if (!Number.isFinite(yuan) || Math.abs(yuan * 100 - fen) > 1e-6)
+    throw badUserInput(field, `must be an amount in yuan with at most 2 decimals, got ${yuan}`);
   if (fen <= 0) throw badUserInput(field, `must be more than 0, got ${yuan}`);
   if (!Number.isSafeInteger(fen)) throw badUserInput(field, `is too large, got ${yuan}`);
   return fen;

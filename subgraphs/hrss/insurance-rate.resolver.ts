@@ -81,12 +81,16 @@ export class InsuranceRateResolver {
   @Query(() => FloatFactorConnection, { description: "Employers' float factors, in id order" })
   floatFactors(@Args(() => FloatFactorFilter) filter: FloatFactorFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(FloatFactor).createQueryBuilder("factor");
-    if (filter.creditCode) query.andWhere("factor.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("factor.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     return paginate(query, "id", filter);
   }
 
   @Mutation(() => BaseRate, { description: "Sets a pooling area's base rate for a class from a date" })
-  async setBaseRate(@Arg("input", () => SetBaseRateInput) input: SetBaseRateInput, @Ctx() { identity, db }: SubgraphContext): Promise<BaseRate> {
+  async setBaseRate(
+    @Arg("input", () => SetBaseRateInput) input: SetBaseRateInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<BaseRate> {
     requireOwnDepartment(identity, "hrss");
     const poolingAreaCode = requirePoolingArea("input.poolingAreaCode", input.poolingAreaCode);
     const riskClass = requireRange("input.riskClass", input.riskClass, 1, 8);
@@ -109,18 +113,30 @@ export class InsuranceRateResolver {
   }
 
   @Mutation(() => FloatFactor, { description: "Sets an employer's float factor from a date (人社部发〔2015〕71号)" })
-  async setFloatFactor(@Arg("input", () => SetFloatFactorInput) input: SetFloatFactorInput, @Ctx() { identity, db }: SubgraphContext): Promise<FloatFactor> {
+  async setFloatFactor(
+    @Arg("input", () => SetFloatFactorInput) input: SetFloatFactorInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<FloatFactor> {
     requireOwnDepartment(identity, "hrss");
     const effectiveFrom = requireLocalDate("input.effectiveFrom", input.effectiveFrom);
     return db.transaction(async (manager) => {
       const enterprise = await requireInsuredEnterprise(manager, "input.creditCode", input.creditCode);
-      if (enterprise.riskClass === null) throw badUserInput("input.creditCode", `${enterprise.creditCode} has no risk class, so no float factor applies`);
+      if (enterprise.riskClass === null)
+        throw badUserInput("input.creditCode", `${enterprise.creditCode} has no risk class, so no float factor applies`);
       const allowed = allowedFloatFactors(enterprise.riskClass, effectiveFrom);
       if (allowed.length === 0) throw badUserInput("input.effectiveFrom", `no float-factor rule was in force on ${effectiveFrom}`);
       if (!allowed.includes(input.factorPercent)) {
-        throw badUserInput("input.factorPercent", `must be one of ${allowed.join(", ")} for risk class ${enterprise.riskClass}, got ${input.factorPercent}`);
+        throw badUserInput(
+          "input.factorPercent",
+          `must be one of ${allowed.join(", ")} for risk class ${enterprise.riskClass}, got ${input.factorPercent}`,
+        );
       }
-      const factor: FloatFactor = { id: `${enterprise.creditCode}-${effectiveFrom}`, creditCode: enterprise.creditCode, factorPercent: input.factorPercent, effectiveFrom };
+      const factor: FloatFactor = {
+        id: `${enterprise.creditCode}-${effectiveFrom}`,
+        creditCode: enterprise.creditCode,
+        factorPercent: input.factorPercent,
+        effectiveFrom,
+      };
       if (await manager.existsBy(FloatFactor, { id: factor.id })) {
         throw badUserInput("input.effectiveFrom", `${enterprise.creditCode} already has a float factor from ${effectiveFrom}`);
       }
@@ -162,7 +178,10 @@ export class EnterpriseRateResolver {
     return (await this.current(enterprise, context))?.contributionRateBasisPoints ?? null;
   }
 
-  @FieldResolver(() => [RateChange], { nullable: true, description: "Every change of base rate or float factor, oldest first, scheduled ones included" })
+  @FieldResolver(() => [RateChange], {
+    nullable: true,
+    description: "Every change of base rate or float factor, oldest first, scheduled ones included",
+  })
   async rateHistory(@Root() enterprise: Enterprise, @Ctx() context: SubgraphContext): Promise<RateChange[]> {
     const { baseRates, factors } = await this.history(enterprise, context);
     return rateHistory(baseRates, factors);

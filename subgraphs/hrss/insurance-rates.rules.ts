@@ -8,7 +8,11 @@ export const defaultPoolingAreaCode = "370300";
 export const poolingAreaOf = (regionCode: string): string => `${regionCode.slice(0, 4)}00`;
 
 /** 浮动费率 steps per risk class, dated: 人社部发〔2015〕71号 第二部分 (class 1 floats up only). */
-export const floatFactorRules: readonly { document: string; effectiveFrom: string; factorsPercentByClass: ReadonlyMap<number, readonly number[]> }[] = [
+export const floatFactorRules: readonly {
+  document: string;
+  effectiveFrom: string;
+  factorsPercentByClass: ReadonlyMap<number, readonly number[]>;
+}[] = [
   {
     document: riskClassTable2015.document,
     effectiveFrom: riskClassTable2015.effectiveFrom,

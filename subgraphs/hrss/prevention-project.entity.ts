@@ -16,7 +16,8 @@ export enum ProjectStatus {
 }
 registerEnumType(ProjectStatus, {
   name: "PreventionProjectStatus",
-  description: "申报 APPLIED → 立项 APPROVED → 协议 AGREEMENT_SIGNED → 预付 PREPAID → 实施 IN_PROGRESS → 验收 ACCEPTED → 拨付 PAID, or ACCEPTANCE_FAILED",
+  description:
+    "申报 APPLIED → 立项 APPROVED → 协议 AGREEMENT_SIGNED → 预付 PREPAID → 实施 IN_PROGRESS → 验收 ACCEPTED → 拨付 PAID, or ACCEPTANCE_FAILED",
 });
 
 @ObjectType({ description: "工伤预防服务机构: a service agency carrying out prevention projects" })
@@ -34,7 +35,10 @@ export class ServiceAgency {
   @Column(column.text())
   name: string;
 
-  @Field(() => LocalDate, { nullable: true, description: "Last day the agency may not take prevention projects, after a failed acceptance" })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: "Last day the agency may not take prevention projects, after a failed acceptance",
+  })
   @Column({ ...column.date, nullable: true })
   barredUntil: string | null;
 }

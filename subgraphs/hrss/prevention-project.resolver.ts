@@ -76,7 +76,10 @@ const PreventionProjectConnection = Connection(PreventionProject);
 /** A barred agency cannot be given a new project (淄人社字〔2024〕38号: 三年内不得从事相关工伤预防项目). */
 function requireNotBarred(agency: ServiceAgency, on: string, field: string): void {
   if (agency.barredUntil !== null && on <= agency.barredUntil) {
-    throw badUserInput(field, `${agency.name} (${agency.creditCode}) failed a project's acceptance and is barred from prevention projects until ${agency.barredUntil}`);
+    throw badUserInput(
+      field,
+      `${agency.name} (${agency.creditCode}) failed a project's acceptance and is barred from prevention projects until ${agency.barredUntil}`,
+    );
   }
 }
 
@@ -103,12 +106,21 @@ export class ServiceAgencyResolver {
   }
 
   @Mutation(() => ServiceAgency, { description: "Registers a prevention service agency" })
-  async registerServiceAgency(@Arg("input", () => RegisterServiceAgencyInput) input: RegisterServiceAgencyInput, @Ctx() { identity, db }: SubgraphContext): Promise<ServiceAgency> {
+  async registerServiceAgency(
+    @Arg("input", () => RegisterServiceAgencyInput) input: RegisterServiceAgencyInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<ServiceAgency> {
     requireOwnDepartment(identity, "hrss");
     const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
-    const agency: ServiceAgency = { creditCode, creditCodeNeedsReview: needsReview, name: requireText("input.name", input.name, 200), barredUntil: null };
+    const agency: ServiceAgency = {
+      creditCode,
+      creditCodeNeedsReview: needsReview,
+      name: requireText("input.name", input.name, 200),
+      barredUntil: null,
+    };
     return db.transaction(async (manager) => {
-      if (await manager.existsBy(ServiceAgency, { creditCode })) throw badUserInput("input.creditCode", `${creditCode} is already registered`);
+      if (await manager.existsBy(ServiceAgency, { creditCode }))
+        throw badUserInput("input.creditCode", `${creditCode} is already registered`);
       await manager.insert(ServiceAgency, agency);
       return agency;
     });
@@ -143,7 +155,9 @@ export class PreventionProjectResolver {
     if (filter.status) query.andWhere("project.status = :status", { status: filter.status });
     if (filter.category) query.andWhere("project.category = :category", { category: filter.category });
     if (filter.agencyCreditCode) {
-      query.andWhere("project.agencyCreditCode = :agency", { agency: requireCreditCode("agencyCreditCode", filter.agencyCreditCode).creditCode });
+      query.andWhere("project.agencyCreditCode = :agency", {
+        agency: requireCreditCode("agencyCreditCode", filter.agencyCreditCode).creditCode,
+      });
     }
     return paginate(query, "id", filter);
   }
@@ -173,7 +187,12 @@ export class PreventionProjectResolver {
         statusSince: appliedOn,
       });
       await manager.insert(PreventionProject, project);
-      await manager.insert(PreventionProjectStep, { id: projectStepId(project.id, project.status), projectId: project.id, status: project.status, enteredOn: appliedOn });
+      await manager.insert(PreventionProjectStep, {
+        id: projectStepId(project.id, project.status),
+        projectId: project.id,
+        status: project.status,
+        enteredOn: appliedOn,
+      });
       return project;
     });
   }
@@ -187,19 +206,35 @@ export class PreventionProjectResolver {
     const on = requireLocalDate("input.on", input.on);
     requireNotFuture("input.on", on);
     return db.transaction(async (manager) => {
-      const project = await moveStatus(manager, PreventionProject, "prevention project", projectTransitions, input.id, input.to, async (current) => {
-        requireOrder("input.on", current.statusSince, on, `the day it became ${current.status}, ${current.statusSince}`);
-        if (input.to === ProjectStatus.APPROVED) {
-          requireNotBarred(await manager.findOneByOrFail(ServiceAgency, { creditCode: current.agencyCreditCode }), on, "input.id");
-        }
-        return input.to === ProjectStatus.PREPAID ? { statusSince: on, prepaidFen: prepaymentFen(current.contractAmountFen, on) } : { statusSince: on };
+      const project = await moveStatus(
+        manager,
+        PreventionProject,
+        "prevention project",
+        projectTransitions,
+        input.id,
+        input.to,
+        async (current) => {
+          requireOrder("input.on", current.statusSince, on, `the day it became ${current.status}, ${current.statusSince}`);
+          if (input.to === ProjectStatus.APPROVED) {
+            requireNotBarred(await manager.findOneByOrFail(ServiceAgency, { creditCode: current.agencyCreditCode }), on, "input.id");
+          }
+          return input.to === ProjectStatus.PREPAID
+            ? { statusSince: on, prepaidFen: prepaymentFen(current.contractAmountFen, on) }
+            : { statusSince: on };
+        },
+      );
+      await manager.insert(PreventionProjectStep, {
+        id: projectStepId(project.id, project.status),
+        projectId: project.id,
+        status: project.status,
+        enteredOn: on,
       });
-      await manager.insert(PreventionProjectStep, { id: projectStepId(project.id, project.status), projectId: project.id, status: project.status, enteredOn: on });
       if (project.status === ProjectStatus.ACCEPTANCE_FAILED) {
         const agency = await manager.findOneByOrFail(ServiceAgency, { creditCode: project.agencyCreditCode });
         const until = barredUntil(on);
         // A later failure extends the bar; an earlier one never shortens it.
-        if (agency.barredUntil === null || agency.barredUntil < until) await manager.update(ServiceAgency, { creditCode: agency.creditCode }, { barredUntil: until });
+        if (agency.barredUntil === null || agency.barredUntil < until)
+          await manager.update(ServiceAgency, { creditCode: agency.creditCode }, { barredUntil: until });
       }
       return project;
     });

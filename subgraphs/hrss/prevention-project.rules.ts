@@ -7,9 +7,12 @@ import { ProjectStatus } from "./prevention-project.entity";
  * after passing acceptance, and an agency whose project fails acceptance may not take prevention
  * projects for some years. Dated, as the area's annual plan may change them.
  */
-export const projectTerms: readonly { effectiveFrom: string; document: string; prepaymentPercent: number; barYearsAfterFailedAcceptance: number }[] = [
-  { effectiveFrom: "2024-08-01", document: "淄人社字〔2024〕38号", prepaymentPercent: 30, barYearsAfterFailedAcceptance: 3 },
-];
+export const projectTerms: readonly {
+  effectiveFrom: string;
+  document: string;
+  prepaymentPercent: number;
+  barYearsAfterFailedAcceptance: number;
+}[] = [{ effectiveFrom: "2024-08-01", document: "淄人社字〔2024〕38号", prepaymentPercent: 30, barYearsAfterFailedAcceptance: 3 }];
 
 function termsOn(date: string) {
   // Before the first recorded plan the earliest terms apply: the hub holds no older ones.
@@ -37,4 +40,5 @@ export function prepaymentFen(contractAmountFen: number, prepaidOn: string): num
 export const barredUntil = (failedOn: string): string => addYears(failedOn, termsOn(failedOn).barYearsAfterFailedAcceptance);
 
 /** A step's id: the project's id and the status's place in the sequence, so each status is entered once. */
-export const projectStepId = (projectId: string, status: ProjectStatus): string => `${projectId}-${Object.values(ProjectStatus).indexOf(status) + 1}`;
+export const projectStepId = (projectId: string, status: ProjectStatus): string =>
+  `${projectId}-${Object.values(ProjectStatus).indexOf(status) + 1}`;

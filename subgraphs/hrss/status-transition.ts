@@ -17,7 +17,8 @@ export async function moveStatus<S extends string, T extends { id: string; statu
 ): Promise<T> {
   const current = await manager.findOneBy(entity, { id } as never);
   if (!current) throw badUserInput("input.id", `no ${what} has id ${id}`);
-  const illegal = (status: S) => badUserInput("input.id", `${id} is ${status}; it can move to ${transitions[status].join(" or ") || "no other status"}, not ${to}`);
+  const illegal = (status: S) =>
+    badUserInput("input.id", `${id} is ${status}; it can move to ${transitions[status].join(" or ") || "no other status"}, not ${to}`);
   if (!transitions[current.status].includes(to)) throw illegal(current.status);
   const changes = { ...(await change(current)), status: to };
   const { affected } = await manager.update(entity, { id, status: current.status } as never, changes as never);

@@ -4,7 +4,16 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireIdNumber, requireIndustryCode, requireLocalDate, requireNotFuture, requireRange, requireRegionCode, requireText } from "../../kernel/validate";
+import {
+  requireCreditCode,
+  requireIdNumber,
+  requireIndustryCode,
+  requireLocalDate,
+  requireNotFuture,
+  requireRange,
+  requireRegionCode,
+  requireText,
+} from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
 import { requireInsuredEnterprise } from "./inputs";
 import { KeyPost, PostTrainingProgress, TrainingMode, TrainingProgress, TrainingRecord } from "./training-record.entity";
@@ -75,7 +84,8 @@ export class TrainingRecordResolver {
   @Query(() => TrainingRecordConnection, { description: "Key-post training sessions, filtered, in id order" })
   trainingRecords(@Args(() => TrainingRecordFilter) filter: TrainingRecordFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(TrainingRecord).createQueryBuilder("record");
-    if (filter.creditCode) query.andWhere("record.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
+    if (filter.creditCode)
+      query.andWhere("record.creditCode = :creditCode", { creditCode: requireCreditCode("creditCode", filter.creditCode).creditCode });
     if (filter.post) query.andWhere("record.post = :post", { post: filter.post });
     if (filter.year !== undefined && filter.year !== null) {
       query.andWhere("record.trainedOn BETWEEN :from AND :to", yearRange(requireRange("year", filter.year, years.first, years.last)));
@@ -83,8 +93,13 @@ export class TrainingRecordResolver {
     return paginate(query, "id", filter);
   }
 
-  @Query(() => TrainingProgress, { description: "Per key post: persons trained, hours, offline share and how many met the standard in a year" })
-  async trainingProgress(@Args(() => TrainingProgressArgs) args: TrainingProgressArgs, @Ctx() { db }: SubgraphContext): Promise<TrainingProgress> {
+  @Query(() => TrainingProgress, {
+    description: "Per key post: persons trained, hours, offline share and how many met the standard in a year",
+  })
+  async trainingProgress(
+    @Args(() => TrainingProgressArgs) args: TrainingProgressArgs,
+    @Ctx() { db }: SubgraphContext,
+  ): Promise<TrainingProgress> {
     const year = requireRange("year", args.year, years.first, years.last);
     const standard = trainingStandardFor(year);
     if (!standard) throw badUserInput("year", `no key-post training standard was in force in ${year}`);
@@ -100,10 +115,15 @@ export class TrainingRecordResolver {
       .groupBy("record.post")
       .addGroupBy("record.pid");
     if (args.regionCode) query.andWhere("enterprise.regionCode = :region", { region: requireRegionCode("regionCode", args.regionCode) });
-    if (args.industryCode) query.andWhere("enterprise.industryCode LIKE :industry", { industry: `${requireIndustryCode("industryCode", args.industryCode).digits}%` });
+    if (args.industryCode)
+      query.andWhere("enterprise.industryCode LIKE :industry", {
+        industry: `${requireIndustryCode("industryCode", args.industryCode).digits}%`,
+      });
     const perPerson = await query.getRawMany<{ post: KeyPost; hoursTenths: string | number; offlineHoursTenths: string | number }>();
     const posts = Object.values(KeyPost).map((post) => {
-      const persons = perPerson.filter((row) => row.post === post).map((row) => ({ hours: Number(row.hoursTenths), offline: Number(row.offlineHoursTenths) }));
+      const persons = perPerson
+        .filter((row) => row.post === post)
+        .map((row) => ({ hours: Number(row.hoursTenths), offline: Number(row.offlineHoursTenths) }));
       const hoursTenths = persons.reduce((sum, person) => sum + person.hours, 0);
       const offlineTenths = persons.reduce((sum, person) => sum + person.offline, 0);
       const progress: PostTrainingProgress = {
@@ -125,11 +145,15 @@ export class TrainingRecordResolver {
   }
 
   @Mutation(() => TrainingRecord, { description: "Records one key-post training session" })
-  async recordTraining(@Arg("input", () => RecordTrainingInput) input: RecordTrainingInput, @Ctx() { identity, db, pseudonymise }: SubgraphContext): Promise<TrainingRecord> {
+  async recordTraining(
+    @Arg("input", () => RecordTrainingInput) input: RecordTrainingInput,
+    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+  ): Promise<TrainingRecord> {
     requireOwnDepartment(identity, "hrss");
     const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
     const hoursTenths = hoursInTenths(input.hours);
-    if (hoursTenths === undefined) throw badUserInput("input.hours", `must be from 0.1 to ${maximumSessionHoursTenths / 10} in steps of 0.1, got ${input.hours}`);
+    if (hoursTenths === undefined)
+      throw badUserInput("input.hours", `must be from 0.1 to ${maximumSessionHoursTenths / 10} in steps of 0.1, got ${input.hours}`);
     const trainedOn = requireLocalDate("input.trainedOn", input.trainedOn);
     requireNotFuture("input.trainedOn", trainedOn);
     const provider = requireText("input.provider", input.provider, 200);

@@ -5,9 +5,12 @@ import { inForceOn } from "../../kernel/calendar";
  * 能力提升培训工程 (鲁人社字〔2022〕14号, 鲁人社函〔2023〕94号): at least 24 学时, at least 60%
  * of them offline. Hours are kept in tenths so sums are exact.
  */
-export const trainingStandards: readonly { effectiveFrom: string; document: string; minimumHoursTenths: number; minimumOfflinePercent: number }[] = [
-  { effectiveFrom: "2022-01-01", document: "鲁人社字〔2022〕14号", minimumHoursTenths: 240, minimumOfflinePercent: 60 },
-];
+export const trainingStandards: readonly {
+  effectiveFrom: string;
+  document: string;
+  minimumHoursTenths: number;
+  minimumOfflinePercent: number;
+}[] = [{ effectiveFrom: "2022-01-01", document: "鲁人社字〔2022〕14号", minimumHoursTenths: 240, minimumOfflinePercent: 60 }];
 
 export type TrainingStandard = (typeof trainingStandards)[number];
 

@@ -37,7 +37,9 @@ function fleets(city: City): Vehicle[] {
       vehicles.set(plateNumber, {
         plateNumber,
         creditCode: enterprise.creditCode,
-        vehicleClass: chemical ? VehicleClass.HAZARDOUS_GOODS : faker.helpers.arrayElement([VehicleClass.FREIGHT, VehicleClass.FREIGHT, VehicleClass.PASSENGER]),
+        vehicleClass: chemical
+          ? VehicleClass.HAZARDOUS_GOODS
+          : faker.helpers.arrayElement([VehicleClass.FREIGHT, VehicleClass.FREIGHT, VehicleClass.PASSENGER]),
         transportCertificateNo: `370300${faker.string.numeric(6)}`,
         certificateValidUntil: faker.date.between({ from: "2025-01-01", to: "2029-12-31" }).toISOString().slice(0, 10),
       });
@@ -78,7 +80,10 @@ function driverQualifications(city: City, licences: OperatingLicence[]): DriverQ
     const scopes = scopesOf.get(person.employerCreditCode);
     if (!scopes || faker.number.float() >= 0.7) continue;
     const category = faker.helpers.arrayElement(scopes.flatMap((scope) => categoriesByScope[scope]));
-    const issuedOn = faker.date.between({ from: `${city.years[1] - 5}-01-01`, to: `${city.years[1]}-12-31` }).toISOString().slice(0, 10);
+    const issuedOn = faker.date
+      .between({ from: `${city.years[1] - 5}-01-01`, to: `${city.years[1]}-12-31` })
+      .toISOString()
+      .slice(0, 10);
     const id = `DQ-${person.pid}-${category}`;
     qualifications.set(id, {
       id,
@@ -115,7 +120,12 @@ function transportAccidents(city: City, vehicles: Vehicle[], qualifications: Dri
     const drivers = staff.filter((person) => qualified.has(person.pid));
     const vehicle = faker.helpers.arrayElement(fleet);
     const driver = faker.helpers.arrayElement(drivers.length && faker.number.float() < 0.9 ? drivers : staff);
-    links.push({ id: `${accident.id}/${vehicle.plateNumber}`, accidentId: accident.id, plateNumber: vehicle.plateNumber, driverPid: driver.pid });
+    links.push({
+      id: `${accident.id}/${vehicle.plateNumber}`,
+      accidentId: accident.id,
+      plateNumber: vehicle.plateNumber,
+      driverPid: driver.pid,
+    });
   }
   return links;
 }

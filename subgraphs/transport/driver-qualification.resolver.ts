@@ -43,7 +43,10 @@ export class DriverQualificationResolver {
   driverQualifications(@Args(() => DriverQualificationFilter) filter: DriverQualificationFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(DriverQualification).createQueryBuilder("qualification");
     if (filter.category) query.andWhere("qualification.category = :category", { category: filter.category });
-    if (filter.expiringBefore) query.andWhere("qualification.validUntil < :expiringBefore", { expiringBefore: requireLocalDate("expiringBefore", filter.expiringBefore) });
+    if (filter.expiringBefore)
+      query.andWhere("qualification.validUntil < :expiringBefore", {
+        expiringBefore: requireLocalDate("expiringBefore", filter.expiringBefore),
+      });
     return paginate(query, "id", filter);
   }
 
@@ -61,13 +64,16 @@ export class DriverQualificationResolver {
     const validUntil = requireLocalDate("input.validUntil", input.validUntil);
     requireOrder("input.validUntil", issuedOn, validUntil, "input.issuedOn");
     const latest = latestValidUntil(issuedOn, rule);
-    if (validUntil > latest) throw badUserInput("input.validUntil", `cannot be after ${latest}: a certificate is valid for at most ${rule.validityYears} years`);
+    if (validUntil > latest)
+      throw badUserInput("input.validUntil", `cannot be after ${latest}: a certificate is valid for at most ${rule.validityYears} years`);
     const violationPoints = requireRange("input.violationPoints", input.violationPoints, 0, rule.maxViolationPoints);
     const pid = pseudonymise(normalized);
     const id = `DQ-${pid}-${input.category}`;
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(DriverQualification);
-      await repository.save(Object.assign(new DriverQualification(), { id, pid, category: input.category, issuedOn, validUntil, violationPoints }));
+      await repository.save(
+        Object.assign(new DriverQualification(), { id, pid, category: input.category, issuedOn, validUntil, violationPoints }),
+      );
       return repository.findOneByOrFail({ id });
     });
   }

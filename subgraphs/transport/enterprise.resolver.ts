@@ -11,7 +11,10 @@ export class EnterpriseResolver {
     return loaders.many(Vehicle, "creditCode").load(enterprise.creditCode);
   }
 
-  @FieldResolver(() => OperatingLicence, { nullable: true, description: "The road transport operating licence (经营许可证), if the enterprise holds one" })
+  @FieldResolver(() => OperatingLicence, {
+    nullable: true,
+    description: "The road transport operating licence (经营许可证), if the enterprise holds one",
+  })
   operatingLicence(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<OperatingLicence | null> {
     return loaders.one(OperatingLicence, "creditCode").load(enterprise.creditCode);
   }

@@ -51,7 +51,8 @@ export class TransportAccidentResolver {
     const { normalized } = requireIdNumber("input.driverIdNumber", input.driverIdNumber);
     const id = `${accidentId}/${plateNumber}`;
     return db.transaction(async (manager) => {
-      if (!(await manager.getRepository(Vehicle).existsBy({ plateNumber }))) throw badUserInput("input.plateNumber", `${plateNumber} is not a registered vehicle`);
+      if (!(await manager.getRepository(Vehicle).existsBy({ plateNumber })))
+        throw badUserInput("input.plateNumber", `${plateNumber} is not a registered vehicle`);
       const repository = manager.getRepository(TransportAccident);
       if (await repository.existsBy({ id })) throw badUserInput("input.plateNumber", `${plateNumber} is already linked to ${accidentId}`);
       await repository.insert({ id, accidentId, plateNumber, driverPid: pseudonymise(normalized) });

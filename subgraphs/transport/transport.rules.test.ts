@@ -2,7 +2,6 @@ import { rejectionOf } from "../../test/support/expected";
 import { requireAccidentId } from "../../kernel/validate";
 import { latestValidUntil, qualificationRuleOn, requirePlateNumber, requireTransportCertificateNo } from "./transport.rules";
 
-
 describe("plate numbers (鲁C and 5 characters)", () => {
   it.each([
     ["鲁CA1234", "鲁CA1234"],
@@ -45,7 +44,11 @@ describe("transport certificate and accident numbers", () => {
   ])("accident number %s is accepted: %s", (value, accepted) => {
     const check = () => requireAccidentId("id", value);
     if (accepted) expect(check()).toBe(value.toUpperCase());
-    else expect(rejectionOf(check)).toMatchObject({ field: "id", reason: "must be an accident number AC-YYYY-… as emergency management issues it" });
+    else
+      expect(rejectionOf(check)).toMatchObject({
+        field: "id",
+        reason: "must be an accident number AC-YYYY-… as emergency management issues it",
+      });
   });
 });
 

@@ -46,4 +46,3 @@ export function latestValidUntil(issuedOn: string, rule: QualificationRule): str
   if (last.getUTCMonth() !== month - 1) last.setUTCDate(0);
   return last.toISOString().slice(0, 10);
 }
-

@@ -40,7 +40,6 @@ class RegisterVehicleInput {
 
 const VehicleConnection = Connection(Vehicle);
 
-
 @Resolver(() => Vehicle)
 export class VehicleResolver {
   @Query(() => VehicleConnection)
@@ -48,13 +47,18 @@ export class VehicleResolver {
     const query = db.getRepository(Vehicle).createQueryBuilder("vehicle");
     if (filter.vehicleClass) query.andWhere("vehicle.vehicleClass = :vehicleClass", { vehicleClass: filter.vehicleClass });
     if (filter.certificateExpiringBefore) {
-      query.andWhere("vehicle.certificateValidUntil < :expiringBefore", { expiringBefore: requireLocalDate("certificateExpiringBefore", filter.certificateExpiringBefore) });
+      query.andWhere("vehicle.certificateValidUntil < :expiringBefore", {
+        expiringBefore: requireLocalDate("certificateExpiringBefore", filter.certificateExpiringBefore),
+      });
     }
     return paginate(query, "plateNumber", filter);
   }
 
   @Mutation(() => Vehicle, { description: "Registers a vehicle of a licensed operator (道路运输证)" })
-  async registerVehicle(@Arg("input", () => RegisterVehicleInput) input: RegisterVehicleInput, @Ctx() { identity, db }: SubgraphContext): Promise<Vehicle> {
+  async registerVehicle(
+    @Arg("input", () => RegisterVehicleInput) input: RegisterVehicleInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<Vehicle> {
     requireOwnDepartment(identity, "transport");
     const plateNumber = requirePlateNumber("input.plateNumber", input.plateNumber);
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
@@ -62,14 +66,24 @@ export class VehicleResolver {
     const certificateValidUntil = requireLocalDate("input.certificateValidUntil", input.certificateValidUntil);
     if (certificateValidUntil < chinaToday()) throw badUserInput("input.certificateValidUntil", "cannot be before today");
     return db.transaction(async (manager) => {
-      if (await manager.getRepository(Vehicle).existsBy({ plateNumber })) throw badUserInput("input.plateNumber", `${plateNumber} is already registered`);
+      if (await manager.getRepository(Vehicle).existsBy({ plateNumber }))
+        throw badUserInput("input.plateNumber", `${plateNumber} is already registered`);
       const licence = await manager.getRepository(OperatingLicence).findOneBy({ creditCode });
       if (!licence) throw badUserInput("input.creditCode", "holds no road transport operating licence");
       if (licence.validUntil < chinaToday()) throw badUserInput("input.creditCode", `its operating licence ended on ${licence.validUntil}`);
       if (!licence.scopes.includes(input.vehicleClass)) {
-        throw badUserInput("input.vehicleClass", `${input.vehicleClass} is outside the operator's licensed scope (${licence.scopes.join(", ")})`);
+        throw badUserInput(
+          "input.vehicleClass",
+          `${input.vehicleClass} is outside the operator's licensed scope (${licence.scopes.join(", ")})`,
+        );
       }
-      const vehicle = Object.assign(new Vehicle(), { plateNumber, creditCode, vehicleClass: input.vehicleClass, transportCertificateNo, certificateValidUntil });
+      const vehicle = Object.assign(new Vehicle(), {
+        plateNumber,
+        creditCode,
+        vehicleClass: input.vehicleClass,
+        transportCertificateNo,
+        certificateValidUntil,
+      });
       await manager.getRepository(Vehicle).insert(vehicle);
       return manager.getRepository(Vehicle).findOneByOrFail({ plateNumber });
     });

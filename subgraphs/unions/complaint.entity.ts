@@ -11,14 +11,20 @@ export enum ComplaintCategory {
   WORKING_HOURS = "WORKING_HOURS",
   OTHER = "OTHER",
 }
-registerEnumType(ComplaintCategory, { name: "ComplaintCategory", description: "安全隐患, 劳动防护用品, 职业病危害, 工伤保险, 工作时间, 其他" });
+registerEnumType(ComplaintCategory, {
+  name: "ComplaintCategory",
+  description: "安全隐患, 劳动防护用品, 职业病危害, 工伤保险, 工作时间, 其他",
+});
 
 export enum ComplaintStatus {
   RECEIVED = "RECEIVED",
   TRANSFERRED = "TRANSFERRED",
   RESOLVED = "RESOLVED",
 }
-registerEnumType(ComplaintStatus, { name: "ComplaintStatus", description: "受理 RECEIVED, 转办 TRANSFERRED to a department, 办结 RESOLVED" });
+registerEnumType(ComplaintStatus, {
+  name: "ComplaintStatus",
+  description: "受理 RECEIVED, 转办 TRANSFERRED to a department, 办结 RESOLVED",
+});
 
 @ObjectType({ description: "A worker's complaint to the trade union (职工投诉)" })
 @Entity("complaint")

@@ -36,7 +36,10 @@ class ReceiveComplaintInput {
   @Field(() => String, { nullable: true, description: "公民身份号码 of a complainant who gives it; stored only as the pseudonymous pid" })
   complainantIdNumber?: string;
 
-  @Field(() => String, { nullable: true, description: "转办: the department that handles it (hrss, emergency, health, transport, housing, coordination)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "转办: the department that handles it (hrss, emergency, health, transport, housing, coordination)",
+  })
   transferredTo?: string;
 }
 
@@ -67,7 +70,10 @@ export class ComplaintResolver {
   }
 
   @Mutation(() => Complaint)
-  async receiveComplaint(@Arg("input", () => ReceiveComplaintInput) input: ReceiveComplaintInput, @Ctx() { identity, db, pseudonymise }: SubgraphContext): Promise<Complaint> {
+  async receiveComplaint(
+    @Arg("input", () => ReceiveComplaintInput) input: ReceiveComplaintInput,
+    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+  ): Promise<Complaint> {
     requireOwnDepartment(identity, "unions");
     const receivedOn = requireLocalDate("input.receivedOn", input.receivedOn);
     requireNotFuture("input.receivedOn", receivedOn);
@@ -97,7 +103,10 @@ export class ComplaintResolver {
   }
 
   @Mutation(() => Complaint)
-  async resolveComplaint(@Arg("input", () => ResolveComplaintInput) input: ResolveComplaintInput, @Ctx() { identity, db }: SubgraphContext): Promise<Complaint> {
+  async resolveComplaint(
+    @Arg("input", () => ResolveComplaintInput) input: ResolveComplaintInput,
+    @Ctx() { identity, db }: SubgraphContext,
+  ): Promise<Complaint> {
     requireOwnDepartment(identity, "unions");
     const resolvedOn = requireLocalDate("input.resolvedOn", input.resolvedOn);
     requireNotFuture("input.resolvedOn", resolvedOn);
@@ -113,7 +122,10 @@ export class ComplaintResolver {
     });
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() complaint: Complaint): Enterprise {
     return { creditCode: complaint.creditCode };
   }

@@ -8,7 +8,11 @@ const day = 86_400_000;
 
 /** 总工会's share of the synthetic city: checks, workers' complaints and prevention training. */
 export function unionsDemo(city: City): DemoRows {
-  return [demoRows(SupervisionCheck, supervisionChecks(city)), demoRows(Complaint, complaints(city)), demoRows(TrainingSession, trainingSessions(city))];
+  return [
+    demoRows(SupervisionCheck, supervisionChecks(city)),
+    demoRows(Complaint, complaints(city)),
+    demoRows(TrainingSession, trainingSessions(city)),
+  ];
 }
 
 /** About a third of enterprises checked each year. */
@@ -99,7 +103,15 @@ function complaints(city: City): Complaint[] {
   return rows;
 }
 
-const trainingTopics = ["工伤保险政策解读", "危险化学品安全操作", "有限空间作业安全", "职业病防治知识", "建筑施工高处坠落预防", "道路运输安全驾驶", "班组长安全管理能力提升"];
+const trainingTopics = [
+  "工伤保险政策解读",
+  "危险化学品安全操作",
+  "有限空间作业安全",
+  "职业病防治知识",
+  "建筑施工高处坠落预防",
+  "道路运输安全驾驶",
+  "班组长安全管理能力提升",
+];
 
 /** About monthly sessions for key-post staff, of a few 学时 each. */
 function trainingSessions(city: City): TrainingSession[] {

@@ -50,19 +50,32 @@ export class SupervisionCheckResolver {
     const checkedOn = requireLocalDate("input.checkedOn", input.checkedOn);
     requireNotFuture("input.checkedOn", checkedOn);
     const hazardsFound = requireRange("input.hazardsFound", input.hazardsFound, 0, 999);
-    const dueOn = input.rectificationDueOn === undefined || input.rectificationDueOn === null ? null : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
+    const dueOn =
+      input.rectificationDueOn === undefined || input.rectificationDueOn === null
+        ? null
+        : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
     if (hazardsFound > 0 && !dueOn) throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
     if (hazardsFound === 0 && dueOn) throw badUserInput("input.rectificationDueOn", "must be omitted when no hazards were found");
     if (dueOn) requireOrder("input.rectificationDueOn", checkedOn, dueOn, "input.checkedOn");
     const id = `SC-${randomUUID()}`;
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(SupervisionCheck);
-      await repository.insert({ id, creditCode, checkedOn, hazardsFound, rectificationDueOn: dueOn, status: hazardsFound ? CheckStatus.OPEN : CheckStatus.RECTIFIED });
+      await repository.insert({
+        id,
+        creditCode,
+        checkedOn,
+        hazardsFound,
+        rectificationDueOn: dueOn,
+        status: hazardsFound ? CheckStatus.OPEN : CheckStatus.RECTIFIED,
+      });
       return repository.findOneByOrFail({ id });
     });
   }
 
-  @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department; null while that department is unreachable" })
+  @FieldResolver(() => Enterprise, {
+    nullable: true,
+    description: "Resolved by its owning department; null while that department is unreachable",
+  })
   enterprise(@Root() check: SupervisionCheck): Enterprise {
     return { creditCode: check.creditCode };
   }

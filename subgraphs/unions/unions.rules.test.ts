@@ -2,7 +2,6 @@ import { rejectionOf } from "../../test/support/expected";
 import { requireText } from "../../kernel/validate";
 import { requireTransferDepartment } from "./unions.rules";
 
-
 describe("complaint transfers", () => {
   it.each([
     ["emergency", "emergency"],

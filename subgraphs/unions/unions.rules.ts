@@ -10,4 +10,3 @@ export function requireTransferDepartment(field: string, value: string): string 
   }
   return department;
 }
-

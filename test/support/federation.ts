@@ -47,7 +47,9 @@ const silent = createLogger("test", "silent");
  * synthetic city, and the governed gateway composed from them. Requests state the purpose
  * JOINT_INSPECTION unless a test says otherwise.
  */
-export async function startFederation(options: { without?: string[]; maxBodyBytes?: number; rateLimitPerSecond?: number } = {}): Promise<Federation> {
+export async function startFederation(
+  options: { without?: string[]; maxBodyBytes?: number; rateLimitPerSecond?: number } = {},
+): Promise<Federation> {
   const keys = await testKeys();
   const database = testDatabase();
   const city = generateCity({ size: { enterprises: 80, persons: 1500 }, seed: 7, linkingSecret: keys.linkingSecret });
@@ -133,7 +135,15 @@ export async function grant(
   const applied = await hub.post(
     {
       query: "mutation Apply($input: ApplyForResourceInput!) { applyForResource(input: $input) { id owner } }",
-      variables: { input: { resource: request.resource, purpose: request.purpose, justification: "test", days: request.days ?? 30, unmasked: request.unmasked ?? false } },
+      variables: {
+        input: {
+          resource: request.resource,
+          purpose: request.purpose,
+          justification: "test",
+          days: request.days ?? 30,
+          unmasked: request.unmasked ?? false,
+        },
+      },
     },
     { authorization: `Bearer ${await hub.keys.token({ agency: request.applicant })}` },
   );
@@ -143,7 +153,8 @@ export async function grant(
     { query: "mutation Approve($id: ID!) { approveApplication(input: { id: $id }) { status } }", variables: { id: application.id } },
     { authorization: `Bearer ${await hub.keys.token({ agency: application.owner, roles: ["admin"] })}` },
   );
-  if (approved.body.data?.approveApplication.status !== "APPROVED") throw new Error(`approval failed: ${JSON.stringify(approved.body.errors)}`);
+  if (approved.body.data?.approveApplication.status !== "APPROVED")
+    throw new Error(`approval failed: ${JSON.stringify(approved.body.errors)}`);
   await hub.governance.grants.refresh();
   return application.id;
 }

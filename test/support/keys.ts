@@ -2,13 +2,23 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { issueAgencyToken, type Caller } from "../../kernel/identity";
-import { ensureDevKeys, loadAgencySigningKey, loadGatewaySigningKey, loadGatewayVerifyingKey, loadLinkingSecret, loadTrustedAgencyKeys } from "../../kernel/keys";
+import {
+  ensureDevKeys,
+  loadAgencySigningKey,
+  loadGatewaySigningKey,
+  loadGatewayVerifyingKey,
+  loadLinkingSecret,
+  loadTrustedAgencyKeys,
+} from "../../kernel/keys";
 import { subgraphs } from "../../subgraphs";
 
 /** A fresh key folder, as `npm start` makes on first run, and tokens signed with its department keys. */
 export async function testKeys() {
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-keys-"));
-  await ensureDevKeys(keyDir, subgraphs.map((subgraph) => subgraph.name));
+  await ensureDevKeys(
+    keyDir,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
   return {
     keyDir,
     linkingSecret: loadLinkingSecret(keyDir),

@@ -50,6 +50,8 @@ export interface SubgraphDefinition<DemoCity = never> {
   name: string;
   resolvers: NonEmptyArray<Function>;
   references: References;
+  /** Entities it extends that none of its own fields return: reachable only through federation. */
+  extendedOnly?: Function[];
   /** Its sharing catalogue (资源目录): the level of every field it lets others read. */
   catalogue: SharingCatalogue;
   entities: Function[];
@@ -63,7 +65,12 @@ const federationLink =
 
 /** Builds a Federation 2 subgraph schema from type-graphql classes and the reference resolvers. */
 export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers: definition.resolvers, skipCheck: true, validate: false });
+  const schema = await buildSchema({
+    resolvers: definition.resolvers,
+    orphanedTypes: definition.extendedOnly,
+    skipCheck: true,
+    validate: false,
+  });
   const typeDefs = applyCatalogue(
     federationLink + sharingSchemaExtension + printSchemaWithDirectives(schema),
     definition.catalogue,

@@ -90,3 +90,29 @@ export function requireAccidentId(field: string, value: string): string {
   if (!match) throw badUserInput(field, "must be an accident number AC-YYYY-… as emergency management issues it");
   return `AC-${match[1]}-${match[2].toLowerCase()}`;
 }
+
+/** What a report covers: a known region (and everything under it) over one calendar year. */
+export interface ReportScope {
+  regionCode: string;
+  /** Matches a GB/T 2260 code column: the county itself, or every county of a prefecture or province. */
+  regionPattern: string;
+  /** Matches a credit-code column by its registration region (characters 3 to 8). */
+  creditCodePattern: string;
+  from: string;
+  /** The first day after the period. */
+  until: string;
+}
+
+export function requireReportScope(regionCode: string, period: string): ReportScope {
+  requireRegionCode("regionCode", regionCode);
+  if (!/^(19|20)\d{2}$/.test(period)) throw badUserInput("period", `${JSON.stringify(period)} is not a calendar year written YYYY`);
+  const significant = regionCode.endsWith("0000") ? 2 : regionCode.endsWith("00") ? 4 : 6;
+  const prefix = regionCode.slice(0, significant);
+  return {
+    regionCode,
+    regionPattern: `${prefix}%`,
+    creditCodePattern: `__${prefix}%`,
+    from: `${period}-01-01`,
+    until: `${Number(period) + 1}-01-01`,
+  };
+}

@@ -11,4 +11,6 @@ export const coordinationCatalogue: SharingCatalogue = {
   "Mutation.*": unconditional("each mutation checks who may make it"),
   "SharingApplication.*": unconditional("每个部门只看到自己提出或须答复的申请"),
   "CatalogueResource.*": unconditional("资源目录"),
+  "MeetingReport.*": unconditional(),
+  "JointWorkStatistics.*": unconditional("领导小组会议报告"),
 };

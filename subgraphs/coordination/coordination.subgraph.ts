@@ -1,5 +1,6 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { MeetingReportResolver } from "./meeting-report.resolver";
 import { coordinationCatalogue } from "./catalogue";
 import { coordinationDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
@@ -18,6 +19,7 @@ import { SharingApplicationResolver } from "./sharing-application.resolver";
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
   resolvers: [
+    MeetingReportResolver,
     JointInspectionResolver,
     InspectionTargetResolver,
     EnterpriseResolver,
@@ -25,7 +27,7 @@ export const coordination: SubgraphDefinition<City> = {
     TypicalCaseBulletinResolver,
   ],
   catalogue: coordinationCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
+  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
   entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin],
   migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000],
   demo: coordinationDemo,

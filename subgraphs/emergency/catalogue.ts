@@ -10,4 +10,7 @@ export const emergencyCatalogue: SharingCatalogue = {
   "SafetyLicence.*": unconditional("安全生产许可证信息, 安全生产许可证条例 (国务院令第397号)"),
   "Enterprise.hazardInspections": unconditional(),
   "Enterprise.safetyLicences": unconditional(),
+  "MeetingReport.*": unconditional(),
+  "AccidentStatistics.*": unconditional("领导小组会议报告"),
+  "GradeCount.*": unconditional("领导小组会议报告"),
 };

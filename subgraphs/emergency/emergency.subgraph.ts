@@ -1,5 +1,7 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { MeetingReport } from "./meeting-report.entity";
+import { MeetingReportResolver } from "./meeting-report.resolver";
 import { emergencyCatalogue } from "./catalogue";
 import { AccidentReport } from "./accident-report.entity";
 import { Accident } from "./accident.entity";
@@ -19,9 +21,10 @@ import { SafetyLicenceResolver } from "./safety-licence.resolver";
 /** 应急 (emergency management): production-safety accidents, hazard inspections and work-safety licences. */
 export const emergency: SubgraphDefinition<City> = {
   name: "emergency",
-  resolvers: [AccidentResolver, HazardInspectionResolver, SafetyLicenceResolver, EnterpriseResolver],
+  resolvers: [MeetingReportResolver, AccidentResolver, HazardInspectionResolver, SafetyLicenceResolver, EnterpriseResolver],
+  extendedOnly: [MeetingReport],
   catalogue: emergencyCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...accidentReference },
+  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...accidentReference },
   entities: [Accident, AccidentReport, HazardInspection, SafetyLicence],
   migrations: [Initial1763800000000, AccidentReports1763900000000, HazardInspections1763900000001, SafetyLicences1763900000002],
   demo: emergencyDemo,

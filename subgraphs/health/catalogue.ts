@@ -15,4 +15,7 @@ export const healthCatalogue: SharingCatalogue = {
   "Enterprise.healthExaminationSummary": unconditional(),
   "HealthExamination.*": conditional(healthInformation),
   "Person.healthExaminations": conditional(healthInformation),
+  "MeetingReport.*": unconditional(),
+  "OccupationalDiseaseStatistics.*": unconditional("领导小组会议报告: counts only"),
+  "CategoryCount.*": unconditional("领导小组会议报告: counts only"),
 };

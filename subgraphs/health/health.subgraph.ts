@@ -1,5 +1,7 @@
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { MeetingReport } from "./meeting-report.entity";
+import { MeetingReportResolver } from "./meeting-report.resolver";
 import { healthCatalogue } from "./catalogue";
 import { healthDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
@@ -18,9 +20,15 @@ import { PersonResolver } from "./person.resolver";
 /** 卫健 (health): occupational-disease diagnoses, hazard-project declarations and health examinations. */
 export const health: SubgraphDefinition<City> = {
   name: "health",
-  resolvers: [OccupationalDiseaseCaseResolver, HazardDeclarationResolver, EnterpriseResolver, PersonResolver],
+  resolvers: [MeetingReportResolver, OccupationalDiseaseCaseResolver, HazardDeclarationResolver, EnterpriseResolver, PersonResolver],
+  extendedOnly: [MeetingReport],
   catalogue: healthCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...occupationalDiseaseCaseReference },
+  references: {
+    ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("Enterprise"),
+    ...keyOnlyReference("Person"),
+    ...occupationalDiseaseCaseReference,
+  },
   entities: [OccupationalDiseaseCase, HazardDeclaration, HealthExamination],
   migrations: [Initial1763800000000, DiagnosisDetails1763900000000, HazardDeclarations1763900000001, HealthExaminations1763900000002],
   demo: healthDemo,

@@ -43,4 +43,6 @@ export const hrssCatalogue: SharingCatalogue = {
   "PreventionProject.*": unconditional(preventionFee),
   "PreventionProjectConnection.*": unconditional(),
   "PreventionProjectStep.*": unconditional(preventionFee),
+  "MeetingReport.*": unconditional(),
+  "InjuryStatistics.*": unconditional("领导小组会议报告: counts only"),
 };

@@ -1,5 +1,7 @@
-import type { SubgraphDefinition } from "../../kernel/subgraph";
+import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { MeetingReport } from "./meeting-report.entity";
+import { MeetingReportResolver } from "./meeting-report.resolver";
 import { hrssCatalogue } from "./catalogue";
 import { hrssDemo } from "./demo";
 import { Enterprise } from "./enterprise.entity";
@@ -32,6 +34,7 @@ import { PersonResolver } from "./person.resolver";
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [
+    MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
     InjuryRecognitionResolver,
@@ -42,8 +45,13 @@ export const hrss: SubgraphDefinition<City> = {
     ServiceAgencyResolver,
     PreventionProjectResolver,
   ],
+  extendedOnly: [MeetingReport],
   catalogue: hrssCatalogue,
-  references: { ...enterpriseReference, ...personReference },
+  references: {
+    ...keyOnlyReference("MeetingReport"),
+    ...enterpriseReference,
+    ...personReference,
+  },
   entities: [
     Enterprise,
     Person,

@@ -1,0 +1,73 @@
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { chinaDayStart } from "../../kernel/calendar";
+import type { SubgraphContext } from "../../kernel/subgraph";
+import { requireReportScope } from "../../kernel/validate";
+import { AccidentGrade } from "./accident-grade";
+import { Accident } from "./accident.entity";
+import { MeetingReport } from "./meeting-report.entity";
+
+@ObjectType()
+class GradeCount {
+  @Field(() => AccidentGrade)
+  grade: AccidentGrade;
+
+  @Field(() => Int)
+  accidents: number;
+
+  @Field(() => Int)
+  deaths: number;
+}
+
+@ObjectType({ description: "应急's section: production-safety accidents that happened in the region and year" })
+class AccidentStatistics {
+  @Field(() => Int)
+  accidents: number;
+
+  @Field(() => Int)
+  deaths: number;
+
+  @Field(() => Int)
+  seriousInjuries: number;
+
+  @Field(() => [GradeCount], { description: "By grade, most severe first; grades with no accident are left out" })
+  byGrade: GradeCount[];
+}
+
+const severity = [AccidentGrade.ESPECIALLY_MAJOR, AccidentGrade.MAJOR, AccidentGrade.LARGER, AccidentGrade.ORDINARY];
+
+@Resolver(() => MeetingReport)
+export class MeetingReportResolver {
+  @FieldResolver(() => AccidentStatistics, { nullable: true })
+  async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db }: SubgraphContext): Promise<AccidentStatistics> {
+    const scope = requireReportScope(report.regionCode, report.period);
+    const rows = await db
+      .getRepository(Accident)
+      .createQueryBuilder("accident")
+      .select("accident.grade", "grade")
+      .addSelect("COUNT(*)", "accidents")
+      .addSelect("SUM(accident.deaths)", "deaths")
+      .addSelect("SUM(accident.seriousInjuries)", "seriousInjuries")
+      .where("accident.regionCode LIKE :pattern", { pattern: scope.regionPattern })
+      .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
+        from: chinaDayStart(scope.from),
+        until: chinaDayStart(scope.until),
+      })
+      .groupBy("accident.grade")
+      .getRawMany<{ grade: AccidentGrade; accidents: string | number; deaths: string | number; seriousInjuries: string | number }>();
+    const byGrade = rows
+      .map((row) => ({
+        grade: row.grade,
+        accidents: Number(row.accidents),
+        deaths: Number(row.deaths),
+        seriousInjuries: Number(row.seriousInjuries),
+      }))
+      .sort((a, b) => severity.indexOf(a.grade) - severity.indexOf(b.grade));
+    const total = (key: "accidents" | "deaths" | "seriousInjuries") => byGrade.reduce((sum, row) => sum + row[key], 0);
+    return {
+      accidents: total("accidents"),
+      deaths: total("deaths"),
+      seriousInjuries: total("seriousInjuries"),
+      byGrade: byGrade.map(({ grade, accidents, deaths }) => ({ grade, accidents, deaths })),
+    };
+  }
+}

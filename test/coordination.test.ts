@@ -1,23 +1,14 @@
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { InspectionTarget, JointInspection } from "../subgraphs/coordination/joint-inspection.entity";
 import { TypicalCaseBulletin } from "../subgraphs/coordination/typical-case.entity";
-import { seeded } from "./support/expected";
+import { notRealDate, rejectedBy, seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const byKey =
   <T>(key: (row: T) => string) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : 1;
-const rejected = (path: string, field: string, reason: string) => ({
-  status: 200,
-  body: {
-    errors: [
-      { message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" } },
-    ],
-    data: null,
-  },
-});
-const notRealDate = (value: string) => `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`;
+const rejected = rejectedBy("coordination");
 const members = "hrss, emergency, health, transport, housing, unions, coordination";
 
 describe("the joint-prevention office through the gateway", () => {

@@ -6,7 +6,7 @@ import { HazardInspection, rectificationStatus } from "../subgraphs/emergency/ha
 import { SafetyLicence, licenceStatus } from "../subgraphs/emergency/safety-licence.entity";
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { accidentCategories } from "../reference/accident-categories";
-import { seeded, whereEquals } from "./support/expected";
+import { badInputErrors, seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const hourMs = 3_600_000;
@@ -36,12 +36,6 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
 
   const ask = (query: string, variables: Record<string, unknown> = {}, authorization = admin) =>
     hub.post({ query, variables }, { authorization });
-  const rejection = (field: string, reason: string) => [
-    expect.objectContaining({
-      message: `${field}: ${reason}`,
-      extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
-    }),
-  ];
 
   const accidents = () => seeded(hub.city, "emergency", Accident);
   const reports = () => seeded(hub.city, "emergency", AccidentReport);
@@ -152,7 +146,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
   ])("rejects a filter with %s", async (_case, query, field, reason) => {
     const response = await ask(query, {}, viewer);
 
-    expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
+    expect(response).toEqual({ status: 200, body: { data: null, errors: badInputErrors(field, reason) } });
   });
 
   describe("reporting an accident and its supplementary reports", () => {
@@ -305,7 +299,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
       const response = await ask(reportAccident, { input: { ...input(), ...change } });
       const after = await ask(`{ accidents(first: 200, creditCode: "${enterprise().creditCode}") { nodes { id } } }`, {}, viewer);
 
-      expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
+      expect(response).toEqual({ status: 200, body: { data: null, errors: badInputErrors(field, reason) } });
       expect(after.body).toEqual(before.body);
     });
 
@@ -366,7 +360,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
         status: 200,
         body: {
           data: null,
-          errors: rejection(
+          errors: badInputErrors(
             "input.reportedAt",
             `is past the 7-day window for supplementary reports (国务院令第493号 第十三条, 道路交通 (02 车辆伤害) and 火灾 (08) accidents), which closed at ${closesAt}`,
           ),
@@ -413,7 +407,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
 
       expect(response).toEqual({
         status: 200,
-        body: { data: null, errors: rejection(field, typeof reason === "string" ? reason : reason(accident)) },
+        body: { data: null, errors: badInputErrors(field, typeof reason === "string" ? reason : reason(accident)) },
       });
     });
   });
@@ -551,7 +545,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
     ])("rejects an inspection with %s", async (_case, change, field, reason) => {
       const response = await ask(recordHazardInspection, { input: { ...inspection(), ...change } });
 
-      expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
+      expect(response).toEqual({ status: 200, body: { data: null, errors: badInputErrors(field, reason) } });
     });
   });
 });

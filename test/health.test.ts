@@ -3,7 +3,7 @@ import { HealthExamination } from "../subgraphs/health/health-examination.entity
 import { declarationDueOn } from "../subgraphs/health/health.rules";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
-import { seeded, whereEquals } from "./support/expected";
+import { badInputErrors, seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const caseFields =
@@ -25,12 +25,6 @@ describe("health: diagnoses, hazard-project declarations and health examinations
 
   const ask = (query: string, variables: Record<string, unknown> = {}, authorization = admin) =>
     hub.post({ query, variables }, { authorization });
-  const rejection = (field: string, reason: string) => [
-    expect.objectContaining({
-      message: `${field}: ${reason}`,
-      extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
-    }),
-  ];
 
   it("shows seeded diagnoses with their codes and the 15-day filing rule", async () => {
     const diagnoses = seeded(hub.city, "health", OccupationalDiseaseCase);
@@ -173,7 +167,7 @@ describe("health: diagnoses, hazard-project declarations and health examinations
         viewer,
       );
 
-      expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
+      expect(response).toEqual({ status: 200, body: { data: null, errors: badInputErrors(field, reason) } });
       expect(after.body).toEqual(before.body);
     });
 
@@ -266,7 +260,7 @@ describe("health: diagnoses, hazard-project declarations and health examinations
         input: { creditCode: enterprise().creditCode, kind: "CHANGE", triggeredOn: "2025-03-01", declaredOn: "2025-03-05", ...change },
       });
 
-      expect(response).toEqual({ status: 200, body: { data: null, errors: rejection(field, reason) } });
+      expect(response).toEqual({ status: 200, body: { data: null, errors: badInputErrors(field, reason) } });
     });
   });
 

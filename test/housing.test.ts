@@ -4,7 +4,7 @@ import { ConstructionProject, ProjectStatus } from "../subgraphs/housing/constru
 import { constructionTrades } from "../subgraphs/housing/housing.rules";
 import { ConstructionSafetyInspection } from "../subgraphs/housing/safety-inspection.entity";
 import { SiteWorkerRegistration } from "../subgraphs/housing/site-worker.entity";
-import { seeded, whereEquals } from "./support/expected";
+import { rejectedBy, seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const byKey =
@@ -18,15 +18,7 @@ const idNumber = (birth: string, sequence = "123") => {
 /** The birth date, as YYYYMMDD, of someone who turns `years` old on `date`. */
 const birthYearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(5, 7)}${date.slice(8, 10)}`;
 const dayBefore = (date: string) => new Date(new Date(date).getTime() - 86_400_000).toISOString().slice(0, 10);
-const rejected = (path: string, field: string, reason: string) => ({
-  status: 200,
-  body: {
-    errors: [
-      { message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "housing" } },
-    ],
-    data: null,
-  },
-});
+const rejected = rejectedBy("housing");
 
 describe("housing through the gateway", () => {
   let hub: Federation;

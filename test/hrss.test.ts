@@ -7,7 +7,7 @@ import { InjuryRecognition } from "../subgraphs/hrss/injury-recognition.entity";
 import { BaseRate, FloatFactor } from "../subgraphs/hrss/insurance-rate.entity";
 import { PreventionProject, PreventionProjectStep, ServiceAgency } from "../subgraphs/hrss/prevention-project.entity";
 import { KeyPost, TrainingMode, TrainingRecord } from "../subgraphs/hrss/training-record.entity";
-import { seeded, whereEquals } from "./support/expected";
+import { rejectedBy, seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const cursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
@@ -15,17 +15,7 @@ const withCheck = (first17: string) => first17 + creditCodeCheckCharacter(first1
 /** A well-formed credit code no department has registered. */
 const unknownCreditCode = withCheck("91370300MA3C8K7D9");
 
-function rejected(operation: string, field: string, reason: string) {
-  return {
-    status: 200,
-    body: {
-      errors: [
-        { message: `${field}: ${reason}`, path: [operation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "hrss" } },
-      ],
-      data: null,
-    },
-  };
-}
+const rejected = rejectedBy("hrss");
 
 describe("人社 (hrss): rates, recognition, training, prevention fee and projects through the gateway", () => {
   let hub: Federation;

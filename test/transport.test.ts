@@ -5,7 +5,7 @@ import { DriverQualification, DriverQualificationCategory } from "../subgraphs/t
 import { OperatingLicence } from "../subgraphs/transport/operating-licence.entity";
 import { TransportAccident } from "../subgraphs/transport/transport-accident.entity";
 import { Vehicle, VehicleClass } from "../subgraphs/transport/vehicle.entity";
-import { seeded } from "./support/expected";
+import { rejectedBy, seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const cursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
@@ -19,15 +19,7 @@ const idNumber = (birth: string, sequence = "123") => {
   const first17 = `370303${birth}${sequence}`;
   return first17 + idNumberCheckCharacter(first17);
 };
-const rejected = (mutation: string, field: string, reason: string) => ({
-  status: 200,
-  body: {
-    errors: [
-      { message: `${field}: ${reason}`, path: [mutation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "transport" } },
-    ],
-    data: null,
-  },
-});
+const rejected = rejectedBy("transport");
 
 describe("transport through the gateway", () => {
   let hub: Federation;

@@ -2,7 +2,7 @@ import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { personPid } from "../kernel/identifiers/pseudonym";
 import { Complaint, ComplaintStatus } from "../subgraphs/unions/complaint.entity";
 import { TrainingSession } from "../subgraphs/unions/training-session.entity";
-import { seeded, whereEquals } from "./support/expected";
+import { notRealDate, rejectedBy, seeded, whereEquals } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
 const byKey =
@@ -13,16 +13,7 @@ const idNumber = (birth: string, sequence = "123") => {
   const first17 = `370303${birth}${sequence}`;
   return first17 + idNumberCheckCharacter(first17);
 };
-const rejected = (path: string, field: string, reason: string) => ({
-  status: 200,
-  body: {
-    errors: [
-      { message: `${field}: ${reason}`, path: [path], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "unions" } },
-    ],
-    data: null,
-  },
-});
-const notRealDate = (value: string) => `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`;
+const rejected = rejectedBy("unions");
 
 describe("unions through the gateway", () => {
   let hub: Federation;

@@ -28,3 +28,24 @@ export function rejectionOf(check: () => unknown): unknown {
   }
   throw new Error("expected a rejection");
 }
+
+/** The whole answer when a department refuses an operation's input: no data, the field and why named. */
+export const rejectedBy = (subgraph: string) => (operation: string, field: string, reason: string) => ({
+  status: 200,
+  body: {
+    errors: [
+      { message: `${field}: ${reason}`, path: [operation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: subgraph } },
+    ],
+    data: null,
+  },
+});
+
+/** The errors of a refused input, whatever else the answer carries. */
+export const badInputErrors = (field: string, reason: string) => [
+  expect.objectContaining({
+    message: `${field}: ${reason}`,
+    extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
+  }),
+];
+
+export const notRealDate = (value: string) => `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`;

@@ -3,7 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import type { CallIdentity } from "../kernel/identity";
+import { openDatabase } from "../kernel/database";
+import type { Logger } from "../kernel/logger";
 import { AuditRecord } from "./audit-record.entity";
+import { Audit1763900000000 } from "./migrations/1763900000000-audit";
 
 export type AuditEntry = Omit<AuditRecord, "seq" | "previousHash" | "hash">;
 
@@ -61,6 +64,19 @@ export class HeadAnchor {
     fs.writeFileSync(next, JSON.stringify(head));
     fs.renameSync(next, this.file);
   }
+}
+
+/** The gateway's own database, `<prefix>audit`, migrated: the one place the audit log is kept. */
+export function openAuditStore(database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string }, logger: Logger): Promise<DataSource> {
+  return openDatabase({
+    name: "audit",
+    entities: [AuditRecord],
+    migrations: [Audit1763900000000],
+    mysqlUrl: database.mysqlUrl,
+    prefix: database.dbPrefix,
+    dataDir: database.dataDir,
+    logger,
+  });
 }
 
 /** Where a gateway with this data folder and database prefix anchors its chain's head. */

@@ -5,20 +5,17 @@ import { ApolloServer } from "@apollo/server";
 import type { KeyLike } from "jose";
 import type { DataSource } from "typeorm";
 import { readCatalogue } from "../kernel/catalogue";
-import { openDatabase } from "../kernel/database";
 import { close, createHttpServer, listen } from "../kernel/http";
 import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
-import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
-import { AuditRecord } from "./audit-record.entity";
+import { AuditLog, HeadAnchor, auditEntryFor, openAuditStore } from "./audit";
 import { auditTrail } from "./audit-trail";
 import { gatewayContext, type GatewayContext, type RefusalRecorder } from "./context";
 import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
 import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
-import { Audit1763900000000 } from "./migrations/1763900000000-audit";
 import { RateLimiter } from "./rate-limit";
 import { SignedDataSource } from "./signed-data-source";
 
@@ -127,15 +124,7 @@ export interface GovernanceSetup {
 export async function openGovernance(
   setup: GovernanceSetup,
 ): Promise<{ governance: GovernanceOptions; auditDb: DataSource; close: () => Promise<void> }> {
-  const auditDb = await openDatabase({
-    name: "audit",
-    entities: [AuditRecord],
-    migrations: [Audit1763900000000],
-    mysqlUrl: setup.database.mysqlUrl,
-    prefix: setup.database.dbPrefix,
-    dataDir: setup.database.dataDir,
-    logger: setup.logger,
-  });
+  const auditDb = await openAuditStore(setup.database, setup.logger);
   const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
   grants.start();
   return {

@@ -1,9 +1,6 @@
 import "reflect-metadata";
-import { HeadAnchor, headAnchorFile, verifyAuditChain } from "../gateway/audit";
-import { AuditRecord } from "../gateway/audit-record.entity";
-import { Audit1763900000000 } from "../gateway/migrations/1763900000000-audit";
+import { HeadAnchor, headAnchorFile, openAuditStore, verifyAuditChain } from "../gateway/audit";
 import { commonVariables, readConfig } from "../kernel/config";
-import { openDatabase } from "../kernel/database";
 import { createLogger } from "../kernel/logger";
 
 /**
@@ -13,15 +10,10 @@ import { createLogger } from "../kernel/logger";
  */
 async function main(): Promise<void> {
   const config = readConfig(commonVariables);
-  const db = await openDatabase({
-    name: "audit",
-    entities: [AuditRecord],
-    migrations: [Audit1763900000000],
-    mysqlUrl: config.LIANFANG_MYSQL_URL,
-    prefix: config.LIANFANG_DB_PREFIX,
-    dataDir: config.LIANFANG_DATA_DIR,
-    logger: createLogger("audit-verify", "warn"),
-  });
+  const db = await openAuditStore(
+    { mysqlUrl: config.LIANFANG_MYSQL_URL, dbPrefix: config.LIANFANG_DB_PREFIX, dataDir: config.LIANFANG_DATA_DIR },
+    createLogger("audit-verify", "warn"),
+  );
   try {
     const check = await verifyAuditChain(db, new HeadAnchor(headAnchorFile(config.LIANFANG_DATA_DIR, config.LIANFANG_DB_PREFIX)).read());
     if (check.ok) {

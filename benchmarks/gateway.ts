@@ -10,7 +10,14 @@ import { defaultLimits } from "../gateway/governance";
 import { openGovernance, startGateway } from "../gateway/server";
 import { composeSupergraph } from "../kernel/compose";
 import { issueAgencyToken, trustedKeys } from "../kernel/identity";
-import { ensureDevKeys, loadAgencySigningKey, loadGatewaySigningKey, loadTrustedAgencyKeys } from "../kernel/keys";
+import {
+  ensureDevKeys,
+  loadAgencySigningKey,
+  loadAuditSigningKey,
+  loadGatewaySigningKey,
+  loadTrustedAgencyKeys,
+  loadTrustedSubgraphKeys,
+} from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
 import { startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
     subgraphUrls: subgraphProcesses.subgraphUrls,
     rateLimitPerSecond: 1_000_000,
     trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
     signingKey,
     maxBodyBytes: 100_000,
     introspection: false,
@@ -137,6 +145,7 @@ async function main(): Promise<void> {
     masks: defaultMaskPatterns,
     database: { mysqlUrl: process.env.LIANFANG_MYSQL_URL, dbPrefix: benchPrefix, dataDir: workDir },
     auditHeadFile: headAnchorFile(workDir, benchPrefix),
+    auditKey: loadAuditSigningKey(keyDir),
     logger,
   });
   const withGovernance = await startGateway({ ...common, governance: governed.governance });

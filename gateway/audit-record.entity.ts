@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../kernel/columns";
 
-/** One operation as the audit log keeps it: who, why, what was read, and the outcome, hash-chained. */
+/**
+ * One operation as the audit store keeps it: who, why, what was read, the outcome, and its place
+ * in the signed chain. Whose data it touched is in `audit_subject`.
+ */
 @Entity("audit_record")
 export class AuditRecord {
   @PrimaryColumn(column.integer)
@@ -31,29 +34,24 @@ export class AuditRecord {
   @Column({ ...column.text(200), nullable: true })
   operationName: string | null;
 
-  /** SHA-256 of the operation text, so the same query is recognisable without storing variables. */
   @Column(column.code(64))
   operationHash: string;
 
-  /** JSON: { owner: ["Type.field", ...] } — what was asked of each department. */
   @Column({ type: "text" })
   fieldsRead: string;
 
-  /** JSON: the Person pids returned. */
-  @Column({ type: "text" })
-  pids: string;
-
-  /** JSON: the Enterprise credit codes returned. */
-  @Column({ type: "text" })
-  creditCodes: string;
-
-  /** ALLOWED, DENIED (with the reason code), or ERROR. */
   @Column(column.code(40))
   outcome: string;
 
   @Column(column.code(64))
   previousHash: string;
 
+  @Column({ ...column.code(40), nullable: true })
+  keyId: string | null;
+
   @Column(column.code(64))
   hash: string;
+
+  @Column({ ...column.code(100), nullable: true })
+  signature: string | null;
 }

@@ -1,33 +1,57 @@
 import type { IncomingMessage } from "node:http";
-import { verifyAgencyToken, type TrustedKeys } from "../kernel/identity";
+import { verifyAgencyToken, type Caller, type TrustedKeys } from "../kernel/identity";
+import { isCreditCode, isPid } from "../kernel/subjects";
+import type { ChainRecord } from "./audit-chain";
 import type { AuditLog } from "./audit";
+import type { SubjectKind } from "./audit-store";
 
 const json = (status: number, body: unknown) => ({ status, contentType: "application/json", body: JSON.stringify(body) });
+const refusal = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+  json(status, { errors: [{ message, extensions: { code, ...extra } }] });
+
+const subjectQueries: { parameter: string; kind: SubjectKind; wellFormed: (value: string) => boolean; describe: string }[] = [
+  { parameter: "pid", kind: "person", wellFormed: isPid, describe: "the 32-character pseudonymous person key" },
+  { parameter: "creditCode", kind: "enterprise", wellFormed: isCreditCode, describe: "an 18-character 统一社会信用代码" },
+];
+
+async function authenticate(request: IncomingMessage, keys: TrustedKeys): Promise<Caller | ReturnType<typeof json>> {
+  try {
+    return await verifyAgencyToken(request.headers.authorization, keys);
+  } catch (error) {
+    return refusal(401, "UNAUTHENTICATED", (error as Error).message);
+  }
+}
+
+/** An owner's administrator sees other departments' reads of its own data; an auditor sees every read. */
+function readsOfOwner(records: ChainRecord[], owner: string): ChainRecord[] {
+  return records.filter((record) => record.agency !== owner && Object.hasOwn(JSON.parse(record.fieldsRead) as object, owner));
+}
 
 /**
- * `GET /audit?pid=<pid>`: who looked at this person's data, when and why. Auditors alone read
- * the log (GB/T 39477 separation of duties); nobody can change it through the hub.
+ * `GET /audit?pid=<pid>` or `?creditCode=<code>`: who looked at this person's or enterprise's
+ * data, when and why. Auditors read every access (GB/T 39477 separation of duties); a
+ * department's administrator reads the accesses of others to the data it owns. Nobody can
+ * change the log through the hub.
  */
 export async function auditTrail(request: IncomingMessage, audit: AuditLog, keys: TrustedKeys) {
-  let caller;
-  try {
-    caller = await verifyAgencyToken(request.headers.authorization, keys);
-  } catch (error) {
-    return json(401, { errors: [{ message: (error as Error).message, extensions: { code: "UNAUTHENTICATED" } }] });
+  const caller = await authenticate(request, keys);
+  if ("status" in caller) return caller;
+  const auditor = caller.roles.includes("auditor");
+  if (!auditor && !caller.roles.includes("admin")) {
+    return refusal(403, "FORBIDDEN", "only auditors, and an owner's administrators for its own data, read the audit log");
   }
-  if (!caller.roles.includes("auditor")) {
-    return json(403, { errors: [{ message: "only the auditor role reads the audit log", extensions: { code: "FORBIDDEN" } }] });
+  const search = new URL(request.url ?? "/", "http://localhost").searchParams;
+  const asked = subjectQueries.find((query) => search.has(query.parameter));
+  const key = asked && search.get(asked.parameter);
+  if (!asked || !key || !asked.wellFormed(key)) {
+    const query = asked ?? subjectQueries[0];
+    return refusal(400, "BAD_USER_INPUT", `${query.parameter}: must be ${query.describe}`, { field: query.parameter });
   }
-  const pid = new URL(request.url ?? "/", "http://localhost").searchParams.get("pid");
-  if (!pid || !/^[0-9a-f]{32}$/.test(pid)) {
-    return json(400, {
-      errors: [{ message: "pid: must be the 32-character pseudonymous person key", extensions: { code: "BAD_USER_INPUT", field: "pid" } }],
-    });
-  }
-  const records = await audit.trailOfPerson(pid);
+  const records = await audit.store.trail(asked.kind, key);
   return json(200, {
-    pid,
-    accesses: records.map((record) => ({
+    [asked.parameter]: key,
+    ...(auditor ? {} : { owner: caller.agency }),
+    accesses: (auditor ? records : readsOfOwner(records, caller.agency)).map((record) => ({
       seq: record.seq,
       at: record.at.toISOString(),
       agency: record.agency,
@@ -35,7 +59,17 @@ export async function auditTrail(request: IncomingMessage, audit: AuditLog, keys
       purpose: record.purpose,
       caseRef: record.caseRef,
       operationName: record.operationName,
+      fieldsRead: JSON.parse(record.fieldsRead) as Record<string, string[]>,
       outcome: record.outcome,
     })),
   });
+}
+
+/** `GET /audit/head`: the chain's newest record, for auditors to keep outside the hub and verify against later. */
+export async function auditHead(request: IncomingMessage, audit: AuditLog, keys: TrustedKeys) {
+  const caller = await authenticate(request, keys);
+  if ("status" in caller) return caller;
+  if (!caller.roles.includes("auditor")) return refusal(403, "FORBIDDEN", "only auditors read the audit head");
+  const head = await audit.store.head();
+  return json(200, { ...head, at: new Date().toISOString() });
 }

@@ -1,173 +1,158 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { DataSource } from "typeorm";
+import { StartupError } from "../kernel/errors";
 import type { CallIdentity } from "../kernel/identity";
-import { openDatabase } from "../kernel/database";
+import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
-import { AuditRecord } from "./audit-record.entity";
-import { Audit1763900000000 } from "./migrations/1763900000000-audit";
-
-export type AuditEntry = Omit<AuditRecord, "seq" | "previousHash" | "hash">;
-
-const genesis = "0".repeat(64);
-
-/** The fields that are hashed, in a fixed order: any change to any of them breaks the chain. */
-function digest(record: Omit<AuditRecord, "hash">): string {
-  const content = [
-    record.seq,
-    record.at.toISOString(),
-    record.requestId,
-    record.agency,
-    record.userId,
-    record.roles,
-    record.purpose,
-    record.caseRef,
-    record.operationName,
-    record.operationHash,
-    record.fieldsRead,
-    record.pids,
-    record.creditCodes,
-    record.outcome,
-    record.previousHash,
-  ];
-  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
-}
+import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
+import type { AuditStore } from "./audit-store";
 
 export class AuditUnavailable extends Error {}
 
-export interface ChainHead {
-  seq: number;
-  hash: string;
-}
-
 /**
  * The newest record's seq and hash, kept outside the audit store, so that records deleted from
- * the end of the chain show too. Written after each append, so a crash can leave it one record
- * behind the store. On the embedded default a crash also loses the writes of the last quarter
- * second; verification then reports those records as deleted, which they are.
+ * the end of the chain show too. Written after each commit, atomically (a new file, synced, then
+ * renamed over the old), so a crash leaves the old anchor or the new one, never a torn file; the
+ * store can be ahead of its anchor after a crash, never behind.
  */
 export class HeadAnchor {
   constructor(readonly file: string) {}
 
   read(): ChainHead | undefined {
+    let text;
     try {
-      return JSON.parse(fs.readFileSync(this.file, "utf8")) as ChainHead;
+      text = fs.readFileSync(this.file, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
+    const head = JSON.parse(text) as ChainHead;
+    if (!Number.isInteger(head.seq) || typeof head.hash !== "string") throw new Error(`${this.file} is not an audit head`);
+    return head;
   }
 
   write(head: ChainHead): void {
-    const next = `${this.file}.next`;
-    fs.writeFileSync(next, JSON.stringify(head));
+    const next = `${this.file}.${process.pid}.next`;
+    const handle = fs.openSync(next, "w", 0o600);
+    try {
+      fs.writeSync(handle, JSON.stringify(head));
+      fs.fsyncSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
     fs.renameSync(next, this.file);
   }
-}
-
-/** The gateway's own database, `<prefix>audit`, migrated: the one place the audit log is kept. */
-export function openAuditStore(database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string }, logger: Logger): Promise<DataSource> {
-  return openDatabase({
-    name: "audit",
-    entities: [AuditRecord],
-    migrations: [Audit1763900000000],
-    mysqlUrl: database.mysqlUrl,
-    prefix: database.dbPrefix,
-    dataDir: database.dataDir,
-    logger,
-  });
 }
 
 /** Where a gateway with this data folder and database prefix anchors its chain's head. */
 export const headAnchorFile = (dataDir: string, prefix: string): string => path.join(dataDir, `${prefix}audit-head.json`);
 
+interface Pending {
+  entry: AuditEntry;
+  resolve: (record: ChainRecord) => void;
+  reject: (error: Error) => void;
+}
+
+/** The most records one commit carries; more wait for the next. */
+const maxBatch = 500;
+
 /**
- * The append-only, hash-chained audit log. Appends are serialised in this process, each record
- * carrying the previous one's hash; a failed append leaves the chain where it was and is raised,
- * so the caller refuses the operation rather than answer unaudited. One gateway writes a log.
+ * The append-only audit log. Entries that arrive while a commit is under way wait and are
+ * committed together in the next transaction (group commit); each caller's promise resolves only
+ * once its record is committed, so no answer leaves before its record is durable. A failed commit
+ * rejects every entry of its batch, and the caller refuses to answer (fail closed).
  */
 export class AuditLog {
-  private tail: Promise<{ seq: number; hash: string }>;
+  private queue: Pending[] = [];
+  private committing = false;
 
   constructor(
-    private readonly db: DataSource,
+    readonly store: AuditStore,
     private readonly anchor: HeadAnchor,
-  ) {
-    this.tail = db
-      .getRepository(AuditRecord)
-      .find({ order: { seq: "DESC" }, take: 1 })
-      .then(([last]) => ({ seq: last?.seq ?? 0, hash: last?.hash ?? genesis }));
-  }
+    private readonly key: AuditKey,
+    private readonly logger: Logger,
+  ) {}
 
-  append(entry: AuditEntry): Promise<AuditRecord> {
-    const before = this.tail;
-    const written = before.then(async (previous) => {
-      const unsigned = { ...entry, seq: previous.seq + 1, previousHash: previous.hash };
-      const record = Object.assign(new AuditRecord(), unsigned, { hash: digest(unsigned) });
-      try {
-        await this.db.getRepository(AuditRecord).insert(record);
-      } catch (error) {
-        throw new AuditUnavailable(`audit store unavailable: ${(error as Error).message}`);
-      }
-      this.anchor.write({ seq: record.seq, hash: record.hash });
-      return record;
+  append(entry: AuditEntry): Promise<ChainRecord> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      this.commitWaiting();
     });
-    this.tail = written.then(
-      (record) => ({ seq: record.seq, hash: record.hash }),
-      () => before,
+  }
+
+  private commitWaiting(): void {
+    if (this.committing || !this.queue.length) return;
+    this.committing = true;
+    const batch = this.queue.splice(0, maxBatch);
+    this.store
+      .extend((head) =>
+        chainAfter(
+          head,
+          batch.map((pending) => pending.entry),
+          this.key,
+        ),
+      )
+      .then(
+        (records) => {
+          this.writeAnchor(records[records.length - 1]);
+          batch.forEach((pending, index) => pending.resolve(records[index]));
+        },
+        (error: Error) => {
+          const unavailable = new AuditUnavailable(`audit store unavailable: ${error.message}`);
+          for (const pending of batch) pending.reject(unavailable);
+        },
+      )
+      .finally(() => {
+        this.committing = false;
+        this.commitWaiting();
+      });
+  }
+
+  /** The records are committed: an anchor that cannot be written leaves it behind the store, which verification tolerates. */
+  private writeAnchor(head: ChainHead): void {
+    try {
+      this.anchor.write({ seq: head.seq, hash: head.hash });
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message, file: this.anchor.file }, "audit head not anchored");
+    }
+  }
+
+  /**
+   * Checks the store against its anchor before the gateway serves anything. A store behind its
+   * anchor, a record that differs from it, or a non-empty store with no anchor stops the start,
+   * unless the operator acknowledges exactly this state (the store's newest seq); the
+   * acknowledgement is itself recorded in the chain.
+   */
+  async checkAnchor(acknowledgedSeq?: number): Promise<void> {
+    const head = await this.store.head();
+    const anchored = this.anchor.read();
+    let problem: { code: string; text: string } | undefined;
+    if (!anchored && head.seq > 0) {
+      problem = { code: "ANCHOR_MISSING", text: `the audit store holds ${head.seq} records but its anchor ${this.anchor.file} is missing` };
+    } else if (anchored && anchored.seq > head.seq) {
+      problem = {
+        code: "STORE_BEHIND_ANCHOR",
+        text: `the audit store ends at record ${head.seq} but its anchor names record ${anchored.seq}: records ${head.seq + 1} to ${anchored.seq} are missing`,
+      };
+    } else if (anchored && anchored.seq > 0 && (await this.store.hashOf(anchored.seq)) !== anchored.hash) {
+      problem = { code: "ANCHOR_MISMATCH", text: `audit record ${anchored.seq} differs from its anchor: the chain was replaced` };
+    }
+    if (!problem) return;
+    if (acknowledgedSeq !== head.seq) {
+      throw new StartupError(
+        "LIANFANG_AUDIT_ACKNOWLEDGE",
+        `${problem.text}. Run \`npm run audit:verify\`; to accept the store as it is, start once with LIANFANG_AUDIT_ACKNOWLEDGE=${head.seq} (the acknowledgement is recorded in the audit log)`,
+      );
+    }
+    this.logger.warn({ problem: problem.code, acknowledgedSeq }, "audit anchor problem acknowledged by the operator");
+    await this.append(
+      auditEntryFor(
+        { agency: "hub", user: "operator", roles: [], requestId: `acknowledge-${head.seq}`, caseRef: `anchor ${anchored?.seq ?? "missing"}` },
+        { operationName: null, query: "", fieldsRead: {}, pids: [], creditCodes: [], outcome: `ACKNOWLEDGED:${problem.code}` },
+      ),
     );
-    return written;
   }
-
-  /** Who read this person's data, when and why. */
-  trailOfPerson(pid: string): Promise<AuditRecord[]> {
-    return this.db
-      .getRepository(AuditRecord)
-      .createQueryBuilder("record")
-      .where("record.pids LIKE :pid", { pid: `%"${pid}"%` })
-      .orderBy("record.seq", "ASC")
-      .getMany();
-  }
-}
-
-export interface ChainCheck {
-  ok: boolean;
-  checked: number;
-  /** The first record that is altered, missing, or does not follow its predecessor. */
-  firstBroken?: { seq: number; problem: string };
-}
-
-/**
- * Recomputes the chain from the start: detects a changed, deleted or inserted record, and, given
- * the anchored head, records deleted from the end.
- */
-export async function verifyAuditChain(db: DataSource, head?: ChainHead): Promise<ChainCheck> {
-  const records = await db.getRepository(AuditRecord).find({ order: { seq: "ASC" } });
-  let previous = { seq: 0, hash: genesis };
-  for (const [index, record] of records.entries()) {
-    const { hash, ...unsigned } = record;
-    const broken = (problem: string): ChainCheck => ({ ok: false, checked: index, firstBroken: { seq: record.seq, problem } });
-    if (record.seq !== previous.seq + 1)
-      return broken(`expected record ${previous.seq + 1} next: ${record.seq - previous.seq - 1} record(s) deleted before it`);
-    if (record.previousHash !== previous.hash) return broken(`does not follow record ${previous.seq}: inserted or reordered`);
-    if (digest(unsigned) !== hash) return broken("content does not match its hash: altered");
-    previous = { seq: record.seq, hash };
-  }
-  if (head && previous.seq < head.seq) {
-    return {
-      ok: false,
-      checked: records.length,
-      firstBroken: {
-        seq: previous.seq + 1,
-        problem: `records ${previous.seq + 1} to ${head.seq} deleted from the end: the anchored head is record ${head.seq}`,
-      },
-    };
-  }
-  if (head && records[head.seq - 1]?.hash !== head.hash) {
-    return { ok: false, checked: records.length, firstBroken: { seq: head.seq, problem: "does not match the anchored head: replaced" } };
-  }
-  return { ok: true, checked: records.length };
 }
 
 /** What one operation did, as the audit log records it. */
@@ -191,11 +176,11 @@ export function auditEntryFor(identity: CallIdentity, operation: AuditedOperatio
     roles: identity.roles.join(","),
     purpose: identity.purpose ?? null,
     caseRef: identity.caseRef ?? null,
-    operationName: operation.operationName,
+    operationName: typeof operation.operationName === "string" ? operation.operationName : null,
     operationHash: createHash("sha256").update(operation.query).digest("hex"),
     fieldsRead: JSON.stringify(operation.fieldsRead),
-    pids: JSON.stringify(operation.pids),
-    creditCodes: JSON.stringify(operation.creditCodes),
+    pids: operation.pids,
+    creditCodes: operation.creditCodes,
     outcome: operation.outcome,
   };
 }

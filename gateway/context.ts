@@ -2,12 +2,15 @@ import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
 import { header, type GraphQLBody } from "../kernel/http";
 import { type CallIdentity, type TrustedKeys, newRequestId, verifyAgencyToken } from "../kernel/identity";
+import { badUserInput } from "../kernel/errors";
 import { isPurpose, purposes } from "../kernel/purposes";
+import { SubjectCollector } from "../kernel/subjects";
 import type { RateLimiter } from "./rate-limit";
 
-/** What the gateway knows about one request: the verified caller and why they ask. */
+/** What the gateway knows about one request: the verified caller, why they ask, and whose data the departments served. */
 export interface GatewayContext {
   identity: CallIdentity;
+  subjects: SubjectCollector;
 }
 
 /** Headers a caller sets to state the purpose of a request and the case it belongs to (or `extensions.purpose` / `extensions.caseRef` in the body). */
@@ -16,14 +19,36 @@ export const caseHeader = "x-lianfang-case";
 
 const stringOrUndefined = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 
-/**
- * Authenticates the caller, applies its department's rate limit and requires a known purpose,
- * all before anything is parsed or executed. A refused purpose is audited; a rate-limited
- * request is not, lest a flood turn into as many audit writes.
- */
+/** A purpose is a code of capitals and underscores; longer or other text is no purpose at all and is not kept. */
+const purposeShape = /^[A-Z][A-Z_]{0,39}$/;
+/** A case reference is at most 100 printable characters: no control, format or separator characters that would hide in logs. */
+export const caseRefLimit = 100;
+const unprintable = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Refuses a malformed purpose or case before anything is recorded or asked (400 BAD_USER_INPUT). */
+function checkBounds(purpose: string | undefined, caseRef: string | undefined): void {
+  const refuse = (field: string, reason: string) => {
+    const error = badUserInput(field, reason);
+    error.extensions.http = { status: 400 };
+    return error;
+  };
+  if (purpose !== undefined && !purposeShape.test(purpose)) {
+    throw refuse("purpose", `must be a purpose code of at most 40 capital letters and underscores, one of ${Object.keys(purposes).join(", ")}`);
+  }
+  if (caseRef !== undefined && (caseRef.length > caseRefLimit || unprintable.test(caseRef) || !caseRef.isWellFormed())) {
+    throw refuse("caseRef", `must be at most ${caseRefLimit} printable characters, without control characters`);
+  }
+}
+
 /** Records a refusal made before execution planning; absent when the gateway keeps no audit log. */
 export type RefusalRecorder = (identity: CallIdentity, body: GraphQLBody, code: string) => Promise<void>;
 
+/**
+ * Authenticates the caller, applies its department's rate limit, bounds the purpose and case and
+ * requires a known purpose, all before anything is parsed or executed. A well-formed but unknown
+ * or missing purpose is audited; a malformed one, and a rate-limited request, are not, lest
+ * junk or a flood turn into as many audit writes.
+ */
 export async function gatewayContext(
   request: IncomingMessage,
   body: GraphQLBody,
@@ -39,6 +64,7 @@ export async function gatewayContext(
   }
   const purpose = stringOrUndefined(header(request, purposeHeader)) ?? stringOrUndefined(body.extensions?.purpose);
   const caseRef = stringOrUndefined(header(request, caseHeader)) ?? stringOrUndefined(body.extensions?.caseRef);
+  checkBounds(purpose, caseRef);
   const identity: CallIdentity = { ...caller, requestId: newRequestId(), ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) };
   if (!purpose || !isPurpose(purpose)) {
     await recordRefusal?.(identity, body, "PURPOSE_REQUIRED");
@@ -46,5 +72,5 @@ export async function gatewayContext(
       extensions: { code: "PURPOSE_REQUIRED", given: purpose ?? null, purposes: Object.keys(purposes), http: { status: 400 } },
     });
   }
-  return { identity };
+  return { identity, subjects: new SubjectCollector() };
 }

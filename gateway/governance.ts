@@ -4,6 +4,7 @@ import type { CatalogueEntry } from "../kernel/catalogue";
 import type { CallIdentity } from "../kernel/identity";
 import type { Logger } from "../kernel/logger";
 import { mask, type MaskPatterns } from "../kernel/masking";
+import { isCreditCode, isPid } from "../kernel/subjects";
 import { AuditUnavailable, auditEntryFor, type AuditLog } from "./audit";
 import type { GatewayContext } from "./context";
 import type { GrantBook } from "./grants";
@@ -166,8 +167,9 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
         async willSendResponse(context: GraphQLRequestContextWillSendResponse<GatewayContext>) {
           if (context.response.body.kind !== "single") return;
           const result = context.response.body.singleResult;
-          const pids = new Set<string>();
-          const creditCodes = new Set<string>();
+          // Whose data was touched: what the departments reported, and the keys returned.
+          const { pids, creditCodes } = context.contextValue.subjects.subjects();
+          const touched = { pids: new Set(pids), creditCodes: new Set(creditCodes) };
           if (result.data && context.operation && context.document) {
             rewriteResult(
               context.schema,
@@ -175,8 +177,8 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
               fragmentsOf({ document: context.document }),
               result.data,
               (resource, value) => {
-                if (resource === "Person.pid") pids.add(String(value));
-                if (resource === "Enterprise.creditCode") creditCodes.add(String(value));
+                if (resource === "Person.pid" && isPid(value)) touched.pids.add(value);
+                if (resource === "Enterprise.creditCode" && isCreditCode(value)) touched.creditCodes.add(value);
                 const kind = catalogue.get(resource)?.mask;
                 return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
               },
@@ -190,8 +192,8 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
               context.operationName ?? null,
               context.source ?? "",
               outcome,
-              [...pids],
-              [...creditCodes],
+              [...touched.pids],
+              [...touched.creditCodes],
             );
           } catch (error) {
             if (!(error instanceof AuditUnavailable)) throw error;
@@ -199,6 +201,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
               { err: error.message, requestId: context.contextValue.identity.requestId },
               "audit append failed; answer withheld",
             );
+            context.response.http.status = 503;
             context.response.body.singleResult = {
               errors: [
                 { message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } },

@@ -24,6 +24,8 @@ const activeGrantsQuery = "query ActiveGrants { activeGrants { id applicant owne
 export class GrantBook {
   private grants: Grant[] = [];
   private timer?: NodeJS.Timeout;
+  /** When the grants were last read from the joint-prevention office; readiness reports it. */
+  refreshedAt?: Date;
 
   constructor(
     private readonly coordinationUrl: string,
@@ -47,6 +49,12 @@ export class GrantBook {
     };
     if (!body.data) throw new Error(`grant book refresh failed: ${JSON.stringify(body.errors)}`);
     this.grants = body.data.activeGrants.map((grant) => ({ ...grant, expiresAt: new Date(grant.expiresAt) }));
+    this.refreshedAt = new Date();
+  }
+
+  /** Fresh while the last refresh is within ten intervals: a stale book may still honour a revoked grant. */
+  isFresh(now = new Date()): boolean {
+    return this.refreshedAt !== undefined && now.getTime() - this.refreshedAt.getTime() <= 10 * this.intervalMs;
   }
 
   start(): void {

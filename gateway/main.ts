@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readSupergraph, supergraphFile } from "../kernel/compose";
 import { commonVariables, keyDirectory, port, readConfig } from "../kernel/config";
 import { trustedKeys } from "../kernel/identity";
-import { loadGatewaySigningKey, loadTrustedAgencyKeys } from "../kernel/keys";
+import { loadAuditSigningKey, loadGatewaySigningKey, loadTrustedAgencyKeys, loadTrustedSubgraphKeys } from "../kernel/keys";
 import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
 import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
@@ -24,6 +24,8 @@ const gatewayVariables = {
   LIANFANG_MAX_COST: positive(defaultLimits.maxCost),
   LIANFANG_RATE_LIMIT: positive(50),
   LIANFANG_INTROSPECTION: z.enum(["true", "false"]).default("false"),
+  /** The operator's acknowledgement of an audit store that does not match its anchor: the store's newest record. */
+  LIANFANG_AUDIT_ACKNOWLEDGE: z.coerce.number().int().nonnegative().optional(),
   LIANFANG_MASK_PATTERNS: z
     .string()
     .default("")
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       masks: config.LIANFANG_MASK_PATTERNS,
       database: { mysqlUrl: config.LIANFANG_MYSQL_URL, dbPrefix: config.LIANFANG_DB_PREFIX, dataDir: config.LIANFANG_DATA_DIR },
       auditHeadFile: headAnchorFile(config.LIANFANG_DATA_DIR, config.LIANFANG_DB_PREFIX),
+      auditKey: loadAuditSigningKey(keyDir),
+      acknowledgeAuditSeq: config.LIANFANG_AUDIT_ACKNOWLEDGE,
       logger,
     });
     const gateway = await startGateway({
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
       governance: governed.governance,
       rateLimitPerSecond: config.LIANFANG_RATE_LIMIT,
       trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
+      trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
       signingKey,
       maxBodyBytes: config.LIANFANG_MAX_BODY_BYTES,
       introspection: config.LIANFANG_INTROSPECTION === "true",

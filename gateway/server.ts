@@ -10,8 +10,10 @@ import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
-import { AuditLog, HeadAnchor, auditEntryFor, openAuditStore } from "./audit";
-import { auditTrail } from "./audit-trail";
+import type { AuditKey } from "../kernel/keys";
+import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
+import { AuditStore } from "./audit-store";
+import { auditHead, auditTrail } from "./audit-trail";
 import { gatewayContext, type GatewayContext, type RefusalRecorder } from "./context";
 import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
 import { GrantBook } from "./grants";
@@ -28,6 +30,8 @@ export interface GatewayOptions {
   /** Where each subgraph answers, by name. */
   subgraphUrls: Record<string, string>;
   trustedKeys: TrustedKeys;
+  /** The department servers' keys: each answer's report of whose data it served is checked with them. */
+  trustedSubgraphKeys: TrustedKeys;
   signingKey: KeyLike;
   maxBodyBytes: number;
   introspection: boolean;
@@ -48,7 +52,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) => {
       const configured = options.subgraphUrls[name] ?? url;
       if (!configured) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedDataSource(name, configured, options.signingKey);
+      return new SignedDataSource(name, configured, options.signingKey, options.trustedSubgraphKeys);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -82,11 +86,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     context: (request, body) => gatewayContext(request, body, options.trustedKeys, limiter, recordRefusal),
     routes: {
       "/health": async () => {
-        const health = await hubHealth(options.subgraphUrls);
+        const health = await hubHealth(options.subgraphUrls, options.governance);
         return { status: health.status === "ok" ? 200 : 503, contentType: "application/json", body: JSON.stringify(health) };
       },
       "/metrics": async () => ({ status: 200, contentType: metrics.contentType, body: await metrics.metrics() }),
-      ...(audit ? { "/audit": (request: IncomingMessage) => auditTrail(request, audit, options.trustedKeys) } : {}),
+      ...(audit
+        ? {
+            "/audit": (request: IncomingMessage) => auditTrail(request, audit, options.trustedKeys),
+            "/audit/head": (request: IncomingMessage) => auditHead(request, audit, options.trustedKeys),
+          }
+        : {}),
     },
   });
   return {
@@ -117,29 +126,53 @@ export interface GovernanceSetup {
   database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string };
   /** Where the chain's head is anchored, outside the audit store. */
   auditHeadFile: string;
+  /** Signs every audit record; the store never holds it. */
+  auditKey: AuditKey;
+  /** The operator's acknowledgement of a store that does not match its anchor: the store's newest seq. */
+  acknowledgeAuditSeq?: number;
   logger: Logger;
 }
+
+/** How often the chain's head is written to the log, for an export outside the hub. */
+const headLogIntervalMs = 60_000;
 
 /** Opens the audit store and starts the grant book: everything governance needs, and how to close it. */
 export async function openGovernance(
   setup: GovernanceSetup,
 ): Promise<{ governance: GovernanceOptions; auditDb: DataSource; close: () => Promise<void> }> {
-  const auditDb = await openAuditStore(setup.database, setup.logger);
+  const store = await AuditStore.open(setup.database, setup.logger);
+  const audit = new AuditLog(store, new HeadAnchor(setup.auditHeadFile), setup.auditKey, setup.logger);
+  try {
+    await audit.checkAnchor(setup.acknowledgeAuditSeq);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  let logged = -1;
+  const logHead = async () => {
+    const head = await store.head();
+    if (head.seq !== logged) setup.logger.info({ auditHead: head }, "audit head");
+    logged = head.seq;
+  };
+  const headLogger = setInterval(() => void logHead().catch(() => undefined), headLogIntervalMs);
+  headLogger.unref();
   const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
   grants.start();
   return {
     governance: {
       catalogue: readCatalogue(setup.supergraphSdl),
       grants,
-      audit: new AuditLog(auditDb, new HeadAnchor(setup.auditHeadFile)),
+      audit,
       limits: setup.limits,
       masks: setup.masks,
       logger: setup.logger,
     },
-    auditDb,
+    auditDb: store.db,
     close: async () => {
       grants.stop();
-      if (auditDb.isInitialized) await auditDb.destroy();
+      clearInterval(headLogger);
+      await logHead().catch(() => undefined);
+      await store.close();
     },
   };
 }

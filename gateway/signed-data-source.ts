@@ -1,18 +1,38 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import type { KeyLike } from "jose";
-import { operationDigest, signCall } from "../kernel/identity";
+import { operationDigest, signCall, type TrustedKeys } from "../kernel/identity";
 import { callIdentityHeader } from "../kernel/subgraph";
+import { verifySubjectReport } from "../kernel/subjects";
 import type { GatewayContext } from "./context";
 
-/** Every call to a subgraph carries a short-lived gateway signature over the caller and the exact operation. */
+type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
+
+/**
+ * Every call to a subgraph carries a short-lived gateway signature over the caller and the exact
+ * operation; every answer carries the department's signed report of whose data it served, which
+ * goes into the audit record. An answer without a valid report is not used.
+ */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly signingKey: KeyLike,
+    private readonly subgraphKeys: TrustedKeys,
   ) {
     super({ url });
+  }
+
+  override async didReceiveResponse({ response, request, context }: ReceivedResponse) {
+    const call = { requestId: context.identity.requestId, digest: operationDigest(request.query, request.variables) };
+    try {
+      context.subjects.add(await verifySubjectReport(this.subgraphKeys, this.subgraph, call, response.extensions?.subjects));
+    } catch (error) {
+      throw new GraphQLError(`The ${this.subgraph} department's answer is not used: ${(error as Error).message}`, {
+        extensions: { code: "SUBGRAPH_UNATTESTED", subgraph: this.subgraph },
+      });
+    }
+    return response;
   }
 
   /** An unreachable subgraph is named, without the internal address the fetch error carries. */

@@ -1,15 +1,15 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
-import { SqljsDriver } from "typeorm/driver/sqljs/SqljsDriver";
 import { StartupError } from "./errors";
 import type { Logger } from "./logger";
 import { sqlStatements } from "./metrics";
 import { SnakeNamingStrategy } from "./naming";
 
 export interface DatabaseOptions {
-  /** The subgraph's name; its database is `<prefix><name>` on MySQL, `<name>.sqlite` embedded. */
+  /** The subgraph's name; its database is `<prefix><name>` on MySQL, `<prefix><name>.sqlite` embedded. */
   name: string;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
@@ -31,9 +31,6 @@ export function statementTable(sql: string): string {
  * without their parameters, which may hold personal data.
  */
 class StatementCounter implements TypeOrmLogger {
-  /** Set by any statement that may change the database; the embedded saver clears it. */
-  wrote = false;
-
   constructor(
     private readonly subgraph: string,
     private readonly logger: Logger,
@@ -42,13 +39,12 @@ class StatementCounter implements TypeOrmLogger {
     if (/^\s*(select|insert|update|delete)\b/i.test(query)) {
       sqlStatements.inc({ subgraph: this.subgraph, table: statementTable(query) });
     }
-    if (!/^\s*(select|pragma)\b/i.test(query)) this.wrote = true;
   }
   logQueryError(error: string | Error, query: string): void {
     this.logger.error({ err: String(error), query }, "query failed");
   }
-  logQuerySlow(time: number, query: string): void {
-    this.logger.warn({ time, query }, "slow query");
+  logQuerySlow(durationMs: number, query: string): void {
+    this.logger.warn({ durationMs, query }, "slow query");
   }
   logSchemaBuild(): void {}
   logMigration(message: string): void {
@@ -71,20 +67,26 @@ async function ensureMysqlDatabase(url: string, database: string): Promise<void>
   }
 }
 
+/** How long a statement waits for another process's write lock on an embedded file (several gateways may share one). */
+const embeddedBusyTimeoutMs = 10_000;
+
+/** The embedded file of a database, or undefined for an in-memory one. */
+export const embeddedFile = (dataDir: string | undefined, prefix: string, name: string): string | undefined =>
+  dataDir ? path.join(dataDir, `${prefix}${name}.sqlite`) : undefined;
+
 /** Opens the subgraph's own database (MySQL when configured, else embedded) and runs its migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
-  const logger = new StatementCounter(options.name, options.logger);
   const common = {
     entities: options.entities,
     migrations: options.migrations,
     namingStrategy: new SnakeNamingStrategy(),
-    logger,
+    logger: new StatementCounter(options.name, options.logger),
     logging: true,
     maxQueryExecutionTime: 1000,
   } as const;
   let dataSource: DataSource;
+  const database = `${options.prefix}${options.name}`;
   if (options.mysqlUrl) {
-    const database = `${options.prefix}${options.name}`;
     await ensureMysqlDatabase(options.mysqlUrl, database);
     const url = new URL(options.mysqlUrl);
     dataSource = new DataSource({
@@ -101,13 +103,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
       ...common,
     });
   } else {
-    const location = options.dataDir ? path.join(options.dataDir, `${options.prefix}${options.name}.sqlite`) : undefined;
-    if (location) fs.mkdirSync(path.dirname(location), { recursive: true });
+    const file = embeddedFile(options.dataDir, options.prefix, options.name);
+    if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
+    // SQLite with a write-ahead log: a commit is on disk (synchronous = FULL) before it is
+    // acknowledged, and a crash at any moment leaves the last committed state, never a torn file.
     dataSource = new DataSource({
-      type: "sqljs",
-      location,
-      autoSave: false,
-      database: location && fs.existsSync(location) ? fs.readFileSync(location) : undefined,
+      type: "better-sqlite3",
+      database: file ?? ":memory:",
+      timeout: embeddedBusyTimeoutMs,
+      prepareDatabase: (connection: { pragma: (sql: string) => unknown }) => {
+        connection.pragma("journal_mode = WAL");
+        connection.pragma("synchronous = FULL");
+      },
       ...common,
     });
   }
@@ -117,33 +124,53 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     const variable = options.mysqlUrl ? "LIANFANG_MYSQL_URL" : "LIANFANG_DATA_DIR";
     throw new StartupError(variable, `cannot open the ${options.name} database: ${(error as Error).message}`);
   }
-  await dataSource.runMigrations({ transaction: "each" });
-  if (dataSource.driver instanceof SqljsDriver && dataSource.driver.options.location)
-    saveEmbeddedFile(dataSource, dataSource.driver, logger);
+  if (options.mysqlUrl) {
+    await withMysqlLock(dataSource, `lianfang_migrate_${database}`, () => dataSource.runMigrations({ transaction: "each" }));
+  } else {
+    isolateEmbeddedTransactions(dataSource);
+    await dataSource.runMigrations({ transaction: "each" });
+  }
   return dataSource;
 }
 
-/** How long embedded writes may stay in memory before they reach the file. */
-const embeddedSaveIntervalMs = 250;
+/** Several processes may open one database at once (gateways sharing an audit store): one migrates at a time. */
+async function withMysqlLock<T>(dataSource: DataSource, name: string, work: () => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SELECT GET_LOCK(?, 60)", [name]);
+    return await work();
+  } finally {
+    await runner.query("SELECT RELEASE_LOCK(?)", [name]).catch(() => undefined);
+    await runner.release();
+  }
+}
 
 /**
- * sql.js keeps the database in memory and writes the whole file on save, so saving after every
- * statement makes each write cost the size of the database (the audit log writes on every
- * request). Instead the file is saved at most every 250 ms when something changed, and on close:
- * a crash loses at most that much; a restart loses nothing. MySQL is the durable choice.
+ * The embedded driver has one connection, so TypeORM would nest a second concurrent transaction
+ * inside the first as a savepoint, and a statement issued meanwhile by another request would join
+ * whichever transaction is open. Here a transaction owns the connection: transactions run one at a
+ * time, and any other statement waits until the open transaction ends.
  */
-function saveEmbeddedFile(dataSource: DataSource, driver: SqljsDriver, counter: StatementCounter): void {
-  const saveIfChanged = async () => {
-    if (!counter.wrote) return;
-    counter.wrote = false;
-    await driver.save();
-  };
-  const timer = setInterval(() => void saveIfChanged(), embeddedSaveIntervalMs);
-  timer.unref();
-  const destroy = dataSource.destroy.bind(dataSource);
-  dataSource.destroy = async () => {
-    clearInterval(timer);
-    await saveIfChanged();
-    await destroy();
-  };
+function isolateEmbeddedTransactions(dataSource: DataSource): void {
+  const owner = new AsyncLocalStorage<symbol>();
+  let current: symbol | undefined;
+  let idle: Promise<unknown> = Promise.resolve();
+  const runner = dataSource.createQueryRunner();
+  const query = runner.query.bind(runner);
+  runner.query = (async (...args: Parameters<typeof query>) => {
+    while (current && owner.getStore() !== current) await idle.catch(() => undefined);
+    return query(...args);
+  }) as typeof query;
+  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  dataSource.transaction = ((...args: unknown[]) => {
+    const turn = idle.catch(() => undefined).then(() => {
+      const token = Symbol("transaction");
+      current = token;
+      return owner.run(token, () => transaction(...args)).finally(() => {
+        current = undefined;
+      });
+    });
+    idle = turn;
+    return turn;
+  }) as typeof dataSource.transaction;
 }

@@ -41,6 +41,21 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString("utf8");
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The request fields whose JSON type is wrong, so the request is refused before anything reads them. */
+function malformedFields(body: unknown): string[] {
+  if (!isObject(body)) return ["body"];
+  const optional = (name: string, fits: (value: unknown) => boolean) =>
+    body[name] === undefined || body[name] === null || fits(body[name]) ? [] : [name];
+  return [
+    ...optional("query", (value) => typeof value === "string"),
+    ...optional("operationName", (value) => typeof value === "string"),
+    ...optional("variables", isObject),
+    ...optional("extensions", isObject),
+  ];
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   response.end(JSON.stringify(body));
@@ -72,6 +87,12 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
         body = raw ? JSON.parse(raw) : undefined;
       } catch {
         sendJson(response, 400, { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        return;
+      }
+      const malformed = body === undefined ? [] : malformedFields(body);
+      if (malformed.length) {
+        const message = `request ${malformed.join(", ")}: query and operationName must be strings, variables and extensions objects, the body one object`;
+        sendJson(response, 400, { errors: [{ message, extensions: { code: "BAD_REQUEST", fields: malformed } }] });
         return;
       }
       const headers = new HeaderMap();

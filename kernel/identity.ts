@@ -27,10 +27,19 @@ const gatewayIssuer = "lianfang-gateway";
 /** Gateway-signed call identities live only long enough to cross loopback or a data-centre LAN. */
 const callTokenLifetimeSeconds = 30;
 
+/** A user id is at most 100 printable characters: it is recorded in the audit log and shown to auditors. */
+export const userIdLimit = 100;
+const unprintable = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+const agencyShape = /^[a-z][a-z0-9-]{0,19}$/;
+
 function readCaller(payload: Record<string, unknown>): Caller {
   const { agency, sub, roles: claimedRoles, region } = payload;
   if (typeof agency !== "string" || !agency) throw unauthenticated("token has no agency claim");
+  if (!agencyShape.test(agency)) throw unauthenticated("agency claim must be a lower-case department name of at most 20 characters");
   if (typeof sub !== "string" || !sub) throw unauthenticated("token has no subject (user) claim");
+  if (sub.length > userIdLimit || unprintable.test(sub) || !sub.isWellFormed()) {
+    throw unauthenticated(`subject (user) claim must be at most ${userIdLimit} printable characters`);
+  }
   if (!Array.isArray(claimedRoles) || !claimedRoles.every((role) => roles.includes(role))) {
     throw unauthenticated(`roles claim must be a list drawn from ${roles.join(", ")}`);
   }

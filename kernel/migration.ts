@@ -8,17 +8,18 @@ interface ColumnShape {
   nullable?: boolean;
 }
 
-/** A table in a portable migration: columns named as stored, first column the primary key. */
+/** A table in a portable migration: columns named as stored, the first column the primary key unless `primary` names others. */
 export interface TableSpec {
   name: string;
   columns: Record<string, ColumnShape>;
+  primary?: string[];
   indices?: { columns: string[]; unique?: boolean }[];
 }
 
 /** Creates tables with TypeORM's QueryRunner API, so one migration runs on MySQL and the embedded driver. */
 export async function createTables(queryRunner: QueryRunner, specs: TableSpec[]): Promise<void> {
   for (const spec of specs) {
-    const [primary] = Object.keys(spec.columns);
+    const primary = spec.primary ?? Object.keys(spec.columns).slice(0, 1);
     await queryRunner.createTable(
       new Table({
         name: spec.name,
@@ -27,7 +28,7 @@ export async function createTables(queryRunner: QueryRunner, specs: TableSpec[])
           type: shape.type,
           length: shape.length === undefined ? undefined : String(shape.length),
           precision: shape.precision,
-          isPrimary: name === primary,
+          isPrimary: primary.includes(name),
           isNullable: shape.nullable ?? false,
         })),
       }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type City, type Scale, generateCity, scales } from "../synthetic/city";
 import { commonVariables, keyDirectory, port, readConfig } from "./config";
-import { loadGatewayVerifyingKey, loadLinkingSecret } from "./keys";
+import { loadGatewayVerifyingKey, loadLinkingSecret, loadSubgraphSigningKey } from "./keys";
 import { exitOnStartupError, onShutdown } from "./lifecycle";
 import { createLogger } from "./logger";
 import { insertMissing } from "./seeding";
@@ -30,6 +30,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
       dbPrefix: config.LIANFANG_DB_PREFIX,
       dataDir: config.LIANFANG_DATA_DIR,
       gatewayKey: await loadGatewayVerifyingKey(keyDir),
+      signingKey: await loadSubgraphSigningKey(keyDir, definition.name),
       linkingSecret,
       logger,
     });

@@ -14,6 +14,7 @@ import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
 import type { DemoRows } from "./seeding";
 import { applyCatalogue, sharingSchemaExtension, type SharingCatalogue } from "./sharing";
+import { SubjectCollector, collectSubjects, signSubjectReport } from "./subjects";
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext {
@@ -23,6 +24,10 @@ export interface SubgraphContext {
   logger: Logger;
   /** The pid of a normalized ID number, keyed with the hub's linking secret. */
   pseudonymise: (normalizedIdNumber: string) => string;
+  /** Whose data this call touched, reported to the gateway's audit signed with the department's key. */
+  subjects: SubjectCollector;
+  /** The digest of the exact operation the gateway signed. */
+  callDigest: string;
 }
 
 export type ReferenceResolver<Representation, Result> = (
@@ -80,7 +85,9 @@ export async function buildFederatedSchema(definition: SubgraphDefinition): Prom
   for (const [typeName, resolver] of Object.entries(definition.references)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...resolver };
   }
-  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as never });
+  collectSubjects(subgraphSchema, (context) => (context as Partial<SubgraphContext>).subjects);
+  return subgraphSchema;
 }
 
 /** The subgraph's SDL as composition reads it (schema/<name>.graphql). */
@@ -96,6 +103,8 @@ export interface SubgraphRuntimeOptions {
   /** Omitted: an in-memory embedded database (tests). */
   dataDir?: string;
   gatewayKey: KeyLike;
+  /** The department server's own key: it signs what each answer reports about whose data it served. */
+  signingKey: KeyLike;
   linkingSecret: string;
   maxBodyBytes?: number;
   logger?: Logger;
@@ -129,19 +138,34 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     introspection: false,
     includeStacktraceInErrorResponses: false,
     logger,
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              if (response.body.kind !== "single" || !contextValue.subjects) return;
+              const report = await signSubjectReport(
+                options.signingKey,
+                definition.name,
+                { requestId: contextValue.identity.requestId, digest: contextValue.callDigest },
+                contextValue.subjects.subjects(),
+              );
+              response.body.singleResult.extensions = { ...response.body.singleResult.extensions, subjects: report };
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
   const server = createHttpServer<SubgraphContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
     context: async (request, body) => {
-      const identity = await verifyCall(
-        options.gatewayKey,
-        header(request, callIdentityHeader),
-        operationDigest(body.query, body.variables),
-      );
+      const callDigest = operationDigest(body.query, body.variables);
+      const identity = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), callDigest);
       options.observe?.({ identity, body });
-      return { identity, db, loaders: new Loaders(db), logger, pseudonymise };
+      return { identity, db, loaders: new Loaders(db), logger, pseudonymise, subjects: new SubjectCollector(), callDigest };
     },
     routes: {
       "/health": async () => {

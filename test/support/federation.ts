@@ -62,6 +62,7 @@ export async function startFederation(
       mysqlUrl: database.mysqlUrl,
       dbPrefix: database.dbPrefix,
       gatewayKey: keys.gatewayVerifyingKey,
+      signingKey: await keys.subgraphSigningKey(definition.name),
       linkingSecret: keys.linkingSecret,
       logger: silent,
       // The gateway's own grant-book polling is not a department's request.
@@ -81,6 +82,7 @@ export async function startFederation(
     masks: defaultMaskPatterns,
     database: { mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix },
     auditHeadFile: path.join(keys.keyDir, "audit-head.json"),
+    auditKey: keys.auditKey,
     logger: silent,
   });
   await governed.governance.grants.refresh();
@@ -91,6 +93,7 @@ export async function startFederation(
     rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
     subgraphUrls,
     trustedKeys: trustedKeys(keys.trustedAgencyKeys),
+    trustedSubgraphKeys: trustedKeys(keys.trustedSubgraphKeys),
     signingKey: keys.gatewaySigningKey,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     introspection: false,

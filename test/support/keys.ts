@@ -5,10 +5,14 @@ import { issueAgencyToken, type Caller } from "../../kernel/identity";
 import {
   ensureDevKeys,
   loadAgencySigningKey,
+  loadAuditSigningKey,
+  loadAuditVerifyingKeys,
   loadGatewaySigningKey,
   loadGatewayVerifyingKey,
   loadLinkingSecret,
+  loadSubgraphSigningKey,
   loadTrustedAgencyKeys,
+  loadTrustedSubgraphKeys,
 } from "../../kernel/keys";
 import { subgraphs } from "../../subgraphs";
 
@@ -25,6 +29,10 @@ export async function testKeys() {
     trustedAgencyKeys: loadTrustedAgencyKeys(keyDir),
     gatewaySigningKey: await loadGatewaySigningKey(keyDir),
     gatewayVerifyingKey: await loadGatewayVerifyingKey(keyDir),
+    trustedSubgraphKeys: loadTrustedSubgraphKeys(keyDir),
+    subgraphSigningKey: (subgraph: string) => loadSubgraphSigningKey(keyDir, subgraph),
+    auditKey: loadAuditSigningKey(keyDir),
+    auditVerifyingKeys: loadAuditVerifyingKeys(keyDir),
     token: async (caller: Partial<Caller> & { agency: string }, lifetime: string | number = "10m") =>
       issueAgencyToken(await loadAgencySigningKey(keyDir, caller.agency), { user: "tester", roles: ["viewer"], ...caller }, lifetime),
     remove: () => fs.rmSync(keyDir, { recursive: true, force: true }),

@@ -165,6 +165,8 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
         },
 
         async willSendResponse(context: GraphQLRequestContextWillSendResponse<GatewayContext>) {
+          // The request id names the audit record, for the caller and for whoever investigates.
+          context.response.http.headers.set("x-request-id", context.contextValue.identity.requestId);
           if (context.response.body.kind !== "single") return;
           const result = context.response.body.singleResult;
           // Whose data was touched: what the departments reported, and the keys returned.

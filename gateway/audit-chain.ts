@@ -140,7 +140,11 @@ export async function verifyChain(
         key !== undefined &&
         verify(null, Buffer.from(record.hash, "hex"), key, Buffer.from(record.signature, "base64url"));
       if (!sound) {
-        report(record.seq, record.seq, key ? "altered or forged: its content or signature does not verify" : `signed with unknown key ${record.keyId}`);
+        report(
+          record.seq,
+          record.seq,
+          key ? "altered or forged: its content or signature does not verify" : `signed with unknown key ${record.keyId}`,
+        );
       } else if (previousSound && record.seq === previous.seq + 1 && record.previousHash !== previous.hash) {
         report(record.seq, record.seq, `does not follow record ${previous.seq}: inserted or reordered`);
       }
@@ -150,7 +154,8 @@ export async function verifyChain(
     }
   }
   const newest = Math.max(0, ...heads.map((head) => head.seq));
-  if (newest > previous.seq) report(previous.seq + 1, newest, `deleted from the end: a head anchored outside the store is record ${newest}`);
+  if (newest > previous.seq)
+    report(previous.seq + 1, newest, `deleted from the end: a head anchored outside the store is record ${newest}`);
   for (const head of heads) {
     if (head.seq > 0 && head.seq <= previous.seq && found.get(head.seq) !== head.hash)
       report(head.seq, head.seq, "differs from the head anchored outside the store: replaced");

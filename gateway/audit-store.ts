@@ -147,7 +147,7 @@ export class AuditStore {
 
   /** The whole chain in order, a page at a time, each record with its subjects. */
   async *pages(size = 2000): AsyncIterable<ChainRecord[]> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = (await this.db.query(`SELECT ${recordColumns.join(", ")} FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?`, [
         after,
         size,
@@ -166,10 +166,11 @@ export class AuditStore {
        WHERE s.kind = ? AND s.subject_key = ? ORDER BY r.seq`,
       [kind, key],
     )) as Row[];
-    return this.withSubjects(rows, "SELECT s.seq, s.kind, s.subject_key FROM audit_subject s JOIN audit_subject t ON t.seq = s.seq WHERE t.kind = ? AND t.subject_key = ?", [
-      kind,
-      key,
-    ]);
+    return this.withSubjects(
+      rows,
+      "SELECT s.seq, s.kind, s.subject_key FROM audit_subject s JOIN audit_subject t ON t.seq = s.seq WHERE t.kind = ? AND t.subject_key = ?",
+      [kind, key],
+    );
   }
 
   private async withSubjects(rows: Row[], subjectsSql: string, parameters: unknown[]): Promise<ChainRecord[]> {

@@ -148,7 +148,13 @@ export class AuditLog {
     this.logger.warn({ problem: problem.code, acknowledgedSeq }, "audit anchor problem acknowledged by the operator");
     await this.append(
       auditEntryFor(
-        { agency: "hub", user: "operator", roles: [], requestId: `acknowledge-${head.seq}`, caseRef: `anchor ${anchored?.seq ?? "missing"}` },
+        {
+          agency: "hub",
+          user: "operator",
+          roles: [],
+          requestId: `acknowledge-${head.seq}`,
+          caseRef: `anchor ${anchored?.seq ?? "missing"}`,
+        },
         { operationName: null, query: "", fieldsRead: {}, pids: [], creditCodes: [], outcome: `ACKNOWLEDGED:${problem.code}` },
       ),
     );

@@ -33,7 +33,10 @@ function checkBounds(purpose: string | undefined, caseRef: string | undefined): 
     return error;
   };
   if (purpose !== undefined && !purposeShape.test(purpose)) {
-    throw refuse("purpose", `must be a purpose code of at most 40 capital letters and underscores, one of ${Object.keys(purposes).join(", ")}`);
+    throw refuse(
+      "purpose",
+      `must be a purpose code of at most 40 capital letters and underscores, one of ${Object.keys(purposes).join(", ")}`,
+    );
   }
   if (caseRef !== undefined && (caseRef.length > caseRefLimit || unprintable.test(caseRef) || !caseRef.isWellFormed())) {
     throw refuse("caseRef", `must be at most ${caseRefLimit} printable characters, without control characters`);

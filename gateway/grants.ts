@@ -52,9 +52,9 @@ export class GrantBook {
     this.refreshedAt = new Date();
   }
 
-  /** Fresh while the last refresh is within ten intervals: a stale book may still honour a revoked grant. */
+  /** Fresh while the last refresh is within thirty intervals (15 s by default): a stale book may still honour a revoked grant. */
   isFresh(now = new Date()): boolean {
-    return this.refreshedAt !== undefined && now.getTime() - this.refreshedAt.getTime() <= 10 * this.intervalMs;
+    return this.refreshedAt !== undefined && now.getTime() - this.refreshedAt.getTime() <= 30 * this.intervalMs;
   }
 
   start(): void {

@@ -27,6 +27,8 @@ describe("a hub with one department down", () => {
         unions: { status: "up", latencyMs: expect.any(Number) },
         coordination: { status: "up", latencyMs: expect.any(Number) },
       },
+      audit: { status: "up", seq: expect.any(Number) },
+      grants: { status: "fresh", refreshedAt: expect.any(String) },
     });
   });
 

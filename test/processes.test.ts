@@ -146,12 +146,14 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
     });
   });
 
-  it("reports every subgraph up at /health", async () => {
+  it("reports every subgraph, the audit store and the grant book ready at /health", async () => {
     const health = await (await fetch(new URL("/health", hub.gatewayUrl))).json();
 
     expect(health).toEqual({
       status: "ok",
       subgraphs: Object.fromEntries(Object.keys(hub.subgraphUrls).map((name) => [name, { status: "up", latencyMs: expect.any(Number) }])),
+      audit: { status: "up", seq: expect.any(Number) },
+      grants: { status: "fresh", refreshedAt: expect.any(String) },
     });
   });
 

@@ -9,9 +9,10 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type GraphQLField,
   type SelectionSetNode,
-  type ValueNode,
 } from "graphql";
+import { getArgumentValues, getVariableValues } from "graphql/execution/values";
 
 /** Sizes assumed for lists when pricing an operation: a page's `first`, else this. */
 export const assumedListSize = 10;
@@ -51,19 +52,28 @@ function eachField(
   }
 }
 
-function numberArgument(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
-  const value: ValueNode | undefined = field.arguments?.find((argument) => argument.name.value === name)?.value;
-  if (value?.kind === Kind.INT) return Number(value.value);
-  if (value?.kind === Kind.VARIABLE && typeof variables[value.name.value] === "number") return variables[value.name.value] as number;
-  return undefined;
+/**
+ * The page size a field will be executed with: its `first` as graphql-js itself computes it, from
+ * the literal, the variable's value or default, or the argument's default. Cost is priced on
+ * exactly what will run.
+ */
+function pageSizeOf(definition: GraphQLField<unknown, unknown>, field: FieldNode, variables: Record<string, unknown>): number | undefined {
+  if (!definition.args.some((argument) => argument.name === "first")) return undefined;
+  try {
+    const first = getArgumentValues(definition, field, variables).first;
+    return typeof first === "number" ? first : undefined;
+  } catch {
+    return undefined; // an invalid argument: execution refuses the operation anyway
+  }
 }
 
-function walkOf(schema: GraphQLSchema, fragments: readonly FragmentDefinitionNode[], variables: Record<string, unknown> | undefined): Walk {
-  return {
-    schema,
-    fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])),
-    variables: variables ?? {},
-  };
+/** The operation's variables as graphql-js will execute them: values coerced, defaults applied. */
+function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, inputs: Record<string, unknown> | undefined) {
+  return getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 }).coerced ?? {};
+}
+
+function walkOf(schema: GraphQLSchema, fragments: readonly FragmentDefinitionNode[], variables: Record<string, unknown>): Walk {
+  return { schema, fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])), variables };
 }
 
 function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType {
@@ -84,7 +94,7 @@ export function analyseOperation(
   fragments: readonly FragmentDefinitionNode[],
   variables?: Record<string, unknown>,
 ): OperationShape {
-  const walk = walkOf(schema, fragments, variables);
+  const walk = walkOf(schema, fragments, coercedVariables(schema, operation, variables));
   const resources = new Set<string>();
   const shape = { depth: 0, aliases: 0, cost: 0 };
   const enter = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, depth: number, multiplier: number, pageSize?: number) => {
@@ -98,7 +108,7 @@ export function analyseOperation(
       if (!definition || !field.selectionSet) return;
       const returned = getNamedType(definition.type);
       if (!isObjectType(returned)) return;
-      const first = numberArgument(field, "first", walk.variables);
+      const first = pageSizeOf(definition, field, walk.variables);
       const listed = isListType(getNullableType(definition.type));
       const size = listed ? (pageSize ?? first ?? assumedListSize) : 1;
       enter(field.selectionSet, returned, depth + 1, multiplier * size, listed ? undefined : (first ?? pageSize));
@@ -119,7 +129,7 @@ export function rewriteResult(
   data: Record<string, unknown>,
   leaf: (resource: string, value: unknown) => unknown,
 ): void {
-  const walk = walkOf(schema, fragments, undefined);
+  const walk = walkOf(schema, fragments, {});
   const enter = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, target: Record<string, unknown>) => {
     eachField(walk, selectionSet, parent, (field, type) => {
       const key = field.alias?.value ?? field.name.value;

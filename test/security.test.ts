@@ -405,6 +405,25 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       expect(Object.values(hub.received).flat()).toEqual([]);
     });
 
+    const heavy = "nodes { accidents { enterprise { accidents { enterprise { accidents { id } } } } } }";
+    it.each([
+      ["a variable's default", `query Heavy($n: Int = 200) { enterprises(first: $n) { ${heavy} } }`, undefined],
+      ["a variable's value", `query Heavy($n: Int!) { enterprises(first: $n) { ${heavy} } }`, { n: 200 }],
+      ["the argument's default (50)", `{ enterprises { ${heavy} } }`, undefined, `{ enterprises(first: 50) { ${heavy} } }`],
+    ])(
+      "prices a page size given by %s exactly as the literal, and refuses it before any department is asked",
+      async (_case, query, variables, literal = `{ enterprises(first: 200) { ${heavy} } }`) => {
+        Object.values(hub.received).forEach((calls) => calls.splice(0));
+        const priced = await hub.post({ query, variables }, await as("coordination"));
+        const asLiteral = await hub.post({ query: literal }, await as("coordination"));
+
+        expect(priced.status).toBe(400);
+        expect(priced.body.errors[0].extensions).toEqual({ code: "COST_LIMIT_EXCEEDED", cost: expect.any(Number), limit: 25_000 });
+        expect(priced.body.errors[0].extensions.cost).toBe(asLiteral.body.errors[0].extensions.cost);
+        expect(Object.values(hub.received).flat()).toEqual([]);
+      },
+    );
+
     it("refuses introspection unless configured", async () => {
       const response = await hub.post({ query: "{ __schema { types { name } } }" }, await as("coordination"));
 

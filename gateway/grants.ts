@@ -36,7 +36,7 @@ export class GrantBook {
 
   async refresh(): Promise<void> {
     const identity = { agency: "gateway", user: "grant-book", roles: [], requestId: newRequestId() };
-    const signature = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined));
+    const { signature } = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
     const response = await fetch(this.coordinationUrl, {
       method: "POST",
       headers: { "content-type": "application/json", [callIdentityHeader]: signature },

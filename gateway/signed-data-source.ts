@@ -23,8 +23,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url });
   }
 
+  /** The id of each call in flight, by its HTTP request, to check the department's report against. */
+  private readonly callIds = new WeakMap<object, string>();
+
   override async didReceiveResponse({ response, request, context }: ReceivedResponse) {
-    const call = { requestId: context.identity.requestId, digest: operationDigest(request.query, request.variables) };
+    const call = { callId: (request.http && this.callIds.get(request.http)) ?? "", digest: operationDigest(request.query, request.variables) };
     try {
       context.subjects.add(await verifySubjectReport(this.subgraphKeys, this.subgraph, call, response.extensions?.subjects));
     } catch (error) {
@@ -47,7 +50,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!("identity" in context) || !context.identity) {
       throw new Error("refusing to call a subgraph without a verified caller");
     }
-    const signature = await signCall(this.signingKey, context.identity, operationDigest(request.query, request.variables));
-    request.http?.headers.set(callIdentityHeader, signature);
+    const digest = operationDigest(request.query, request.variables);
+    const { signature, callId } = await signCall(this.signingKey, context.identity, digest, this.subgraph);
+    if (!request.http) throw new Error("subgraph calls are made over HTTP");
+    this.callIds.set(request.http, callId);
+    request.http.headers.set(callIdentityHeader, signature);
   }
 }

@@ -65,6 +65,7 @@ function explain(error: unknown): string {
   if (error instanceof errors.JWTExpired) return "token expired";
   if (error instanceof errors.JWKSNoMatchingKey) return "token is signed by a key the hub does not trust";
   if (error instanceof errors.JWSSignatureVerificationFailed) return "token signature is invalid";
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === "aud") return "token is addressed to another audience";
   if (error instanceof errors.JWTClaimValidationFailed) return `token claim ${error.claim} is invalid: ${error.reason}`;
   if (error instanceof errors.JOSEError) return `token is malformed (${error.code})`;
   return "token is malformed";
@@ -104,34 +105,81 @@ export function operationDigest(query: string | undefined, variables: unknown): 
     .digest("base64url");
 }
 
-export async function signCall(key: KeyLike, identity: CallIdentity, digest: string): Promise<string> {
+/** Signs one call to one subgraph: its audience is that subgraph, its id (jti) is used once. */
+export async function signCall(
+  key: KeyLike,
+  identity: CallIdentity,
+  digest: string,
+  subgraph: string,
+): Promise<{ signature: string; callId: string }> {
   const { agency, user, roles: callerRoles, region, requestId, purpose, caseRef } = identity;
-  return new SignJWT({ agency, roles: callerRoles, region, purpose, caseRef, digest })
+  const callId = randomUUID();
+  const signature = await new SignJWT({ agency, roles: callerRoles, region, purpose, caseRef, digest, rid: requestId })
     .setProtectedHeader({ alg: keyAlgorithm, kid: "gateway" })
     .setIssuer(gatewayIssuer)
+    .setAudience(subgraph)
     .setSubject(user)
-    .setJti(requestId)
+    .setJti(callId)
     .setIssuedAt()
     .setExpirationTime(`${callTokenLifetimeSeconds}s`)
     .sign(key);
+  return { signature, callId };
 }
 
-/** Accepts a subgraph call only with a fresh gateway signature over exactly this operation. */
-export async function verifyCall(key: KeyLike, token: string | undefined, digest: string): Promise<CallIdentity> {
+/**
+ * The call ids a subgraph has accepted and that are still within their lifetime: a captured
+ * signature sent again, even with the same body, is refused. Memory is bounded by the calls of
+ * the last 30 seconds.
+ */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** True the first time a call id is presented; false on a replay. */
+  admit(callId: string, expiresAtSeconds: number): boolean {
+    const now = this.now();
+    for (const [id, expiry] of this.seen) {
+      if (expiry * 1000 > now) break; // insertion order is near expiry order: stop at the first live one
+      this.seen.delete(id);
+    }
+    if (this.seen.has(callId)) return false;
+    this.seen.set(callId, expiresAtSeconds);
+    return true;
+  }
+}
+
+/** Accepts a subgraph call only with a fresh gateway signature, for this subgraph, over exactly this operation, once. */
+export async function verifyCall(
+  key: KeyLike,
+  token: string | undefined,
+  digest: string,
+  subgraph: string,
+  replays: ReplayGuard,
+): Promise<{ identity: CallIdentity; callId: string }> {
   if (!token) throw unauthenticated("subgraphs answer only calls signed by the gateway");
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key, { algorithms: [keyAlgorithm], issuer: gatewayIssuer, requiredClaims: ["exp", "jti"] }));
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: [keyAlgorithm],
+      issuer: gatewayIssuer,
+      audience: subgraph,
+      requiredClaims: ["exp", "jti", "rid"],
+    }));
   } catch (error) {
     throw unauthenticated(`gateway signature rejected: ${explain(error)}`);
   }
   if (payload.digest !== digest) throw unauthenticated("gateway signature does not cover this operation");
   const caller = readCaller(payload);
+  if (!replays.admit(payload.jti as string, payload.exp as number)) throw unauthenticated("gateway signature already used: a call is answered once");
   return {
-    ...caller,
-    requestId: payload.jti as string,
-    ...(typeof payload.purpose === "string" ? { purpose: payload.purpose } : {}),
-    ...(typeof payload.caseRef === "string" ? { caseRef: payload.caseRef } : {}),
+    callId: payload.jti as string,
+    identity: {
+      ...caller,
+      requestId: String(payload.rid),
+      ...(typeof payload.purpose === "string" ? { purpose: payload.purpose } : {}),
+      ...(typeof payload.caseRef === "string" ? { caseRef: payload.caseRef } : {}),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import type { KeyLike } from "jose";
 import { openDatabase } from "./database";
 import { close, createHttpServer, header, listen, type GraphQLBody } from "./http";
 import { personPid } from "./identifiers/pseudonym";
-import { type CallIdentity, operationDigest, verifyCall } from "./identity";
+import { type CallIdentity, ReplayGuard, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
@@ -26,8 +26,8 @@ export interface SubgraphContext {
   pseudonymise: (normalizedIdNumber: string) => string;
   /** Whose data this call touched, reported to the gateway's audit signed with the department's key. */
   subjects: SubjectCollector;
-  /** The digest of the exact operation the gateway signed. */
-  callDigest: string;
+  /** The gateway's call: its id and the digest of the exact operation it signed. */
+  call: { callId: string; digest: string };
 }
 
 export type ReferenceResolver<Representation, Result> = (
@@ -133,6 +133,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     logger,
   });
   const pseudonymise = (normalizedIdNumber: string) => personPid(normalizedIdNumber, options.linkingSecret);
+  const replays = new ReplayGuard();
   const apollo = new ApolloServer<SubgraphContext>({
     schema: await buildFederatedSchema(definition),
     introspection: false,
@@ -147,7 +148,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
               const report = await signSubjectReport(
                 options.signingKey,
                 definition.name,
-                { requestId: contextValue.identity.requestId, digest: contextValue.callDigest },
+                contextValue.call,
                 contextValue.subjects.subjects(),
               );
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, subjects: report };
@@ -162,10 +163,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
     context: async (request, body) => {
-      const callDigest = operationDigest(body.query, body.variables);
-      const identity = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), callDigest);
+      const digest = operationDigest(body.query, body.variables);
+      const { identity, callId } = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), digest, definition.name, replays);
       options.observe?.({ identity, body });
-      return { identity, db, loaders: new Loaders(db), logger, pseudonymise, subjects: new SubjectCollector(), callDigest };
+      return { identity, db, loaders: new Loaders(db), logger, pseudonymise, subjects: new SubjectCollector(), call: { callId, digest } };
     },
     routes: {
       "/health": async () => {

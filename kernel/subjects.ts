@@ -73,12 +73,12 @@ export function collectSubjects(schema: GraphQLSchema, collectorOf: (context: un
 const reportAudience = "lianfang-gateway";
 
 /** A department's signed statement of whose data it served in answer to one gateway call. */
-export function signSubjectReport(key: KeyLike, subgraph: string, call: { requestId: string; digest: string }, subjects: Subjects) {
+export function signSubjectReport(key: KeyLike, subgraph: string, call: { callId: string; digest: string }, subjects: Subjects) {
   return new SignJWT({ digest: call.digest, pids: subjects.pids, creditCodes: subjects.creditCodes })
     .setProtectedHeader({ alg: keyAlgorithm, kid: subgraph })
     .setIssuer(subgraph)
     .setAudience(reportAudience)
-    .setJti(call.requestId)
+    .setJti(call.callId)
     .setIssuedAt()
     .sign(key);
 }
@@ -87,7 +87,7 @@ export function signSubjectReport(key: KeyLike, subgraph: string, call: { reques
 export async function verifySubjectReport(
   keys: TrustedKeys,
   subgraph: string,
-  call: { requestId: string; digest: string },
+  call: { callId: string; digest: string },
   report: unknown,
 ): Promise<Subjects> {
   if (typeof report !== "string") throw new Error(`${subgraph} did not report whose data it served`);
@@ -97,7 +97,7 @@ export async function verifySubjectReport(
     audience: reportAudience,
     requiredClaims: ["jti"],
   });
-  if (protectedHeader.kid !== subgraph || payload.jti !== call.requestId || payload.digest !== call.digest) {
+  if (protectedHeader.kid !== subgraph || payload.jti !== call.callId || payload.digest !== call.digest) {
     throw new Error(`${subgraph}'s report of whose data it served is not about this call`);
   }
   const list = (value: unknown, wellFormed: (item: unknown) => item is string) => (Array.isArray(value) ? value.filter(wellFormed) : []);

@@ -121,10 +121,10 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
         .sign(await loadAgencySigningKey(hub.keys.keyDir, "hrss"));
 
       await expect(
-        verifySubjectReport(trustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { requestId: "r", digest: "x" }, unsigned),
+        verifySubjectReport(trustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { callId: "c", digest: "x" }, unsigned),
       ).rejects.toThrow();
       await expect(
-        verifySubjectReport(trustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { requestId: "r", digest: "x" }, undefined),
+        verifySubjectReport(trustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { callId: "c", digest: "x" }, undefined),
       ).rejects.toThrow("hrss did not report whose data it served");
     });
   });

@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair, type KeyLike } from "jose";
-import { operationDigest, signCall } from "../kernel/identity";
+import { ReplayGuard, operationDigest, signCall } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
 import { callIdentityHeader } from "../kernel/subgraph";
 import { startFederation, type Federation } from "./support/federation";
@@ -110,23 +110,47 @@ describe("authentication at the gateway and at every subgraph", () => {
     });
 
     it("refuses a captured gateway signature replayed with another operation", async () => {
-      const signature = await signCall(
+      const { signature } = await signCall(
         hub.keys.gatewaySigningKey,
         identity,
         operationDigest("{ enterprises(first: 1) { nodes { name } } }", undefined),
+        "hrss",
       );
       expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(
         unauthenticated("gateway signature does not cover this operation"),
       );
     });
 
-    it("accepts exactly the operation the gateway signed", async () => {
-      const signature = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined));
+    it("accepts exactly the operation the gateway signed, once: the same call sent again is refused", async () => {
+      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "hrss");
       const response = await callSubgraph({ [callIdentityHeader]: signature });
+      const replayed = await callSubgraph({ [callIdentityHeader]: signature });
 
       expect(response.status).toBe(200);
       expect(response.body.data.enterprises.nodes).toHaveLength(1);
       expect(hub.received.hrss.map((call) => call.identity)).toEqual([identity]);
+      expect(replayed).toEqual(unauthenticated("gateway signature already used: a call is answered once"));
     });
+
+    it("refuses a signature made for another department's subgraph", async () => {
+      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "unions");
+
+      expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(
+        unauthenticated("gateway signature rejected: token is addressed to another audience"),
+      );
+    });
+  });
+});
+
+describe("the replay guard", () => {
+  it("forgets a call id once its signature has expired, and only then", () => {
+    let now = 1_000_000;
+    const guard = new ReplayGuard(() => now);
+
+    expect(guard.admit("a", 1030)).toBe(true);
+    expect(guard.admit("a", 1030)).toBe(false);
+    now = 1_031_000;
+    expect(guard.admit("b", 1061)).toBe(true);
+    expect(guard.admit("a", 1061)).toBe(true);
   });
 });

@@ -27,7 +27,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly callIds = new WeakMap<object, string>();
 
   override async didReceiveResponse({ response, request, context }: ReceivedResponse) {
-    const call = { callId: (request.http && this.callIds.get(request.http)) ?? "", digest: operationDigest(request.query, request.variables) };
+    const call = {
+      callId: (request.http && this.callIds.get(request.http)) ?? "",
+      digest: operationDigest(request.query, request.variables),
+    };
     try {
       context.subjects.add(await verifySubjectReport(this.subgraphKeys, this.subgraph, call, response.extensions?.subjects));
     } catch (error) {

@@ -163,13 +163,17 @@ function isolateEmbeddedTransactions(dataSource: DataSource): void {
   }) as typeof query;
   const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
   dataSource.transaction = ((...args: unknown[]) => {
-    const turn = idle.catch(() => undefined).then(() => {
-      const token = Symbol("transaction");
-      current = token;
-      return owner.run(token, () => transaction(...args)).finally(() => {
-        current = undefined;
+    const turn = idle
+      .catch(() => undefined)
+      .then(() => {
+        const token = Symbol("transaction");
+        current = token;
+        return owner
+          .run(token, () => transaction(...args))
+          .finally(() => {
+            current = undefined;
+          });
       });
-    });
     idle = turn;
     return turn;
   }) as typeof dataSource.transaction;

@@ -171,7 +171,8 @@ export async function verifyCall(
   }
   if (payload.digest !== digest) throw unauthenticated("gateway signature does not cover this operation");
   const caller = readCaller(payload);
-  if (!replays.admit(payload.jti as string, payload.exp as number)) throw unauthenticated("gateway signature already used: a call is answered once");
+  if (!replays.admit(payload.jti as string, payload.exp as number))
+    throw unauthenticated("gateway signature already used: a call is answered once");
   return {
     callId: payload.jti as string,
     identity: {

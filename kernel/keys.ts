@@ -42,7 +42,12 @@ async function newKeyPair(kid: string): Promise<{ privateJwk: JWK; publicJwk: JW
 }
 
 /** One private key per name, and the set of their public keys that the verifier trusts (kid = name). */
-async function ensureKeySet(at: (name: string) => string, trustedName: string, privateName: (kid: string) => string, kids: readonly string[]) {
+async function ensureKeySet(
+  at: (name: string) => string,
+  trustedName: string,
+  privateName: (kid: string) => string,
+  kids: readonly string[],
+) {
   const trustedFile = at(trustedName);
   const trusted: JSONWebKeySet = fs.existsSync(trustedFile) ? JSON.parse(fs.readFileSync(trustedFile, "utf8")) : { keys: [] };
   for (const kid of kids) {

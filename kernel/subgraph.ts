@@ -164,7 +164,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
     context: async (request, body) => {
       const digest = operationDigest(body.query, body.variables);
-      const { identity, callId } = await verifyCall(options.gatewayKey, header(request, callIdentityHeader), digest, definition.name, replays);
+      const { identity, callId } = await verifyCall(
+        options.gatewayKey,
+        header(request, callIdentityHeader),
+        digest,
+        definition.name,
+        replays,
+      );
       options.observe?.({ identity, body });
       return { identity, db, loaders: new Loaders(db), logger, pseudonymise, subjects: new SubjectCollector(), call: { callId, digest } };
     },

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`audit chain BROKEN (${check.checked} records read):\n`);
     for (const range of check.broken) {
-      process.stdout.write(`  ${range.from === range.to ? `record ${range.from}` : `records ${range.from} to ${range.to}`}: ${range.problem}\n`);
+      process.stdout.write(
+        `  ${range.from === range.to ? `record ${range.from}` : `records ${range.from} to ${range.to}`}: ${range.problem}\n`,
+      );
     }
     process.exitCode = 1;
   } finally {

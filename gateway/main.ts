@@ -8,7 +8,7 @@ import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
 import { headAnchorFile } from "./audit";
 import { defaultLimits } from "./governance";
-import { openGovernance, startGateway } from "./server";
+import { defaultSubgraphCalls, openGovernance, startGateway } from "./server";
 import { subgraphUrlVariable, subgraphsOf } from "./supergraph";
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -23,6 +23,9 @@ const gatewayVariables = {
   LIANFANG_MAX_ALIASES: positive(defaultLimits.maxAliases),
   LIANFANG_MAX_COST: positive(defaultLimits.maxCost),
   LIANFANG_RATE_LIMIT: positive(50),
+  LIANFANG_SUBGRAPH_TIMEOUT_MS: positive(defaultSubgraphCalls.timeoutMs),
+  LIANFANG_BREAKER_FAILURES: positive(defaultSubgraphCalls.breaker.failures),
+  LIANFANG_BREAKER_COOLDOWN_MS: positive(defaultSubgraphCalls.breaker.cooldownMs),
   LIANFANG_INTROSPECTION: z.enum(["true", "false"]).default("false"),
   /** The operator's acknowledgement of an audit store that does not match its anchor: the store's newest record. */
   LIANFANG_AUDIT_ACKNOWLEDGE: z.coerce.number().int().nonnegative().optional(),
@@ -76,6 +79,10 @@ async function main(): Promise<void> {
       trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
       trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
       signingKey,
+      subgraphCalls: {
+        timeoutMs: config.LIANFANG_SUBGRAPH_TIMEOUT_MS,
+        breaker: { failures: config.LIANFANG_BREAKER_FAILURES, cooldownMs: config.LIANFANG_BREAKER_COOLDOWN_MS },
+      },
       maxBodyBytes: config.LIANFANG_MAX_BODY_BYTES,
       introspection: config.LIANFANG_INTROSPECTION === "true",
       logger,

@@ -19,7 +19,7 @@ import { governancePlugin, type GovernanceOptions, type Limits } from "./governa
 import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
 import { RateLimiter } from "./rate-limit";
-import { SignedDataSource } from "./signed-data-source";
+import { SignedDataSource, type SubgraphCallOptions } from "./signed-data-source";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -33,10 +33,14 @@ export interface GatewayOptions {
   /** The department servers' keys: each answer's report of whose data it served is checked with them. */
   trustedSubgraphKeys: TrustedKeys;
   signingKey: KeyLike;
+  /** Timeout and circuit breaker of every subgraph call. */
+  subgraphCalls?: SubgraphCallOptions;
   maxBodyBytes: number;
   introspection: boolean;
   logger?: Logger;
 }
+
+export const defaultSubgraphCalls: SubgraphCallOptions = { timeoutMs: 10_000, breaker: { failures: 5, cooldownMs: 10_000 } };
 
 export interface Gateway {
   server: http.Server;
@@ -52,7 +56,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) => {
       const configured = options.subgraphUrls[name] ?? url;
       if (!configured) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedDataSource(name, configured, options.signingKey, options.trustedSubgraphKeys);
+      return new SignedDataSource(name, configured, options.signingKey, options.trustedSubgraphKeys, options.subgraphCalls ?? defaultSubgraphCalls);
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

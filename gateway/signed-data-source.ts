@@ -4,6 +4,7 @@ import type { KeyLike } from "jose";
 import { operationDigest, signCall, type TrustedKeys } from "../kernel/identity";
 import { callIdentityHeader } from "../kernel/subgraph";
 import { verifySubjectReport } from "../kernel/subjects";
+import { CircuitBreaker, type BreakerOptions } from "./circuit-breaker";
 import type { GatewayContext } from "./context";
 
 type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
@@ -13,14 +14,46 @@ type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayCo
  * operation; every answer carries the department's signed report of whose data it served, which
  * goes into the audit record. An answer without a valid report is not used.
  */
+export interface SubgraphCallOptions {
+  /** The longest a call to a subgraph may take before its part of the answer is given up. */
+  timeoutMs: number;
+  breaker: BreakerOptions;
+}
+
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly breaker: CircuitBreaker;
+
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly signingKey: KeyLike,
     private readonly subgraphKeys: TrustedKeys,
+    calls: SubgraphCallOptions,
   ) {
     super({ url });
+    this.breaker = new CircuitBreaker(calls.breaker);
+    const fetcher = this.fetcher;
+    this.fetcher = (address, init) => fetcher(address, { ...init, signal: AbortSignal.timeout(calls.timeoutMs) } as typeof init);
+  }
+
+  private unavailable(why: string): GraphQLError {
+    return new GraphQLError(`The ${this.subgraph} department ${why}; its part of the answer is missing`, {
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.subgraph },
+    });
+  }
+
+  /** Calls go out only while the subgraph's circuit admits them; failures to answer at all open it. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!this.breaker.admit()) throw this.unavailable("has failed repeatedly and is not asked for a while");
+    try {
+      const response = await super.process(options);
+      this.breaker.succeeded();
+      return response;
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === "SUBGRAPH_UNAVAILABLE") this.breaker.failed();
+      else this.breaker.succeeded();
+      throw error;
+    }
   }
 
   /** The id of each call in flight, by its HTTP request, to check the department's report against. */
@@ -41,12 +74,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
-  /** An unreachable subgraph is named, without the internal address the fetch error carries. */
+  /** An unreachable or hung subgraph is named, without the internal address the fetch error carries. */
   override didEncounterError(error: Error, _request: unknown, response?: unknown): never {
     if (response) throw error;
-    throw new GraphQLError(`The ${this.subgraph} department is unreachable; its part of the answer is missing`, {
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: this.subgraph },
-    });
+    throw this.unavailable(error.name === "TimeoutError" || error.name === "AbortError" ? "did not answer in time" : "is unreachable");
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { close, listen } from "../kernel/http";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { SupervisionCheck } from "../subgraphs/unions/supervision-check.entity";
 import { seeded, whereEquals } from "./support/expected";
@@ -62,5 +64,102 @@ describe("a hub with one department down", () => {
         ],
       },
     });
+  });
+});
+
+/** A loopback stand-in for a department: forwards to it, or, once told to hang, accepts calls and never answers. */
+async function hangableProxy() {
+  const held: http.ServerResponse[] = [];
+  const state = { hang: false, target: "", calls: 0 };
+  const server = http.createServer(async (request, response) => {
+    state.calls++;
+    if (state.hang) return void held.push(response);
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const forwarded = await fetch(new URL(request.url ?? "/", state.target), {
+      method: request.method,
+      headers: Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => name !== "host" && name !== "content-length"),
+      ) as Record<string, string>,
+      body: request.method === "POST" ? Buffer.concat(chunks) : undefined,
+    });
+    response.writeHead(forwarded.status, { "content-type": forwarded.headers.get("content-type") ?? "application/json" });
+    response.end(Buffer.from(await forwarded.arrayBuffer()));
+  });
+  const origin = await listen(server, 0);
+  return { state, url: `${origin}/graphql`, close: () => close(server) };
+}
+
+describe("a department that hangs rather than refusing connections", () => {
+  let hub: Federation;
+  let proxy: Awaited<ReturnType<typeof hangableProxy>>;
+  let clock = 0;
+  const query = () => {
+    const enterprise = seeded(hub.city, "hrss", Enterprise)
+      .map((candidate) => candidate.creditCode)
+      .sort()[0];
+    return { query: `{ enterprise(creditCode: "${enterprise}") { creditCode supervisionChecks { id } } }` };
+  };
+  const ask = async () => hub.post(query(), { authorization: `Bearer ${await hub.keys.token({ agency: "hrss" })}` });
+
+  beforeAll(async () => {
+    proxy = await hangableProxy();
+    hub = await startFederation({
+      route: (name, url) => {
+        if (name !== "unions") return url;
+        proxy.state.target = url;
+        return proxy.url;
+      },
+      subgraphCalls: { timeoutMs: 3000, breaker: { failures: 2, cooldownMs: 60_000, now: () => clock } },
+    });
+  });
+  afterAll(async () => {
+    await hub.stop();
+    await proxy.close();
+  });
+
+  it("costs a query at most the timeout, names the department, and opens its circuit after repeated failures", async () => {
+    proxy.state.hang = true;
+    const timedOut = {
+      message: "The unions department did not answer in time; its part of the answer is missing",
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "unions" },
+    };
+
+    const first = await ask();
+    const second = await ask();
+    const callsWhileHung = proxy.state.calls;
+    const third = await ask();
+
+    for (const response of [first, second]) {
+      expect(response.status).toBe(200);
+      expect(response.body.data.enterprise).toEqual({ creditCode: expect.any(String), supervisionChecks: null });
+      expect(response.body.errors).toEqual([timedOut]);
+    }
+    expect(third.body.errors).toEqual([
+      {
+        message: "The unions department has failed repeatedly and is not asked for a while; its part of the answer is missing",
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "unions" },
+      },
+    ]);
+    expect(proxy.state.calls).toBe(callsWhileHung);
+    const health = await fetch(new URL("/health", hub.gatewayUrl));
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { subgraphs: Record<string, unknown> }).subgraphs.unions).toEqual({
+      status: "down",
+      error: "TimeoutError",
+    });
+  });
+
+  it("lets one trial call through after the cooldown and closes the circuit when it succeeds", async () => {
+    proxy.state.hang = false;
+    clock += 60_000;
+
+    const trial = await ask();
+    const after = await ask();
+
+    for (const response of [trial, after]) {
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data.enterprise.supervisionChecks).toEqual(expect.any(Array));
+    }
   });
 });

@@ -12,6 +12,7 @@ import { purposeHeader } from "../../gateway/context";
 import { defaultMaskPatterns } from "../../kernel/masking";
 import { defaultLimits, type GovernanceOptions } from "../../gateway/governance";
 import { openGovernance, startGateway } from "../../gateway/server";
+import type { SubgraphCallOptions } from "../../gateway/signed-data-source";
 import { subgraphs } from "../../subgraphs";
 import { generateCity, type City } from "../../synthetic/city";
 import { testDatabase } from "./database";
@@ -48,7 +49,14 @@ const silent = createLogger("test", "silent");
  * JOINT_INSPECTION unless a test says otherwise.
  */
 export async function startFederation(
-  options: { without?: string[]; maxBodyBytes?: number; rateLimitPerSecond?: number } = {},
+  options: {
+    without?: string[];
+    maxBodyBytes?: number;
+    rateLimitPerSecond?: number;
+    subgraphCalls?: SubgraphCallOptions;
+    /** Where the gateway reaches each subgraph, given where it listens (tests put a proxy between). */
+    route?: (name: string, url: string) => string;
+  } = {},
 ): Promise<Federation> {
   const keys = await testKeys();
   const database = testDatabase();
@@ -72,6 +80,7 @@ export async function startFederation(
     running[definition.name] = subgraph;
   }
   const subgraphUrls = Object.fromEntries(Object.entries(running).map(([name, subgraph]) => [name, subgraph.url]));
+  const gatewayUrls = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, options.route?.(name, url) ?? url]));
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphUrls[name]);
   for (const name of options.without ?? []) await running[name].stop();
   const governed = await openGovernance({
@@ -91,7 +100,8 @@ export async function startFederation(
     supergraphSdl,
     governance: governed.governance,
     rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
-    subgraphUrls,
+    subgraphUrls: gatewayUrls,
+    subgraphCalls: options.subgraphCalls,
     trustedKeys: trustedKeys(keys.trustedAgencyKeys),
     trustedSubgraphKeys: trustedKeys(keys.trustedSubgraphKeys),
     signingKey: keys.gatewaySigningKey,

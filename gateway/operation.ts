@@ -100,7 +100,8 @@ export function analyseOperation(
   const enter = (selectionSet: SelectionSetNode, parent: GraphQLObjectType, depth: number, multiplier: number, pageSize?: number) => {
     shape.depth = Math.max(shape.depth, depth);
     eachField(walk, selectionSet, parent, (field, type) => {
-      if (field.name.value === "__typename") return;
+      // Introspection is the schema, not any department's data: allowed or refused by its own switch.
+      if (field.name.value.startsWith("__")) return;
       if (field.alias) shape.aliases++;
       resources.add(`${type.name}.${field.name.value}`);
       shape.cost += multiplier;

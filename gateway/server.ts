@@ -62,6 +62,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,
+    // "Did you mean …" would name fields to a caller who may not introspect.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
     plugins: options.governance ? [governancePlugin(options.governance)] : [],
     logger,

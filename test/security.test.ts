@@ -424,12 +424,38 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       },
     );
 
-    it("refuses introspection unless configured", async () => {
+    it("refuses introspection unless configured, and names no field in its errors", async () => {
       const response = await hub.post({ query: "{ __schema { types { name } } }" }, await as("coordination"));
+      const misspelt = await hub.post({ query: "{ enterprises(first: 1) { nodes { nam } } }" }, await as("coordination"));
 
       expect(response.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
       expect(response.body.errors[0].message).toContain("introspection");
+      expect(misspelt.body.errors).toEqual([
+        {
+          message: 'Cannot query field "nam" on type "Enterprise".',
+          locations: [{ line: 1, column: 35 }],
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
+        },
+      ]);
     });
+  });
+});
+
+describe("introspection switched on", () => {
+  let hub: Federation;
+
+  beforeAll(async () => {
+    hub = await startFederation({ introspection: true });
+  });
+  afterAll(() => hub.stop());
+
+  it("answers __schema and __type to any department, and suggests field names", async () => {
+    const authorization = `Bearer ${await hub.keys.token({ agency: "unions" })}`;
+    const schema = await hub.post({ query: '{ __schema { queryType { name } } __type(name: "Enterprise") { name } }' }, { authorization });
+    const misspelt = await hub.post({ query: "{ enterprises(first: 1) { nodes { nam } } }" }, { authorization });
+
+    expect(schema).toEqual({ status: 200, body: { data: { __schema: { queryType: { name: "Query" } }, __type: { name: "Enterprise" } } } });
+    expect(misspelt.body.errors[0].message).toBe('Cannot query field "nam" on type "Enterprise". Did you mean "name"?');
   });
 });
 

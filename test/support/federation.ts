@@ -54,6 +54,7 @@ export async function startFederation(
     maxBodyBytes?: number;
     rateLimitPerSecond?: number;
     subgraphCalls?: SubgraphCallOptions;
+    introspection?: boolean;
     /** Where the gateway reaches each subgraph, given where it listens (tests put a proxy between). */
     route?: (name: string, url: string) => string;
   } = {},
@@ -106,7 +107,7 @@ export async function startFederation(
     trustedSubgraphKeys: trustedKeys(keys.trustedSubgraphKeys),
     signingKey: keys.gatewaySigningKey,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
-    introspection: false,
+    introspection: options.introspection ?? false,
     logger: silent,
   });
   return {

@@ -73,3 +73,18 @@ export function addWorkingDays(date: string, days: number): string {
   }
   return result;
 }
+
+/**
+ * The day a working-day period ends if that day has come by `asOf`, else null: what escalations
+ * need, since a period that ends after `asOf` must not fail for want of next year's notice.
+ */
+export function workingDaysElapsedBy(date: string, days: number, asOf: string): string | null {
+  let result = date;
+  let remaining = days;
+  while (remaining > 0) {
+    result = addDays(result, 1);
+    if (result > asOf) return null;
+    if (isWorkingDay(result)) remaining--;
+  }
+  return result;
+}

@@ -13,4 +13,7 @@ export const coordinationCatalogue: SharingCatalogue = {
   "CatalogueResource.*": unconditional("资源目录"),
   "MeetingReport.*": unconditional(),
   "JointWorkStatistics.*": unconditional("领导小组会议报告"),
+  "DepartmentFinding.*": unconditional("联席会议 联合检查：成员单位各自的检查结果"),
+  "Rectification.*": unconditional("限期整改台账：联席办看全部，各部门看自己提出的"),
+  "RectificationEscalation.*": unconditional("限期整改 逾期督办"),
 };

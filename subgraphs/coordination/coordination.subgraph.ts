@@ -14,6 +14,11 @@ import { TypicalCaseBulletinResolver } from "./typical-case.resolver";
 import { SharingApplications1763950000000 } from "./migrations/1763950000000-sharing-applications";
 import { SharingApplication } from "./sharing-application.entity";
 import { SharingApplicationResolver } from "./sharing-application.resolver";
+import { DepartmentFinding } from "./department-finding.entity";
+import { DepartmentFindingResolver } from "./department-finding.resolver";
+import { JointWork1764100000000 } from "./migrations/1764100000000-joint-work";
+import { Rectification } from "./rectification.entity";
+import { MeetingReportEscalationResolver, RectificationResolver } from "./rectification.resolver";
 
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
@@ -25,10 +30,13 @@ export const coordination: SubgraphDefinition<City> = {
     EnterpriseResolver,
     SharingApplicationResolver,
     TypicalCaseBulletinResolver,
+    DepartmentFindingResolver,
+    RectificationResolver,
+    MeetingReportEscalationResolver,
   ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
-  entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin],
-  migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000],
+  entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin, DepartmentFinding, Rectification],
+  migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000, JointWork1764100000000],
   demo: coordinationDemo,
 };

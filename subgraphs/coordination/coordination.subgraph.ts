@@ -19,6 +19,9 @@ import { DepartmentFindingResolver } from "./department-finding.resolver";
 import { JointWork1764100000000 } from "./migrations/1764100000000-joint-work";
 import { Rectification } from "./rectification.entity";
 import { MeetingReportEscalationResolver, RectificationResolver } from "./rectification.resolver";
+import { Expert, ExpertAssignment, ExpertDraw } from "./expert.entity";
+import { ExpertAssignmentResolver, ExpertDrawResolver, ExpertResolver } from "./expert.resolver";
+import { Experts1764100000001 } from "./migrations/1764100000001-experts";
 
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
@@ -33,10 +36,29 @@ export const coordination: SubgraphDefinition<City> = {
     DepartmentFindingResolver,
     RectificationResolver,
     MeetingReportEscalationResolver,
+    ExpertResolver,
+    ExpertDrawResolver,
+    ExpertAssignmentResolver,
   ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
-  entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin, DepartmentFinding, Rectification],
-  migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000, JointWork1764100000000],
+  entities: [
+    JointInspection,
+    InspectionTarget,
+    SharingApplication,
+    TypicalCaseBulletin,
+    DepartmentFinding,
+    Rectification,
+    Expert,
+    ExpertDraw,
+    ExpertAssignment,
+  ],
+  migrations: [
+    Initial1763800000000,
+    RectificationBulletins1763900000000,
+    SharingApplications1763950000000,
+    JointWork1764100000000,
+    Experts1764100000001,
+  ],
   demo: coordinationDemo,
 };

@@ -18,5 +18,7 @@ export const coordinationCatalogue: SharingCatalogue = {
   "Expert.*": unconditional("专家库：工伤预防项目评审验收与联合检查"),
   "ExpertDraw.*": unconditional("专家随机抽取记录，可复核"),
   "ExpertAssignment.*": unconditional("专家意见"),
+  "JointMeeting.*": unconditional("联席会议纪要：议题、议定事项"),
+  "ActionItem.*": unconditional("联席会议议定事项的落实"),
   "RectificationEscalation.*": unconditional("限期整改 逾期督办"),
 };

@@ -22,6 +22,9 @@ import { MeetingReportEscalationResolver, RectificationResolver } from "./rectif
 import { Expert, ExpertAssignment, ExpertDraw } from "./expert.entity";
 import { ExpertAssignmentResolver, ExpertDrawResolver, ExpertResolver } from "./expert.resolver";
 import { Experts1764100000001 } from "./migrations/1764100000001-experts";
+import { ActionItem, JointMeeting } from "./joint-meeting.entity";
+import { ActionItemResolver, JointMeetingResolver } from "./joint-meeting.resolver";
+import { JointMeetings1764100000002 } from "./migrations/1764100000002-joint-meetings";
 
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
@@ -39,6 +42,8 @@ export const coordination: SubgraphDefinition<City> = {
     ExpertResolver,
     ExpertDrawResolver,
     ExpertAssignmentResolver,
+    JointMeetingResolver,
+    ActionItemResolver,
   ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
@@ -52,6 +57,8 @@ export const coordination: SubgraphDefinition<City> = {
     Expert,
     ExpertDraw,
     ExpertAssignment,
+    JointMeeting,
+    ActionItem,
   ],
   migrations: [
     Initial1763800000000,
@@ -59,6 +66,7 @@ export const coordination: SubgraphDefinition<City> = {
     SharingApplications1763950000000,
     JointWork1764100000000,
     Experts1764100000001,
+    JointMeetings1764100000002,
   ],
   demo: coordinationDemo,
 };

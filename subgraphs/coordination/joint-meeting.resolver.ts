@@ -153,17 +153,15 @@ export class JointMeetingResolver {
         reportPeriod: input.report?.period ?? null,
       });
       if (items.length) {
-        await manager
-          .getRepository(ActionItem)
-          .insert(
-            items.map((item, index) => ({
-              id: `${id}-${String(index + 1).padStart(2, "0")}`,
-              meetingId: id,
-              ...item,
-              doneOn: null,
-              outcome: null,
-            })),
-          );
+        await manager.getRepository(ActionItem).insert(
+          items.map((item, index) => ({
+            id: `${id}-${String(index + 1).padStart(2, "0")}`,
+            meetingId: id,
+            ...item,
+            doneOn: null,
+            outcome: null,
+          })),
+        );
       }
       return repository.findOneByOrFail({ id });
     });

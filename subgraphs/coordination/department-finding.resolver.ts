@@ -57,11 +57,26 @@ function requireMember(identity: CallIdentity, inspection: JointInspection): voi
   }
 }
 
-async function requireNoFindingsYet(manager: EntityManager, target: InspectionTarget, agency: string): Promise<string> {
+/** A member's one record at a target, findings or reason; a second is refused. Returns its id. */
+async function insertFinding(
+  manager: EntityManager,
+  recorder: CallIdentity,
+  target: InspectionTarget,
+  agency: string,
+  content: Pick<DepartmentFinding, "hazards" | "legalBasis" | "rectificationDemanded" | "rectificationDueOn" | "noFindingsReason">,
+): Promise<string> {
   const id = `${target.id}/${agency}`;
-  if (await manager.getRepository(DepartmentFinding).existsBy({ id })) {
-    throw badUserInput("input.targetId", `${agency} 对该检查对象的检查结果已有记录`);
-  }
+  const repository = manager.getRepository(DepartmentFinding);
+  if (await repository.existsBy({ id })) throw badUserInput("input.targetId", `${agency} 对该检查对象的检查结果已有记录`);
+  await repository.insert({
+    id,
+    targetId: target.id,
+    inspectionId: target.inspectionId,
+    agency,
+    ...content,
+    recordedBy: `${recorder.agency}/${recorder.user}`,
+    recordedAt: new Date(),
+  });
   return id;
 }
 
@@ -95,20 +110,12 @@ export class DepartmentFindingResolver {
       if (dueOn !== null && dueOn < inspection.plannedOn) {
         throw badUserInput("input.rectificationDueOn", `整改期限不能早于检查日 ${inspection.plannedOn}`);
       }
-      const id = await requireNoFindingsYet(manager, target, identity.agency);
-      const recordedBy = `${identity.agency}/${identity.user}`;
-      await manager.getRepository(DepartmentFinding).insert({
-        id,
-        targetId: target.id,
-        inspectionId: inspection.id,
-        agency: identity.agency,
+      const id = await insertFinding(manager, identity, target, identity.agency, {
         hazards,
         legalBasis,
         rectificationDemanded: demanded,
         rectificationDueOn: dueOn,
         noFindingsReason: null,
-        recordedBy,
-        recordedAt: new Date(),
       });
       if (demanded !== null && dueOn !== null) {
         await manager.getRepository(Rectification).insert({
@@ -145,19 +152,12 @@ export class DepartmentFindingResolver {
     return db.transaction(async (manager) => {
       const { target, inspection } = await targetOfOpenInspection(manager, input.targetId);
       if (!inspection.agencies.includes(agency)) throw badUserInput("input.agency", `${agency} 不是联合检查 ${inspection.id} 的成员单位`);
-      const id = await requireNoFindingsYet(manager, target, agency);
-      await manager.getRepository(DepartmentFinding).insert({
-        id,
-        targetId: target.id,
-        inspectionId: inspection.id,
-        agency,
+      const id = await insertFinding(manager, identity, target, agency, {
         hazards: null,
         legalBasis: null,
         rectificationDemanded: null,
         rectificationDueOn: null,
         noFindingsReason: reason,
-        recordedBy: `${identity.agency}/${identity.user}`,
-        recordedAt: new Date(),
       });
       return manager.getRepository(DepartmentFinding).findOneByOrFail({ id });
     });

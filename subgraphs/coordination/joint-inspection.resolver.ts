@@ -4,7 +4,7 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
+import { requireAsOf, requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
 import { nextInspectionId, requireDepartment, requireParticipants } from "./coordination.rules";
 import { DepartmentFinding } from "./department-finding.entity";
 import { Enterprise } from "./enterprise.entity";
@@ -108,8 +108,7 @@ export class JointInspectionResolver {
     description: "Targets whose rectification deadline has passed without a confirmed rectification",
   })
   overdueRectifications(@Args(() => OverdueRectificationFilter) filter: OverdueRectificationFilter, @Ctx() { db }: SubgraphContext) {
-    const asOf =
-      filter.asOf === undefined || filter.asOf === null ? new Date().toISOString().slice(0, 10) : requireLocalDate("asOf", filter.asOf);
+    const asOf = requireAsOf("asOf", filter.asOf);
     const query = db
       .getRepository(InspectionTarget)
       .createQueryBuilder("target")

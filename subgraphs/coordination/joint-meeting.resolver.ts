@@ -1,10 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
-import { chinaToday } from "../../kernel/calendar";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireLocalDate, requireNotFuture, requireReportScope, requireText } from "../../kernel/validate";
+import { requireAsOf, requireLocalDate, requireNotFuture, requireReportScope, requireText } from "../../kernel/validate";
 import { nextSerialId, requireDepartment } from "./coordination.rules";
 import { ActionItem, ActionItemStatus, JointMeeting } from "./joint-meeting.entity";
 import { MeetingReport } from "./meeting-report.entity";
@@ -84,9 +83,6 @@ const statusOf = (item: ActionItem, asOf: string): ActionItemStatus =>
     : item.dueOn < asOf
       ? ActionItemStatus.OVERDUE
       : ActionItemStatus.OPEN;
-
-const asOfDay = (value: string | null | undefined) =>
-  value === undefined || value === null ? chinaToday() : requireLocalDate("asOf", value);
 
 const texts = (field: string, values: string[], maxLength: number) =>
   values.map((value, index) => requireText(`${field}[${index}]`, value, maxLength));
@@ -182,7 +178,7 @@ export class JointMeetingResolver {
 export class ActionItemResolver {
   @Query(() => ActionItemConnection, { description: "Joint meetings' action items, tracked to done or overdue" })
   actionItems(@Args(() => ActionItemFilter) filter: ActionItemFilter, @Ctx() { db }: SubgraphContext) {
-    const asOf = asOfDay(filter.asOf);
+    const asOf = requireAsOf("asOf", filter.asOf);
     const query = db.getRepository(ActionItem).createQueryBuilder("item");
     if (filter.ownerAgency) query.andWhere("item.ownerAgency = :owner", { owner: requireDepartment("ownerAgency", filter.ownerAgency) });
     const done = "(item.doneOn IS NOT NULL AND item.doneOn <= :asOf)";
@@ -215,7 +211,7 @@ export class ActionItemResolver {
 
   @FieldResolver(() => ActionItemStatus)
   status(@Root() item: ActionItem, @Arg("asOf", () => String, { nullable: true }) asOf?: string): ActionItemStatus {
-    return statusOf(item, asOfDay(asOf));
+    return statusOf(item, requireAsOf("asOf", asOf));
   }
 
   @FieldResolver(() => JointMeeting)

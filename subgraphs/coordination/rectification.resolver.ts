@@ -4,15 +4,11 @@ import { chinaToday } from "../../kernel/calendar";
 import { badUserInput, lianfangError } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate, requireNotFuture, requireReportScope, requireText } from "../../kernel/validate";
+import { requireAsOf, requireCreditCode, requireLocalDate, requireNotFuture, requireReportScope, requireText } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
 import { MeetingReport } from "./meeting-report.entity";
 import { Rectification, RectificationEscalation, RectificationSource, RectificationState } from "./rectification.entity";
 import { demandingDepartmentOf, escalationsOf } from "./rectification.rules";
-
-/** "As of" a day: the clock a caller injects, today in China when omitted. */
-const asOfDay = (field: string, value: string | null | undefined) =>
-  value === undefined || value === null ? chinaToday() : requireLocalDate(field, value);
 
 @ArgsType()
 class RectificationFilter extends PageArgs {
@@ -76,7 +72,7 @@ export class RectificationResolver {
     description: "The hub's rectification tracker (限期整改台账): the office sees every demand, a department the ones it made",
   })
   rectifications(@Args(() => RectificationFilter) filter: RectificationFilter, @Ctx() { identity, db }: SubgraphContext) {
-    const asOf = asOfDay("asOf", filter.asOf);
+    const asOf = requireAsOf("asOf", filter.asOf);
     const query = db.getRepository(Rectification).createQueryBuilder("rectification");
     if (identity.agency !== "coordination") query.andWhere("rectification.demandingAgency = :agency", { agency: identity.agency });
     if (filter.source) query.andWhere("rectification.source = :source", { source: filter.source });
@@ -178,7 +174,7 @@ export class RectificationResolver {
     @Root() rectification: Rectification,
     @Arg("asOf", () => String, { nullable: true }) asOf?: string,
   ): RectificationEscalation[] {
-    return escalationsOf(rectification, asOfDay("asOf", asOf)).map((escalation) => ({ ...escalation, rectification }));
+    return escalationsOf(rectification, requireAsOf("asOf", asOf)).map((escalation) => ({ ...escalation, rectification }));
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department" })

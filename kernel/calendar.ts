@@ -5,6 +5,9 @@
  * day when that day does not exist (民法典 第二百零一条、第二百零二条).
  */
 
+import { holidayNotices } from "../reference/statutory-holidays";
+import { lianfangError } from "./errors";
+
 const dayMs = 86_400_000;
 const chinaOffsetMs = 8 * 3_600_000;
 
@@ -35,17 +38,53 @@ export function inForceOn<T extends { effectiveFrom: string }>(entries: readonly
     .pop();
 }
 
+const noticeYears = new Set(holidayNotices.map((notice) => notice.year));
+const daysOff = new Set(
+  holidayNotices.flatMap((notice) =>
+    notice.daysOff.flatMap(([from, to]) => Array.from({ length: daysBetween(from, to) + 1 }, (_, offset) => addDays(from, offset))),
+  ),
+);
+const makeUpWorkingDays = new Set(holidayNotices.flatMap((notice) => notice.makeUpWorkingDays));
+
 /**
- * A deadline in working days (工作日): weekends skipped. Public holidays and their make-up
- * workdays, set each year by the State Council, are not modelled yet.
+ * Whether a day is a working day (工作日) by the State Council's holiday notice of its year: a make-up
+ * working day (调休上班), or a Monday to Friday that is not a day off. A year without a notice is an
+ * error naming the year, never a weekends-only guess.
  */
+export function isWorkingDay(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  if (!noticeYears.has(year)) {
+    throw lianfangError("HOLIDAY_DATA_MISSING", `没有${year}年的节假日安排（国务院办公厅部分节假日安排的通知），无法计算工作日期限`, {
+      year,
+    });
+  }
+  if (makeUpWorkingDays.has(date)) return true;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !daysOff.has(date);
+}
+
+/** A deadline in working days: the day on which the given number of working days after `date` is reached. */
 export function addWorkingDays(date: string, days: number): string {
   let result = date;
   let remaining = days;
   while (remaining > 0) {
     result = addDays(result, 1);
-    const weekday = new Date(`${result}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) remaining--;
+    if (isWorkingDay(result)) remaining--;
+  }
+  return result;
+}
+
+/**
+ * The day a working-day period ends if that day has come by `asOf`, else null: what escalations
+ * need, since a period that ends after `asOf` must not fail for want of next year's notice.
+ */
+export function workingDaysElapsedBy(date: string, days: number, asOf: string): string | null {
+  let result = date;
+  let remaining = days;
+  while (remaining > 0) {
+    result = addDays(result, 1);
+    if (result > asOf) return null;
+    if (isWorkingDay(result)) remaining--;
   }
   return result;
 }

@@ -1,13 +1,14 @@
 import { GraphQLError } from "graphql";
 
 /** Error codes a client can act on; the GraphQL `extensions.code` of every error Lianfang raises. */
-export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
+export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "HOLIDAY_DATA_MISSING";
 
 const httpStatus: Record<ErrorCode, number | undefined> = {
   BAD_USER_INPUT: undefined,
   UNAUTHENTICATED: 401,
   FORBIDDEN: undefined,
   NOT_FOUND: undefined,
+  HOLIDAY_DATA_MISSING: undefined,
 };
 
 export function lianfangError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {

@@ -47,6 +47,10 @@ export function requireLocalDate(field: string, value: string): string {
   return value;
 }
 
+/** The day a question is asked "as of": the caller's clock when it gives one, else today in China. */
+export const requireAsOf = (field: string, value: string | null | undefined): string =>
+  value === undefined || value === null ? chinaToday() : requireLocalDate(field, value);
+
 /** Two moments that must come in order, e.g. an accident cannot be reported before it happened. */
 export function requireOrder(laterField: string, earlier: Date | string, later: Date | string, earlierField: string): void {
   if (new Date(later).getTime() < new Date(earlier).getTime()) {

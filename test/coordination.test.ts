@@ -101,6 +101,8 @@ describe("the joint-prevention office through the gateway", () => {
     const record = `mutation($input: RecordInspectionFindingsInput!) { recordInspectionFindings(input: $input) { id findings rectificationDueOn rectifiedOn inspection { id status } } }`;
     const confirm = `mutation($input: ConfirmRectificationInput!) { confirmRectification(input: $input) { id rectificationDueOn rectifiedOn } }`;
     const close = `mutation($input: CloseJointInspectionInput!) { closeJointInspection(input: $input) { id status targets { id findings } } }`;
+    const recordMember = `mutation($input: RecordDepartmentFindingsInput!) { recordDepartmentFindings(input: $input) { id } }`;
+    const noFindings = `mutation($input: RecordNoFindingsReasonInput!) { recordNoFindingsReason(input: $input) { id } }`;
     const planInput = {
       title: "2025年有限空间作业专项联合检查",
       leadAgency: "Emergency",
@@ -147,7 +149,14 @@ describe("the joint-prevention office through the gateway", () => {
       });
       await hub.post({ query: add, variables: { input: { inspectionId: id, creditCode: second() } } }, admin);
       expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(
-        rejected("closeJointInspection", "input.id", `findings are not yet recorded for ${[first(), second()].sort().join(", ")}`),
+        rejected(
+          "closeJointInspection",
+          "input.id",
+          `尚缺成员单位的检查结果或未记录原因：${[first(), second()]
+            .sort()
+            .map((code) => `${code}（emergency、hrss、unions）`)
+            .join("；")}`,
+        ),
       );
 
       expect(
@@ -172,10 +181,23 @@ describe("the joint-prevention office through the gateway", () => {
           },
         },
       });
+      for (const agency of ["emergency", "hrss", "unions"]) {
+        const member = { authorization: `Bearer ${await hub.keys.token({ agency, roles: ["admin"] })}` };
+        const findings = {
+          targetId: `${id}-${first()}`,
+          hazards: "有限空间未设置警示标识",
+          legalBasis: "《工贸企业有限空间作业安全规定》",
+        };
+        expect((await hub.post({ query: recordMember, variables: { input: findings } }, member)).body.errors).toBeUndefined();
+      }
       expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(
-        rejected("closeJointInspection", "input.id", `findings are not yet recorded for ${second()}`),
+        rejected("closeJointInspection", "input.id", `尚缺成员单位的检查结果或未记录原因：${second()}（emergency、hrss、unions）`),
       );
       await hub.post({ query: record, variables: { input: { targetId: `${id}-${second()}`, findings: "未发现问题" } } }, admin);
+      for (const agency of ["emergency", "hrss", "unions"]) {
+        const reason = { targetId: `${id}-${second()}`, agency, reason: "企业停产，未入场检查" };
+        expect((await hub.post({ query: noFindings, variables: { input: reason } }, admin)).body.errors).toBeUndefined();
+      }
 
       expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual({
         status: 200,

@@ -13,4 +13,12 @@ export const coordinationCatalogue: SharingCatalogue = {
   "CatalogueResource.*": unconditional("资源目录"),
   "MeetingReport.*": unconditional(),
   "JointWorkStatistics.*": unconditional("领导小组会议报告"),
+  "DepartmentFinding.*": unconditional("联席会议 联合检查：成员单位各自的检查结果"),
+  "Rectification.*": unconditional("限期整改台账：联席办看全部，各部门看自己提出的"),
+  "Expert.*": unconditional("专家库：工伤预防项目评审验收与联合检查"),
+  "ExpertDraw.*": unconditional("专家随机抽取记录，可复核"),
+  "ExpertAssignment.*": unconditional("专家意见"),
+  "JointMeeting.*": unconditional("联席会议纪要：议题、议定事项"),
+  "ActionItem.*": unconditional("联席会议议定事项的落实"),
+  "RectificationEscalation.*": unconditional("限期整改 逾期督办"),
 };

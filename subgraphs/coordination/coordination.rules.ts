@@ -20,9 +20,11 @@ export function requireParticipants(field: string, values: string[], leadAgency:
   return departments;
 }
 
-/** Joint inspections are numbered per planned year: LJ-<year>-<3-digit serial>. */
-export function nextInspectionId(year: string, existingIds: string[]): string {
-  const prefix = `LJ-${year}-`;
+/** The next number of a yearly series <prefix><3-digit serial>, e.g. LJ-2025-007. */
+export function nextSerialId(prefix: string, existingIds: string[]): string {
   const serials = existingIds.filter((id) => id.startsWith(prefix)).map((id) => Number(id.slice(prefix.length)));
   return `${prefix}${String(Math.max(0, ...serials) + 1).padStart(3, "0")}`;
 }
+
+/** Joint inspections are numbered per planned year: LJ-<year>-<3-digit serial>. */
+export const nextInspectionId = (year: string, existingIds: string[]): string => nextSerialId(`LJ-${year}-`, existingIds);

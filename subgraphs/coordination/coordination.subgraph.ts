@@ -14,6 +14,17 @@ import { TypicalCaseBulletinResolver } from "./typical-case.resolver";
 import { SharingApplications1763950000000 } from "./migrations/1763950000000-sharing-applications";
 import { SharingApplication } from "./sharing-application.entity";
 import { SharingApplicationResolver } from "./sharing-application.resolver";
+import { DepartmentFinding } from "./department-finding.entity";
+import { DepartmentFindingResolver } from "./department-finding.resolver";
+import { JointWork1764100000000 } from "./migrations/1764100000000-joint-work";
+import { Rectification } from "./rectification.entity";
+import { MeetingReportEscalationResolver, RectificationResolver } from "./rectification.resolver";
+import { Expert, ExpertAssignment, ExpertDraw } from "./expert.entity";
+import { ExpertAssignmentResolver, ExpertDrawResolver, ExpertResolver } from "./expert.resolver";
+import { Experts1764100000001 } from "./migrations/1764100000001-experts";
+import { ActionItem, JointMeeting } from "./joint-meeting.entity";
+import { ActionItemResolver, JointMeetingResolver } from "./joint-meeting.resolver";
+import { JointMeetings1764100000002 } from "./migrations/1764100000002-joint-meetings";
 
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
@@ -25,10 +36,37 @@ export const coordination: SubgraphDefinition<City> = {
     EnterpriseResolver,
     SharingApplicationResolver,
     TypicalCaseBulletinResolver,
+    DepartmentFindingResolver,
+    RectificationResolver,
+    MeetingReportEscalationResolver,
+    ExpertResolver,
+    ExpertDrawResolver,
+    ExpertAssignmentResolver,
+    JointMeetingResolver,
+    ActionItemResolver,
   ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
-  entities: [JointInspection, InspectionTarget, SharingApplication, TypicalCaseBulletin],
-  migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000],
+  entities: [
+    JointInspection,
+    InspectionTarget,
+    SharingApplication,
+    TypicalCaseBulletin,
+    DepartmentFinding,
+    Rectification,
+    Expert,
+    ExpertDraw,
+    ExpertAssignment,
+    JointMeeting,
+    ActionItem,
+  ],
+  migrations: [
+    Initial1763800000000,
+    RectificationBulletins1763900000000,
+    SharingApplications1763950000000,
+    JointWork1764100000000,
+    Experts1764100000001,
+    JointMeetings1764100000002,
+  ],
   demo: coordinationDemo,
 };

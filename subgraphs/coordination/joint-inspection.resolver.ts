@@ -4,8 +4,9 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
+import { requireAsOf, requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
 import { nextInspectionId, requireDepartment, requireParticipants } from "./coordination.rules";
+import { DepartmentFinding } from "./department-finding.entity";
 import { Enterprise } from "./enterprise.entity";
 import { InspectionStatus, InspectionTarget, JointInspection } from "./joint-inspection.entity";
 
@@ -85,7 +86,7 @@ async function openInspection(manager: EntityManager, field: string, id: string)
   return inspection;
 }
 
-async function targetOfOpenInspection(
+export async function targetOfOpenInspection(
   manager: EntityManager,
   targetId: string,
 ): Promise<{ target: InspectionTarget; inspection: JointInspection }> {
@@ -107,8 +108,7 @@ export class JointInspectionResolver {
     description: "Targets whose rectification deadline has passed without a confirmed rectification",
   })
   overdueRectifications(@Args(() => OverdueRectificationFilter) filter: OverdueRectificationFilter, @Ctx() { db }: SubgraphContext) {
-    const asOf =
-      filter.asOf === undefined || filter.asOf === null ? new Date().toISOString().slice(0, 10) : requireLocalDate("asOf", filter.asOf);
+    const asOf = requireAsOf("asOf", filter.asOf);
     const query = db
       .getRepository(InspectionTarget)
       .createQueryBuilder("target")
@@ -143,7 +143,9 @@ export class JointInspectionResolver {
     });
   }
 
-  @Mutation(() => JointInspection, { description: "Closes an inspection once every target has findings recorded" })
+  @Mutation(() => JointInspection, {
+    description: "Closes an inspection once every member department has findings, or a recorded reason, at every target",
+  })
   async closeJointInspection(
     @Arg("input", () => CloseJointInspectionInput) input: CloseJointInspectionInput,
     @Ctx() { identity, db }: SubgraphContext,
@@ -153,8 +155,14 @@ export class JointInspectionResolver {
       const inspection = await openInspection(manager, "input.id", input.id);
       const targets = await manager.getRepository(InspectionTarget).find({ where: { inspectionId: inspection.id }, order: { id: "ASC" } });
       if (!targets.length) throw badUserInput("input.id", "has no targets to close on");
-      const pending = targets.filter((target) => target.findings === null).map((target) => target.creditCode);
-      if (pending.length) throw badUserInput("input.id", `findings are not yet recorded for ${pending.join(", ")}`);
+      const recorded = await manager.getRepository(DepartmentFinding).find({ where: { inspectionId: inspection.id } });
+      const pending = targets.flatMap((target) => {
+        const missing = inspection.agencies.filter(
+          (agency) => !recorded.some((row) => row.targetId === target.id && row.agency === agency),
+        );
+        return missing.length ? [`${target.creditCode}（${missing.join("、")}）`] : [];
+      });
+      if (pending.length) throw badUserInput("input.id", `尚缺成员单位的检查结果或未记录原因：${pending.join("；")}`);
       await manager.getRepository(JointInspection).update({ id: inspection.id }, { status: InspectionStatus.CLOSED });
       return manager.getRepository(JointInspection).findOneByOrFail({ id: inspection.id });
     });

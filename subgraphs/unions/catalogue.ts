@@ -8,5 +8,8 @@ export const unionsCatalogue: SharingCatalogue = {
   "Enterprise.complaints": unconditional("职工投诉 转办, 工伤预防联防联控"),
   "Complaint.*": unconditional("职工投诉 转办, 工伤预防联防联控"),
   "Complaint.complainant": notShared("《工会法》; 投诉人信息保密, 《个人信息保护法》第六条 最小必要"),
+  "Mutation.acceptTransferredComplaint": unconditional("转办投诉由接收部门受理；each mutation checks who may make it"),
+  "Mutation.answerTransferredComplaint": unconditional("转办投诉由接收部门答复"),
+  "Mutation.closeTransferredComplaint": unconditional("转办投诉由接收部门办结"),
   "TrainingSession.*": unconditional("工伤预防培训, 人社部规〔2017〕13号 第四条"),
 };

@@ -66,4 +66,20 @@ export class Complaint {
   @Field(() => String, { nullable: true })
   @Column({ ...column.text(500), nullable: true })
   resolution: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: "When the receiving department accepted a transferred complaint (受理)" })
+  @Column({ ...column.date, nullable: true })
+  acceptedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "The receiving department's answer (答复), which the union sees" })
+  @Column({ ...column.text(1000), nullable: true })
+  answer: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  @Column({ ...column.date, nullable: true })
+  answeredOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "<department>/<user> of the receiving department who last acted on it" })
+  @Column({ ...column.text(100), nullable: true })
+  handledBy: string | null;
 }

@@ -97,6 +97,11 @@ function complaints(city: City): Complaint[] {
         transferredTo: transferred ? transferTargets[category] : null,
         resolvedOn: resolved ? isoDate(new Date(received.getTime() + faker.number.int({ min: 3, max: 60 }) * day)) : null,
         resolution: resolved ? (transferred ? "转办部门已查处，企业完成整改" : "经工会协调，企业已整改") : null,
+        // Complaints from before the hub recorded the receiving department's handling.
+        acceptedOn: null,
+        answer: null,
+        answeredOn: null,
+        handledBy: null,
       });
     }
   }

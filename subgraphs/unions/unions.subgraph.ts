@@ -12,14 +12,16 @@ import { supervisionCheckReference } from "./supervision-check.reference";
 import { SupervisionCheckResolver } from "./supervision-check.resolver";
 import { TrainingSession } from "./training-session.entity";
 import { TrainingSessionResolver } from "./training-session.resolver";
+import { TransferredComplaints1764100000000 } from "./migrations/1764100000000-transferred-complaints";
+import { TransferredComplaintResolver } from "./transferred-complaint.resolver";
 
 /** 总工会 (trade unions): labour-protection supervision, workers' complaints and prevention training. */
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
-  resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver],
+  resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver, TransferredComplaintResolver],
   catalogue: unionsCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
   entities: [SupervisionCheck, Complaint, TrainingSession],
-  migrations: [Initial1763800000000, ComplaintsTraining1763900000000],
+  migrations: [Initial1763800000000, ComplaintsTraining1763900000000, TransferredComplaints1764100000000],
   demo: unionsDemo,
 };

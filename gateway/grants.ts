@@ -1,6 +1,7 @@
 import type { KeyLike } from "jose";
 import { covers } from "../kernel/catalogue";
 import { newRequestId, operationDigest, signCall } from "../kernel/identity";
+import { systemClock, type Clock } from "../kernel/clock";
 import type { Logger } from "../kernel/logger";
 import { callIdentityHeader } from "../kernel/subgraph";
 
@@ -24,17 +25,24 @@ const activeGrantsQuery = "query ActiveGrants { activeGrants { id applicant owne
 export class GrantBook {
   private grants: Grant[] = [];
   private timer?: NodeJS.Timeout;
-  /** When the grants were last read from the joint-prevention office; readiness reports it. */
+  private stopped = true;
+  /** When the grants were last read from the joint-prevention office, by the machine's clock; readiness reports it. */
   refreshedAt?: Date;
 
   constructor(
     private readonly coordinationUrl: string,
     private readonly signingKey: KeyLike,
     private readonly logger: Logger,
+    private readonly clock: Clock = systemClock,
     private readonly intervalMs = 500,
   ) {}
 
+  /**
+   * Reads the grants in force. A refresh that answers after a later-started one is discarded, so
+   * the book never goes back to an older state; `refreshedAt` is when the applied read began.
+   */
   async refresh(): Promise<void> {
+    const startedAt = new Date();
     const identity = { agency: "gateway", user: "grant-book", roles: [], requestId: newRequestId() };
     const { signature } = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
     const response = await fetch(this.coordinationUrl, {
@@ -48,8 +56,9 @@ export class GrantBook {
       errors?: unknown[];
     };
     if (!body.data) throw new Error(`grant book refresh failed: ${JSON.stringify(body.errors)}`);
+    if (this.refreshedAt && this.refreshedAt > startedAt) return;
     this.grants = body.data.activeGrants.map((grant) => ({ ...grant, expiresAt: new Date(grant.expiresAt) }));
-    this.refreshedAt = new Date();
+    this.refreshedAt = startedAt;
   }
 
   /** Fresh while the last refresh is within thirty intervals (15 s by default): a stale book may still honour a revoked grant. */
@@ -57,22 +66,28 @@ export class GrantBook {
     return this.refreshedAt !== undefined && now.getTime() - this.refreshedAt.getTime() <= 30 * this.intervalMs;
   }
 
+  /** Polls every interval after the previous poll has ended, so polls never overlap. */
   start(): void {
-    const tick = () =>
-      this.refresh().catch((error: Error) =>
+    const tick = async () => {
+      await this.refresh().catch((error: Error) =>
         this.logger.warn({ err: error.message }, "grant book not refreshed; keeping the last grants until they expire"),
       );
+      if (!this.stopped) {
+        this.timer = setTimeout(() => void tick(), this.intervalMs);
+        this.timer.unref();
+      }
+    };
+    this.stopped = false;
     void tick();
-    this.timer = setInterval(tick, this.intervalMs);
-    this.timer.unref();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
   }
 
   /** The grant letting `agency` read `resource` for `purpose` now, if any. */
-  find(agency: string, resource: string, purpose: string | undefined, now = new Date()): Grant | undefined {
+  find(agency: string, resource: string, purpose: string | undefined, now = this.clock()): Grant | undefined {
     return this.grants.find(
       (grant) =>
         grant.applicant === agency &&

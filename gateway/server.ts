@@ -10,6 +10,7 @@ import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
+import type { Clock } from "../kernel/clock";
 import type { AuditKey } from "../kernel/keys";
 import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
 import { AuditStore } from "./audit-store";
@@ -136,6 +137,8 @@ export interface GovernanceSetup {
   auditKey: AuditKey;
   /** The operator's acknowledgement of a store that does not match its anchor: the store's newest seq. */
   acknowledgeAuditSeq?: number;
+  /** The time grants expire by; the machine's clock unless a test sets it. */
+  clock?: Clock;
   logger: Logger;
 }
 
@@ -162,7 +165,7 @@ export async function openGovernance(
   };
   const headLogger = setInterval(() => void logHead().catch(() => undefined), headLogIntervalMs);
   headLogger.unref();
-  const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger);
+  const grants = new GrantBook(setup.coordinationUrl, setup.signingKey, setup.logger, setup.clock);
   grants.start();
   return {
     governance: {

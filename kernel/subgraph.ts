@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
 import type { KeyLike } from "jose";
+import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
 import { close, createHttpServer, header, listen, type GraphQLBody } from "./http";
 import { personPid } from "./identifiers/pseudonym";
@@ -26,6 +27,8 @@ export interface SubgraphContext {
   pseudonymise: (normalizedIdNumber: string) => string;
   /** Whose data this call touched, reported to the gateway's audit signed with the department's key. */
   subjects: SubjectCollector;
+  /** The time: deadlines and expiries are computed from it, never from the machine's clock directly. */
+  clock: Clock;
   /** The gateway's call: its id and the digest of the exact operation it signed. */
   call: { callId: string; digest: string };
 }
@@ -108,6 +111,8 @@ export interface SubgraphRuntimeOptions {
   linkingSecret: string;
   maxBodyBytes?: number;
   logger?: Logger;
+  /** The time the department works in; the machine's clock unless a test sets it. */
+  clock?: Clock;
   /** Sees every authenticated call before it executes (tests record what each subgraph received). */
   observe?: (call: { identity: CallIdentity; body: GraphQLBody }) => void;
 }
@@ -172,7 +177,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         replays,
       );
       options.observe?.({ identity, body });
-      return { identity, db, loaders: new Loaders(db), logger, pseudonymise, subjects: new SubjectCollector(), call: { callId, digest } };
+      return {
+        identity,
+        db,
+        loaders: new Loaders(db),
+        logger,
+        pseudonymise,
+        clock: options.clock ?? systemClock,
+        subjects: new SubjectCollector(),
+        call: { callId, digest },
+      };
     },
     routes: {
       "/health": async () => {

@@ -111,7 +111,7 @@ export class SharingApplicationResolver {
   @Mutation(() => SharingApplication, { description: "Apply for another department's conditional resource, for a purpose" })
   async applyForResource(
     @Arg("input", () => ApplyForResourceInput) input: ApplyForResourceInput,
-    @Ctx() { db, identity }: SubgraphContext,
+    @Ctx() { db, identity, clock }: SubgraphContext,
   ): Promise<SharingApplication> {
     const [typeName, fieldName] = input.resource.split(".");
     // A wildcard covers the fields one department owns; keys every department holds are no one's to grant.
@@ -131,7 +131,7 @@ export class SharingApplicationResolver {
     if (!isPurpose(input.purpose)) throw badUserInput("input.purpose", `must be one of ${Object.keys(purposes).join(", ")}`);
     if (!input.justification.trim()) throw badUserInput("input.justification", "must say why the data is needed");
     requireRange("input.days", input.days, 1, maxGrantDays);
-    const appliedAt = new Date();
+    const appliedAt = clock();
     const application = Object.assign(new SharingApplication(), {
       id: randomUUID(),
       applicant: identity.agency,
@@ -181,7 +181,7 @@ export class SharingApplicationResolver {
   }
 
   @Query(() => SharingApplicationConnection, { description: "Applications the caller made or must answer (the office sees all)" })
-  sharingApplications(@Args(() => SharingApplicationFilter) filter: SharingApplicationFilter, @Ctx() { db, identity }: SubgraphContext) {
+  sharingApplications(@Args(() => SharingApplicationFilter) filter: SharingApplicationFilter, @Ctx() { db, identity, clock }: SubgraphContext) {
     const query = db.getRepository(SharingApplication).createQueryBuilder("application");
     if (identity.agency !== "coordination") {
       query.andWhere("(application.applicant = :agency OR application.owner = :agency)", { agency: identity.agency });
@@ -190,25 +190,25 @@ export class SharingApplicationResolver {
     if (filter.overdue) {
       query.andWhere("application.status = :pending AND application.answerDueOn < :today", {
         pending: ApplicationStatus.PENDING,
-        today: chinaToday(),
+        today: chinaToday(clock()),
       });
     }
     return paginate(query, "id", filter);
   }
 
   @Query(() => [SharingApplication], { description: "Grants in force now; answered to the gateway alone" })
-  async activeGrants(@Ctx() { db, identity }: SubgraphContext): Promise<SharingApplication[]> {
+  async activeGrants(@Ctx() { db, identity, clock }: SubgraphContext): Promise<SharingApplication[]> {
     if (identity.agency !== gatewayAgency) throw lianfangError("FORBIDDEN", "only the gateway reads the grant book");
     const approved = await db
       .getRepository(SharingApplication)
       .find({ where: { status: ApplicationStatus.APPROVED }, order: { id: "ASC" } });
-    const now = new Date();
+    const now = clock();
     return approved.filter((application) => isActive(application, now));
   }
 
   @Query(() => [CatalogueResource], { description: "The sharing catalogue (资源目录) as the calling department may use it now" })
-  async sharingCatalogue(@Ctx() { db, identity }: SubgraphContext): Promise<CatalogueResource[]> {
-    const now = new Date();
+  async sharingCatalogue(@Ctx() { db, identity, clock }: SubgraphContext): Promise<CatalogueResource[]> {
+    const now = clock();
     const grants = (
       await db.getRepository(SharingApplication).find({ where: { applicant: identity.agency, status: ApplicationStatus.APPROVED } })
     ).filter((grant) => isActive(grant, now));
@@ -230,8 +230,8 @@ export class SharingApplicationResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Pending past its answer date" })
-  overdue(@Root() application: SharingApplication): boolean {
-    return application.status === ApplicationStatus.PENDING && application.answerDueOn < chinaToday();
+  overdue(@Root() application: SharingApplication, @Ctx() { clock }: SubgraphContext): boolean {
+    return application.status === ApplicationStatus.PENDING && application.answerDueOn < chinaToday(clock());
   }
 
   private reasonOf(input: DecisionInput): string {
@@ -242,7 +242,7 @@ export class SharingApplicationResolver {
 
   private async decide(
     input: DecisionInput,
-    { db, identity }: SubgraphContext,
+    { db, identity, clock }: SubgraphContext,
     from: ApplicationStatus,
     change: (application: SharingApplication, now: Date) => Partial<SharingApplication>,
   ): Promise<SharingApplication> {
@@ -251,7 +251,7 @@ export class SharingApplicationResolver {
       if (!application) throw badUserInput("input.id", `no application ${input.id}`);
       requireOwnDepartment(identity, application.owner);
       if (application.status !== from) throw badUserInput("input.id", `application is ${application.status}, not ${from}`);
-      const now = new Date();
+      const now = clock();
       Object.assign(application, { decidedAt: now, decidedBy: `${identity.agency}/${identity.user}` }, change(application, now));
       await manager.getRepository(SharingApplication).save(application);
       return application;

@@ -1,3 +1,4 @@
+import type { Clock } from "../../kernel/clock";
 import { composeSupergraph } from "../../kernel/compose";
 import type { CallIdentity } from "../../kernel/identity";
 import type { GraphQLBody } from "../../kernel/http";
@@ -43,6 +44,12 @@ export interface Federation {
 const silent = createLogger("test", "silent");
 
 /**
+ * The hub's time in tests: a fixed working day, so that statutory deadlines computed from "today"
+ * do not change with the day the suite runs (nor need next year's holiday notice before it exists).
+ */
+export const testClock: Clock = () => new Date("2026-06-15T02:00:00Z");
+
+/**
  * The whole hub in this process, every part over real loopback HTTP: each subgraph on its own
  * port and database (embedded, or MySQL when LIANFANG_MYSQL_URL is set) seeded with a small
  * synthetic city, and the governed gateway composed from them. Requests state the purpose
@@ -55,12 +62,15 @@ export async function startFederation(
     rateLimitPerSecond?: number;
     subgraphCalls?: SubgraphCallOptions;
     introspection?: boolean;
+    /** The hub's time, for the gateway and the departments alike. */
+    clock?: Clock;
     /** Where the gateway reaches each subgraph, given where it listens (tests put a proxy between). */
     route?: (name: string, url: string) => string;
   } = {},
 ): Promise<Federation> {
   const keys = await testKeys();
   const database = testDatabase();
+  const clock = options.clock ?? testClock;
   const city = generateCity({ size: { enterprises: 80, persons: 1500 }, seed: 7, linkingSecret: keys.linkingSecret });
   const received: Record<string, ReceivedCall[]> = {};
   const running: Record<string, RunningSubgraph> = {};
@@ -74,6 +84,7 @@ export async function startFederation(
       signingKey: await keys.subgraphSigningKey(definition.name),
       linkingSecret: keys.linkingSecret,
       logger: silent,
+      clock,
       // The gateway's own grant-book polling is not a department's request.
       observe: (call) => call.identity.agency !== "gateway" && received[definition.name].push(call),
     });
@@ -93,6 +104,7 @@ export async function startFederation(
     database: { mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix },
     auditHeadFile: path.join(keys.keyDir, "audit-head.json"),
     auditKey: keys.auditKey,
+    clock,
     logger: silent,
   });
   await governed.governance.grants.refresh();

@@ -1,0 +1,43 @@
+import http from "node:http";
+import { generateKeyPair } from "jose";
+import { GrantBook } from "../gateway/grants";
+import { close, listen } from "../kernel/http";
+import { createLogger } from "../kernel/logger";
+
+const grant = {
+  id: "g-1",
+  applicant: "emergency",
+  owner: "hrss",
+  resource: "Person.name",
+  purpose: "JOINT_INSPECTION",
+  unmasked: false,
+  expiresAt: "2026-07-15T02:00:00.000Z",
+};
+
+describe("the grant book", () => {
+  it("never goes back to an older state when an earlier refresh answers last", async () => {
+    // The coordination office answers the first read (the grant still in force) only after the
+    // second read (the grant revoked) has been answered.
+    const answers: ((grants: object[]) => void)[] = [];
+    const server = http.createServer((_request, response) => {
+      answers.push((grants) => response.end(JSON.stringify({ data: { activeGrants: grants } })));
+    });
+    const origin = await listen(server, 0);
+    const { privateKey } = await generateKeyPair("EdDSA");
+    const book = new GrantBook(`${origin}/graphql`, privateKey, createLogger("test", "silent"), () => new Date("2026-06-15T02:00:00Z"));
+    try {
+      const older = book.refresh();
+      while (answers.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      const newer = book.refresh();
+      while (answers.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      answers[1]([]);
+      await newer;
+      answers[0]([grant]);
+      await older;
+
+      expect(book.find("emergency", "Person.name", "JOINT_INSPECTION")).toBeUndefined();
+    } finally {
+      await close(server);
+    }
+  });
+});

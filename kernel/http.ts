@@ -67,7 +67,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
  * signature covers it) and caps its size before anything is parsed.
  */
 export function createHttpServer<Context extends BaseContext>(options: HttpOptions<Context>): http.Server {
-  return http.createServer(async (request, response) => {
+  const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     try {
       const route = options.routes?.[url.pathname];
@@ -121,6 +121,8 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
       sendJson(response, 500, { errors: [{ message: "internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
     }
   });
+  trackResponses(server);
+  return server;
 }
 
 /** Listens on 127.0.0.1 unless told otherwise; port 0 picks a free port (tests). */
@@ -133,7 +135,27 @@ export async function listen(server: http.Server, port: number, host = "127.0.0.
   return `http://${host}:${address.port}`;
 }
 
-export async function close(server: http.Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+/** The responses each server is still writing, so that a graceful close can let them finish. */
+const inFlight = new WeakMap<http.Server, Set<ServerResponse>>();
+
+function trackResponses(server: http.Server): void {
+  const responses = new Set<ServerResponse>();
+  inFlight.set(server, responses);
+  server.on("request", (_request: IncomingMessage, response: ServerResponse) => {
+    responses.add(response);
+    response.once("close", () => responses.delete(response));
+  });
+}
+
+/**
+ * Closes gracefully: stops accepting connections, lets the requests in flight finish (each then
+ * closes its connection) for at most `graceMs`, and only then cuts what is left.
+ */
+export async function close(server: http.Server, graceMs = 10_000): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  for (const response of inFlight.get(server) ?? []) if (!response.headersSent) response.setHeader("connection", "close");
+  server.closeIdleConnections();
+  const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(deadline);
 }

@@ -87,7 +87,7 @@ async function hangableProxy() {
     response.end(Buffer.from(await forwarded.arrayBuffer()));
   });
   const origin = await listen(server, 0);
-  return { state, url: `${origin}/graphql`, close: () => close(server) };
+  return { state, url: `${origin}/graphql`, close: () => close(server, 0) };
 }
 
 describe("a department that hangs rather than refusing connections", () => {

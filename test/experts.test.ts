@@ -153,4 +153,13 @@ describe("the expert database and recorded, reproducible draws", () => {
       (await hub.post({ query: `{ experts(first: 20, field: "卫生") { nodes { id } } }` }, await as("health"))).body.data.experts.nodes,
     ).toEqual([]);
   });
+
+  it("matches a field of expertise literally: wildcards in it match nothing", async () => {
+    const listed = async (field: string) =>
+      (await hub.post({ query: `{ experts(first: 20, field: "${field}") { nodes { id } } }` }, await as("health"))).body.data.experts.nodes;
+
+    expect(await listed("%")).toEqual([]);
+    expect(await listed("危险化学_")).toEqual([]);
+    expect((await listed("危险化学品")).length).toBeGreaterThan(0);
+  });
 });

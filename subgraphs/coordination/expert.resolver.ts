@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
+import { likeEscape, likeLiteral } from "../../kernel/like";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireNotFuture, requireRange, requireRegionCode, requireText } from "../../kernel/validate";
@@ -123,12 +124,11 @@ export class ExpertResolver {
     const query = db.getRepository(Expert).createQueryBuilder("expert");
     // simple-array stores "a,b,c": match the whole field alone, first, last or between two others.
     if (filter.field) {
-      query.andWhere("(expert.fields = :field OR expert.fields LIKE :first OR expert.fields LIKE :last OR expert.fields LIKE :inner)", {
-        field: filter.field,
-        first: `${filter.field},%`,
-        last: `%,${filter.field}`,
-        inner: `%,${filter.field},%`,
-      });
+      const literal = likeLiteral(filter.field);
+      query.andWhere(
+        `(expert.fields = :field OR expert.fields LIKE :first ${likeEscape} OR expert.fields LIKE :last ${likeEscape} OR expert.fields LIKE :inner ${likeEscape})`,
+        { field: filter.field, first: `${literal},%`, last: `%,${literal}`, inner: `%,${literal},%` },
+      );
     }
     return paginate(query, "id", filter);
   }

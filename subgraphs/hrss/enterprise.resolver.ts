@@ -1,8 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { checkCreditCode } from "../../kernel/identifiers/credit-code";
 import { badUserInput } from "../../kernel/errors";
+import { likeEscape, likeLiteral } from "../../kernel/like";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
+import { requireIndustryCode, requireRegionCode } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition } from "./injury-recognition.entity";
 
@@ -36,8 +38,12 @@ export class EnterpriseResolver {
   @Query(() => EnterpriseConnection, { description: "Insured enterprises, filtered, in credit-code order" })
   async enterprises(@Args(() => EnterpriseFilter) filter: EnterpriseFilter, @Ctx() { db }: SubgraphContext) {
     const query = db.getRepository(Enterprise).createQueryBuilder("enterprise");
-    if (filter.regionCode) query.andWhere("enterprise.regionCode = :region", { region: filter.regionCode });
-    if (filter.industryCode) query.andWhere("enterprise.industryCode LIKE :industry", { industry: `${filter.industryCode}%` });
+    if (filter.regionCode)
+      query.andWhere("enterprise.regionCode = :region", { region: requireRegionCode("regionCode", filter.regionCode) });
+    if (filter.industryCode) {
+      const { digits } = requireIndustryCode("industryCode", filter.industryCode);
+      query.andWhere(`enterprise.industryCode LIKE :industry ${likeEscape}`, { industry: `${likeLiteral(digits)}%` });
+    }
     if (filter.riskClass) query.andWhere("enterprise.riskClass = :riskClass", { riskClass: filter.riskClass });
     return paginate(query, "creditCode", filter);
   }

@@ -23,8 +23,15 @@ export function badUserInput(field: string, reason: string): GraphQLError {
   return lianfangError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason });
 }
 
+/** 401 with the challenge RFC 6750 asks for: a bearer token is what the hub accepts. */
 export function unauthenticated(reason: string): GraphQLError {
-  return lianfangError("UNAUTHENTICATED", `Not authenticated: ${reason}`, { reason });
+  return new GraphQLError(`Not authenticated: ${reason}`, {
+    extensions: {
+      code: "UNAUTHENTICATED",
+      reason,
+      http: { status: 401, headers: new Map([["www-authenticate", `Bearer realm="lianfang", error="invalid_token"`]]) },
+    },
+  });
 }
 
 /** A process cannot start: names the configuration variable at fault and why. */

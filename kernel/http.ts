@@ -56,10 +56,26 @@ function malformedFields(body: unknown): string[] {
   ];
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  response.end(JSON.stringify(body));
+const graphqlResponseType = "application/graphql-response+json";
+
+/** The GraphQL-over-HTTP media type when the client accepts it (so its client library reads the error's code), else plain JSON. */
+const answerType = (request: IncomingMessage) =>
+  `${header(request, "accept")?.includes(graphqlResponseType) ? graphqlResponseType : "application/json"}; charset=utf-8`;
+
+/** An error answer written here, before Apollo Server: `{ errors: [{ message, extensions: { code, ... } }] }`. */
+function sendError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  message: string,
+  extensions: Record<string, unknown>,
+): void {
+  response.writeHead(status, { "content-type": answerType(request) });
+  response.end(JSON.stringify({ errors: [{ message, extensions }] }));
 }
+
+/** A POST must say its body is JSON: a form or a plain-text body (what a browser sends cross-site without asking) is refused. */
+const isJsonPost = (request: IncomingMessage) => /^application\/(graphql-response\+)?json\b/i.test(header(request, "content-type") ?? "");
 
 /**
  * The one HTTP front of every Lianfang process: `/graphql` through Apollo Server, plus small
@@ -78,7 +94,12 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
         return;
       }
       if (url.pathname !== "/graphql") {
-        sendJson(response, 404, { error: `no route ${url.pathname}` });
+        sendError(request, response, 404, `no route ${url.pathname}`, { code: "NOT_FOUND" });
+        return;
+      }
+      if (request.method === "POST" && !isJsonPost(request)) {
+        sendError(request, response, 415, "a POST to /graphql must have content-type application/json", { code: "UNSUPPORTED_MEDIA_TYPE" });
+        request.resume();
         return;
       }
       const raw = request.method === "POST" ? await readBody(request, options.maxBodyBytes) : "";
@@ -86,13 +107,13 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
       try {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {
-        sendJson(response, 400, { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        sendError(request, response, 400, "request body is not valid JSON", { code: "BAD_REQUEST" });
         return;
       }
       const malformed = body === undefined ? [] : malformedFields(body);
       if (malformed.length) {
         const message = `request ${malformed.join(", ")}: query and operationName must be strings, variables and extensions objects, the body one object`;
-        sendJson(response, 400, { errors: [{ message, extensions: { code: "BAD_REQUEST", fields: malformed } }] });
+        sendError(request, response, 400, message, { code: "BAD_REQUEST", fields: malformed });
         return;
       }
       const headers = new HeaderMap();
@@ -114,11 +135,11 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
     } catch (error) {
       if (error instanceof BodyTooLarge) {
         const message = `request body exceeds ${options.maxBodyBytes} bytes`;
-        sendJson(response, 413, { errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE", limit: options.maxBodyBytes } }] });
+        sendError(request, response, 413, message, { code: "PAYLOAD_TOO_LARGE", limit: options.maxBodyBytes });
         request.resume();
         return;
       }
-      sendJson(response, 500, { errors: [{ message: "internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      sendError(request, response, 500, "internal error", { code: "INTERNAL_SERVER_ERROR" });
     }
   });
   trackResponses(server);

@@ -263,4 +263,54 @@ describe("the federated hub, every department over loopback HTTP", () => {
       body: { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] },
     });
   });
+
+  const raw = (path: string, init: RequestInit) => fetch(new URL(path, hub.gatewayUrl), init);
+
+  it("answers its own errors in the GraphQL response media type when the client accepts it", async () => {
+    const accepts = {
+      authorization,
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json;q=0.9",
+    };
+    const notJson = await raw("/graphql", { method: "POST", headers: accepts, body: "{ not json" });
+    const noRoute = await raw("/nowhere", { headers: { accept: "application/json" } });
+
+    expect([notJson.status, notJson.headers.get("content-type")]).toEqual([400, "application/graphql-response+json; charset=utf-8"]);
+    expect([noRoute.status, noRoute.headers.get("content-type"), await noRoute.json()]).toEqual([
+      404,
+      "application/json; charset=utf-8",
+      { errors: [{ message: "no route /nowhere", extensions: { code: "NOT_FOUND" } }] },
+    ]);
+  });
+
+  it.each([
+    ["no content type", {}],
+    ["a form", { "content-type": "application/x-www-form-urlencoded" }],
+    ["plain text", { "content-type": "text/plain" }],
+  ])("refuses a POST with %s as 415, executing nothing", async (_case, headers) => {
+    Object.values(hub.received).forEach((calls) => calls.splice(0));
+    const response = await raw("/graphql", {
+      method: "POST",
+      headers: { authorization, "x-lianfang-purpose": "JOINT_INSPECTION", ...headers },
+      body: JSON.stringify({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }),
+    });
+
+    expect([response.status, await response.json()]).toEqual([
+      415,
+      {
+        errors: [{ message: "a POST to /graphql must have content-type application/json", extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }],
+      },
+    ]);
+    expect(Object.values(hub.received).flat()).toEqual([]);
+  });
+
+  it("challenges an unauthenticated caller with WWW-Authenticate: Bearer", async () => {
+    const response = await raw("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ enterprises(first: 1) { nodes { creditCode } } }" }),
+    });
+
+    expect([response.status, response.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="lianfang", error="invalid_token"']);
+  });
 });

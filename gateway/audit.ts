@@ -5,6 +5,7 @@ import { StartupError } from "../kernel/errors";
 import type { CallIdentity } from "../kernel/identity";
 import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
+import { auditWrites } from "../kernel/metrics";
 import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
 import type { AuditStore } from "./audit-store";
 
@@ -95,10 +96,12 @@ export class AuditLog {
       )
       .then(
         (records) => {
+          auditWrites.inc({ outcome: "committed" }, records.length);
           this.writeAnchor(records[records.length - 1]);
           batch.forEach((pending, index) => pending.resolve(records[index]));
         },
         (error: Error) => {
+          auditWrites.inc({ outcome: "failed" }, batch.length);
           const unavailable = new AuditUnavailable(`audit store unavailable: ${error.message}`);
           for (const pending of batch) pending.reject(unavailable);
         },

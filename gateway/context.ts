@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
-import { header, type GraphQLBody } from "../kernel/http";
+import { describeRequest, header, type GraphQLBody } from "../kernel/http";
+import { rateLimited } from "../kernel/metrics";
 import { type CallIdentity, type TrustedKeys, newRequestId, verifyAgencyToken } from "../kernel/identity";
 import { badUserInput } from "../kernel/errors";
 import { isPurpose, purposes } from "../kernel/purposes";
@@ -60,7 +61,9 @@ export async function gatewayContext(
   recordRefusal?: RefusalRecorder,
 ): Promise<GatewayContext> {
   const caller = await verifyAgencyToken(header(request, "authorization"), keys);
+  describeRequest(request, { agency: caller.agency });
   if (!limiter.take(caller.agency)) {
+    rateLimited.inc({ agency: caller.agency });
     throw new GraphQLError(`${caller.agency} is sending requests faster than its rate limit; retry shortly`, {
       extensions: { code: "RATE_LIMITED", http: { status: 429, headers: new Map([["retry-after", "1"]]) } },
     });
@@ -69,6 +72,7 @@ export async function gatewayContext(
   const caseRef = stringOrUndefined(header(request, caseHeader)) ?? stringOrUndefined(body.extensions?.caseRef);
   checkBounds(purpose, caseRef);
   const identity: CallIdentity = { ...caller, requestId: newRequestId(), ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) };
+  describeRequest(request, { requestId: identity.requestId, purpose });
   if (!purpose || !isPurpose(purpose)) {
     await recordRefusal?.(identity, body, "PURPOSE_REQUIRED");
     throw new GraphQLError(`every request states its purpose in the ${purposeHeader} header: one of ${Object.keys(purposes).join(", ")}`, {

@@ -4,6 +4,7 @@ import type { CatalogueEntry } from "../kernel/catalogue";
 import type { CallIdentity } from "../kernel/identity";
 import type { Logger } from "../kernel/logger";
 import { mask, type MaskPatterns } from "../kernel/masking";
+import { denials } from "../kernel/metrics";
 import { isCreditCode, isPid } from "../kernel/subjects";
 import { AuditUnavailable, auditEntryFor, type AuditLog } from "./audit";
 import type { GatewayContext } from "./context";
@@ -120,6 +121,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           ].find((error): error is GraphQLError => error !== false);
           if (exceeded) {
             denial = String(exceeded.extensions.code);
+            denials.inc({ reason: denial });
             throw exceeded;
           }
           const denied = [];
@@ -144,6 +146,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           }
           if (denied.length) {
             denial = "FORBIDDEN";
+            denials.inc({ reason: denial });
             throw refuse(
               "FORBIDDEN",
               `${identity.agency} may not read ${denied.map((field) => `${field.resource} (${field.level}, ${field.owners.join("/")})`).join(", ")}`,

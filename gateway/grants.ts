@@ -3,6 +3,7 @@ import { covers } from "../kernel/catalogue";
 import { newRequestId, operationDigest, signCall } from "../kernel/identity";
 import { systemClock, type Clock } from "../kernel/clock";
 import type { Logger } from "../kernel/logger";
+import { grantBookRefreshes } from "../kernel/metrics";
 import { callIdentityHeader } from "../kernel/subgraph";
 
 export interface Grant {
@@ -69,8 +70,12 @@ export class GrantBook {
   /** Polls every interval after the previous poll has ended, so polls never overlap. */
   start(): void {
     const tick = async () => {
-      await this.refresh().catch((error: Error) =>
-        this.logger.warn({ err: error.message }, "grant book not refreshed; keeping the last grants until they expire"),
+      await this.refresh().then(
+        () => grantBookRefreshes.inc({ outcome: "ok" }),
+        (error: Error) => {
+          grantBookRefreshes.inc({ outcome: "failed" });
+          this.logger.warn({ err: error.message }, "grant book not refreshed; keeping the last grants until they expire");
+        },
       );
       if (!this.stopped) {
         this.timer = setTimeout(() => void tick(), this.intervalMs);

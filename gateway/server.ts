@@ -57,7 +57,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     buildService: ({ name, url }) => {
       const configured = options.subgraphUrls[name] ?? url;
       if (!configured) throw new Error(`no URL for subgraph ${name}`);
-      return new SignedDataSource(name, configured, options.signingKey, options.trustedSubgraphKeys, options.subgraphCalls ?? defaultSubgraphCalls);
+      return new SignedDataSource(
+        name,
+        configured,
+        options.signingKey,
+        options.trustedSubgraphKeys,
+        options.subgraphCalls ?? defaultSubgraphCalls,
+      );
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -90,6 +96,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const server = createHttpServer<GatewayContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes,
+    logger,
     context: (request, body) => gatewayContext(request, body, options.trustedKeys, limiter, recordRefusal),
     routes: {
       "/health": async () => {

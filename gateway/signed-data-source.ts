@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import type { KeyLike } from "jose";
 import { operationDigest, signCall, type TrustedKeys } from "../kernel/identity";
 import { callIdentityHeader } from "../kernel/subgraph";
+import { subgraphFetchDuration } from "../kernel/metrics";
 import { verifySubjectReport } from "../kernel/subjects";
 import { CircuitBreaker, type BreakerOptions } from "./circuit-breaker";
 import type { GatewayContext } from "./context";
@@ -44,14 +45,21 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /** Calls go out only while the subgraph's circuit admits them; failures to answer at all open it. */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (!this.breaker.admit()) throw this.unavailable("has failed repeatedly and is not asked for a while");
+    if (!this.breaker.admit()) {
+      subgraphFetchDuration.observe({ subgraph: this.subgraph, outcome: "refused" }, 0);
+      throw this.unavailable("has failed repeatedly and is not asked for a while");
+    }
+    const timer = subgraphFetchDuration.startTimer({ subgraph: this.subgraph });
     try {
       const response = await super.process(options);
       this.breaker.succeeded();
+      timer({ outcome: "ok" });
       return response;
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code === "SUBGRAPH_UNAVAILABLE") this.breaker.failed();
+      const unavailable = error instanceof GraphQLError && error.extensions.code === "SUBGRAPH_UNAVAILABLE";
+      if (unavailable) this.breaker.failed();
       else this.breaker.succeeded();
+      timer({ outcome: unavailable ? "unavailable" : "error" });
       throw error;
     }
   }

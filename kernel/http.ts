@@ -1,6 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import type { Logger } from "./logger";
+import { operationLabel, requestDuration } from "./metrics";
 
 export interface GraphQLBody {
   query?: string;
@@ -15,9 +17,42 @@ export interface HttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context; a thrown GraphQLError answers the request with nothing executed. */
   context: (request: IncomingMessage, body: GraphQLBody) => Promise<Context>;
-  /** Plain GET routes beside /graphql, such as /health and /metrics. */
+  /** Plain GET routes beside /graphql, such as /health (also served as /readyz) and /metrics; /livez is always there. */
   routes?: Record<string, RouteHandler>;
   maxBodyBytes: number;
+  /** Where the access log goes: one line per request. */
+  logger?: Logger;
+}
+
+/** What the access log says of a request beyond its route and status: who, why, which operation. Never personal data. */
+export interface RequestFacts {
+  requestId?: string;
+  agency?: string;
+  purpose?: string;
+  operationName?: string;
+}
+
+const requestFacts = new WeakMap<IncomingMessage, RequestFacts>();
+
+/** Adds to what the access log line of this request will say. */
+export function describeRequest(request: IncomingMessage, facts: RequestFacts): void {
+  requestFacts.set(request, { ...requestFacts.get(request), ...facts });
+}
+
+const alive: RouteHandler = async () => ({ status: 200, contentType: "application/json", body: '{"status":"alive"}' });
+
+/** At the end of each response: one access-log line and one observation of its duration. */
+function observe(request: IncomingMessage, response: ServerResponse, route: string, logger: Logger | undefined): void {
+  const started = performance.now();
+  response.once("finish", () => {
+    const durationMs = Math.round(performance.now() - started);
+    const facts = requestFacts.get(request) ?? {};
+    requestDuration.observe(
+      { route, operation: operationLabel(facts.operationName), status: String(response.statusCode) },
+      durationMs / 1000,
+    );
+    logger?.info({ ...facts, route, method: request.method, status: response.statusCode, durationMs }, "request");
+  });
 }
 
 /** A request header's first value. */
@@ -83,10 +118,16 @@ const isJsonPost = (request: IncomingMessage) => /^application\/(graphql-respons
  * signature covers it) and caps its size before anything is parsed.
  */
 export function createHttpServer<Context extends BaseContext>(options: HttpOptions<Context>): http.Server {
+  const routes: Record<string, RouteHandler> = {
+    "/livez": alive,
+    ...options.routes,
+    ...(options.routes?.["/health"] ? { "/readyz": options.routes["/health"] } : {}),
+  };
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    observe(request, response, routes[url.pathname] || url.pathname === "/graphql" ? url.pathname : "unknown", options.logger);
     try {
-      const route = options.routes?.[url.pathname];
+      const route = routes[url.pathname];
       if (route && request.method === "GET") {
         const result = await route(request);
         response.writeHead(result.status, { "content-type": result.contentType });
@@ -111,6 +152,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
         return;
       }
       const malformed = body === undefined ? [] : malformedFields(body);
+      if (!malformed.length && typeof body?.operationName === "string") describeRequest(request, { operationName: body.operationName });
       if (malformed.length) {
         const message = `request ${malformed.join(", ")}: query and operationName must be strings, variables and extensions objects, the body one object`;
         sendError(request, response, 400, message, { code: "BAD_REQUEST", fields: malformed });

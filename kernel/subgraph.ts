@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import type { KeyLike } from "jose";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
-import { close, createHttpServer, header, listen, type GraphQLBody } from "./http";
+import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody } from "./http";
 import { personPid } from "./identifiers/pseudonym";
 import { type CallIdentity, ReplayGuard, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
@@ -167,6 +167,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const server = createHttpServer<SubgraphContext>({
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
+    logger,
     context: async (request, body) => {
       const digest = operationDigest(body.query, body.variables);
       const { identity, callId } = await verifyCall(
@@ -176,6 +177,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         definition.name,
         replays,
       );
+      describeRequest(request, { requestId: identity.requestId, agency: identity.agency, purpose: identity.purpose });
       options.observe?.({ identity, body });
       return {
         identity,

@@ -29,6 +29,7 @@ export interface Federation {
   keys: TestKeys;
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
+  supergraphSdl: string;
   /** Every call each subgraph accepted on a department's behalf, in order. */
   received: Record<string, ReceivedCall[]>;
   governance: GovernanceOptions;
@@ -127,6 +128,7 @@ export async function startFederation(
     keys,
     gatewayUrl: gateway.url,
     subgraphUrls,
+    supergraphSdl,
     received,
     governance: governed.governance,
     auditDb: governed.auditDb,

@@ -1,8 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { checkCreditCode } from "../../kernel/identifiers/credit-code";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
+import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
 import type { SubgraphContext } from "../../kernel/subgraph";
+import {
+  requireCreditCode,
+  requireIndustryCode,
+  requireLocalDate,
+  requireNotFuture,
+  requireRegionCode,
+  requireText,
+} from "../../kernel/validate";
+import { riskClassOf2017Division } from "../../reference/risk-classes";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition } from "./injury-recognition.entity";
 
@@ -19,6 +29,57 @@ class EnterpriseFilter extends PageArgs {
 }
 
 const EnterpriseConnection = Connection(Enterprise);
+
+@InputType({ description: "An employer as 人社 registers it; the same fields as a row of the enterprise import template" })
+export class EnterpriseInput {
+  @Field(() => String, { description: "统一社会信用代码" })
+  creditCode: string;
+
+  @Field(() => String, { description: "单位名称" })
+  name: string;
+
+  @Field(() => String, { description: "行业代码: GB/T 4754-2017 section letter and 2 to 4 digits, e.g. C2614" })
+  industryCode: string;
+
+  @Field(() => String, { description: "所在地区: GB/T 2260 county-level code" })
+  regionCode: string;
+
+  @Field(() => String, { description: "参保登记日期, YYYY-MM-DD" })
+  registeredOn: string;
+
+  @Field(() => Int, { nullable: true, description: "The version last read; required to correct a registered enterprise" })
+  version?: number | null;
+}
+
+/** Enterprises are registered by credit code; the risk class follows the industry, the headcount the enrolments. */
+export const enterpriseRecord: MasterRecord<EnterpriseInput, Enterprise> = {
+  resource: "Enterprise",
+  owner: "hrss",
+  entity: Enterprise,
+  key: "creditCode",
+  fields: ["creditCodeNeedsReview", "name", "industryCode", "regionCode", "riskClass", "registeredOn"],
+  defaults: { insuredHeadcount: 0 },
+  validate: async (input, checks) => {
+    const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
+    const name = checks.check("name", (field) => requireText(field, input.name, 200));
+    const industry = checks.check("industryCode", (field) => requireIndustryCode(field, input.industryCode));
+    const regionCode = checks.check("regionCode", (field) => requireRegionCode(field, input.regionCode.trim()));
+    const registeredOn = checks.check("registeredOn", (field) => {
+      requireNotFuture(field, requireLocalDate(field, input.registeredOn.trim()));
+      return input.registeredOn.trim();
+    });
+    if (checks.problems.length) return undefined;
+    return {
+      creditCode: credit.creditCode,
+      creditCodeNeedsReview: credit.needsReview,
+      name,
+      industryCode: industry.digits,
+      regionCode,
+      riskClass: riskClassOf2017Division(industry.division) ?? null,
+      registeredOn,
+    } as Enterprise;
+  },
+};
 
 export function normalizedCreditCode(value: string, field = "creditCode"): string {
   const check = checkCreditCode(value);
@@ -40,6 +101,23 @@ export class EnterpriseResolver {
     if (filter.industryCode) query.andWhere("enterprise.industryCode LIKE :industry", { industry: `${filter.industryCode}%` });
     if (filter.riskClass) query.andWhere("enterprise.riskClass = :riskClass", { riskClass: filter.riskClass });
     return paginate(query, "creditCode", filter);
+  }
+
+  @Mutation(() => Enterprise, { description: "Registers an employer, or corrects one with the version last read (hrss admins)" })
+  saveEnterprise(@Arg("input", () => EnterpriseInput) input: EnterpriseInput, @Ctx() context: SubgraphContext): Promise<Enterprise> {
+    return saveOne(enterpriseRecord, input, context);
+  }
+
+  @Mutation(() => SaveReport, {
+    description: "Saves up to 1000 employers by credit code, as an import does: each inserted, updated, unchanged or refused",
+  })
+  saveEnterprises(@Arg("rows", () => [EnterpriseInput]) rows: EnterpriseInput[], @Ctx() context: SubgraphContext): Promise<SaveReport> {
+    return saveBatch(enterpriseRecord, rows, context);
+  }
+
+  @FieldResolver(() => [RecordChange], { description: "Every change to this registration, newest first: hrss and auditors alone" })
+  history(@Root() enterprise: Enterprise, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
+    return historyOf(enterpriseRecord, enterprise.creditCode, context);
   }
 
   @FieldResolver(() => [InjuryRecognition], { description: "Work-injury recognitions of this employer's workers" })

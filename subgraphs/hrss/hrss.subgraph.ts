@@ -23,6 +23,8 @@ import { PreventionProjectResolver, ServiceAgencyResolver } from "./prevention-p
 import { TrainingRecord } from "./training-record.entity";
 import { TrainingRecordResolver } from "./training-record.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
+import { RecordChange } from "../../kernel/records";
 import { Person } from "./person.entity";
 import { personReference } from "./person.reference";
 import { PersonResolver } from "./person.resolver";
@@ -65,6 +67,7 @@ export const hrss: SubgraphDefinition<City> = {
     ServiceAgency,
     PreventionProject,
     PreventionProjectStep,
+    RecordChange,
   ],
   migrations: [
     Initial1763800000000,
@@ -73,6 +76,7 @@ export const hrss: SubgraphDefinition<City> = {
     Training1763900200000,
     FeeBudgets1763900300000,
     PreventionProjects1763900400000,
+    MasterRecords1764000000000,
   ],
   demo: hrssDemo,
 };

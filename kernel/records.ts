@@ -1,7 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Column, Entity, In, PrimaryColumn, Table, TableColumn, TableIndex, type EntityManager, type QueryRunner } from "typeorm";
+import {
+  Column,
+  Entity,
+  In,
+  PrimaryColumn,
+  Table,
+  TableColumn,
+  TableIndex,
+  type EntityManager,
+  type MigrationInterface,
+  type QueryRunner,
+} from "typeorm";
 import { requireOwnDepartment } from "./authorize";
 import { column } from "./columns";
 import { badUserInput, lianfangError } from "./errors";
@@ -192,8 +203,13 @@ export const maximumBatchRows = 1000;
 export interface SaveOptions {
   /** The correction request (纠错) a change answers, recorded in its history. */
   correctionRef?: string | null;
+  /** Validate and compare everything, then roll back: what an import would do, with nothing stored. */
+  dryRun?: boolean;
   now?: Date;
 }
+
+/** Thrown at the end of a dry run's transaction so that it rolls back. */
+const dryRunRollback = new Error("dry run: roll back");
 
 const shown = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -211,6 +227,9 @@ export async function saveOne<Input extends VersionedInput, Row extends Versione
   options: SaveOptions = {},
 ): Promise<Row> {
   requireOwnDepartment(context.identity, record.owner);
+  if (options.correctionRef !== undefined && options.correctionRef !== null && !/^CR-[0-9a-f-]{36}$/.test(options.correctionRef)) {
+    throw badUserInput("correctionRef", `${JSON.stringify(options.correctionRef)} 不是纠错申请编号 (CR-…)`);
+  }
   const checks = new FieldChecks("input");
   const values = await record.validate(input, checks, context);
   if (!values || checks.problems.length) {
@@ -271,29 +290,35 @@ export async function saveBatch<Input extends VersionedInput, Row extends Versio
   });
   if (valid.length) {
     try {
-      const saved = await context.db.transaction(async (manager) => {
-        const existing = await manager.findBy(record.entity, { [record.key]: In(valid.map((row) => row.key)) } as never);
-        const byKey = new Map(existing.map((row) => [String(row[record.key]), row]));
-        const current = valid.filter((row) => {
-          const before = byKey.get(row.key);
-          const expected = inputs[row.index].version;
-          if (expected === undefined || expected === null || expected === before?.version) return true;
-          const reason = before ? staleVersion(before.version, expected) : `${row.key} 尚未登记, 新登记时不提交 version`;
-          outcomes.push({
-            index: row.index,
-            key: row.key,
-            outcome: SaveOutcome.REFUSED,
-            version: null,
-            problems: [{ field: "version", reason }],
+      let saved: { outcome: SaveOutcome; after: Row; row: (typeof valid)[number] }[] = [];
+      await context.db
+        .transaction(async (manager) => {
+          const existing = await manager.findBy(record.entity, { [record.key]: In(valid.map((row) => row.key)) } as never);
+          const byKey = new Map(existing.map((row) => [String(row[record.key]), row]));
+          const current = valid.filter((row) => {
+            const before = byKey.get(row.key);
+            const expected = inputs[row.index].version;
+            if (expected === undefined || expected === null || expected === before?.version) return true;
+            const reason = before ? staleVersion(before.version, expected) : `${row.key} 尚未登记, 新登记时不提交 version`;
+            outcomes.push({
+              index: row.index,
+              key: row.key,
+              outcome: SaveOutcome.REFUSED,
+              version: null,
+              problems: [{ field: "version", reason }],
+            });
+            return false;
           });
-          return false;
+          const rows = current.map((row) => ({ before: byKey.get(row.key) ?? null, values: row.values }));
+          saved = (await write(manager, record, rows, context.identity, options)).map((result, position) => ({
+            ...result,
+            row: current[position],
+          }));
+          if (options.dryRun) throw dryRunRollback;
+        })
+        .catch((error: unknown) => {
+          if (error !== dryRunRollback) throw error;
         });
-        const rows = current.map((row) => ({ before: byKey.get(row.key) ?? null, values: row.values }));
-        return (await write(manager, record, rows, context.identity, options)).map((result, position) => ({
-          ...result,
-          row: current[position],
-        }));
-      });
       for (const { outcome, after, row } of saved) {
         outcomes.push({ index: row.index, key: row.key, outcome, version: after.version, problems: [] });
       }
@@ -388,38 +413,43 @@ export async function historyOf(
 }
 
 /**
- * The migration step behind master records: the history table and a `version` on each register.
- * Rows already stored (the synthetic city, earlier loads) start at version 1.
+ * The migration behind master records, the same in every department: the history table and a
+ * `version` on each register. Rows already stored (the synthetic city, earlier loads) start at version 1.
  */
-export async function addRecordHistory(queryRunner: QueryRunner, registers: string[]): Promise<void> {
-  await queryRunner.createTable(
-    new Table({
-      name: "record_change",
-      columns: [
-        { name: "id", type: "varchar", length: "40", isPrimary: true },
-        { name: "resource", type: "varchar", length: "40" },
-        { name: "record_key", type: "varchar", length: "64" },
-        { name: "version", type: "int" },
-        { name: "changed_at", type: "datetime", precision: 3 },
-        { name: "agency", type: "varchar", length: "40" },
-        { name: "user_id", type: "varchar", length: "100" },
-        { name: "correction_ref", type: "varchar", length: "40", isNullable: true },
-        { name: "fields", type: "text" },
-      ],
-    }),
-    true,
-  );
-  await queryRunner.createIndex(
-    "record_change",
-    new TableIndex({ name: "ix_record_change_record", columnNames: ["resource", "record_key"] }),
-  );
-  for (const table of registers) await queryRunner.addColumn(table, new TableColumn({ name: "version", type: "int", default: 1 }));
-}
+export const masterRecordsMigration = (registers: string[]): new () => MigrationInterface =>
+  class MasterRecords1764000000000 implements MigrationInterface {
+    name = "MasterRecords1764000000000";
 
-export async function dropRecordHistory(queryRunner: QueryRunner, registers: string[]): Promise<void> {
-  for (const table of registers) await queryRunner.dropColumn(table, "version");
-  await queryRunner.dropTable("record_change", true);
-}
+    async up(queryRunner: QueryRunner): Promise<void> {
+      await queryRunner.createTable(
+        new Table({
+          name: "record_change",
+          columns: [
+            { name: "id", type: "varchar", length: "40", isPrimary: true },
+            { name: "resource", type: "varchar", length: "40" },
+            { name: "record_key", type: "varchar", length: "64" },
+            { name: "version", type: "int" },
+            { name: "changed_at", type: "datetime", precision: 3 },
+            { name: "agency", type: "varchar", length: "40" },
+            { name: "user_id", type: "varchar", length: "100" },
+            { name: "correction_ref", type: "varchar", length: "40", isNullable: true },
+            { name: "fields", type: "text" },
+          ],
+        }),
+        true,
+      );
+      await queryRunner.createIndex(
+        "record_change",
+        new TableIndex({ name: "ix_record_change_record", columnNames: ["resource", "record_key"] }),
+      );
+      for (const table of registers) await queryRunner.addColumn(table, new TableColumn({ name: "version", type: "int", default: 1 }));
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      for (const table of registers) await queryRunner.dropColumn(table, "version");
+      await queryRunner.dropTable("record_change", true);
+    }
+  };
 
 /** The catalogue entries of the types every department's master records share: their fields carry no data of their own but the history, which historyOf guards. */
 export const masterRecordCatalogue: SharingCatalogue = {

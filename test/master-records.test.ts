@@ -246,4 +246,173 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     );
     expect(ungranted.status).toBe(403);
   });
+
+  describe.each([
+    {
+      owner: "housing",
+      type: "ConstructionProject",
+      single: "saveConstructionProject",
+      batch: "saveConstructionProjects",
+      fields: "permitNo name status contractValueYuan version",
+      read: () => `{ constructionProjects(first: 5, creditCode: "${creditCode("1")}") { nodes { permitNo name status } } }`,
+      key: "permitNo",
+      row: {
+        permitNo: "370303202401150001",
+        name: "测试综合楼",
+        creditCode: creditCode("1"),
+        regionCode: "370303",
+        permitIssuedOn: "2024-01-15",
+        status: "UNDER_CONSTRUCTION",
+        contractValueYuan: "123456789.12",
+      },
+      stored: {
+        permitNo: "370303202401150001",
+        name: "测试综合楼",
+        status: "UNDER_CONSTRUCTION",
+        contractValueYuan: 123456789.12,
+        version: 1,
+      },
+      correction: { name: "测试综合楼二期" },
+      bad: { contractValueYuan: "10.005", regionCode: "999999" },
+      problems: ["regionCode", "contractValueYuan"],
+    },
+    {
+      owner: "transport",
+      type: "OperatingLicence",
+      single: "saveOperatingLicence",
+      batch: "saveOperatingLicences",
+      fields: "licenceNo scopes validUntil version",
+      read: () => `{ enterprise(creditCode: "${creditCode("1")}") { operatingLicence { licenceNo scopes } } }`,
+      key: "licenceNo",
+      row: {
+        licenceNo: "鲁交运管许可淄字370303000001号",
+        creditCode: creditCode("1"),
+        scopes: ["HAZARDOUS_GOODS", "FREIGHT"],
+        validUntil: "2028-12-31",
+      },
+      stored: { licenceNo: "鲁交运管许可淄字370303000001号", scopes: ["FREIGHT", "HAZARDOUS_GOODS"], validUntil: "2028-12-31", version: 1 },
+      correction: { validUntil: "2029-12-31" },
+      bad: { licenceNo: "鲁交 运管", scopes: [] },
+      problems: ["licenceNo", "scopes"],
+    },
+    {
+      owner: "emergency",
+      type: "SafetyLicence",
+      single: "saveSafetyLicence",
+      batch: "saveSafetyLicences",
+      fields: "licenceNo kind validFrom validUntil version",
+      read: () => `{ safetyLicences(first: 5, creditCode: "${creditCode("1")}") { nodes { licenceNo kind validUntil } } }`,
+      key: "licenceNo",
+      row: {
+        licenceNo: "(鲁)WH安许证字[2024]030399",
+        creditCode: creditCode("1"),
+        kind: "HAZARDOUS_CHEMICALS_PRODUCTION",
+        validFrom: "2024-03-01",
+      },
+      stored: {
+        licenceNo: "(鲁)WH安许证字[2024]030399",
+        kind: "HAZARDOUS_CHEMICALS_PRODUCTION",
+        validFrom: "2024-03-01",
+        validUntil: "2027-02-28",
+        version: 1,
+      },
+      correction: { validFrom: "2024-04-01" },
+      bad: { validFrom: "2003-01-01", creditCode: "123" },
+      problems: ["creditCode", "validFrom"],
+    },
+    {
+      owner: "health",
+      type: "HealthExamination",
+      single: "saveHealthExamination",
+      batch: "saveHealthExaminations",
+      fields: "id creditCode examinedOn kind result version",
+      read: () => `{ enterprise(creditCode: "${creditCode("1")}") { healthExaminationSummary { total suspectedDisease } } }`,
+      key: "id",
+      row: {
+        reportNo: "ZJ-2024-000123",
+        idNumber: idNumber("1"),
+        creditCode: creditCode("1"),
+        examinedOn: "2024-06-01",
+        kind: "ON_DUTY",
+        result: "SUSPECTED_DISEASE",
+      },
+      stored: {
+        id: "ZJ-2024-000123",
+        creditCode: creditCode("1"),
+        examinedOn: "2024-06-01",
+        kind: "ON_DUTY",
+        result: "SUSPECTED_DISEASE",
+        version: 1,
+      },
+      correction: { result: "RECHECK" },
+      bad: { idNumber: "370303199001010000", examinedOn: "2024-02-30" },
+      problems: ["idNumber", "examinedOn"],
+    },
+    {
+      owner: "unions",
+      type: "TrainingSession",
+      single: "saveTrainingSession",
+      batch: "saveTrainingSessions",
+      fields: "id heldOn topic attendees hours version",
+      read: () => `{ trainingSessions(first: 5, heldFrom: "2024-05-20", heldTo: "2024-05-20") { nodes { id topic } } }`,
+      key: "id",
+      row: { sessionNo: "GH-2024-0520", heldOn: "2024-05-20", topic: "工伤预防进企业", attendees: 80, hours: 4 },
+      stored: { id: "GH-2024-0520", heldOn: "2024-05-20", topic: "工伤预防进企业", attendees: 80, hours: 4, version: 1 },
+      correction: { attendees: 85 },
+      bad: { topic: " ", hours: 0 },
+      problems: ["topic", "hours"],
+    },
+  ])(
+    "$owner registers and corrects its $type records",
+    ({ owner, type, single, batch, fields, read, key, row, stored, correction, bad, problems }) => {
+      const saveOneQuery = `mutation Save($input: ${type}Input!) { ${single}(input: $input) { ${fields} } }`;
+      const saveBatchQuery = `mutation Save($rows: [${type}Input!]!) { ${batch}(rows: $rows) { inserted updated unchanged refused rows { outcome problems { field } } } }`;
+
+      it("registers a record another department then reads", async () => {
+        expect((await post(saveOneQuery, { input: row }, owner)).body).toEqual({ data: { [single]: stored } });
+        const seen = await post(read(), {}, "coordination", ["viewer"], "JOINT_INSPECTION");
+        expect(seen.body.errors).toBeUndefined();
+        expect(JSON.stringify(seen.body.data)).toContain(
+          owner === "health" ? '"suspectedDisease":1' : String(stored[key as keyof typeof stored]),
+        );
+      });
+
+      it("corrects it with the version, refuses a stale one, and keeps the history", async () => {
+        const corrected = await post(saveOneQuery, { input: { ...row, ...correction, version: 1 } }, owner);
+        expect(corrected.body.data[single].version).toBe(2);
+        const stale = await post(saveOneQuery, { input: { ...row, version: 1 } }, owner);
+        expect(stale.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.version", currentVersion: 2 });
+        const [changes] = await hub.databases[owner].query("SELECT COUNT(*) AS n FROM record_change WHERE resource = ?", [type]);
+        expect(Number(changes.n)).toBe(2);
+      });
+
+      it("saves a batch: identical rows change nothing, bad rows are refused field by field", async () => {
+        const saved = await post(
+          saveBatchQuery,
+          {
+            rows: [
+              { ...row, ...correction },
+              { ...row, ...bad },
+            ],
+          },
+          owner,
+        );
+        expect(saved.body.data[batch]).toEqual({
+          inserted: 0,
+          updated: 0,
+          unchanged: 1,
+          refused: 1,
+          rows: [
+            { outcome: "UNCHANGED", problems: [] },
+            { outcome: "REFUSED", problems: problems.map((field) => ({ field })) },
+          ],
+        });
+      });
+
+      it("is refused to any other department", async () => {
+        const refused = await post(saveOneQuery, { input: row }, "hrss");
+        expect(refused.body.errors[0].extensions.code).toBe("FORBIDDEN");
+      });
+    },
+  );
 });

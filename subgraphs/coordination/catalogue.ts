@@ -13,4 +13,6 @@ export const coordinationCatalogue: SharingCatalogue = {
   "CatalogueResource.*": unconditional("资源目录"),
   "MeetingReport.*": unconditional(),
   "JointWorkStatistics.*": unconditional("领导小组会议报告"),
+  "CorrectionRequest.*": unconditional("纠错, 国发〔2016〕51号 第十八条: 每个部门只看到自己提出或须答复的纠错申请"),
+  "CorrectionRequestConnection.*": unconditional(),
 };

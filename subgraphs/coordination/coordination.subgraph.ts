@@ -14,6 +14,9 @@ import { TypicalCaseBulletinResolver } from "./typical-case.resolver";
 import { SharingApplications1763950000000 } from "./migrations/1763950000000-sharing-applications";
 import { SharingApplication } from "./sharing-application.entity";
 import { SharingApplicationResolver } from "./sharing-application.resolver";
+import { CorrectionRequest } from "./correction-request.entity";
+import { CorrectionRequestResolver } from "./correction-request.resolver";
+import { CorrectionRequests1764000000000 } from "./migrations/1764000000000-correction-requests";
 
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
@@ -25,6 +28,7 @@ export const coordination: SubgraphDefinition<City> = {
     EnterpriseResolver,
     SharingApplicationResolver,
     TypicalCaseBulletinResolver,
+    CorrectionRequestResolver,
   ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
@@ -32,3 +36,7 @@ export const coordination: SubgraphDefinition<City> = {
   migrations: [Initial1763800000000, RectificationBulletins1763900000000, SharingApplications1763950000000],
   demo: coordinationDemo,
 };
+
+// 纠错 (corrections between departments), added as its own lines while joint inspections change the lists above.
+coordination.entities.push(CorrectionRequest);
+coordination.migrations.push(CorrectionRequests1764000000000);

@@ -33,7 +33,7 @@ const day = 86_400_000;
 
 let composedCatalogue: Map<string, CatalogueEntry> | undefined;
 /** The catalogue as composed into the committed supergraph: the hub's one list of resources. */
-function catalogue(): Map<string, CatalogueEntry> {
+export function catalogue(): Map<string, CatalogueEntry> {
   composedCatalogue ??= readCatalogue(readSupergraph(supergraphFile));
   return composedCatalogue;
 }

@@ -1,3 +1,5 @@
+import { RecordChange } from "../../kernel/records";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -25,7 +27,13 @@ export const emergency: SubgraphDefinition<City> = {
   extendedOnly: [MeetingReport],
   catalogue: emergencyCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...accidentReference },
-  entities: [Accident, AccidentReport, HazardInspection, SafetyLicence],
-  migrations: [Initial1763800000000, AccidentReports1763900000000, HazardInspections1763900000001, SafetyLicences1763900000002],
+  entities: [Accident, AccidentReport, HazardInspection, SafetyLicence, RecordChange],
+  migrations: [
+    Initial1763800000000,
+    AccidentReports1763900000000,
+    HazardInspections1763900000001,
+    SafetyLicences1763900000002,
+    MasterRecords1764000000000,
+  ],
   demo: emergencyDemo,
 };

@@ -1,7 +1,16 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate } from "../../kernel/validate";
+import { yuanToFen } from "../../kernel/money";
+import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import {
+  requireCreditCode,
+  requireDocumentNumber,
+  requireLocalDate,
+  requireNotFuture,
+  requireRegionCode,
+  requireText,
+} from "../../kernel/validate";
 import { ConstructionProject, ProjectStatus } from "./construction-project.entity";
 import { Enterprise } from "./enterprise.entity";
 import { ConstructionSafetyInspection } from "./safety-inspection.entity";
@@ -27,6 +36,64 @@ class ConstructionProjectFilter extends PageArgs {
 
 const ConstructionProjectConnection = Connection(ConstructionProject);
 
+@InputType({ description: "A construction project as 住建 registers it; the same fields as a row of the project import template" })
+export class ConstructionProjectInput {
+  @Field(() => String, { description: "施工许可证编号" })
+  permitNo: string;
+
+  @Field(() => String, { description: "项目名称" })
+  name: string;
+
+  @Field(() => String, { description: "施工总承包单位 统一社会信用代码" })
+  creditCode: string;
+
+  @Field(() => String, { description: "项目所在地区, GB/T 2260 county-level code" })
+  regionCode: string;
+
+  @Field(() => String, { description: "发证日期, YYYY-MM-DD" })
+  permitIssuedOn: string;
+
+  @Field(() => ProjectStatus)
+  status: ProjectStatus;
+
+  @Field(() => String, { description: "合同金额, yuan as a decimal with at most two decimals, e.g. 123456789.12" })
+  contractValueYuan: string;
+
+  @Field(() => Int, { nullable: true, description: "The version last read; required to correct a registered project" })
+  version?: number | null;
+}
+
+/** Projects are registered by permit number. */
+export const constructionProjectRecord: MasterRecord<ConstructionProjectInput, ConstructionProject> = {
+  resource: "ConstructionProject",
+  owner: "housing",
+  entity: ConstructionProject,
+  key: "permitNo",
+  fields: ["name", "creditCode", "regionCode", "permitIssuedOn", "status", "contractValueFen"],
+  validate: async (input, checks) => {
+    const permitNo = checks.check("permitNo", (field) => requireDocumentNumber(field, input.permitNo, 24));
+    const name = checks.check("name", (field) => requireText(field, input.name, 200));
+    const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
+    const regionCode = checks.check("regionCode", (field) => requireRegionCode(field, input.regionCode.trim()));
+    const permitIssuedOn = checks.check("permitIssuedOn", (field) => {
+      const date = requireLocalDate(field, input.permitIssuedOn.trim());
+      requireNotFuture(field, date);
+      return date;
+    });
+    const contractValueFen = checks.check("contractValueYuan", (field) => yuanToFen(field, input.contractValueYuan));
+    if (checks.problems.length) return undefined;
+    return {
+      permitNo,
+      name,
+      creditCode: credit.creditCode,
+      regionCode,
+      permitIssuedOn,
+      status: input.status,
+      contractValueFen,
+    } as ConstructionProject;
+  },
+};
+
 @Resolver(() => ConstructionProject)
 export class ConstructionProjectResolver {
   @Query(() => ConstructionProjectConnection)
@@ -43,6 +110,37 @@ export class ConstructionProjectResolver {
     if (filter.permitIssuedTo)
       query.andWhere("project.permitIssuedOn <= :issuedTo", { issuedTo: requireLocalDate("permitIssuedTo", filter.permitIssuedTo) });
     return paginate(query, "permitNo", filter);
+  }
+
+  @Mutation(() => ConstructionProject, {
+    description: "Registers a construction project, or corrects one with the version last read (housing admins)",
+  })
+  saveConstructionProject(
+    @Arg("input", () => ConstructionProjectInput) input: ConstructionProjectInput,
+    @Arg("correctionRef", () => String, {
+      nullable: true,
+      description: "The correction request (纠错) this change answers, kept in the history",
+    })
+    correctionRef: string | null,
+    @Ctx() context: SubgraphContext,
+  ): Promise<ConstructionProject> {
+    return saveOne(constructionProjectRecord, input, context, { correctionRef });
+  }
+
+  @Mutation(() => SaveReport, { description: "Saves up to 1000 projects by permit number, as an import does" })
+  saveConstructionProjects(
+    @Arg("rows", () => [ConstructionProjectInput]) rows: ConstructionProjectInput[],
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SaveReport> {
+    return saveBatch(constructionProjectRecord, rows, context, { dryRun });
+  }
+
+  @FieldResolver(() => [RecordChange], {
+    description: "Every change to this project's registration, newest first: housing and auditors alone",
+  })
+  history(@Root() project: ConstructionProject, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
+    return historyOf(constructionProjectRecord, project.permitNo, context);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: "The general contractor; null while 人社 is unreachable" })

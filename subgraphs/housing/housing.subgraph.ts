@@ -12,6 +12,8 @@ import { ConstructionSafetyInspectionResolver } from "./safety-inspection.resolv
 import { SiteWorkerRegistration } from "./site-worker.entity";
 import { PersonResolver, SiteWorkerResolver } from "./site-worker.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
+import { RecordChange } from "../../kernel/records";
 
 /** 住建 (housing and construction): construction projects, their real-name worker registry and safety inspections. */
 export const housing: SubgraphDefinition<City> = {
@@ -19,7 +21,7 @@ export const housing: SubgraphDefinition<City> = {
   resolvers: [ConstructionProjectResolver, EnterpriseResolver, SiteWorkerResolver, PersonResolver, ConstructionSafetyInspectionResolver],
   catalogue: housingCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...constructionProjectReference },
-  entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection],
-  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000],
+  entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection, RecordChange],
+  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000, MasterRecords1764000000000],
   demo: housingDemo,
 };

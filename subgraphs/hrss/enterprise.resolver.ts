@@ -104,15 +104,27 @@ export class EnterpriseResolver {
   }
 
   @Mutation(() => Enterprise, { description: "Registers an employer, or corrects one with the version last read (hrss admins)" })
-  saveEnterprise(@Arg("input", () => EnterpriseInput) input: EnterpriseInput, @Ctx() context: SubgraphContext): Promise<Enterprise> {
-    return saveOne(enterpriseRecord, input, context);
+  saveEnterprise(
+    @Arg("input", () => EnterpriseInput) input: EnterpriseInput,
+    @Arg("correctionRef", () => String, {
+      nullable: true,
+      description: "The correction request (纠错) this change answers, kept in the history",
+    })
+    correctionRef: string | null,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Enterprise> {
+    return saveOne(enterpriseRecord, input, context, { correctionRef });
   }
 
   @Mutation(() => SaveReport, {
     description: "Saves up to 1000 employers by credit code, as an import does: each inserted, updated, unchanged or refused",
   })
-  saveEnterprises(@Arg("rows", () => [EnterpriseInput]) rows: EnterpriseInput[], @Ctx() context: SubgraphContext): Promise<SaveReport> {
-    return saveBatch(enterpriseRecord, rows, context);
+  saveEnterprises(
+    @Arg("rows", () => [EnterpriseInput]) rows: EnterpriseInput[],
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SaveReport> {
+    return saveBatch(enterpriseRecord, rows, context, { dryRun });
   }
 
   @FieldResolver(() => [RecordChange], { description: "Every change to this registration, newest first: hrss and auditors alone" })

@@ -124,15 +124,27 @@ export class PersonResolver {
   @Mutation(() => Person, {
     description: "Registers an insured person and their enrolment, or corrects one with the version last read (hrss admins)",
   })
-  savePerson(@Arg("input", () => PersonInput) input: PersonInput, @Ctx() context: SubgraphContext): Promise<Person> {
-    return saveOne(personRecord, input, context);
+  savePerson(
+    @Arg("input", () => PersonInput) input: PersonInput,
+    @Arg("correctionRef", () => String, {
+      nullable: true,
+      description: "The correction request (纠错) this change answers, kept in the history",
+    })
+    correctionRef: string | null,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Person> {
+    return saveOne(personRecord, input, context, { correctionRef });
   }
 
   @Mutation(() => SaveReport, {
     description: "Saves up to 1000 insured persons by ID number, as an import does: each inserted, updated, unchanged or refused",
   })
-  savePersons(@Arg("rows", () => [PersonInput]) rows: PersonInput[], @Ctx() context: SubgraphContext): Promise<SaveReport> {
-    return saveBatch(personRecord, rows, context);
+  savePersons(
+    @Arg("rows", () => [PersonInput]) rows: PersonInput[],
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SaveReport> {
+    return saveBatch(personRecord, rows, context, { dryRun });
   }
 
   @FieldResolver(() => [RecordChange], { description: "Every change to this person's registration, newest first: hrss and auditors alone" })

@@ -1,7 +1,8 @@
-import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireLocalDate } from "../../kernel/validate";
+import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import { requireDocumentNumber, requireLocalDate, requireNotFuture, requireRange, requireText } from "../../kernel/validate";
 import { TrainingSession } from "./training-session.entity";
 
 @ArgsType()
@@ -15,6 +16,49 @@ class TrainingSessionFilter extends PageArgs {
 
 const TrainingSessionConnection = Connection(TrainingSession);
 
+@InputType({ description: "A union training session as 总工会 registers it; the same fields as a row of the session import template" })
+export class TrainingSessionInput {
+  @Field(() => String, { description: "培训编号, the session's key" })
+  sessionNo: string;
+
+  @Field(() => String, { description: "培训日期, YYYY-MM-DD" })
+  heldOn: string;
+
+  @Field(() => String, { description: "培训主题" })
+  topic: string;
+
+  @Field(() => Int, { description: "参训人数" })
+  attendees: number;
+
+  @Field(() => Int, { description: "学时" })
+  hours: number;
+
+  @Field(() => Int, { nullable: true, description: "The version last read; required to correct a registered session" })
+  version?: number | null;
+}
+
+/** Sessions are registered by the union's session number. */
+export const trainingSessionRecord: MasterRecord<TrainingSessionInput, TrainingSession> = {
+  resource: "TrainingSession",
+  owner: "unions",
+  entity: TrainingSession,
+  key: "id",
+  fields: ["heldOn", "topic", "attendees", "hours"],
+  validate: async (input, checks) => {
+    const id = checks.check("sessionNo", (field) => requireDocumentNumber(field, input.sessionNo, 40));
+    const heldOn = checks.check("heldOn", (field) => {
+      const date = requireLocalDate(field, input.heldOn.trim());
+      requireNotFuture(field, date);
+      return date;
+    });
+    const topic = checks.check("topic", (field) => requireText(field, input.topic, 200));
+    const attendees = checks.check("attendees", (field) => requireRange(field, input.attendees, 1, 100_000));
+    const hours = checks.check("hours", (field) => requireRange(field, input.hours, 1, 200));
+    if (checks.problems.length) return undefined;
+    return { id, heldOn, topic, attendees, hours } as TrainingSession;
+  },
+};
+
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
   @Query(() => TrainingSessionConnection)
@@ -23,5 +67,34 @@ export class TrainingSessionResolver {
     if (filter.heldFrom) query.andWhere("session.heldOn >= :heldFrom", { heldFrom: requireLocalDate("heldFrom", filter.heldFrom) });
     if (filter.heldTo) query.andWhere("session.heldOn <= :heldTo", { heldTo: requireLocalDate("heldTo", filter.heldTo) });
     return paginate(query, "id", filter);
+  }
+
+  @Mutation(() => TrainingSession, {
+    description: "Registers a training session, or corrects one with the version last read (unions admins)",
+  })
+  saveTrainingSession(
+    @Arg("input", () => TrainingSessionInput) input: TrainingSessionInput,
+    @Arg("correctionRef", () => String, {
+      nullable: true,
+      description: "The correction request (纠错) this change answers, kept in the history",
+    })
+    correctionRef: string | null,
+    @Ctx() context: SubgraphContext,
+  ): Promise<TrainingSession> {
+    return saveOne(trainingSessionRecord, input, context, { correctionRef });
+  }
+
+  @Mutation(() => SaveReport, { description: "Saves up to 1000 training sessions by session number, as an import does" })
+  saveTrainingSessions(
+    @Arg("rows", () => [TrainingSessionInput]) rows: TrainingSessionInput[],
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
+    @Ctx() context: SubgraphContext,
+  ): Promise<SaveReport> {
+    return saveBatch(trainingSessionRecord, rows, context, { dryRun });
+  }
+
+  @FieldResolver(() => [RecordChange], { description: "Every change to this session's record, newest first: unions and auditors alone" })
+  history(@Root() session: TrainingSession, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
+    return historyOf(trainingSessionRecord, session.id, context);
   }
 }

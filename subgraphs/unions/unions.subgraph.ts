@@ -1,3 +1,5 @@
+import { RecordChange } from "../../kernel/records";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { unionsCatalogue } from "./catalogue";
@@ -19,7 +21,7 @@ export const unions: SubgraphDefinition<City> = {
   resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver],
   catalogue: unionsCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
-  entities: [SupervisionCheck, Complaint, TrainingSession],
-  migrations: [Initial1763800000000, ComplaintsTraining1763900000000],
+  entities: [SupervisionCheck, Complaint, TrainingSession, RecordChange],
+  migrations: [Initial1763800000000, ComplaintsTraining1763900000000, MasterRecords1764000000000],
   demo: unionsDemo,
 };

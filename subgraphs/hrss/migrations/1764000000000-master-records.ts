@@ -1,10 +1,3 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
-import { addRecordHistory, dropRecordHistory } from "../../../kernel/records";
+import { masterRecordsMigration } from "../../../kernel/records";
 
-const registers = ["enterprise", "person"];
-
-export class MasterRecords1764000000000 implements MigrationInterface {
-  name = "MasterRecords1764000000000";
-  up = (queryRunner: QueryRunner) => addRecordHistory(queryRunner, registers);
-  down = (queryRunner: QueryRunner) => dropRecordHistory(queryRunner, registers);
-}
+export const MasterRecords1764000000000 = masterRecordsMigration(["enterprise", "person"]);

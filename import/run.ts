@@ -13,6 +13,10 @@ export interface ImportOptions {
   token: string;
   /** Rows per mutation: one transaction at the department each. */
   batchSize?: number;
+  /** Batches in flight at once. */
+  concurrency?: number;
+  /** The largest batch body: under the gateway's LIANFANG_MAX_BODY_BYTES (100,000 by default). */
+  batchBytes?: number;
   maxRows?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -30,6 +34,8 @@ export interface ImportSummary {
 }
 
 export const defaultBatchSize = 500;
+export const defaultBatchBytes = 90_000;
+export const defaultConcurrency = 2;
 /** The largest file: 500,000 rows is a city's insured persons; a bigger file is split. */
 export const defaultMaxRows = 500_000;
 
@@ -64,21 +70,37 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     errorsFile: null,
     dryRun: options.dryRun,
   };
-  const batchSize = options.batchSize ?? defaultBatchSize;
   const refusedHere = refused.length;
+  let sent = 0;
   options.onProgress?.(refusedHere, sheet.rows.length);
-  for (let start = 0; start < prepared.length; start += batchSize) {
-    const batch = prepared.slice(start, start + batchSize);
-    const report = await saveBatch(kind, batch, options);
-    summary.inserted += report.inserted;
-    summary.updated += report.updated;
-    summary.unchanged += report.unchanged;
-    for (const row of report.rows.filter((outcome) => outcome.outcome === "REFUSED")) {
-      const { rowNumber, cells } = batch[row.index];
-      refused.push({ rowNumber, cells, problems: row.problems.map((problem) => `${headerOf(kind, problem.field)}: ${problem.reason}`) });
+  const pending = batches(prepared, options.batchSize ?? defaultBatchSize, options.batchBytes ?? defaultBatchBytes);
+  let failure: unknown;
+  // Two calls in flight: while the department writes one batch, the gateway reads the next.
+  const worker = async () => {
+    for (let next = pending.next(); !next.done && failure === undefined; next = pending.next()) {
+      const batch = next.value;
+      try {
+        const report = await saveBatch(kind, batch, options);
+        summary.inserted += report.inserted;
+        summary.updated += report.updated;
+        summary.unchanged += report.unchanged;
+        for (const row of report.rows.filter((outcome) => outcome.outcome === "REFUSED")) {
+          const { rowNumber, cells } = batch[row.index];
+          refused.push({
+            rowNumber,
+            cells,
+            problems: row.problems.map((problem) => `${headerOf(kind, problem.field)}: ${problem.reason}`),
+          });
+        }
+        sent += batch.length;
+        options.onProgress?.(refusedHere + sent, sheet.rows.length);
+      } catch (error) {
+        failure ??= error;
+      }
     }
-    options.onProgress?.(refusedHere + start + batch.length, sheet.rows.length);
-  }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? defaultConcurrency }, worker));
+  if (failure !== undefined) throw failure;
   summary.refused = refused.length;
   const errorsFile = `${options.file}.errors.xlsx`;
   if (refused.length) {
@@ -87,6 +109,22 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     summary.errorsFile = errorsFile;
   } else await rm(errorsFile, { force: true });
   return summary;
+}
+
+/** Consecutive rows up to a count and a body size: long names must not push a call past the gateway's limit. */
+function* batches(rows: PreparedRow[], maxRows: number, maxBytes: number): Generator<PreparedRow[]> {
+  let batch: PreparedRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = Buffer.byteLength(JSON.stringify(row.input)) + 1;
+    if (batch.length && (batch.length === maxRows || bytes + size > maxBytes)) {
+      yield batch;
+      [batch, bytes] = [[], 0];
+    }
+    batch.push(row);
+    bytes += size;
+  }
+  if (batch.length) yield batch;
 }
 
 function matchHeaders(kind: ImportKind, headers: string[]) {
@@ -183,7 +221,9 @@ async function saveBatch(kind: ImportKind, batch: PreparedRow[], options: Import
   if (!report) {
     const [first] = body.errors ?? [];
     const code = first?.extensions?.code ?? `HTTP ${response.status}`;
-    throw new ImportProblem(`中心拒绝了${rows} (${code}: ${first?.message ?? "无说明"}); 此前各批已保存, 这些行及其后未导入`);
+    throw new ImportProblem(
+      `中心拒绝了${rows} (${code}: ${first?.message ?? "无说明"}); 其他各批已保存的不受影响, 修正后重新导入即可 (已保存的行不会重复)`,
+    );
   }
   return report;
 }

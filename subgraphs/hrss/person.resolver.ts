@@ -42,7 +42,8 @@ async function followEnrolments(manager: EntityManager, saved: { before: Person 
     if (before?.employerCreditCode) delta.set(before.employerCreditCode, (delta.get(before.employerCreditCode) ?? 0) - 1);
     if (after.employerCreditCode) delta.set(after.employerCreditCode, (delta.get(after.employerCreditCode) ?? 0) + 1);
   }
-  for (const [creditCode, change] of delta) {
+  // In credit-code order, so that concurrent batches lock employers in the same order and never deadlock.
+  for (const [creditCode, change] of [...delta].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (change === 0) continue;
     await manager
       .createQueryBuilder()

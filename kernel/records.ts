@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
 import {
   Column,
   Entity,
@@ -459,3 +459,50 @@ export const masterRecordCatalogue: SharingCatalogue = {
   "RowOutcome.*": unconditional(),
   "RowProblem.*": unconditional(),
 };
+
+/**
+ * The GraphQL side of a register, the same for every department: `save<One>(input, correctionRef)`
+ * for a clerk, `save<Many>(rows, dryRun)` for an import, and `history` on the record.
+ */
+export function masterRecordResolver<Input extends VersionedInput, Row extends Versioned>(
+  record: MasterRecord<Input, Row>,
+  types: { input: new () => Input; row: new () => Row },
+  names: { one: string; many: string; what: string },
+) {
+  @Resolver(() => types.row)
+  class MasterRecordResolver {
+    @Mutation(() => types.row, {
+      name: names.one,
+      description: `Registers ${names.what}, or corrects one with the version last read (${record.owner} admins)`,
+    })
+    saveOne(
+      @Arg("input", () => types.input) input: Input,
+      @Arg("correctionRef", () => String, {
+        nullable: true,
+        description: "The correction request (纠错) this change answers, kept in the history",
+      })
+      correctionRef: string | null,
+      @Ctx() context: SubgraphContext,
+    ): Promise<Row> {
+      return saveOne(record, input, context, { correctionRef });
+    }
+
+    @Mutation(() => SaveReport, {
+      name: names.many,
+      description: `Saves up to ${maximumBatchRows} rows of ${names.what} by ${record.key}, as an import does: each inserted, updated, unchanged or refused`,
+    })
+    saveMany(
+      @Arg("rows", () => [types.input]) rows: Input[],
+      @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
+      @Ctx() context: SubgraphContext,
+    ): Promise<SaveReport> {
+      return saveBatch(record, rows, context, { dryRun });
+    }
+
+    @FieldResolver(() => [RecordChange], { description: `Every change to this record, newest first: ${record.owner} and auditors alone` })
+    history(@Root() row: Row, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
+      return historyOf(record, String(row[record.key]), context);
+    }
+  }
+  return MasterRecordResolver;
+}

@@ -18,12 +18,19 @@ import { AccidentReports1763900000000 } from "./migrations/1763900000000-acciden
 import { HazardInspections1763900000001 } from "./migrations/1763900000001-hazard-inspections";
 import { SafetyLicences1763900000002 } from "./migrations/1763900000002-safety-licences";
 import { SafetyLicence } from "./safety-licence.entity";
-import { SafetyLicenceResolver } from "./safety-licence.resolver";
+import { SafetyLicenceRecordResolver, SafetyLicenceResolver } from "./safety-licence.resolver";
 
 /** 应急 (emergency management): production-safety accidents, hazard inspections and work-safety licences. */
 export const emergency: SubgraphDefinition<City> = {
   name: "emergency",
-  resolvers: [MeetingReportResolver, AccidentResolver, HazardInspectionResolver, SafetyLicenceResolver, EnterpriseResolver],
+  resolvers: [
+    MeetingReportResolver,
+    AccidentResolver,
+    HazardInspectionResolver,
+    SafetyLicenceResolver,
+    SafetyLicenceRecordResolver,
+    EnterpriseResolver,
+  ],
   extendedOnly: [MeetingReport],
   catalogue: emergencyCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...accidentReference },

@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { badUserInput } from "../../kernel/errors";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import { requireCreditCode, requireDocumentNumber, requireLocalDate } from "../../kernel/validate";
 import { safetyLicenceRules } from "./safety-licence.rules";
 import { chinaToday } from "../../kernel/calendar";
@@ -77,37 +77,6 @@ export class SafetyLicenceResolver {
     return paginate(query, "licenceNo", filter);
   }
 
-  @Mutation(() => SafetyLicence, {
-    description: "Registers a work-safety licence, or corrects one with the version last read (emergency admins)",
-  })
-  saveSafetyLicence(
-    @Arg("input", () => SafetyLicenceInput) input: SafetyLicenceInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SafetyLicence> {
-    return saveOne(safetyLicenceRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, { description: "Saves up to 1000 work-safety licences by licence number, as an import does" })
-  saveSafetyLicences(
-    @Arg("rows", () => [SafetyLicenceInput]) rows: SafetyLicenceInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(safetyLicenceRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], {
-    description: "Every change to this licence's registration, newest first: emergency and auditors alone",
-  })
-  history(@Root() licence: SafetyLicence, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(safetyLicenceRecord, licence.licenceNo, context);
-  }
-
   @FieldResolver(() => SafetyLicenceStatus, { description: "As of today (China time)" })
   status(@Root() licence: SafetyLicence): SafetyLicenceStatus {
     return licenceStatus(licence, chinaToday());
@@ -121,3 +90,9 @@ export class SafetyLicenceResolver {
     return { creditCode: licence.creditCode };
   }
 }
+
+export const SafetyLicenceRecordResolver = masterRecordResolver(
+  safetyLicenceRecord,
+  { input: SafetyLicenceInput, row: SafetyLicence },
+  { one: "saveSafetyLicence", many: "saveSafetyLicences", what: "a work-safety licence" },
+);

@@ -1,6 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
-import type { SubgraphContext } from "../../kernel/subgraph";
+import { Field, InputType, Int } from "type-graphql";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import { requireCreditCode, requireDocumentNumber, requireIdNumber, requireLocalDate, requireNotFuture } from "../../kernel/validate";
 import { ExaminationKind, ExaminationResult, HealthExamination } from "./health-examination.entity";
 
@@ -58,36 +57,8 @@ export const healthExaminationRecord: MasterRecord<HealthExaminationInput, Healt
   },
 };
 
-@Resolver(() => HealthExamination)
-export class HealthExaminationResolver {
-  @Mutation(() => HealthExamination, {
-    description: "Registers an occupational health examination, or corrects one with the version last read (health admins)",
-  })
-  saveHealthExamination(
-    @Arg("input", () => HealthExaminationInput) input: HealthExaminationInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<HealthExamination> {
-    return saveOne(healthExaminationRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, { description: "Saves up to 1000 examinations by report number, as an import does" })
-  saveHealthExaminations(
-    @Arg("rows", () => [HealthExaminationInput]) rows: HealthExaminationInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(healthExaminationRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], {
-    description: "Every change to this examination's record, newest first: health and auditors alone",
-  })
-  history(@Root() examination: HealthExamination, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(healthExaminationRecord, examination.id, context);
-  }
-}
+export const HealthExaminationRecordResolver = masterRecordResolver(
+  healthExaminationRecord,
+  { input: HealthExaminationInput, row: HealthExamination },
+  { one: "saveHealthExamination", many: "saveHealthExaminations", what: "an occupational health examination" },
+);

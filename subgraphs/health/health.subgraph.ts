@@ -1,4 +1,4 @@
-import { HealthExaminationResolver } from "./health-examination.resolver";
+import { HealthExaminationRecordResolver } from "./health-examination.resolver";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -29,7 +29,7 @@ export const health: SubgraphDefinition<City> = {
     HazardDeclarationResolver,
     EnterpriseResolver,
     PersonResolver,
-    HealthExaminationResolver,
+    HealthExaminationRecordResolver,
   ],
   extendedOnly: [MeetingReport],
   catalogue: healthCatalogue,

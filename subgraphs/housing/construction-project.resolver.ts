@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { yuanToFen } from "../../kernel/money";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import {
   requireCreditCode,
   requireDocumentNumber,
@@ -112,37 +112,6 @@ export class ConstructionProjectResolver {
     return paginate(query, "permitNo", filter);
   }
 
-  @Mutation(() => ConstructionProject, {
-    description: "Registers a construction project, or corrects one with the version last read (housing admins)",
-  })
-  saveConstructionProject(
-    @Arg("input", () => ConstructionProjectInput) input: ConstructionProjectInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<ConstructionProject> {
-    return saveOne(constructionProjectRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, { description: "Saves up to 1000 projects by permit number, as an import does" })
-  saveConstructionProjects(
-    @Arg("rows", () => [ConstructionProjectInput]) rows: ConstructionProjectInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(constructionProjectRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], {
-    description: "Every change to this project's registration, newest first: housing and auditors alone",
-  })
-  history(@Root() project: ConstructionProject, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(constructionProjectRecord, project.permitNo, context);
-  }
-
   @FieldResolver(() => Enterprise, { nullable: true, description: "The general contractor; null while 人社 is unreachable" })
   contractor(@Root() project: ConstructionProject): Enterprise {
     return { creditCode: project.creditCode };
@@ -163,3 +132,9 @@ export class ConstructionProjectResolver {
     return loaders.many(ConstructionSafetyInspection, "projectPermitNo").load(project.permitNo);
   }
 }
+
+export const ConstructionProjectRecordResolver = masterRecordResolver(
+  constructionProjectRecord,
+  { input: ConstructionProjectInput, row: ConstructionProject },
+  { one: "saveConstructionProject", many: "saveConstructionProjects", what: "a construction project" },
+);

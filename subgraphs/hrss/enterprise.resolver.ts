@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { checkCreditCode } from "../../kernel/identifiers/credit-code";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import {
   requireCreditCode,
@@ -103,37 +103,14 @@ export class EnterpriseResolver {
     return paginate(query, "creditCode", filter);
   }
 
-  @Mutation(() => Enterprise, { description: "Registers an employer, or corrects one with the version last read (hrss admins)" })
-  saveEnterprise(
-    @Arg("input", () => EnterpriseInput) input: EnterpriseInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<Enterprise> {
-    return saveOne(enterpriseRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, {
-    description: "Saves up to 1000 employers by credit code, as an import does: each inserted, updated, unchanged or refused",
-  })
-  saveEnterprises(
-    @Arg("rows", () => [EnterpriseInput]) rows: EnterpriseInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(enterpriseRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], { description: "Every change to this registration, newest first: hrss and auditors alone" })
-  history(@Root() enterprise: Enterprise, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(enterpriseRecord, enterprise.creditCode, context);
-  }
-
   @FieldResolver(() => [InjuryRecognition], { description: "Work-injury recognitions of this employer's workers" })
   injuryRecognitions(@Root() enterprise: Enterprise, @Ctx() { loaders }: SubgraphContext): Promise<InjuryRecognition[]> {
     return loaders.many(InjuryRecognition, "creditCode").load(enterprise.creditCode);
   }
 }
+
+export const EnterpriseRecordResolver = masterRecordResolver(
+  enterpriseRecord,
+  { input: EnterpriseInput, row: Enterprise },
+  { one: "saveEnterprise", many: "saveEnterprises", what: "an employer" },
+);

@@ -6,7 +6,7 @@ import { hrssCatalogue } from "./catalogue";
 import { hrssDemo } from "./demo";
 import { Enterprise } from "./enterprise.entity";
 import { enterpriseReference } from "./enterprise.reference";
-import { EnterpriseResolver } from "./enterprise.resolver";
+import { EnterpriseRecordResolver, EnterpriseResolver } from "./enterprise.resolver";
 import { InjuryRecognition } from "./injury-recognition.entity";
 import { InjuryRecognitionResolver } from "./injury-recognition.resolver";
 import { FeeBudget, FeeBudgetItem, FeeCapApproval } from "./fee-budget.entity";
@@ -27,7 +27,7 @@ import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-re
 import { RecordChange } from "../../kernel/records";
 import { Person } from "./person.entity";
 import { personReference } from "./person.reference";
-import { PersonResolver } from "./person.resolver";
+import { PersonRecordResolver, PersonResolver } from "./person.resolver";
 
 /**
  * 人社 (human resources and social security): insured enterprises and persons, insurance rates,
@@ -39,6 +39,8 @@ export const hrss: SubgraphDefinition<City> = {
     MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
+    EnterpriseRecordResolver,
+    PersonRecordResolver,
     InjuryRecognitionResolver,
     InsuranceRateResolver,
     EnterpriseRateResolver,

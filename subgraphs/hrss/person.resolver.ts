@@ -1,7 +1,7 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { badUserInput } from "../../kernel/errors";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireIdNumber, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
@@ -122,37 +122,6 @@ export class PersonResolver {
     return loaders.one(Person, "pid").load(pseudonymise(requireIdNumber("idNumber", idNumber).normalized));
   }
 
-  @Mutation(() => Person, {
-    description: "Registers an insured person and their enrolment, or corrects one with the version last read (hrss admins)",
-  })
-  savePerson(
-    @Arg("input", () => PersonInput) input: PersonInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<Person> {
-    return saveOne(personRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, {
-    description: "Saves up to 1000 insured persons by ID number, as an import does: each inserted, updated, unchanged or refused",
-  })
-  savePersons(
-    @Arg("rows", () => [PersonInput]) rows: PersonInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(personRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], { description: "Every change to this person's registration, newest first: hrss and auditors alone" })
-  history(@Root() person: Person, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(personRecord, person.pid, context);
-  }
-
   @FieldResolver(() => Enterprise, { nullable: true, description: "Current insured employer" })
   async employer(@Root() person: Person, @Ctx() { loaders }: SubgraphContext): Promise<Enterprise | null> {
     return person.employerCreditCode ? loaders.one(Enterprise, "creditCode").load(person.employerCreditCode) : null;
@@ -163,3 +132,9 @@ export class PersonResolver {
     return loaders.many(InjuryRecognition, "pid").load(person.pid);
   }
 }
+
+export const PersonRecordResolver = masterRecordResolver(
+  personRecord,
+  { input: PersonInput, row: Person },
+  { one: "savePerson", many: "savePersons", what: "an insured person and their enrolment" },
+);

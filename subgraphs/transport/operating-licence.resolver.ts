@@ -1,7 +1,6 @@
-import { Arg, Ctx, FieldResolver, Field, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Field, InputType, Int } from "type-graphql";
 import { badUserInput } from "../../kernel/errors";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
-import type { SubgraphContext } from "../../kernel/subgraph";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import { requireCreditCode, requireDocumentNumber, requireLocalDate } from "../../kernel/validate";
 import { OperatingLicence } from "./operating-licence.entity";
 import { VehicleClass } from "./vehicle.entity";
@@ -48,36 +47,8 @@ export const operatingLicenceRecord: MasterRecord<OperatingLicenceInput, Operati
   },
 };
 
-@Resolver(() => OperatingLicence)
-export class OperatingLicenceResolver {
-  @Mutation(() => OperatingLicence, {
-    description: "Registers an operator's licence, or corrects one with the version last read (transport admins)",
-  })
-  saveOperatingLicence(
-    @Arg("input", () => OperatingLicenceInput) input: OperatingLicenceInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<OperatingLicence> {
-    return saveOne(operatingLicenceRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, { description: "Saves up to 1000 operating licences by licence number, as an import does" })
-  saveOperatingLicences(
-    @Arg("rows", () => [OperatingLicenceInput]) rows: OperatingLicenceInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(operatingLicenceRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], {
-    description: "Every change to this licence's registration, newest first: transport and auditors alone",
-  })
-  history(@Root() licence: OperatingLicence, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(operatingLicenceRecord, licence.licenceNo, context);
-  }
-}
+export const OperatingLicenceRecordResolver = masterRecordResolver(
+  operatingLicenceRecord,
+  { input: OperatingLicenceInput, row: OperatingLicence },
+  { one: "saveOperatingLicence", many: "saveOperatingLicences", what: "an operator's operating licence" },
+);

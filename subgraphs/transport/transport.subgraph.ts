@@ -10,7 +10,7 @@ import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { OperatorsDriversAccidents1763900000000 } from "./migrations/1763900000000-operators-drivers-accidents";
 import { OperatingLicence } from "./operating-licence.entity";
-import { OperatingLicenceResolver } from "./operating-licence.resolver";
+import { OperatingLicenceRecordResolver } from "./operating-licence.resolver";
 import { TransportAccident } from "./transport-accident.entity";
 import { TransportAccidentResolver } from "./transport-accident.resolver";
 import { Vehicle } from "./vehicle.entity";
@@ -20,7 +20,7 @@ import { VehicleResolver } from "./vehicle.resolver";
 /** 交通 (transport): road transport operators, their vehicles and drivers, and accidents on the road. */
 export const transport: SubgraphDefinition<City> = {
   name: "transport",
-  resolvers: [VehicleResolver, EnterpriseResolver, DriverQualificationResolver, TransportAccidentResolver, OperatingLicenceResolver],
+  resolvers: [VehicleResolver, EnterpriseResolver, DriverQualificationResolver, TransportAccidentResolver, OperatingLicenceRecordResolver],
   references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
   entities: [Vehicle, OperatingLicence, DriverQualification, TransportAccident, RecordChange],
   migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000, MasterRecords1764000000000],

@@ -1,7 +1,7 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, InputType, Int, Query, Resolver } from "type-graphql";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { historyOf, RecordChange, saveBatch, saveOne, SaveReport, type MasterRecord } from "../../kernel/records";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import { requireDocumentNumber, requireLocalDate, requireNotFuture, requireRange, requireText } from "../../kernel/validate";
 import { TrainingSession } from "./training-session.entity";
 
@@ -68,33 +68,10 @@ export class TrainingSessionResolver {
     if (filter.heldTo) query.andWhere("session.heldOn <= :heldTo", { heldTo: requireLocalDate("heldTo", filter.heldTo) });
     return paginate(query, "id", filter);
   }
-
-  @Mutation(() => TrainingSession, {
-    description: "Registers a training session, or corrects one with the version last read (unions admins)",
-  })
-  saveTrainingSession(
-    @Arg("input", () => TrainingSessionInput) input: TrainingSessionInput,
-    @Arg("correctionRef", () => String, {
-      nullable: true,
-      description: "The correction request (纠错) this change answers, kept in the history",
-    })
-    correctionRef: string | null,
-    @Ctx() context: SubgraphContext,
-  ): Promise<TrainingSession> {
-    return saveOne(trainingSessionRecord, input, context, { correctionRef });
-  }
-
-  @Mutation(() => SaveReport, { description: "Saves up to 1000 training sessions by session number, as an import does" })
-  saveTrainingSessions(
-    @Arg("rows", () => [TrainingSessionInput]) rows: TrainingSessionInput[],
-    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Check and compare every row, store nothing" }) dryRun: boolean,
-    @Ctx() context: SubgraphContext,
-  ): Promise<SaveReport> {
-    return saveBatch(trainingSessionRecord, rows, context, { dryRun });
-  }
-
-  @FieldResolver(() => [RecordChange], { description: "Every change to this session's record, newest first: unions and auditors alone" })
-  history(@Root() session: TrainingSession, @Ctx() context: SubgraphContext): Promise<RecordChange[]> {
-    return historyOf(trainingSessionRecord, session.id, context);
-  }
 }
+
+export const TrainingSessionRecordResolver = masterRecordResolver(
+  trainingSessionRecord,
+  { input: TrainingSessionInput, row: TrainingSession },
+  { one: "saveTrainingSession", many: "saveTrainingSessions", what: "a union training session" },
+);

@@ -13,12 +13,12 @@ import { SupervisionCheck } from "./supervision-check.entity";
 import { supervisionCheckReference } from "./supervision-check.reference";
 import { SupervisionCheckResolver } from "./supervision-check.resolver";
 import { TrainingSession } from "./training-session.entity";
-import { TrainingSessionResolver } from "./training-session.resolver";
+import { TrainingSessionRecordResolver, TrainingSessionResolver } from "./training-session.resolver";
 
 /** 总工会 (trade unions): labour-protection supervision, workers' complaints and prevention training. */
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
-  resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver],
+  resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver, TrainingSessionRecordResolver],
   catalogue: unionsCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
   entities: [SupervisionCheck, Complaint, TrainingSession, RecordChange],

@@ -42,14 +42,18 @@ async function followEnrolments(manager: EntityManager, saved: { before: Person 
     if (before?.employerCreditCode) delta.set(before.employerCreditCode, (delta.get(before.employerCreditCode) ?? 0) - 1);
     if (after.employerCreditCode) delta.set(after.employerCreditCode, (delta.get(after.employerCreditCode) ?? 0) + 1);
   }
-  // In credit-code order, so that concurrent batches lock employers in the same order and never deadlock.
+  // One statement per size of change (almost always +1 and -1), not one per employer; in credit-code
+  // order, so that concurrent batches lock employers in the same order and never deadlock.
+  const byChange = new Map<number, string[]>();
   for (const [creditCode, change] of [...delta].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (change === 0) continue;
+    if (change !== 0) byChange.set(change, [...(byChange.get(change) ?? []), creditCode]);
+  }
+  for (const [change, creditCodes] of byChange) {
     await manager
       .createQueryBuilder()
       .update(Enterprise)
       .set({ insuredHeadcount: () => "insured_headcount + :change" })
-      .where("credit_code = :creditCode", { creditCode, change })
+      .where("credit_code IN (:...creditCodes)", { creditCodes, change })
       .execute();
   }
 }

@@ -325,7 +325,11 @@ export async function saveBatch<Input extends VersionedInput, Row extends Versio
     } catch (error) {
       // The transaction rolled back: every valid row is reported with the cause, none half-stored.
       const reason = error instanceof GraphQLError ? String(error.extensions.reason ?? error.message) : "保存失败, 本批未写入, 请重新导入";
-      context.logger.warn({ err: error, resource: record.resource }, "batch save failed");
+      // The code alone: a database's message can quote the values of the row (an ID number).
+      context.logger.warn(
+        { resource: record.resource, code: (error as { code?: unknown }).code ?? (error as Error).name },
+        "batch save failed",
+      );
       const reported = new Set(outcomes.map((outcome) => outcome.index));
       for (const row of valid.filter((candidate) => !reported.has(candidate.index))) {
         outcomes.push({

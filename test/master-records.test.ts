@@ -178,6 +178,24 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     expect(changes.body.data.enterprise.history.map((change: { version: number }) => change.version)).toEqual([2, 1]);
   });
 
+  it("leaves each row of a batch either written or reported when two batches race for one new key", async () => {
+    const [first, second] = await Promise.all([
+      post(saveEnterprises, { rows: [enterprise("30"), enterprise("31")] }),
+      post(saveEnterprises, { rows: [enterprise("30"), enterprise("32")] }),
+    ]);
+    for (const [report, own] of [
+      [first.body.data.saveEnterprises, "31"],
+      [second.body.data.saveEnterprises, "32"],
+    ] as const) {
+      const stored = await post(`{ enterprise(creditCode: "${creditCode(own)}") { creditCode } }`, {});
+      // A batch that lost the race on the shared key is refused whole: its other row is not stored either.
+      if (report.refused) expect([report.refused, stored.body.data.enterprise]).toEqual([2, null]);
+      else expect([report.inserted + report.unchanged, stored.body.data.enterprise]).toEqual([2, { creditCode: creditCode(own) }]);
+    }
+    const shared = await post(`{ enterprise(creditCode: "${creditCode("30")}") { version } }`, {});
+    expect(shared.body.data.enterprise).toEqual({ version: 1 });
+  });
+
   it("enrols insured persons with an employer, following the headcount as they move", async () => {
     await post(saveEnterprises, { rows: [enterprise("20"), enterprise("21")] });
     const person = (serial: string, employer: string, change: Record<string, unknown> = {}) => ({

@@ -14,6 +14,8 @@ import { writeTemplate } from "../import/template";
 import { startFederation, type Federation } from "./support/federation";
 
 const run = promisify(execFile);
+/** Reading half a million csv lines, or starting the command four times, outlasts jest's 60 s on a machine shared by many. */
+const heavyTestTimeoutMs = 300_000;
 const creditCode = (serial: number) => {
   const first17 = `91370303MA${String(serial).padStart(7, "0")}`;
   return first17 + creditCodeCheckCharacter(first17);
@@ -231,14 +233,18 @@ describe("npm run import: departments load their spreadsheets through the gatewa
         header + `${creditCode(302)},百万行公司,C2614,370303,2020-01-01\n`.repeat(1_000_000),
         "数据超过 500000 行的上限, 请拆分为多个文件后分别导入",
       ],
-    ])("%s", async (_case, name, content, message) => {
-      writeFileSync(file(name), content);
-      const before = await count("enterprise");
-      const refusal = runImport(await options({ file: file(name) }));
-      await expect(refusal).rejects.toBeInstanceOf(FileProblem);
-      await expect(refusal).rejects.toThrow(message);
-      expect(await count("enterprise")).toBe(before);
-    });
+    ])(
+      "%s",
+      async (_case, name, content, message) => {
+        writeFileSync(file(name), content);
+        const before = await count("enterprise");
+        const refusal = runImport(await options({ file: file(name) }));
+        await expect(refusal).rejects.toBeInstanceOf(FileProblem);
+        await expect(refusal).rejects.toThrow(message);
+        expect(await count("enterprise")).toBe(before);
+      },
+      heavyTestTimeoutMs,
+    );
 
     it("an xlsx over the row limit", async () => {
       await writeXlsx(file("big.xlsx"), [
@@ -273,22 +279,26 @@ describe("npm run import: departments load their spreadsheets through the gatewa
     expect(await count("safety_licence", "emergency")).toBe(before);
   });
 
-  it("runs as a command: a template, then an import with plain progress lines and the summary", async () => {
-    const env = {
-      ...process.env,
-      LIANFANG_GATEWAY_URL: hub.gatewayUrl,
-      LIANFANG_TOKEN: await hub.keys.token({ agency: "unions", roles: ["admin"] }),
-    };
-    const command = (...args: string[]) => run("node", ["-r", "@swc-node/register", "import/main.ts", ...args], { env });
-    await command("--template", "training-session", "--out", file("培训模板.xlsx"));
-    const [header, example] = (await sheetsOf(file("培训模板.xlsx")))["工会工伤预防培训"];
-    writeFileSync(file("培训.csv"), csv([header, example, ["GH-2024-0601", "2024-06-01", "安全生产月宣讲", "120", "2"]]));
-    const imported = await command("--agency", "unions", "--kind", "training-session", "--file", file("培训.csv"));
-    expect(imported.stdout).toBe("读取 2 行: 新增 2, 更新 0, 未变 0, 拒绝 0\n");
-    expect(imported.stderr).toContain("已处理 2/2 行");
-    const again = await command("--agency", "unions", "--kind", "training-session", "--file", file("培训.csv"));
-    expect(again.stdout).toBe("读取 2 行: 新增 0, 更新 0, 未变 2, 拒绝 0\n没有任何记录需要改动: 文件与中心的记录一致\n");
-    const wrong = await command("--agency", "unions", "--kind", "enterprise", "--file", file("培训.csv")).catch((error) => error);
-    expect([wrong.code, wrong.stderr]).toEqual([1, "参保单位 (enterprise) 由 hrss 维护, unions 不能导入他部门的记录\n"]);
-  });
+  it(
+    "runs as a command: a template, then an import with plain progress lines and the summary",
+    async () => {
+      const env = {
+        ...process.env,
+        LIANFANG_GATEWAY_URL: hub.gatewayUrl,
+        LIANFANG_TOKEN: await hub.keys.token({ agency: "unions", roles: ["admin"] }),
+      };
+      const command = (...args: string[]) => run("node", ["-r", "@swc-node/register", "import/main.ts", ...args], { env });
+      await command("--template", "training-session", "--out", file("培训模板.xlsx"));
+      const [header, example] = (await sheetsOf(file("培训模板.xlsx")))["工会工伤预防培训"];
+      writeFileSync(file("培训.csv"), csv([header, example, ["GH-2024-0601", "2024-06-01", "安全生产月宣讲", "120", "2"]]));
+      const imported = await command("--agency", "unions", "--kind", "training-session", "--file", file("培训.csv"));
+      expect(imported.stdout).toBe("读取 2 行: 新增 2, 更新 0, 未变 0, 拒绝 0\n");
+      expect(imported.stderr).toContain("已处理 2/2 行");
+      const again = await command("--agency", "unions", "--kind", "training-session", "--file", file("培训.csv"));
+      expect(again.stdout).toBe("读取 2 行: 新增 0, 更新 0, 未变 2, 拒绝 0\n没有任何记录需要改动: 文件与中心的记录一致\n");
+      const wrong = await command("--agency", "unions", "--kind", "enterprise", "--file", file("培训.csv")).catch((error) => error);
+      expect([wrong.code, wrong.stderr]).toEqual([1, "参保单位 (enterprise) 由 hrss 维护, unions 不能导入他部门的记录\n"]);
+    },
+    heavyTestTimeoutMs,
+  );
 });

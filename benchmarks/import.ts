@@ -3,7 +3,6 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import mysql from "mysql2/promise";
 import { subgraphUrlVariable } from "../gateway/supergraph";
 import { issueAgencyToken } from "../kernel/identity";
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
@@ -11,6 +10,7 @@ import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { startProcess, startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
+import { dropBenchDatabases, option } from "./support";
 import { runImport, type ImportSummary } from "../import/run";
 
 /**
@@ -22,11 +22,6 @@ import { runImport, type ImportSummary } from "../import/run";
  *   LIANFANG_MYSQL_URL=mysql://root@127.0.0.1:3306 node -r @swc-node/register benchmarks/import.ts [--enterprises 100000] [--persons 500000]
  */
 const benchPrefix = "lfimportbench_";
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
 
 const creditCode = (serial: number) => {
   const first17 = `91370303MA${String(serial).padStart(7, "0")}`;
@@ -71,13 +66,6 @@ function databaseServerPid(): number | undefined {
     }
   }
   return undefined;
-}
-
-async function dropBenchDatabases(mysqlUrl: string): Promise<void> {
-  const connection = await mysql.createConnection({ uri: mysqlUrl });
-  const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE ?", [`${benchPrefix}%`]);
-  for (const row of rows) await connection.query(mysql.format("DROP DATABASE ??", [Object.values(row)[0]]));
-  await connection.end();
 }
 
 async function main(): Promise<void> {
@@ -151,7 +139,7 @@ async function main(): Promise<void> {
     }
     await subgraphProcesses.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
-    if (process.env.LIANFANG_MYSQL_URL) await dropBenchDatabases(process.env.LIANFANG_MYSQL_URL);
+    if (process.env.LIANFANG_MYSQL_URL) await dropBenchDatabases(process.env.LIANFANG_MYSQL_URL, benchPrefix);
   }
 }
 

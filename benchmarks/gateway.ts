@@ -3,7 +3,6 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import mysql from "mysql2/promise";
 import { defaultMaskPatterns } from "../kernel/masking";
 import { headAnchorFile } from "../gateway/audit";
 import { defaultLimits } from "../gateway/governance";
@@ -21,6 +20,7 @@ import {
 import { createLogger } from "../kernel/logger";
 import { startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
+import { dropBenchDatabases, option } from "./support";
 
 /**
  * What governance costs the gateway: the same cross-department query through a governed gateway
@@ -44,18 +44,6 @@ const query = `query MeetingBrief {
 
 /** Its own databases, dropped afterwards on MySQL. */
 const benchPrefix = "lfgwbench_";
-
-async function dropBenchDatabases(mysqlUrl: string): Promise<void> {
-  const connection = await mysql.createConnection({ uri: mysqlUrl });
-  const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE ?", [`${benchPrefix}%`]);
-  for (const row of rows) await connection.query(mysql.format("DROP DATABASE ??", [Object.values(row)[0]]));
-  await connection.end();
-}
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-}
 
 interface Round {
   requestsPerSecond: number;
@@ -199,7 +187,7 @@ async function main(): Promise<void> {
     await governed.close();
     await subgraphProcesses.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
-    if (process.env.LIANFANG_MYSQL_URL) await dropBenchDatabases(process.env.LIANFANG_MYSQL_URL);
+    if (process.env.LIANFANG_MYSQL_URL) await dropBenchDatabases(process.env.LIANFANG_MYSQL_URL, benchPrefix);
   }
 }
 

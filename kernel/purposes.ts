@@ -11,6 +11,7 @@ export const purposes: Readonly<Record<string, string>> = {
   MEETING_REPORT: "联席会议报告",
   STATISTICS: "统计分析",
   SUPERVISION: "监督执法",
+  DATA_MAINTENANCE: "数据维护",
 };
 
 export const isPurpose = (value: string): boolean => Object.hasOwn(purposes, value);

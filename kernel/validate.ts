@@ -120,3 +120,13 @@ export function requireReportScope(regionCode: string, period: string): ReportSc
     until: `${Number(period) + 1}-01-01`,
   };
 }
+
+/** A number a department issues (permit, licence, report number): kept as written, in one piece. */
+export function requireDocumentNumber(field: string, value: string, maxLength: number): string {
+  const text = value.trim();
+  if (!text) throw badUserInput(field, "编号不能为空");
+  if (/\s/.test(text)) throw badUserInput(field, `编号中不能有空格: ${JSON.stringify(text)}`);
+  const length = [...text].length;
+  if (length > maxLength) throw badUserInput(field, `编号最多 ${maxLength} 个字符, 收到 ${length} 个`);
+  return text;
+}

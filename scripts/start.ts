@@ -10,13 +10,14 @@ const exampleQuery = `{ enterprises(first: 3) { nodes { creditCode name riskClas
 
 /**
  * `npm start`: every subgraph and the gateway on the embedded default (or MySQL when
- * LIANFANG_MYSQL_URL is set), with the small demo city seeded on first start.
+ * LIANFANG_MYSQL_URL is set), with the small demo city seeded on first start, or none with
+ * LIANFANG_DEMO_SCALE=none (a department loading its real records).
  */
 async function main(): Promise<void> {
   const config = readConfig({
     ...commonVariables,
     PORT: port(4000),
-    LIANFANG_DEMO_SCALE: z.enum(["small", "city", "large"]).default("small"),
+    LIANFANG_DEMO_SCALE: z.enum(["none", "small", "city", "large"]).default("small"),
   });
   const keyDir = keyDirectory(config);
   await ensureDevKeys(
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     `starting ${subgraphs.length} subgraphs and the gateway (${config.LIANFANG_MYSQL_URL ? "MySQL" : `embedded, in ${config.LIANFANG_DATA_DIR}`})...\n`,
   );
   const hub = await startHub({
-    env: { ...process.env, LIANFANG_DEMO_SCALE: config.LIANFANG_DEMO_SCALE },
+    env: { ...process.env, LIANFANG_DEMO_SCALE: config.LIANFANG_DEMO_SCALE === "none" ? undefined : config.LIANFANG_DEMO_SCALE },
     subgraphPort: defaultSubgraphPort,
     gatewayPort: config.PORT,
     stdio: "inherit",

@@ -286,12 +286,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
         "is before 国务院令第493号 took effect on 2007-06-01",
       ],
       ["negative deaths", { deaths: -1 }, "input.deaths", "must be a whole number from 0 to 2147483647, got -1"],
-      [
-        "a loss in fractions of a fen",
-        { directLossYuan: 10.005 },
-        "input.directLossYuan",
-        "must be a non-negative amount in yuan with at most two decimals, got 10.005",
-      ],
+      ["a loss in fractions of a fen", { directLossYuan: 10.005 }, "input.directLossYuan", "金额最多两位小数 (精确到分), 收到 10.005"],
       ["a blank description", { description: "  " }, "input.description", "is required"],
       ["an overlong description", { description: "经".repeat(2001) }, "input.description", "must be at most 2000 characters, got 2001"],
     ])("rejects %s, naming the field, and writes nothing", async (_case, change, field, reason) => {

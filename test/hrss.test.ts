@@ -897,7 +897,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "fractions of a fen",
         `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2027, priorYearContributionIncomeYuan: 1.005 }) { id } }`,
         "input.priorYearContributionIncomeYuan",
-        "must be an amount in yuan with at most 2 decimals, got 1.005",
+        "金额最多两位小数 (精确到分), 收到 1.005",
       ],
       [
         "recordFeeCapApproval",
@@ -925,7 +925,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "nothing to spend",
         `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 0, approvedOn: "2025-03-01" }) { id } }`,
         "input.amountYuan",
-        "must be more than 0, got 0",
+        "金额必须大于 0, 收到 0",
       ],
       [
         "addFeeBudgetItem",
@@ -1163,7 +1163,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100.001),
         "applyForPreventionProject",
         "input.contractAmountYuan",
-        "must be an amount in yuan with at most 2 decimals, got 100.001",
+        "金额最多两位小数 (精确到分), 收到 100.001",
       ],
       [
         "an application in the future",

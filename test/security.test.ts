@@ -315,7 +315,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
         "Person.name",
         "CURIOSITY",
         "input.purpose",
-        "must be one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION",
+        "must be one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION, DATA_MAINTENANCE",
       ],
     ])("refuses an application for %s", async (_case, resource, purpose, field, expected) => {
       const reason = typeof expected === "string" ? expected : expect.stringMatching(expected);
@@ -360,6 +360,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
           "MEETING_REPORT",
           "STATISTICS",
           "SUPERVISION",
+          "DATA_MAINTENANCE",
         ],
       });
       const [last] = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "DESC" }, take: 1 });

@@ -77,7 +77,7 @@ describe("unions through the gateway", () => {
     const expected = sessions.filter((session) => session.heldOn >= from && session.heldOn <= to);
     const response = await hub.post(
       {
-        query: `query($from: String, $to: String) { trainingSessions(first: 200, heldFrom: $from, heldTo: $to) { nodes { id heldOn topic attendees hours } } }`,
+        query: `query($from: String, $to: String) { trainingSessions(first: 200, heldFrom: $from, heldTo: $to) { nodes { id heldOn topic attendees hours version } } }`,
         variables: { from, to },
       },
       admin,

@@ -21,4 +21,6 @@ export const coordinationCatalogue: SharingCatalogue = {
   "JointMeeting.*": unconditional("联席会议纪要：议题、议定事项"),
   "ActionItem.*": unconditional("联席会议议定事项的落实"),
   "RectificationEscalation.*": unconditional("限期整改 逾期督办"),
+  "CorrectionRequest.*": unconditional("纠错, 国发〔2016〕51号 第十八条: 每个部门只看到自己提出或须答复的纠错申请"),
+  "CorrectionRequestConnection.*": unconditional(),
 };

@@ -25,6 +25,9 @@ import { Experts1764100000001 } from "./migrations/1764100000001-experts";
 import { ActionItem, JointMeeting } from "./joint-meeting.entity";
 import { ActionItemResolver, JointMeetingResolver } from "./joint-meeting.resolver";
 import { JointMeetings1764100000002 } from "./migrations/1764100000002-joint-meetings";
+import { CorrectionRequest } from "./correction-request.entity";
+import { CorrectionRequestResolver } from "./correction-request.resolver";
+import { CorrectionRequests1764000000000 } from "./migrations/1764000000000-correction-requests";
 
 /** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
 export const coordination: SubgraphDefinition<City> = {
@@ -44,6 +47,7 @@ export const coordination: SubgraphDefinition<City> = {
     ExpertAssignmentResolver,
     JointMeetingResolver,
     ActionItemResolver,
+    CorrectionRequestResolver,
   ],
   catalogue: coordinationCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
@@ -59,11 +63,13 @@ export const coordination: SubgraphDefinition<City> = {
     ExpertAssignment,
     JointMeeting,
     ActionItem,
+    CorrectionRequest,
   ],
   migrations: [
     Initial1763800000000,
     RectificationBulletins1763900000000,
     SharingApplications1763950000000,
+    CorrectionRequests1764000000000,
     JointWork1764100000000,
     Experts1764100000001,
     JointMeetings1764100000002,

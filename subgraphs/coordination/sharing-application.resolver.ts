@@ -33,7 +33,7 @@ const day = 86_400_000;
 
 let composedCatalogue: Map<string, CatalogueEntry> | undefined;
 /** The catalogue as composed into the committed supergraph: the hub's one list of resources. */
-function catalogue(): Map<string, CatalogueEntry> {
+export function catalogue(): Map<string, CatalogueEntry> {
   composedCatalogue ??= readCatalogue(readSupergraph(supergraphFile));
   return composedCatalogue;
 }
@@ -181,7 +181,10 @@ export class SharingApplicationResolver {
   }
 
   @Query(() => SharingApplicationConnection, { description: "Applications the caller made or must answer (the office sees all)" })
-  sharingApplications(@Args(() => SharingApplicationFilter) filter: SharingApplicationFilter, @Ctx() { db, identity, clock }: SubgraphContext) {
+  sharingApplications(
+    @Args(() => SharingApplicationFilter) filter: SharingApplicationFilter,
+    @Ctx() { db, identity, clock }: SubgraphContext,
+  ) {
     const query = db.getRepository(SharingApplication).createQueryBuilder("application");
     if (identity.agency !== "coordination") {
       query.andWhere("(application.applicant = :agency OR application.owner = :agency)", { agency: identity.agency });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
+import { yuanToFen } from "../../kernel/money";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import {
@@ -112,15 +113,6 @@ function requireText(field: string, value: string): string {
   return text;
 }
 
-/** Yuan with at most two decimals, as exact fen. */
-export function requireFen(field: string, yuan: number): number {
-  const fen = Math.round(yuan * 100);
-  if (!Number.isFinite(yuan) || yuan < 0 || !Number.isSafeInteger(fen) || fen / 100 !== yuan) {
-    throw badUserInput(field, `must be a non-negative amount in yuan with at most two decimals, got ${yuan}`);
-  }
-  return fen;
-}
-
 function requireCategory(field: string, code: string): string {
   if (!(code in accidentCategories)) throw badUserInput(field, `${JSON.stringify(code)} is not a GB 6441 accident category (01 to 20)`);
   return code;
@@ -172,7 +164,7 @@ export class AccidentResolver {
       seriousInjuries: requireCount("input.seriousInjuries", input.seriousInjuries),
       minorInjuries: requireCount("input.minorInjuries", input.minorInjuries),
       missing: requireCount("input.missing", input.missing),
-      directLossFen: requireFen("input.directLossYuan", input.directLossYuan),
+      directLossFen: yuanToFen("input.directLossYuan", input.directLossYuan, "nonNegative"),
     };
     const accident = Object.assign(new Accident(), {
       id: `AC-${chinaToday(occurredAt).slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
@@ -209,7 +201,7 @@ export class AccidentResolver {
     const directLossFen =
       input.directLossYuan === undefined || input.directLossYuan === null
         ? undefined
-        : requireFen("input.directLossYuan", input.directLossYuan);
+        : yuanToFen("input.directLossYuan", input.directLossYuan, "nonNegative");
     return db.transaction(async (manager) => {
       const accident = await manager.findOneBy(Accident, { id: input.accidentId });
       if (!accident) throw badUserInput("input.accidentId", `no accident ${JSON.stringify(input.accidentId)} is recorded`);

@@ -160,6 +160,7 @@ function safetyLicences(city: City): SafetyLicence[] {
             kind,
             validFrom,
             validUntil: licenceValidUntil(validFrom),
+            version: 1,
           }),
         );
       }

@@ -1,3 +1,5 @@
+import { RecordChange } from "../../kernel/records";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -16,16 +18,29 @@ import { AccidentReports1763900000000 } from "./migrations/1763900000000-acciden
 import { HazardInspections1763900000001 } from "./migrations/1763900000001-hazard-inspections";
 import { SafetyLicences1763900000002 } from "./migrations/1763900000002-safety-licences";
 import { SafetyLicence } from "./safety-licence.entity";
-import { SafetyLicenceResolver } from "./safety-licence.resolver";
+import { SafetyLicenceRecordResolver, SafetyLicenceResolver } from "./safety-licence.resolver";
 
 /** 应急 (emergency management): production-safety accidents, hazard inspections and work-safety licences. */
 export const emergency: SubgraphDefinition<City> = {
   name: "emergency",
-  resolvers: [MeetingReportResolver, AccidentResolver, HazardInspectionResolver, SafetyLicenceResolver, EnterpriseResolver],
+  resolvers: [
+    MeetingReportResolver,
+    AccidentResolver,
+    HazardInspectionResolver,
+    SafetyLicenceResolver,
+    SafetyLicenceRecordResolver,
+    EnterpriseResolver,
+  ],
   extendedOnly: [MeetingReport],
   catalogue: emergencyCatalogue,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...accidentReference },
-  entities: [Accident, AccidentReport, HazardInspection, SafetyLicence],
-  migrations: [Initial1763800000000, AccidentReports1763900000000, HazardInspections1763900000001, SafetyLicences1763900000002],
+  entities: [Accident, AccidentReport, HazardInspection, SafetyLicence, RecordChange],
+  migrations: [
+    Initial1763800000000,
+    AccidentReports1763900000000,
+    HazardInspections1763900000001,
+    SafetyLicences1763900000002,
+    MasterRecords1764000000000,
+  ],
   demo: emergencyDemo,
 };

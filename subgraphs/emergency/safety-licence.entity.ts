@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
 import { LocalDate } from "../../kernel/scalars";
@@ -61,4 +61,8 @@ export class SafetyLicence {
   @Field(() => LocalDate, { description: "Last day of validity (3 years, 第九条)" })
   @Column(column.date)
   validUntil: string;
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }

@@ -1,9 +1,11 @@
+import { masterRecordCatalogue } from "../../kernel/records";
 import { conditional, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 const healthInformation = "《个人信息保护法》第二十八条 医疗健康信息; 《职业病防治法》";
 
 /** 卫健's sharing catalogue: cases are shared; who has a disease only under a grant. */
 export const healthCatalogue: SharingCatalogue = {
+  ...masterRecordCatalogue,
   "Query.*": unconditional(),
   "OccupationalDiseaseCase.*": unconditional("职业病报告, 工伤预防五年行动计划 数据共享"),
   "OccupationalDiseaseCase.person": conditional(healthInformation),

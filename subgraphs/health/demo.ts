@@ -138,6 +138,7 @@ function healthExaminations(city: City): HealthExamination[] {
       examinedOn,
       kind,
       result: pickResult(faker),
+      version: 1,
     });
   for (const person of city.persons) {
     if (!hazardousDivisions.has(industry.get(person.employerCreditCode) ?? "")) continue;

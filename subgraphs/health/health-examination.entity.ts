@@ -46,6 +46,10 @@ export class HealthExamination {
   @Field(() => ExaminationResult)
   @Column(column.code(20))
   result: ExaminationResult;
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }
 
 @ObjectType({ description: "An enterprise's occupational health examinations counted by result" })

@@ -1,3 +1,6 @@
+import { HealthExaminationRecordResolver } from "./health-examination.resolver";
+import { RecordChange } from "../../kernel/records";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -20,7 +23,14 @@ import { PersonResolver } from "./person.resolver";
 /** 卫健 (health): occupational-disease diagnoses, hazard-project declarations and health examinations. */
 export const health: SubgraphDefinition<City> = {
   name: "health",
-  resolvers: [MeetingReportResolver, OccupationalDiseaseCaseResolver, HazardDeclarationResolver, EnterpriseResolver, PersonResolver],
+  resolvers: [
+    MeetingReportResolver,
+    OccupationalDiseaseCaseResolver,
+    HazardDeclarationResolver,
+    EnterpriseResolver,
+    PersonResolver,
+    HealthExaminationRecordResolver,
+  ],
   extendedOnly: [MeetingReport],
   catalogue: healthCatalogue,
   references: {
@@ -29,7 +39,13 @@ export const health: SubgraphDefinition<City> = {
     ...keyOnlyReference("Person"),
     ...occupationalDiseaseCaseReference,
   },
-  entities: [OccupationalDiseaseCase, HazardDeclaration, HealthExamination],
-  migrations: [Initial1763800000000, DiagnosisDetails1763900000000, HazardDeclarations1763900000001, HealthExaminations1763900000002],
+  entities: [OccupationalDiseaseCase, HazardDeclaration, HealthExamination, RecordChange],
+  migrations: [
+    Initial1763800000000,
+    DiagnosisDetails1763900000000,
+    HazardDeclarations1763900000001,
+    HealthExaminations1763900000002,
+    MasterRecords1764000000000,
+  ],
   demo: healthDemo,
 };

@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
 import { LocalDate } from "../../kernel/scalars";
@@ -44,4 +44,8 @@ export class ConstructionProject {
   get contractValueYuan(): number {
     return this.contractValueFen / 100;
   }
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }

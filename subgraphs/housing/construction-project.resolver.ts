@@ -1,7 +1,16 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireLocalDate } from "../../kernel/validate";
+import { yuanToFen } from "../../kernel/money";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
+import {
+  requireCreditCode,
+  requireDocumentNumber,
+  requireLocalDate,
+  requireNotFuture,
+  requireRegionCode,
+  requireText,
+} from "../../kernel/validate";
 import { ConstructionProject, ProjectStatus } from "./construction-project.entity";
 import { Enterprise } from "./enterprise.entity";
 import { ConstructionSafetyInspection } from "./safety-inspection.entity";
@@ -26,6 +35,64 @@ class ConstructionProjectFilter extends PageArgs {
 }
 
 const ConstructionProjectConnection = Connection(ConstructionProject);
+
+@InputType({ description: "A construction project as 住建 registers it; the same fields as a row of the project import template" })
+export class ConstructionProjectInput {
+  @Field(() => String, { description: "施工许可证编号" })
+  permitNo: string;
+
+  @Field(() => String, { description: "项目名称" })
+  name: string;
+
+  @Field(() => String, { description: "施工总承包单位 统一社会信用代码" })
+  creditCode: string;
+
+  @Field(() => String, { description: "项目所在地区, GB/T 2260 county-level code" })
+  regionCode: string;
+
+  @Field(() => String, { description: "发证日期, YYYY-MM-DD" })
+  permitIssuedOn: string;
+
+  @Field(() => ProjectStatus)
+  status: ProjectStatus;
+
+  @Field(() => String, { description: "合同金额, yuan as a decimal with at most two decimals, e.g. 123456789.12" })
+  contractValueYuan: string;
+
+  @Field(() => Int, { nullable: true, description: "The version last read; required to correct a registered project" })
+  version?: number | null;
+}
+
+/** Projects are registered by permit number. */
+export const constructionProjectRecord: MasterRecord<ConstructionProjectInput, ConstructionProject> = {
+  resource: "ConstructionProject",
+  owner: "housing",
+  entity: ConstructionProject,
+  key: "permitNo",
+  fields: ["name", "creditCode", "regionCode", "permitIssuedOn", "status", "contractValueFen"],
+  validate: async (input, checks) => {
+    const permitNo = checks.check("permitNo", (field) => requireDocumentNumber(field, input.permitNo, 24));
+    const name = checks.check("name", (field) => requireText(field, input.name, 200));
+    const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
+    const regionCode = checks.check("regionCode", (field) => requireRegionCode(field, input.regionCode.trim()));
+    const permitIssuedOn = checks.check("permitIssuedOn", (field) => {
+      const date = requireLocalDate(field, input.permitIssuedOn.trim());
+      requireNotFuture(field, date);
+      return date;
+    });
+    const contractValueFen = checks.check("contractValueYuan", (field) => yuanToFen(field, input.contractValueYuan));
+    if (checks.problems.length) return undefined;
+    return {
+      permitNo,
+      name,
+      creditCode: credit.creditCode,
+      regionCode,
+      permitIssuedOn,
+      status: input.status,
+      contractValueFen,
+    } as ConstructionProject;
+  },
+};
 
 @Resolver(() => ConstructionProject)
 export class ConstructionProjectResolver {
@@ -65,3 +132,9 @@ export class ConstructionProjectResolver {
     return loaders.many(ConstructionSafetyInspection, "projectPermitNo").load(project.permitNo);
   }
 }
+
+export const ConstructionProjectRecordResolver = masterRecordResolver(
+  constructionProjectRecord,
+  { input: ConstructionProjectInput, row: ConstructionProject },
+  { one: "saveConstructionProject", many: "saveConstructionProjects", what: "a construction project" },
+);

@@ -39,6 +39,7 @@ function constructionProjects(city: City): ConstructionProject[] {
               ? ProjectStatus.COMPLETED
               : faker.helpers.arrayElement([ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.SUSPENDED]),
           contractValueFen: faker.number.int({ min: 500, max: 50_000 }) * 1_000_000,
+          version: 1,
         }),
       );
     }

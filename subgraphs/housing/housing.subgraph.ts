@@ -3,7 +3,7 @@ import type { City } from "../../synthetic/city";
 import { housingCatalogue } from "./catalogue";
 import { ConstructionProject } from "./construction-project.entity";
 import { constructionProjectReference } from "./construction-project.reference";
-import { ConstructionProjectResolver } from "./construction-project.resolver";
+import { ConstructionProjectRecordResolver, ConstructionProjectResolver } from "./construction-project.resolver";
 import { housingDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { SiteWorkersInspections1763900000000 } from "./migrations/1763900000000-site-workers-inspections";
@@ -12,14 +12,23 @@ import { ConstructionSafetyInspectionResolver } from "./safety-inspection.resolv
 import { SiteWorkerRegistration } from "./site-worker.entity";
 import { PersonResolver, SiteWorkerResolver } from "./site-worker.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
+import { RecordChange } from "../../kernel/records";
 
 /** 住建 (housing and construction): construction projects, their real-name worker registry and safety inspections. */
 export const housing: SubgraphDefinition<City> = {
   name: "housing",
-  resolvers: [ConstructionProjectResolver, EnterpriseResolver, SiteWorkerResolver, PersonResolver, ConstructionSafetyInspectionResolver],
+  resolvers: [
+    ConstructionProjectResolver,
+    ConstructionProjectRecordResolver,
+    EnterpriseResolver,
+    SiteWorkerResolver,
+    PersonResolver,
+    ConstructionSafetyInspectionResolver,
+  ],
   catalogue: housingCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...constructionProjectReference },
-  entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection],
-  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000],
+  entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection, RecordChange],
+  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000, MasterRecords1764000000000],
   demo: housingDemo,
 };

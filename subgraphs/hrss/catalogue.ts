@@ -1,3 +1,4 @@
+import { masterRecordCatalogue } from "../../kernel/records";
 import { conditional, notShared, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 const personalInformation = "《个人信息保护法》第十三条、第二十八条; 《政务信息资源共享管理暂行办法》第九条 有条件共享";
@@ -8,6 +9,7 @@ const preventionFee = "工伤预防费使用, 人社部规〔2017〕13号";
 
 /** 人社's sharing catalogue. Person.insuredSince is deliberately unlisted: read by 人社 alone. */
 export const hrssCatalogue: SharingCatalogue = {
+  ...masterRecordCatalogue,
   "Query.*": unconditional(),
   "Mutation.*": unconditional("each mutation checks who may make it: hrss admins alone (requireOwnDepartment)"),
   "Enterprise.*": unconditional("企业登记与参保信息, 《政务信息资源共享管理暂行办法》第九条 无条件共享"),
@@ -17,6 +19,8 @@ export const hrssCatalogue: SharingCatalogue = {
   "Person.birthDate": conditional(personalInformation),
   "Person.employer": conditional(personalInformation),
   "Person.injuryRecognitions": unconditional(),
+  "Person.version": conditional(personalInformation),
+  "Person.history": unconditional("变更记录: the resolver answers hrss and auditors alone"),
   "Person.phone": notShared("《个人信息保护法》第六条 最小必要: joint prevention needs no phone number"),
   "InjuryRecognition.*": unconditional("工伤认定结论, 工伤预防五年行动计划 数据共享"),
   "InjuryRecognition.person": conditional(personalInformation),

@@ -25,6 +25,7 @@ export function hrssDemo(city: City): DemoRows {
       riskClass: riskClassOf2017Division(enterprise.industryCode) ?? null,
       insuredHeadcount: headcount.get(enterprise.creditCode) ?? 0,
       registeredOn: enterprise.registeredOn,
+      version: 1,
     })),
   );
   const persons = demoRows(
@@ -41,6 +42,7 @@ export function hrssDemo(city: City): DemoRows {
         phone: person.phone,
         employerCreditCode: person.employerCreditCode,
         insuredSince: person.hiredOn,
+        version: 1,
       };
     }),
   );

@@ -38,4 +38,8 @@ export class Enterprise {
   @Field(() => LocalDate)
   @Column(column.date)
   registeredOn: string;
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }

@@ -1,10 +1,19 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Query, Resolver, Root } from "type-graphql";
 import { checkCreditCode } from "../../kernel/identifiers/credit-code";
 import { badUserInput } from "../../kernel/errors";
 import { likeEscape, likeLiteral } from "../../kernel/like";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
+import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireIndustryCode, requireRegionCode } from "../../kernel/validate";
+import {
+  requireCreditCode,
+  requireIndustryCode,
+  requireLocalDate,
+  requireNotFuture,
+  requireRegionCode,
+  requireText,
+} from "../../kernel/validate";
+import { riskClassOf2017Division } from "../../reference/risk-classes";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition } from "./injury-recognition.entity";
 
@@ -21,6 +30,57 @@ class EnterpriseFilter extends PageArgs {
 }
 
 const EnterpriseConnection = Connection(Enterprise);
+
+@InputType({ description: "An employer as 人社 registers it; the same fields as a row of the enterprise import template" })
+export class EnterpriseInput {
+  @Field(() => String, { description: "统一社会信用代码" })
+  creditCode: string;
+
+  @Field(() => String, { description: "单位名称" })
+  name: string;
+
+  @Field(() => String, { description: "行业代码: GB/T 4754-2017 section letter and 2 to 4 digits, e.g. C2614" })
+  industryCode: string;
+
+  @Field(() => String, { description: "所在地区: GB/T 2260 county-level code" })
+  regionCode: string;
+
+  @Field(() => String, { description: "参保登记日期, YYYY-MM-DD" })
+  registeredOn: string;
+
+  @Field(() => Int, { nullable: true, description: "The version last read; required to correct a registered enterprise" })
+  version?: number | null;
+}
+
+/** Enterprises are registered by credit code; the risk class follows the industry, the headcount the enrolments. */
+export const enterpriseRecord: MasterRecord<EnterpriseInput, Enterprise> = {
+  resource: "Enterprise",
+  owner: "hrss",
+  entity: Enterprise,
+  key: "creditCode",
+  fields: ["creditCodeNeedsReview", "name", "industryCode", "regionCode", "riskClass", "registeredOn"],
+  defaults: { insuredHeadcount: 0 },
+  validate: async (input, checks) => {
+    const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
+    const name = checks.check("name", (field) => requireText(field, input.name, 200));
+    const industry = checks.check("industryCode", (field) => requireIndustryCode(field, input.industryCode));
+    const regionCode = checks.check("regionCode", (field) => requireRegionCode(field, input.regionCode.trim()));
+    const registeredOn = checks.check("registeredOn", (field) => {
+      requireNotFuture(field, requireLocalDate(field, input.registeredOn.trim()));
+      return input.registeredOn.trim();
+    });
+    if (checks.problems.length) return undefined;
+    return {
+      creditCode: credit.creditCode,
+      creditCodeNeedsReview: credit.needsReview,
+      name,
+      industryCode: industry.digits,
+      regionCode,
+      riskClass: riskClassOf2017Division(industry.division) ?? null,
+      registeredOn,
+    } as Enterprise;
+  },
+};
 
 export function normalizedCreditCode(value: string, field = "creditCode"): string {
   const check = checkCreditCode(value);
@@ -53,3 +113,9 @@ export class EnterpriseResolver {
     return loaders.many(InjuryRecognition, "creditCode").load(enterprise.creditCode);
   }
 }
+
+export const EnterpriseRecordResolver = masterRecordResolver(
+  enterpriseRecord,
+  { input: EnterpriseInput, row: Enterprise },
+  { one: "saveEnterprise", many: "saveEnterprises", what: "an employer" },
+);

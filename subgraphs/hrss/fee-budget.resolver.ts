@@ -7,7 +7,8 @@ import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireLocalDate, requireNotFuture, requireRange, requireText } from "../../kernel/validate";
 import { FeeBudget, FeeBudgetItem, FeeCapApproval, FeeCategory } from "./fee-budget.entity";
-import { requirePoolingArea, requireYuanAsFen, yuanText } from "./inputs";
+import { fenToYuanText, yuanToFen } from "../../kernel/money";
+import { requirePoolingArea } from "./inputs";
 import { capBasisPoints, capFen, defaultCapBasisPoints, firstBudgetYear, percentAsBasisPoints } from "./prevention-fee.rules";
 
 /** Budget years after 2100 are typing errors. */
@@ -98,7 +99,7 @@ export class FeeBudgetResolver {
     requireOwnDepartment(identity, "hrss");
     const poolingAreaCode = requirePoolingArea("input.poolingAreaCode", input.poolingAreaCode);
     const year = requireRange("input.year", input.year, firstBudgetYear, lastBudgetYear);
-    const income = requireYuanAsFen("input.priorYearContributionIncomeYuan", input.priorYearContributionIncomeYuan);
+    const income = yuanToFen("input.priorYearContributionIncomeYuan", input.priorYearContributionIncomeYuan);
     const budget = Object.assign(new FeeBudget(), {
       id: `${poolingAreaCode}-${year}`,
       poolingAreaCode,
@@ -154,7 +155,7 @@ export class FeeBudgetResolver {
   ): Promise<FeeBudgetItem> {
     requireOwnDepartment(identity, "hrss");
     const title = requireText("input.title", input.title, 200);
-    const amountFen = requireYuanAsFen("input.amountYuan", input.amountYuan);
+    const amountFen = yuanToFen("input.amountYuan", input.amountYuan);
     const approvedOn = requireLocalDate("input.approvedOn", input.approvedOn);
     requireNotFuture("input.approvedOn", approvedOn);
     return db.transaction(async (manager) => {
@@ -173,7 +174,7 @@ export class FeeBudgetResolver {
         const { approvedFen } = await manager.findOneByOrFail(FeeBudget, { id: budget.id });
         throw badUserInput(
           "input.amountYuan",
-          `would pass the cap of ${yuanText(cap)} yuan (${basisPoints / 100}% of prior-year contribution income): ${yuanText(approvedFen)} yuan already approved, ${yuanText(amountFen)} yuan requested`,
+          `would pass the cap of ${fenToYuanText(cap)} yuan (${basisPoints / 100}% of prior-year contribution income): ${fenToYuanText(approvedFen)} yuan already approved, ${fenToYuanText(amountFen)} yuan requested`,
         );
       }
       const item = Object.assign(new FeeBudgetItem(), {

@@ -6,7 +6,7 @@ import { hrssCatalogue } from "./catalogue";
 import { hrssDemo } from "./demo";
 import { Enterprise } from "./enterprise.entity";
 import { enterpriseReference } from "./enterprise.reference";
-import { EnterpriseResolver } from "./enterprise.resolver";
+import { EnterpriseRecordResolver, EnterpriseResolver } from "./enterprise.resolver";
 import { InjuryRecognition } from "./injury-recognition.entity";
 import { InjuryRecognitionResolver } from "./injury-recognition.resolver";
 import { FeeBudget, FeeBudgetItem, FeeCapApproval } from "./fee-budget.entity";
@@ -23,9 +23,11 @@ import { PreventionProjectResolver, ServiceAgencyResolver } from "./prevention-p
 import { TrainingRecord } from "./training-record.entity";
 import { TrainingRecordResolver } from "./training-record.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
+import { RecordChange } from "../../kernel/records";
 import { Person } from "./person.entity";
 import { personReference } from "./person.reference";
-import { PersonResolver } from "./person.resolver";
+import { PersonRecordResolver, PersonResolver } from "./person.resolver";
 
 /**
  * 人社 (human resources and social security): insured enterprises and persons, insurance rates,
@@ -37,6 +39,8 @@ export const hrss: SubgraphDefinition<City> = {
     MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
+    EnterpriseRecordResolver,
+    PersonRecordResolver,
     InjuryRecognitionResolver,
     InsuranceRateResolver,
     EnterpriseRateResolver,
@@ -65,6 +69,7 @@ export const hrss: SubgraphDefinition<City> = {
     ServiceAgency,
     PreventionProject,
     PreventionProjectStep,
+    RecordChange,
   ],
   migrations: [
     Initial1763800000000,
@@ -73,6 +78,7 @@ export const hrss: SubgraphDefinition<City> = {
     Training1763900200000,
     FeeBudgets1763900300000,
     PreventionProjects1763900400000,
+    MasterRecords1764000000000,
   ],
   demo: hrssDemo,
 };

@@ -1,39 +1,6 @@
 import { rejectionOf } from "../../test/support/expected";
 import { requireText } from "../../kernel/validate";
-import { requirePoolingArea, requireYuanAsFen, yuanText } from "./inputs";
-
-describe("yuan to fen", () => {
-  it.each([
-    [0.01, 1],
-    [400000.01, 40000001],
-    [5000000, 500000000],
-    [19.99, 1999],
-  ])("%f yuan is %i fen", (yuan, fen) => {
-    expect(requireYuanAsFen("input.amountYuan", yuan)).toBe(fen);
-  });
-
-  it.each([
-    [0.001, "must be an amount in yuan with at most 2 decimals, got 0.001"],
-    [0, "must be more than 0, got 0"],
-    [-5, "must be more than 0, got -5"],
-    [1e17, "is too large, got 100000000000000000"],
-  ])("rejects %f yuan", (yuan, reason) => {
-    expect(rejectionOf(() => requireYuanAsFen("input.amountYuan", yuan))).toEqual({
-      code: "BAD_USER_INPUT",
-      field: "input.amountYuan",
-      reason,
-    });
-  });
-
-  it.each([
-    [0, "0.00"],
-    [1, "0.01"],
-    [540000000, "5400000.00"],
-    [40000001, "400000.01"],
-  ])("shows %i fen as %s yuan", (fen, text) => {
-    expect(yuanText(fen)).toBe(text);
-  });
-});
+import { requirePoolingArea } from "./inputs";
 
 describe("pooling areas and text", () => {
   it.each([

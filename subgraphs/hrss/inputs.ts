@@ -20,16 +20,3 @@ export function requirePoolingArea(field: string, value: string): string {
   if (check.level !== "prefecture") throw badUserInput(field, `${value} is a ${check.level}, not a prefecture-level pooling area`);
   return value;
 }
-
-/** Yuan as the caller writes them, to exact fen: at most two decimals, positive. */
-export function requireYuanAsFen(field: string, yuan: number): number {
-  const fen = Math.round(yuan * 100);
-  if (!Number.isFinite(yuan) || Math.abs(yuan * 100 - fen) > 1e-6)
-    throw badUserInput(field, `must be an amount in yuan with at most 2 decimals, got ${yuan}`);
-  if (fen <= 0) throw badUserInput(field, `must be more than 0, got ${yuan}`);
-  if (!Number.isSafeInteger(fen)) throw badUserInput(field, `is too large, got ${yuan}`);
-  return fen;
-}
-
-/** Fen shown as yuan with exactly two decimals, for messages. */
-export const yuanText = (fen: number): string => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;

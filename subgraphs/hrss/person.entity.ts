@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
 import { LocalDate } from "../../kernel/scalars";
@@ -37,4 +37,8 @@ export class Person {
   @Field(() => LocalDate, { nullable: true })
   @Column({ ...column.date, nullable: true })
   insuredSince: string | null;
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }

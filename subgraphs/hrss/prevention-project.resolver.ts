@@ -8,7 +8,7 @@ import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
 import { chinaToday } from "../../kernel/calendar";
 import { FeeCategory } from "./fee-budget.entity";
-import { requireYuanAsFen } from "./inputs";
+import { yuanToFen } from "../../kernel/money";
 import { PreventionProject, PreventionProjectStep, ProjectStatus, ServiceAgency } from "./prevention-project.entity";
 import { barredUntil, prepaymentFen, projectStepId, projectTransitions } from "./prevention-project.rules";
 import { moveStatus } from "./status-transition";
@@ -169,7 +169,7 @@ export class PreventionProjectResolver {
   ): Promise<PreventionProject> {
     requireOwnDepartment(identity, "hrss");
     const title = requireText("input.title", input.title, 200);
-    const contractAmountFen = requireYuanAsFen("input.contractAmountYuan", input.contractAmountYuan);
+    const contractAmountFen = yuanToFen("input.contractAmountYuan", input.contractAmountYuan);
     const appliedOn = requireLocalDate("input.appliedOn", input.appliedOn);
     requireNotFuture("input.appliedOn", appliedOn);
     return db.transaction(async (manager) => {

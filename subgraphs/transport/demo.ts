@@ -62,6 +62,7 @@ function operatingLicences(city: City, vehicles: Vehicle[]): OperatingLicence[] 
       creditCode,
       scopes: classOrder.filter((vehicleClass) => classes.has(vehicleClass)),
       validUntil: faker.date.between({ from: "2026-01-01", to: "2030-12-31" }).toISOString().slice(0, 10),
+      version: 1,
     }));
 }
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
 import { LocalDate } from "../../kernel/scalars";
@@ -21,4 +21,8 @@ export class OperatingLicence {
   @Field(() => LocalDate)
   @Column(column.date)
   validUntil: string;
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }

@@ -1,7 +1,9 @@
+import { masterRecordCatalogue } from "../../kernel/records";
 import { notShared, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 /** 总工会's sharing catalogue: a complainant's identity stays with the union. */
 export const unionsCatalogue: SharingCatalogue = {
+  ...masterRecordCatalogue,
   "Query.*": unconditional(),
   "SupervisionCheck.*": unconditional("工会劳动保护监督检查, 《工会法》第二十七条"),
   "Enterprise.supervisionChecks": unconditional(),

@@ -132,6 +132,7 @@ function trainingSessions(city: City): TrainingSession[] {
         topic: faker.helpers.arrayElement(trainingTopics),
         attendees: faker.number.int({ min: 30, max: 200 }),
         hours: faker.helpers.arrayElement([2, 4, 4, 8]),
+        version: 1,
       });
     }
   }

@@ -25,4 +25,8 @@ export class TrainingSession {
   @Field(() => Int, { description: "学时 (class hours)" })
   @Column(column.integer)
   hours: number;
+
+  @Field(() => Int, { description: "Sent back with a correction, so two clerks cannot overwrite each other silently" })
+  @Column({ ...column.integer, default: 1 })
+  version: number;
 }

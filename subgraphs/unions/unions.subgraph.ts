@@ -1,3 +1,4 @@
+import { RecordChange } from "../../kernel/records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { unionsCatalogue } from "./catalogue";
@@ -7,21 +8,29 @@ import { ComplaintResolver } from "./complaint.resolver";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { ComplaintsTraining1763900000000 } from "./migrations/1763900000000-complaints-training";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
+import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
+import { TransferredComplaints1764100000000 } from "./migrations/1764100000000-transferred-complaints";
 import { SupervisionCheck } from "./supervision-check.entity";
 import { supervisionCheckReference } from "./supervision-check.reference";
 import { SupervisionCheckResolver } from "./supervision-check.resolver";
 import { TrainingSession } from "./training-session.entity";
-import { TrainingSessionResolver } from "./training-session.resolver";
-import { TransferredComplaints1764100000000 } from "./migrations/1764100000000-transferred-complaints";
+import { TrainingSessionRecordResolver, TrainingSessionResolver } from "./training-session.resolver";
 import { TransferredComplaintResolver } from "./transferred-complaint.resolver";
 
 /** 总工会 (trade unions): labour-protection supervision, workers' complaints and prevention training. */
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
-  resolvers: [SupervisionCheckResolver, EnterpriseResolver, ComplaintResolver, TrainingSessionResolver, TransferredComplaintResolver],
+  resolvers: [
+    SupervisionCheckResolver,
+    EnterpriseResolver,
+    ComplaintResolver,
+    TrainingSessionResolver,
+    TrainingSessionRecordResolver,
+    TransferredComplaintResolver,
+  ],
   catalogue: unionsCatalogue,
   references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
-  entities: [SupervisionCheck, Complaint, TrainingSession],
-  migrations: [Initial1763800000000, ComplaintsTraining1763900000000, TransferredComplaints1764100000000],
+  entities: [SupervisionCheck, Complaint, TrainingSession, RecordChange],
+  migrations: [Initial1763800000000, ComplaintsTraining1763900000000, MasterRecords1764000000000, TransferredComplaints1764100000000],
   demo: unionsDemo,
 };

@@ -8,6 +8,7 @@ import { startSubgraph, type RunningSubgraph } from "../../kernel/subgraph";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { HeadAnchor } from "../../gateway/audit";
+import { consoleRoutes } from "../../gateway/console";
 import { purposeHeader } from "../../gateway/context";
 import { defaultMaskPatterns } from "../../kernel/masking";
 import { defaultLimits, type GovernanceOptions } from "../../gateway/governance";
@@ -48,7 +49,7 @@ const silent = createLogger("test", "silent");
  * JOINT_INSPECTION unless a test says otherwise.
  */
 export async function startFederation(
-  options: { without?: string[]; maxBodyBytes?: number; rateLimitPerSecond?: number } = {},
+  options: { without?: string[]; maxBodyBytes?: number; rateLimitPerSecond?: number; console?: { devSignIn: boolean } } = {},
 ): Promise<Federation> {
   const keys = await testKeys();
   const database = testDatabase();
@@ -95,6 +96,15 @@ export async function startFederation(
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     introspection: false,
     logger: silent,
+    ...(options.console
+      ? {
+          routes: await consoleRoutes({
+            keyDir: keys.keyDir,
+            agencies: subgraphs.map((subgraph) => subgraph.name),
+            devSignIn: options.console.devSignIn,
+          }),
+        }
+      : {}),
   });
   return {
     city,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
 import { ensureConsoleBuilt } from "../scripts/console";
+import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
@@ -21,6 +22,10 @@ if (!chromiumPath) {
 }
 
 export const screenshotDir = path.resolve(__dirname, "..", "test-results", "screenshots");
+// A browser on two shared cores is slow but not stuck: generous limits, no waiting on the clock.
+jest.setTimeout(240_000);
+const actionTimeoutMs = 120_000;
+
 const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schemaDirectory, "supergraph.graphql")));
 
 (chromiumPath ? describe : describe.skip)("the console in a real browser, against the hub", () => {
@@ -56,6 +61,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
   /** Signs in through the development sign-in page, then chooses the purpose and case at the top. */
   async function signIn(agencyName: string, user: string, roles: string[], purposeName: string, caseRef: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    context.setDefaultTimeout(actionTimeoutMs);
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const form = page.getByTestId("dev-sign-in");
@@ -73,7 +79,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
 
   it("signs in as 应急, finds an enterprise by name and reads 人社's and 卫健's sections of its record", async () => {
     const enterprise = employer();
-    const signInPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const signInPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" })).newPage();
     await signInPage.goto(`${origin}/`);
     await signInPage.getByTestId("dev-sign-in").waitFor();
     await shoot(signInPage, "01-sign-in");
@@ -155,9 +161,14 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     await shoot(reader, "08-granted");
   });
 
-  it("draws the meeting report's charts", async () => {
+  it("draws the meeting report's charts, after saying in Chinese which input the hub refused", async () => {
     const page = await signIn("联席会议办公室", "zhao", [], "联席会议报告", "2024年度联席会议");
     await page.goto(`${origin}/#/report`);
+    await page.getByTestId("region-code").fill("370399");
+    await page.getByTestId("report-form").locator("button[type=submit]").click();
+    await page.getByTestId("problems").getByText("输入有误：行政区划代码").waitFor();
+
+    await page.getByTestId("region-code").fill("370300");
     await page.getByTestId("period").fill("2024");
     await page.getByTestId("report-form").locator("button[type=submit]").click();
 
@@ -210,5 +221,21 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     await page.getByTestId("person").getByText(person.pid).waitFor();
     expect(await page.getByTestId("person").textContent()).toContain("无权查看：身份证号");
     await shoot(page, "12-person");
+  });
+
+  // Last: it takes 卫健 down for good.
+  it("greys out the sections of a department that is down, and shows the rest", async () => {
+    const enterprise = employer();
+    await hub.stopSubgraph("health");
+    const page = await signIn("应急管理局", "wang", [], "联合检查", "LJ-2025-001");
+    await page.goto(`${origin}/#/enterprises/${enterprise.creditCode}`);
+
+    const health = page.getByTestId("section-health");
+    await health.getByText("卫健暂时无法访问，本部分数据暂缺；其他部门的数据不受影响。").waitFor();
+    expect(await page.getByTestId("section-emergency").textContent()).toContain(
+      seeded(hub.city, "emergency", Accident).find((accident) => accident.creditCode === enterprise.creditCode)!.id,
+    );
+    expect(await health.getAttribute("style")).toContain("opacity: 0.55");
+    await shoot(page, "13-department-down");
   });
 });

@@ -12,6 +12,7 @@ import { consoleDistDir, consoleRoutes, devSignInWanted } from "../gateway/conso
 import { startGateway } from "../gateway/server";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
 import { trustedKeys } from "../kernel/identity";
+import { createLogger } from "../kernel/logger";
 import { ensureConsoleBuilt } from "../scripts/console";
 import { subgraphs } from "../subgraphs";
 import { startFederation, type Federation } from "./support/federation";
@@ -76,6 +77,7 @@ describe("development sign-in is for development alone", () => {
       maxBodyBytes: 100_000,
       rateLimitPerSecond: 10,
       introspection: false,
+      logger: createLogger("test", "silent"),
       routes: await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: false }),
     });
     try {

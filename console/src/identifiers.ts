@@ -28,3 +28,11 @@ export function creditCodeProblem(value: string): { error?: string; warning?: st
 /** GB/T 2260 codes are six digits; whether one exists is the server's to say. */
 export const regionCodeProblem = (value: string): string | undefined =>
   /^\d{6}$/.test(value.trim()) ? undefined : "行政区划代码应为6位数字";
+
+/** An antd form rule from one of these checks: an empty field is left to `required`. */
+export const checkedBy = (problemOf: (value: string) => string | undefined) => ({
+  validator: async (_rule: unknown, value?: string) => {
+    const problem = value?.trim() ? problemOf(value) : undefined;
+    if (problem) throw new Error(problem);
+  },
+});

@@ -37,6 +37,8 @@ export interface Federation {
   /** Each department's own database, for tests that change what only time would change. */
   databases: Record<string, DataSource>;
   post: (body: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
+  /** Takes one department down while the rest of the hub runs on. */
+  stopSubgraph: (name: string) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -73,7 +75,8 @@ export async function startFederation(
   }
   const subgraphUrls = Object.fromEntries(Object.entries(running).map(([name, subgraph]) => [name, subgraph.url]));
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphUrls[name]);
-  for (const name of options.without ?? []) await running[name].stop();
+  const stopped = new Set(options.without);
+  for (const name of stopped) await running[name].stop();
   const governed = await openGovernance({
     supergraphSdl,
     coordinationUrl: subgraphUrls.coordination,
@@ -124,10 +127,14 @@ export async function startFederation(
       });
       return { status: response.status, body: await response.json() };
     },
+    stopSubgraph: async (name) => {
+      stopped.add(name);
+      await running[name].stop();
+    },
     stop: async () => {
       await gateway.stop();
       await governed.close();
-      for (const [name, subgraph] of Object.entries(running)) if (!options.without?.includes(name)) await subgraph.stop();
+      for (const [name, subgraph] of Object.entries(running)) if (!stopped.has(name)) await subgraph.stop();
       await database.drop();
       keys.remove();
     },

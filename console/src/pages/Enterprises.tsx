@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { EnterpriseByCodeQuery, EnterpriseSearchQuery, type EnterpriseSearchVariables, type EnterpriseSummary } from "../api/enterprise";
-import { creditCodeProblem, regionCodeProblem } from "../identifiers";
+import { checkedBy, creditCodeProblem, regionCodeProblem } from "../identifiers";
 import { riskClassNames } from "../labels";
 import { Problems } from "../problems";
 
@@ -76,18 +76,7 @@ export default function Enterprises() {
           <Form.Item name="name" label="企业名称" rules={[{ max: 50, message: "最多50个字" }]}>
             <Input placeholder="名称中的字词" allowClear data-testid="enterprise-name" />
           </Form.Item>
-          <Form.Item
-            name="creditCode"
-            label="统一社会信用代码"
-            rules={[
-              {
-                validator: async (_, value?: string) => {
-                  const error = value?.trim() && creditCodeProblem(value).error;
-                  if (error) throw new Error(error);
-                },
-              },
-            ]}
-          >
+          <Form.Item name="creditCode" label="统一社会信用代码" rules={[checkedBy((value) => creditCodeProblem(value).error)]}>
             <Input placeholder="18位" allowClear style={{ width: 210 }} data-testid="credit-code" />
           </Form.Item>
           <Form.Item
@@ -97,18 +86,7 @@ export default function Enterprises() {
           >
             <Input placeholder="如 26" allowClear style={{ width: 100 }} />
           </Form.Item>
-          <Form.Item
-            name="regionCode"
-            label="行政区划"
-            rules={[
-              {
-                validator: async (_, value?: string) => {
-                  const error = value?.trim() && regionCodeProblem(value);
-                  if (error) throw new Error(error);
-                },
-              },
-            ]}
-          >
+          <Form.Item name="regionCode" label="行政区划" rules={[checkedBy(regionCodeProblem)]}>
             <Input placeholder="如 370303" allowClear style={{ width: 110 }} />
           </Form.Item>
           <Form.Item name="riskClass" label="风险类别">

@@ -2,7 +2,7 @@ import { useLazyQuery } from "@apollo/client";
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from "antd";
 import { PersonByIdNumberQuery, restrictedPersonFields } from "../api/person";
 import { useCatalogue } from "../catalogue";
-import { idNumberProblem } from "../identifiers";
+import { checkedBy, idNumberProblem } from "../identifiers";
 import { nameOf, recognitionStatusNames } from "../labels";
 import { DeniedField, Problems } from "../problems";
 
@@ -23,19 +23,7 @@ export default function Persons() {
           }
           data-testid="person-search"
         >
-          <Form.Item
-            name="idNumber"
-            label="身份证号"
-            rules={[
-              { required: true, message: "请填写身份证号" },
-              {
-                validator: async (_, value?: string) => {
-                  const problem = value?.trim() && idNumberProblem(value);
-                  if (problem) throw new Error(problem);
-                },
-              },
-            ]}
-          >
+          <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, message: "请填写身份证号" }, checkedBy(idNumberProblem)]}>
             <Input style={{ width: 240 }} placeholder="18位或15位" data-testid="id-number" />
           </Form.Item>
           <Form.Item>

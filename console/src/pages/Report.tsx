@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Space, Statistic, Typograph
 import { useMemo } from "react";
 import { MeetingReportQuery, type MeetingReport } from "../api/report";
 import { Chart } from "../Chart";
-import { regionCodeProblem } from "../identifiers";
+import { checkedBy, regionCodeProblem } from "../identifiers";
 import { gradeNames, nameOf } from "../labels";
 import { Problems, unavailableDepartments } from "../problems";
 
@@ -105,16 +105,9 @@ export default function Report() {
           <Form.Item
             name="regionCode"
             label="行政区划"
-            rules={[
-              {
-                validator: async (_, value: string) => {
-                  const problem = regionCodeProblem(value ?? "");
-                  if (problem) throw new Error(problem);
-                },
-              },
-            ]}
+            rules={[{ required: true, message: "请填写行政区划代码" }, checkedBy(regionCodeProblem)]}
           >
-            <Input style={{ width: 120 }} placeholder="如 370300" />
+            <Input style={{ width: 120 }} placeholder="如 370300" data-testid="region-code" />
           </Form.Item>
           <Form.Item name="period" label="年度" rules={[{ pattern: /^(19|20)\d{2}$/, message: "请填写四位年份，如 2024" }]}>
             <Input style={{ width: 100 }} data-testid="period" />

@@ -62,11 +62,23 @@ function ApplyDialog({ entry, onClose }: { entry: CatalogueEntry; onClose: (appl
   );
 }
 
+/** An action that must give its reason (a refusal, a revocation): the button waits for one. */
+function WithReason(props: { label: string; loading: boolean; onConfirm: (reason: string) => void }) {
+  const [reason, setReason] = useState("");
+  return (
+    <Space>
+      <Input size="small" placeholder={`${props.label}理由`} value={reason} onChange={(event) => setReason(event.target.value)} />
+      <Button size="small" danger disabled={!reason.trim()} loading={props.loading} onClick={() => props.onConfirm(reason.trim())}>
+        确认{props.label}
+      </Button>
+    </Space>
+  );
+}
+
 function Decide({ application, onDone }: { application: SharingApplication; onDone: () => void }) {
   const session = useSignedIn();
   const [approve, approving] = useMutation(ApproveMutation);
   const [refuse, refusing] = useMutation(RefuseMutation);
-  const [reason, setReason] = useState("");
   const [asking, setAsking] = useState(false);
   if (!session.roles.includes("admin")) return <Typography.Text type="secondary">须管理员答复</Typography.Text>;
   const run = (promise: Promise<unknown>) => promise.then(onDone, () => undefined);
@@ -86,18 +98,11 @@ function Decide({ application, onDone }: { application: SharingApplication; onDo
         </Button>
       </Space>
       {asking && (
-        <Space>
-          <Input size="small" placeholder="拒绝理由" value={reason} onChange={(event) => setReason(event.target.value)} />
-          <Button
-            size="small"
-            danger
-            disabled={!reason.trim()}
-            loading={refusing.loading}
-            onClick={() => run(refuse({ variables: { input: { id: application.id, reason } } }))}
-          >
-            确认拒绝
-          </Button>
-        </Space>
+        <WithReason
+          label="拒绝"
+          loading={refusing.loading}
+          onConfirm={(reason) => run(refuse({ variables: { input: { id: application.id, reason } } }))}
+        />
       )}
       <Problems error={approving.error ?? refusing.error} />
     </Space>
@@ -106,21 +111,13 @@ function Decide({ application, onDone }: { application: SharingApplication; onDo
 
 function Revoke({ application, onDone }: { application: SharingApplication; onDone: () => void }) {
   const [revoke, revoking] = useMutation(RevokeMutation);
-  const [reason, setReason] = useState("");
   return (
     <Space direction="vertical">
-      <Space>
-        <Input size="small" placeholder="撤销理由" value={reason} onChange={(event) => setReason(event.target.value)} />
-        <Button
-          size="small"
-          danger
-          disabled={!reason.trim()}
-          loading={revoking.loading}
-          onClick={() => revoke({ variables: { input: { id: application.id, reason } } }).then(onDone, () => undefined)}
-        >
-          撤销
-        </Button>
-      </Space>
+      <WithReason
+        label="撤销"
+        loading={revoking.loading}
+        onConfirm={(reason) => revoke({ variables: { input: { id: application.id, reason } } }).then(onDone, () => undefined)}
+      />
       <Problems error={revoking.error} />
     </Space>
   );

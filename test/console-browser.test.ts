@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
-import { ensureConsoleBuilt } from "../scripts/console";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
@@ -45,7 +44,6 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     )!;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     fs.mkdirSync(screenshotDir, { recursive: true });
     hub = await startFederation({ console: { devSignIn: true } });
     origin = new URL(hub.gatewayUrl).origin;

@@ -13,7 +13,6 @@ import { startGateway } from "../gateway/server";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
 import { trustedKeys } from "../kernel/identity";
 import { createLogger } from "../kernel/logger";
-import { ensureConsoleBuilt } from "../scripts/console";
 import { subgraphs } from "../subgraphs";
 import { startFederation, type Federation } from "./support/federation";
 import { testKeys } from "./support/keys";
@@ -113,7 +112,6 @@ describe("the gateway serving the console", () => {
   let hub: Federation;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     hub = await startFederation({ console: { devSignIn: true } });
   }, 300_000);
   afterAll(() => hub?.stop());

@@ -2,8 +2,10 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+# The console's install and build need its sources: they run once everything is copied.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY . .
+RUN npm run -s console:build
 ENV HOST=0.0.0.0 NODE_ENV=production
 # A named volume mounted here takes this ownership, so the unprivileged user can keep keys in it.
 RUN mkdir /keys && chown node:node /keys

@@ -7,6 +7,7 @@ import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
 import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
 import { headAnchorFile } from "./audit";
+import { consoleRoutes, devSignInWanted } from "./console";
 import { defaultLimits } from "./governance";
 import { defaultSubgraphCalls, openGovernance, startGateway } from "./server";
 import { subgraphUrlVariable, subgraphsOf } from "./supergraph";
@@ -29,6 +30,7 @@ const gatewayVariables = {
   LIANFANG_INTROSPECTION: z.enum(["true", "false"]).default("false"),
   /** The operator's acknowledgement of an audit store that does not match its anchor: the store's newest record. */
   LIANFANG_AUDIT_ACKNOWLEDGE: z.coerce.number().int().nonnegative().optional(),
+  LIANFANG_DEV_SIGNIN: z.enum(["true", "false"]).optional(),
   LIANFANG_MASK_PATTERNS: z
     .string()
     .default("")
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       maxBodyBytes: config.LIANFANG_MAX_BODY_BYTES,
       introspection: config.LIANFANG_INTROSPECTION === "true",
       logger,
+      routes: await consoleRoutes({ keyDir, agencies: graphs.map(({ name }) => name), devSignIn: devSignInWanted(process.env) }),
     });
     logger.info({ url: gateway.url }, "gateway listening");
     onShutdown(logger, async () => {

@@ -2,10 +2,11 @@ import type http from "node:http";
 import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { KeyLike } from "jose";
 import type { DataSource } from "typeorm";
 import { readCatalogue } from "../kernel/catalogue";
-import { close, createHttpServer, listen } from "../kernel/http";
+import { close, createHttpServer, listen, type RouteHandler } from "../kernel/http";
 import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
@@ -15,7 +16,7 @@ import type { AuditKey } from "../kernel/keys";
 import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
 import { AuditStore } from "./audit-store";
 import { auditHead, auditTrail } from "./audit-trail";
-import { gatewayContext, type GatewayContext, type RefusalRecorder } from "./context";
+import { gatewayContext, purposeHeader, type GatewayContext, type RefusalRecorder } from "./context";
 import { governancePlugin, type GovernanceOptions, type Limits } from "./governance";
 import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   maxBodyBytes: number;
   introspection: boolean;
   logger?: Logger;
+  /** More GET routes, such as the console's (gateway/console.ts). */
+  routes?: Record<string, RouteHandler>;
 }
 
 export const defaultSubgraphCalls: SubgraphCallOptions = { timeoutMs: 10_000, breaker: { failures: 5, cooldownMs: 10_000 } };
@@ -72,7 +75,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // "Did you mean …" would name fields to a caller who may not introspect.
     hideSchemaDetailsFromClientErrors: !options.introspection,
     includeStacktraceInErrorResponses: false,
-    plugins: options.governance ? [governancePlugin(options.governance)] : [],
+    // The purpose header is a preflight header too: GET queries that state a purpose are no CSRF risk.
+    csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", purposeHeader] },
+    // No landing page: Apollo's loads Sandbox from a CDN a government network cannot reach; the console is at `/`.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.governance ? [governancePlugin(options.governance)] : [])],
     logger,
   });
   await apollo.start();
@@ -99,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     context: (request, body) => gatewayContext(request, body, options.trustedKeys, limiter, recordRefusal),
     routes: {
+      ...options.routes,
       "/health": async () => {
         const health = await hubHealth(options.subgraphUrls, options.governance);
         return { status: health.status === "ok" ? 200 : 503, contentType: "application/json", body: JSON.stringify(health) };

@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     [
       "",
       `Lianfang is up: ${hub.gatewayUrl}   (health: ${new URL("/health", hub.gatewayUrl)})`,
+      `联防工作台, the console: ${new URL("/", hub.gatewayUrl)}`,
       "",
       "A token for 人社 (hrss), valid 8 hours (make others with `npm run token -- --agency <name>`), and a query:",
       `export TOKEN=${token}`,

@@ -302,6 +302,30 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     });
   });
 
+  describe("finding enterprises by name", () => {
+    const byName = `query ByName($part: String!) { enterprises(first: 200, nameContains: $part) { nodes { creditCode name } } }`;
+
+    it("lists every enterprise whose registered name contains the words, in credit-code order", async () => {
+      const part = enterprises()[0].name.slice(2, 4);
+      const expected = enterprises()
+        .filter((enterprise) => enterprise.name.includes(part))
+        .sort((a, b) => (a.creditCode < b.creditCode ? -1 : 1))
+        .map(({ creditCode, name }) => ({ creditCode, name }));
+
+      expect(await post(byName, { part })).toEqual({ status: 200, body: { data: { enterprises: { nodes: expected } } } });
+    });
+
+    it("takes % and _ as themselves, not as wildcards", async () => {
+      expect(await post(byName, { part: "%" })).toEqual({ status: 200, body: { data: { enterprises: { nodes: [] } } } });
+    });
+
+    it("refuses an empty or overlong name part", async () => {
+      for (const part of [" ", "厂".repeat(51)]) {
+        expect(await post(byName, { part })).toEqual(rejected("enterprises", "nameContains", "must be 1 to 50 characters of the name"));
+      }
+    });
+  });
+
   describe("injury recognition", () => {
     const fields =
       "id status applicant injuredOn appliedOn acceptedOn acceptanceDueOn acceptedLate decisionDueOn overdue decidedOn disabilityGrade";

@@ -1,4 +1,4 @@
-import { chinaDayStart } from "../kernel/calendar";
+import { chinaDayStart, chinaToday } from "../kernel/calendar";
 import { InspectionStatus, InspectionTarget, JointInspection } from "../subgraphs/coordination/joint-inspection.entity";
 import { AccidentGrade } from "../subgraphs/emergency/accident-grade";
 import { Accident } from "../subgraphs/emergency/accident.entity";
@@ -11,7 +11,7 @@ const reportQuery = `query MeetingReport($regionCode: String!, $period: String!)
   meetingReport(regionCode: $regionCode, period: $period) {
     regionCode period regionName
     jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
-    accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } }
+    accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
     occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
     injuryStatistics { applications recognised severelyDisabled }
   }
@@ -67,6 +67,11 @@ describe("the leading group's meeting report, each department answering its own 
         byGrade: grades.map((grade) => {
           const ofGrade = accidents.filter((a) => a.grade === grade);
           return { grade, accidents: ofGrade.length, deaths: ofGrade.reduce((sum, a) => sum + a.deaths, 0) };
+        }),
+        byMonth: Array.from({ length: 12 }, (_, index) => {
+          const month = `${year}-${String(index + 1).padStart(2, "0")}`;
+          const ofMonth = accidents.filter((a) => chinaToday(a.occurredAt).startsWith(month));
+          return { month, accidents: ofMonth.length, deaths: ofMonth.reduce((sum, a) => sum + a.deaths, 0) };
         }),
       },
       occupationalDiseaseStatistics: { newCases: cases.length, byCategory: categories },

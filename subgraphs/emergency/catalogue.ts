@@ -15,4 +15,5 @@ export const emergencyCatalogue: SharingCatalogue = {
   "MeetingReport.*": unconditional(),
   "AccidentStatistics.*": unconditional("领导小组会议报告"),
   "GradeCount.*": unconditional("领导小组会议报告"),
+  "MonthCount.*": unconditional("领导小组会议报告"),
 };

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
-import { chinaDayStart } from "../../kernel/calendar";
+import { chinaDayStart, chinaToday } from "../../kernel/calendar";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireReportScope } from "../../kernel/validate";
 import { AccidentGrade } from "./accident-grade";
@@ -10,6 +10,18 @@ import { MeetingReport } from "./meeting-report.entity";
 class GradeCount {
   @Field(() => AccidentGrade)
   grade: AccidentGrade;
+
+  @Field(() => Int)
+  accidents: number;
+
+  @Field(() => Int)
+  deaths: number;
+}
+
+@ObjectType()
+class MonthCount {
+  @Field(() => String, { description: "YYYY-MM, China time" })
+  month: string;
 
   @Field(() => Int)
   accidents: number;
@@ -31,6 +43,9 @@ class AccidentStatistics {
 
   @Field(() => [GradeCount], { description: "By grade, most severe first; grades with no accident are left out" })
   byGrade: GradeCount[];
+
+  @Field(() => [MonthCount], { description: "Every month of the year, January first, by the China day the accident happened" })
+  byMonth: MonthCount[];
 }
 
 const severity = [AccidentGrade.ESPECIALLY_MAJOR, AccidentGrade.MAJOR, AccidentGrade.LARGER, AccidentGrade.ORDINARY];
@@ -40,18 +55,20 @@ export class MeetingReportResolver {
   @FieldResolver(() => AccidentStatistics, { nullable: true })
   async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db }: SubgraphContext): Promise<AccidentStatistics> {
     const scope = requireReportScope(report.regionCode, report.period);
-    const rows = await db
-      .getRepository(Accident)
-      .createQueryBuilder("accident")
+    const inScope = () =>
+      db
+        .getRepository(Accident)
+        .createQueryBuilder("accident")
+        .where("accident.regionCode LIKE :pattern", { pattern: scope.regionPattern })
+        .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
+          from: chinaDayStart(scope.from),
+          until: chinaDayStart(scope.until),
+        });
+    const rows = await inScope()
       .select("accident.grade", "grade")
       .addSelect("COUNT(*)", "accidents")
       .addSelect("SUM(accident.deaths)", "deaths")
       .addSelect("SUM(accident.seriousInjuries)", "seriousInjuries")
-      .where("accident.regionCode LIKE :pattern", { pattern: scope.regionPattern })
-      .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
-        from: chinaDayStart(scope.from),
-        until: chinaDayStart(scope.until),
-      })
       .groupBy("accident.grade")
       .getRawMany<{ grade: AccidentGrade; accidents: string | number; deaths: string | number; seriousInjuries: string | number }>();
     const byGrade = rows
@@ -62,12 +79,25 @@ export class MeetingReportResolver {
         seriousInjuries: Number(row.seriousInjuries),
       }))
       .sort((a, b) => severity.indexOf(a.grade) - severity.indexOf(b.grade));
+    // A month is a China month, which no portable SQL date function gives: the moments are bucketed here.
+    const moments = await inScope().select(["accident.occurredAt", "accident.deaths"]).getMany();
+    const byMonth = Array.from({ length: 12 }, (_, index) => ({
+      month: `${report.period}-${String(index + 1).padStart(2, "0")}`,
+      accidents: 0,
+      deaths: 0,
+    }));
+    for (const accident of moments) {
+      const month = byMonth[Number(chinaToday(accident.occurredAt).slice(5, 7)) - 1];
+      month.accidents += 1;
+      month.deaths += accident.deaths;
+    }
     const total = (key: "accidents" | "deaths" | "seriousInjuries") => byGrade.reduce((sum, row) => sum + row[key], 0);
     return {
       accidents: total("accidents"),
       deaths: total("deaths"),
       seriousInjuries: total("seriousInjuries"),
       byGrade: byGrade.map(({ grade, accidents, deaths }) => ({ grade, accidents, deaths })),
+      byMonth,
     };
   }
 }

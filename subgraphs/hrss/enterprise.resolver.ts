@@ -27,7 +27,13 @@ class EnterpriseFilter extends PageArgs {
 
   @Field(() => Int, { nullable: true, description: "Risk class 1 to 8" })
   riskClass?: number;
+
+  @Field(() => String, { nullable: true, description: "Part of the registered name, 1 to 50 characters" })
+  nameContains?: string;
 }
+
+/** `%` and `_` in a name are themselves; `!` escapes them (MySQL and SQLite both honour ESCAPE). */
+const likePattern = (text: string) => `%${text.replace(/[!%_]/g, "!$&")}%`;
 
 const EnterpriseConnection = Connection(Enterprise);
 
@@ -105,6 +111,11 @@ export class EnterpriseResolver {
       query.andWhere(`enterprise.industryCode LIKE :industry ${likeEscape}`, { industry: `${likeLiteral(digits)}%` });
     }
     if (filter.riskClass) query.andWhere("enterprise.riskClass = :riskClass", { riskClass: filter.riskClass });
+    if (filter.nameContains !== undefined && filter.nameContains !== null) {
+      const part = filter.nameContains.trim();
+      if (part.length < 1 || part.length > 50) throw badUserInput("nameContains", "must be 1 to 50 characters of the name");
+      query.andWhere("enterprise.name LIKE :name ESCAPE '!'", { name: likePattern(part) });
+    }
     return paginate(query, "creditCode", filter);
   }
 

@@ -9,6 +9,7 @@ import { startSubgraph, type RunningSubgraph } from "../../kernel/subgraph";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { HeadAnchor } from "../../gateway/audit";
+import { consoleRoutes } from "../../gateway/console";
 import { purposeHeader } from "../../gateway/context";
 import { defaultMaskPatterns } from "../../kernel/masking";
 import { defaultLimits, type GovernanceOptions } from "../../gateway/governance";
@@ -39,6 +40,8 @@ export interface Federation {
   /** Each department's own database, for tests that change what only time would change. */
   databases: Record<string, DataSource>;
   post: (body: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
+  /** Takes one department down while the rest of the hub runs on. */
+  stopSubgraph: (name: string) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startFederation(
     rateLimitPerSecond?: number;
     subgraphCalls?: SubgraphCallOptions;
     introspection?: boolean;
+    console?: { devSignIn: boolean };
     /** The hub's time, for the gateway and the departments alike. */
     clock?: Clock;
     /** Where the gateway reaches each subgraph, given where it listens (tests put a proxy between). */
@@ -95,7 +99,8 @@ export async function startFederation(
   const subgraphUrls = Object.fromEntries(Object.entries(running).map(([name, subgraph]) => [name, subgraph.url]));
   const gatewayUrls = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, options.route?.(name, url) ?? url]));
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphUrls[name]);
-  for (const name of options.without ?? []) await running[name].stop();
+  const stopped = new Set(options.without);
+  for (const name of stopped) await running[name].stop();
   const governed = await openGovernance({
     supergraphSdl,
     coordinationUrl: subgraphUrls.coordination,
@@ -122,6 +127,15 @@ export async function startFederation(
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     introspection: options.introspection ?? false,
     logger: silent,
+    ...(options.console
+      ? {
+          routes: await consoleRoutes({
+            keyDir: keys.keyDir,
+            agencies: subgraphs.map((subgraph) => subgraph.name),
+            devSignIn: options.console.devSignIn,
+          }),
+        }
+      : {}),
   });
   return {
     city,
@@ -142,10 +156,14 @@ export async function startFederation(
       });
       return { status: response.status, body: await response.json() };
     },
+    stopSubgraph: async (name) => {
+      stopped.add(name);
+      await running[name].stop();
+    },
     stop: async () => {
       await gateway.stop();
       await governed.close();
-      for (const [name, subgraph] of Object.entries(running)) if (!options.without?.includes(name)) await subgraph.stop();
+      for (const [name, subgraph] of Object.entries(running)) if (!stopped.has(name)) await subgraph.stop();
       await database.drop();
       keys.remove();
     },

@@ -1,0 +1,40 @@
+import { ApolloProvider } from "@apollo/client";
+import { Spin } from "antd";
+import { lazy, Suspense } from "react";
+import { HashRouter, Navigate, Route, Routes } from "react-router-dom";
+import { client } from "./apollo";
+import { Shell } from "./Shell";
+
+// Each page is its own chunk, loaded when first opened.
+const Enterprises = lazy(() => import("./pages/Enterprises"));
+const EnterprisePage = lazy(() => import("./pages/Enterprise"));
+const Persons = lazy(() => import("./pages/Persons"));
+const Sharing = lazy(() => import("./pages/Sharing"));
+const Inspections = lazy(() => import("./pages/Inspections"));
+const Report = lazy(() => import("./pages/Report"));
+const Audit = lazy(() => import("./pages/Audit"));
+
+/** What a signed-in person works in: the API client, the pages and the frame around them. */
+export default function Workbench() {
+  return (
+    <ApolloProvider client={client}>
+      <HashRouter>
+        <Shell>
+          <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/enterprises" replace />} />
+              <Route path="/enterprises" element={<Enterprises />} />
+              <Route path="/enterprises/:creditCode" element={<EnterprisePage />} />
+              <Route path="/persons" element={<Persons />} />
+              <Route path="/sharing" element={<Sharing />} />
+              <Route path="/inspections" element={<Inspections />} />
+              <Route path="/report" element={<Report />} />
+              <Route path="/audit" element={<Audit />} />
+              <Route path="*" element={<Navigate to="/enterprises" replace />} />
+            </Routes>
+          </Suspense>
+        </Shell>
+      </HashRouter>
+    </ApolloProvider>
+  );
+}

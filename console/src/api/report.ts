@@ -1,0 +1,30 @@
+import type { TypedDocumentNode } from "@apollo/client";
+import { parse } from "graphql";
+
+export interface MeetingReport {
+  regionCode: string;
+  period: string;
+  regionName: string;
+  jointWork: { inspectionsPlanned: number; inspectionsClosed: number; enterprisesInspected: number; rectificationsOrdered: number };
+  accidentStatistics: {
+    accidents: number;
+    deaths: number;
+    seriousInjuries: number;
+    byGrade: { grade: string; accidents: number; deaths: number }[];
+    byMonth: { month: string; accidents: number; deaths: number }[];
+  } | null;
+  occupationalDiseaseStatistics: { newCases: number; byCategory: { categoryName: string; cases: number }[] } | null;
+  injuryStatistics: { applications: number; recognised: number; severelyDisabled: number } | null;
+}
+
+export const MeetingReportQuery: TypedDocumentNode<{ meetingReport: MeetingReport }, { regionCode: string; period: string }> = parse(`
+  query MeetingReport($regionCode: String!, $period: String!) {
+    meetingReport(regionCode: $regionCode, period: $period) {
+      regionCode period regionName
+      jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
+      accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
+      occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
+      injuryStatistics { applications recognised severelyDisabled }
+    }
+  }
+`);

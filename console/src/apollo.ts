@@ -1,0 +1,44 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, Observable } from "@apollo/client";
+import { pruneLink } from "./prune";
+import { current } from "./session";
+
+/** Sent with every request; the console never sends one without a purpose and a case. */
+const workLink = new ApolloLink((operation, forward) => {
+  const { session, work } = current;
+  if (!session || !work?.purpose || !work.caseRef) {
+    return new Observable((observer) => observer.error(new Error(session ? "请先在页面顶部选择用途并填写案件编号" : "请先登录")));
+  }
+  operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+    headers: {
+      ...headers,
+      authorization: `Bearer ${session.token}`,
+      "x-lianfang-purpose": work.purpose,
+      // Headers carry ASCII only: a case number in Chinese travels percent-encoded.
+      "x-lianfang-case": encodeURIComponent(work.caseRef),
+    },
+  }));
+  return forward(operation);
+});
+
+export const client = new ApolloClient({
+  link: ApolloLink.from([pruneLink, workLink, new HttpLink({ uri: "/graphql" })]),
+  cache: new InMemoryCache(),
+  // Shared data changes as grants come and go: always ask, and show what arrived beside what failed.
+  defaultOptions: {
+    watchQuery: { fetchPolicy: "network-only", errorPolicy: "all" },
+    query: { fetchPolicy: "network-only", errorPolicy: "all" },
+    mutate: { errorPolicy: "none" },
+  },
+});
+
+/** GET routes beside /graphql (the audit trail), with the same token and work. */
+export async function getJson(path: string): Promise<{ status: number; body: any }> {
+  const { session, work } = current;
+  const response = await fetch(path, {
+    headers: {
+      ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+      ...(work ? { "x-lianfang-purpose": work.purpose, "x-lianfang-case": encodeURIComponent(work.caseRef) } : {}),
+    },
+  });
+  return { status: response.status, body: await response.json() };
+}

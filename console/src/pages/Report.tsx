@@ -1,0 +1,155 @@
+import { useLazyQuery } from "@apollo/client";
+import { Alert, Button, Card, Col, Form, Input, Row, Space, Statistic, Typography } from "antd";
+import { useMemo } from "react";
+import { MeetingReportQuery, type MeetingReport } from "../api/report";
+import { Chart } from "../Chart";
+import { checkedBy, regionCodeProblem } from "../identifiers";
+import { gradeNames, nameOf } from "../labels";
+import { Problems, unavailableDepartments } from "../problems";
+
+const lastYear = String(new Date().getFullYear() - 1);
+
+function Missing({ department }: { department: string }) {
+  return <Alert type="warning" showIcon message={`${department}暂时无法访问，本部分数据暂缺`} />;
+}
+
+function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) {
+  const accidents = report.accidentStatistics;
+  const diseases = report.occupationalDiseaseStatistics;
+  const injuries = report.injuryStatistics;
+  const options = useMemo(
+    () => ({
+      grades: accidents && {
+        tooltip: {},
+        legend: { data: ["事故起数", "死亡人数"] },
+        xAxis: { type: "category", data: accidents.byGrade.map((row) => nameOf(gradeNames, row.grade)) },
+        yAxis: { type: "value", minInterval: 1 },
+        series: [
+          { name: "事故起数", type: "bar", data: accidents.byGrade.map((row) => row.accidents) },
+          { name: "死亡人数", type: "bar", data: accidents.byGrade.map((row) => row.deaths) },
+        ],
+      },
+      months: accidents && {
+        tooltip: { trigger: "axis" },
+        legend: { data: ["事故起数", "死亡人数"] },
+        xAxis: { type: "category", data: accidents.byMonth.map((row) => `${Number(row.month.slice(5))}月`) },
+        yAxis: { type: "value", minInterval: 1 },
+        series: [
+          { name: "事故起数", type: "line", data: accidents.byMonth.map((row) => row.accidents) },
+          { name: "死亡人数", type: "line", data: accidents.byMonth.map((row) => row.deaths) },
+        ],
+      },
+      diseases: diseases && {
+        tooltip: { trigger: "item", formatter: "{b}：{c}例（{d}%）" },
+        series: [
+          { type: "pie", radius: ["35%", "65%"], data: diseases.byCategory.map((row) => ({ name: row.categoryName, value: row.cases })) },
+        ],
+      },
+      injuries: injuries && {
+        tooltip: {},
+        xAxis: { type: "category", data: ["工伤认定申请", "认定工伤", "一至四级伤残"] },
+        yAxis: { type: "value", minInterval: 1 },
+        series: [
+          { type: "bar", data: [injuries.applications, injuries.recognised, injuries.severelyDisabled], itemStyle: { color: "#1f5fa8" } },
+        ],
+      },
+    }),
+    [accidents, diseases, injuries],
+  );
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={12}>
+        <Card title="事故：按等级（应急）">
+          {options.grades ? <Chart option={options.grades} testId="chart-grades" /> : <Missing department="应急" />}
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title="事故：按月份（应急）">
+          {options.months ? <Chart option={options.months} testId="chart-months" /> : <Missing department="应急" />}
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title={`新发职业病：按类别（卫健，共 ${diseases?.newCases ?? "—"} 例）`}>
+          {options.diseases ? <Chart option={options.diseases} testId="chart-diseases" /> : <Missing department="卫健" />}
+        </Card>
+      </Col>
+      <Col span={12}>
+        <Card title="工伤认定（人社）">
+          {options.injuries ? <Chart option={options.injuries} testId="chart-injuries" /> : <Missing department="人社" />}
+        </Card>
+      </Col>
+      {down.size > 0 && (
+        <Col span={24}>
+          <Typography.Text type="secondary">报告中暂缺部门的数据在其恢复后重新生成即可补齐。</Typography.Text>
+        </Col>
+      )}
+    </Row>
+  );
+}
+
+export default function Report() {
+  const [load, { data, loading, error }] = useLazyQuery(MeetingReportQuery);
+  const report = data?.meetingReport;
+  const down = unavailableDepartments(error);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Card title="领导小组会议报告">
+        <Form
+          layout="inline"
+          initialValues={{ regionCode: "370300", period: lastYear }}
+          onFinish={(values: { regionCode: string; period: string }) =>
+            void load({ variables: { regionCode: values.regionCode.trim(), period: values.period.trim() } })
+          }
+          data-testid="report-form"
+        >
+          <Form.Item
+            name="regionCode"
+            label="行政区划"
+            rules={[{ required: true, message: "请填写行政区划代码" }, checkedBy(regionCodeProblem)]}
+          >
+            <Input style={{ width: 120 }} placeholder="如 370300" data-testid="region-code" />
+          </Form.Item>
+          <Form.Item name="period" label="年度" rules={[{ pattern: /^(19|20)\d{2}$/, message: "请填写四位年份，如 2024" }]}>
+            <Input style={{ width: 100 }} data-testid="period" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={loading}>
+              生成报告
+            </Button>
+          </Form.Item>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          市级或省级代码汇总其下全部区县；各部门分别统计本部门数据，联席办汇总联合检查情况。
+        </Typography.Paragraph>
+      </Card>
+      <Problems error={error} except={report ? ["SUBGRAPH_UNAVAILABLE"] : []} />
+      {report && (
+        <>
+          <Card title={`${report.regionName} ${report.period} 年度工伤预防联防联控情况`} data-testid="report">
+            <Row gutter={16}>
+              <Col span={4}>
+                <Statistic title="联合检查（次）" value={report.jointWork.inspectionsPlanned} />
+              </Col>
+              <Col span={4}>
+                <Statistic title="已完成检查" value={report.jointWork.inspectionsClosed} />
+              </Col>
+              <Col span={4}>
+                <Statistic title="检查企业（家）" value={report.jointWork.enterprisesInspected} />
+              </Col>
+              <Col span={4}>
+                <Statistic title="责令整改" value={report.jointWork.rectificationsOrdered} />
+              </Col>
+              <Col span={4}>
+                <Statistic title="生产安全事故（起）" value={report.accidentStatistics?.accidents ?? "—"} />
+              </Col>
+              <Col span={4}>
+                <Statistic title="死亡（人）" value={report.accidentStatistics?.deaths ?? "—"} />
+              </Col>
+            </Row>
+          </Card>
+          <Charts report={report} down={down} />
+        </>
+      )}
+    </Space>
+  );
+}

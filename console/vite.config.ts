@@ -1,0 +1,29 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+/** The gateway the development server forwards API calls to (`npm start` runs it on 4000). */
+const hub = process.env.LIANFANG_HUB_URL ?? "http://127.0.0.1:4000";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    // The kernel's identifier checks and purposes are shared with the server, one folder up.
+    fs: { allow: [".."] },
+    proxy: { "/graphql": hub, "/console/": hub, "/audit": hub },
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // No images or fonts to inline: everything ships as files the gateway serves.
+    assetsInlineLimit: 0,
+    // antd's core and ECharts (the report page alone) are each one large chunk by design.
+    chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      output: {
+        // Libraries change less often than pages: their own chunks cache well.
+        manualChunks: { react: ["react", "react-dom"], apollo: ["@apollo/client", "graphql"] },
+      },
+    },
+  },
+});

@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import type { IncomingMessage } from "node:http";
+import path from "node:path";
+import type { KeyLike } from "jose";
+import { issueAgencyToken, roles, type Role } from "../kernel/identity";
+import { loadAgencySigningKey } from "../kernel/keys";
+import type { RouteHandler } from "../kernel/http";
+import { purposes } from "../kernel/purposes";
+
+/** Where `npm run console:build` leaves the built console. */
+export const consoleDistDir = path.resolve(__dirname, "..", "console", "dist");
+
+const contentTypes: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const json = (status: number, body: unknown) => ({ status, contentType: "application/json; charset=utf-8", body: JSON.stringify(body) });
+
+const notBuilt = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>联防工作台</title>
+<p>联防工作台尚未构建。请在项目目录运行 <code>npm run console:build</code> 后重启网关。</p></html>`;
+
+/**
+ * Development sign-in is on only where it cannot reach production: never under
+ * NODE_ENV=production unless LIANFANG_DEV_SIGNIN=true says so, never with LIANFANG_DEV_SIGNIN=false,
+ * and only for departments whose private dev key is in the key folder.
+ */
+export function devSignInWanted(env: NodeJS.ProcessEnv): boolean {
+  if (env.LIANFANG_DEV_SIGNIN === "false") return false;
+  if (env.LIANFANG_DEV_SIGNIN === "true") return true;
+  return env.NODE_ENV !== "production";
+}
+
+/** The departments whose dev signing key exists here, with the key; empty when dev sign-in is off. */
+async function devSigningKeys(keyDir: string, agencies: readonly string[]): Promise<Map<string, KeyLike>> {
+  const keys = new Map<string, KeyLike>();
+  for (const agency of agencies) {
+    if (!fs.existsSync(path.join(keyDir, "agencies", `${agency}.jwk.json`))) continue;
+    keys.set(agency, await loadAgencySigningKey(keyDir, agency));
+  }
+  return keys;
+}
+
+/** Every built file, read once at start: the console is small and changes only with a new build. */
+function staticRoutes(distDir: string): Record<string, RouteHandler> {
+  const index = path.join(distDir, "index.html");
+  if (!fs.existsSync(index)) return { "/": async () => ({ status: 503, contentType: contentTypes[".html"], body: notBuilt }) };
+  const routes: Record<string, RouteHandler> = {};
+  for (const file of fs.readdirSync(distDir, { recursive: true, encoding: "utf8" })) {
+    const full = path.join(distDir, file);
+    const contentType = contentTypes[path.extname(file)];
+    if (!contentType || !fs.statSync(full).isFile()) continue;
+    const body = fs.readFileSync(full, "utf8");
+    routes[`/${file.split(path.sep).join("/")}`] = async () => ({ status: 200, contentType, body });
+  }
+  routes["/"] = routes["/index.html"];
+  return routes;
+}
+
+export interface ConsoleOptions {
+  keyDir: string;
+  /** The hub's departments, as named in the supergraph. */
+  agencies: readonly string[];
+  devSignIn: boolean;
+  distDir?: string;
+}
+
+/**
+ * The console's routes beside /graphql: its built files at `/`, what the sign-in page needs to
+ * know (`/console/config`), and, in development only, `/console/dev-sign-in`, which signs a
+ * department token with that department's local dev key.
+ */
+export async function consoleRoutes(options: ConsoleOptions): Promise<Record<string, RouteHandler>> {
+  const signingKeys = options.devSignIn ? await devSigningKeys(options.keyDir, options.agencies) : new Map<string, KeyLike>();
+  return {
+    ...staticRoutes(options.distDir ?? consoleDistDir),
+    "/console/config": async () =>
+      json(200, {
+        devSignIn: signingKeys.size > 0,
+        agencies: [...options.agencies],
+        devAgencies: [...signingKeys.keys()],
+        roles,
+        purposes,
+      }),
+    "/console/dev-sign-in": async (request: IncomingMessage) => {
+      if (!signingKeys.size) {
+        return json(403, {
+          errors: [{ message: "development sign-in is off here: present a token from your department", extensions: { code: "FORBIDDEN" } }],
+        });
+      }
+      const query = new URL(request.url ?? "/", "http://localhost").searchParams;
+      const agency = query.get("agency") ?? "";
+      const user = (query.get("user") ?? "").trim();
+      const requested = (query.get("roles") ?? "viewer").split(",").filter(Boolean);
+      const region = query.get("region") || undefined;
+      const refuse = (field: string, reason: string) =>
+        json(400, { errors: [{ message: `${field}: ${reason}`, extensions: { code: "BAD_USER_INPUT", field, reason } }] });
+      const key = signingKeys.get(agency);
+      if (!key) return refuse("agency", `must be one of ${[...signingKeys.keys()].join(", ")}`);
+      if (!/^[\w.@-]{1,64}$/.test(user)) return refuse("user", "must be 1 to 64 letters, digits or . _ @ -");
+      if (!requested.length || !requested.every((role) => roles.includes(role as Role))) {
+        return refuse("roles", `must be a comma list drawn from ${roles.join(", ")}`);
+      }
+      if (region !== undefined && !/^\d{6}$/.test(region)) return refuse("region", "must be a 6-digit GB/T 2260 code");
+      const token = await issueAgencyToken(key, { agency, user, roles: requested as Role[], ...(region ? { region } : {}) });
+      return json(200, { token });
+    },
+  };
+}

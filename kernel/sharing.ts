@@ -70,9 +70,18 @@ function keyFields(type: ObjectTypeDefinitionNode): Set<string> {
 }
 
 /**
+ * The one rule of every entity key, the same in every subgraph that declares the key, so that
+ * composition has one declaration to keep: keys are how departments join (a pid is already a
+ * pseudonym). Were each department free to word it, composition would keep one at random and
+ * could lose the owner's basis.
+ */
+export const keyRule: SharingRule = unconditional("实体键：各部门据此关联共享数据（人员键为假名化标识）");
+
+/**
  * Writes the catalogue into a subgraph's SDL as `@sharing` directives, so composition carries it
- * into the supergraph. Entity keys and paging types are UNCONDITIONAL: a key is how departments
- * join (a pid is already a pseudonym). An entry naming no field is an error, never silently lost.
+ * into the supergraph. Entity keys take `keyRule` (a catalogue may not word them, nor do its
+ * `Type.*` entries reach them); paging types are UNCONDITIONAL. An entry naming no field is an
+ * error, never silently lost.
  */
 export function applyCatalogue(sdl: string, catalogue: SharingCatalogue, subgraph: string): DocumentNode {
   const unused = new Set(Object.keys(catalogue));
@@ -80,10 +89,14 @@ export function applyCatalogue(sdl: string, catalogue: SharingCatalogue, subgrap
     const typeName = type.name.value;
     const exact = `${typeName}.${field.name.value}`;
     const wildcard = `${typeName}.*`;
+    if (keyFields(type).has(field.name.value)) {
+      if (catalogue[exact]) throw new Error(`${subgraph} catalogue words the entity key ${exact}: keys share the kernel's key rule`);
+      return { ...field, directives: [...(field.directives ?? []), directiveFor(keyRule)] };
+    }
     let rule = catalogue[exact] ?? catalogue[wildcard];
     if (catalogue[exact]) unused.delete(exact);
     else if (catalogue[wildcard]) unused.delete(wildcard);
-    if (!rule && (keyFields(type).has(field.name.value) || structuralTypes.has(typeName))) rule = unconditional();
+    if (!rule && structuralTypes.has(typeName)) rule = unconditional();
     return rule ? { ...field, directives: [...(field.directives ?? []), directiveFor(rule)] } : field;
   };
   const document = visit(parse(sdl), {

@@ -232,6 +232,11 @@ export class SharingApplicationResolver {
       });
   }
 
+  @FieldResolver(() => Boolean, { description: "An approved grant not yet expired or revoked, by the hub's clock" })
+  inForce(@Root() application: SharingApplication, @Ctx() { clock }: SubgraphContext): boolean {
+    return isActive(application, clock());
+  }
+
   @FieldResolver(() => Boolean, { description: "Pending past its answer date" })
   overdue(@Root() application: SharingApplication, @Ctx() { clock }: SubgraphContext): boolean {
     return application.status === ApplicationStatus.PENDING && application.answerDueOn < chinaToday(clock());

@@ -17,10 +17,11 @@ export interface SharingApplication {
   decidedBy: string | null;
   reason: string | null;
   expiresAt: string | null;
+  inForce: boolean;
   overdue: boolean;
 }
 
-const applicationFields = `id applicant owner resource purpose unmasked justification requestedDays appliedAt answerDueOn status decidedAt decidedBy reason expiresAt overdue`;
+const applicationFields = `id applicant owner resource purpose unmasked justification requestedDays appliedAt answerDueOn status decidedAt decidedBy reason expiresAt inForce overdue`;
 
 export const ApplicationsQuery: TypedDocumentNode<
   { sharingApplications: { nodes: SharingApplication[] } },

@@ -142,10 +142,8 @@ export default function Sharing() {
   const all = applications.data?.sharingApplications.nodes ?? [];
   const inbox = all.filter((application) => application.owner === session.agency && application.status === "PENDING");
   const mine = all.filter((application) => application.applicant === session.agency);
-  const now = Date.now();
-  const grants = all.filter(
-    (application) => application.status === "APPROVED" && application.expiresAt && new Date(application.expiresAt).getTime() > now,
-  );
+  // In force by the hub's clock, not the browser's.
+  const grants = all.filter((application) => application.inForce);
   const applicationColumns = [
     { title: "编号", dataIndex: "id" },
     { title: "申请部门", dataIndex: "applicant", render: (value: string) => nameOf(agencyNames, value) },

@@ -7,6 +7,7 @@ import { AuditRecord } from "../gateway/audit-record.entity";
 import { AuditStore } from "../gateway/audit-store";
 import { createLogger } from "../kernel/logger";
 import { trustedKeys } from "../kernel/identity";
+import { purposes } from "../kernel/purposes";
 import { loadAgencySigningKey } from "../kernel/keys";
 import { verifySubjectReport } from "../kernel/subjects";
 import { Accident } from "../subgraphs/emergency/accident.entity";
@@ -149,7 +150,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
         "a purpose that is no code",
         { "x-lianfang-purpose": "x".repeat(500) },
         "purpose",
-        "must be a purpose code of at most 40 capital letters and underscores, one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION",
+        `must be a purpose code of at most 40 capital letters and underscores, one of ${Object.keys(purposes).join(", ")}`,
       ],
     ])("refuses %s with 400 BAD_USER_INPUT", async (_case, request: Record<string, unknown>, field, reason) => {
       const before = await store.head();

@@ -1,3 +1,4 @@
+import { keyRule } from "../kernel/sharing";
 import { AuditRecord } from "../gateway/audit-record.entity";
 import { Person } from "../subgraphs/hrss/person.entity";
 import { SharingApplication } from "../subgraphs/coordination/sharing-application.entity";
@@ -136,7 +137,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
           resource: "Vehicle.plateNumber",
           owners: ["transport"],
           level: "UNCONDITIONAL",
-          basis: "道路运输经营信息",
+          basis: keyRule.basis,
           mask: null,
           readable: true,
           grantedPurposes: [],

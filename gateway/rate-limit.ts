@@ -5,10 +5,14 @@
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly perSecond: number) {}
+  constructor(
+    private readonly perSecond: number,
+    /** Milliseconds of the machine's clock; a test freezes it so that no bucket refills while it counts. */
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Takes a token for `key`; false when its bucket is empty. */
-  take(key: string, now = Date.now()): boolean {
+  take(key: string, now = this.now()): boolean {
     const capacity = this.perSecond * 2;
     const bucket = this.buckets.get(key) ?? { tokens: capacity, at: now };
     bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);

@@ -29,6 +29,8 @@ export interface GatewayOptions {
   governance?: GovernanceOptions;
   /** Requests per second per department (bursts of twice that). */
   rateLimitPerSecond: number;
+  /** The rate limiter's milliseconds; the machine's clock unless a test freezes it. */
+  rateLimitClock?: () => number;
   /** Where each subgraph answers, by name. */
   subgraphUrls: Record<string, string>;
   trustedKeys: TrustedKeys;
@@ -82,7 +84,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   await apollo.start();
-  const limiter = new RateLimiter(options.rateLimitPerSecond);
+  const limiter = new RateLimiter(options.rateLimitPerSecond, options.rateLimitClock);
   const audit = options.governance?.audit;
   const recordRefusal: RefusalRecorder | undefined =
     audit &&

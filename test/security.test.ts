@@ -465,7 +465,8 @@ describe("the per-department rate limit", () => {
   let hub: Federation;
 
   beforeAll(async () => {
-    hub = await startFederation({ rateLimitPerSecond: 2 });
+    // A frozen clock: no bucket refills while the test counts, however slow the machine.
+    hub = await startFederation({ rateLimitPerSecond: 2, rateLimitClock: () => 0 });
   });
   afterAll(() => hub.stop());
 
@@ -480,8 +481,7 @@ describe("the per-department rate limit", () => {
     const statuses = [];
     for (let request = 0; request < 6; request++) statuses.push(await ask("health"));
 
-    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
-    expect(statuses.slice(4)).toContain(429);
+    expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
     expect(await ask("unions")).toBe(200);
   });
 });

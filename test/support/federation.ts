@@ -64,6 +64,7 @@ export async function startFederation(
     without?: string[];
     maxBodyBytes?: number;
     rateLimitPerSecond?: number;
+    rateLimitClock?: () => number;
     subgraphCalls?: SubgraphCallOptions;
     introspection?: boolean;
     console?: { devSignIn: boolean };
@@ -119,6 +120,7 @@ export async function startFederation(
     supergraphSdl,
     governance: governed.governance,
     rateLimitPerSecond: options.rateLimitPerSecond ?? 1000,
+    rateLimitClock: options.rateLimitClock,
     subgraphUrls: gatewayUrls,
     subgraphCalls: options.subgraphCalls,
     trustedKeys: trustedKeys(keys.trustedAgencyKeys),

@@ -1,6 +1,6 @@
 import type { KeyLike } from "jose";
 import { covers } from "../kernel/catalogue";
-import { newRequestId, operationDigest, signCall } from "../kernel/identity";
+import { gatewayAgency, newRequestId, operationDigest, signCall } from "../kernel/identity";
 import { systemClock, type Clock } from "../kernel/clock";
 import type { Logger } from "../kernel/logger";
 import { grantBookRefreshes } from "../kernel/metrics";
@@ -44,7 +44,7 @@ export class GrantBook {
    */
   async refresh(): Promise<void> {
     const startedAt = new Date();
-    const identity = { agency: "gateway", user: "grant-book", roles: [], requestId: newRequestId() };
+    const identity = { agency: gatewayAgency, user: "grant-book", roles: [], requestId: newRequestId() };
     const { signature } = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
     const response = await fetch(this.coordinationUrl, {
       method: "POST",

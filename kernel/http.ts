@@ -30,6 +30,8 @@ export interface RequestFacts {
   agency?: string;
   purpose?: string;
   operationName?: string;
+  /** The gateway's own background reads (the grant book, twice a second): logged at debug, lest they drown the log. */
+  background?: boolean;
 }
 
 const requestFacts = new WeakMap<IncomingMessage, RequestFacts>();
@@ -51,7 +53,8 @@ function observe(request: IncomingMessage, response: ServerResponse, route: stri
       { route, operation: operationLabel(facts.operationName), status: String(response.statusCode) },
       durationMs / 1000,
     );
-    logger?.info({ ...facts, route, method: request.method, status: response.statusCode, durationMs }, "request");
+    const { background, ...said } = facts;
+    logger?.[background ? "debug" : "info"]({ ...said, route, method: request.method, status: response.statusCode, durationMs }, "request");
   });
 }
 

@@ -22,6 +22,9 @@ export interface CallIdentity extends Caller {
   caseRef?: string;
 }
 
+/** The agency the gateway signs as when it calls a department on its own behalf (the grant book). */
+export const gatewayAgency = "gateway";
+
 const agencyTokenAudience = "lianfang";
 const gatewayIssuer = "lianfang-gateway";
 /** Gateway-signed call identities live only long enough to cross loopback or a data-centre LAN. */

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
 import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody } from "./http";
 import { personPid } from "./identifiers/pseudonym";
-import { type CallIdentity, ReplayGuard, operationDigest, verifyCall } from "./identity";
+import { type CallIdentity, ReplayGuard, gatewayAgency, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
@@ -177,7 +177,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         definition.name,
         replays,
       );
-      describeRequest(request, { requestId: identity.requestId, agency: identity.agency, purpose: identity.purpose });
+      describeRequest(request, {
+        requestId: identity.requestId,
+        agency: identity.agency,
+        purpose: identity.purpose,
+        background: identity.agency === gatewayAgency,
+      });
       options.observe?.({ identity, body });
       return {
         identity,

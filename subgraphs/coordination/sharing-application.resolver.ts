@@ -19,6 +19,7 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { covers, readCatalogue, type CatalogueEntry } from "../../kernel/catalogue";
 import { readSupergraph, supergraphFile } from "../../kernel/compose";
 import { badUserInput, lianfangError } from "../../kernel/errors";
+import { gatewayAgency } from "../../kernel/identity";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import { isPurpose, purposes } from "../../kernel/purposes";
 import type { SubgraphContext } from "../../kernel/subgraph";
@@ -104,7 +105,6 @@ const isActive = (application: SharingApplication, now: Date) =>
   application.status === ApplicationStatus.APPROVED && application.expiresAt !== null && application.expiresAt.getTime() > now.getTime();
 
 /** The gateway alone signs calls as itself; no department token can carry this agency. */
-const gatewayAgency = "gateway";
 
 @Resolver(() => SharingApplication)
 export class SharingApplicationResolver {

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client";
 import { useMemo } from "react";
 import { CatalogueQuery, type CatalogueEntry } from "./api/catalogue";
-import { current, useSignedIn } from "./session";
+import { useSession, useSignedIn } from "./session";
 
 /** Whether the gateway lets this department read a resource for this purpose now (gateway/governance.ts decides alike). */
 export function mayRead(entry: CatalogueEntry | undefined, agency: string, purpose: string | undefined): boolean {
@@ -18,10 +18,13 @@ export function mayRead(entry: CatalogueEntry | undefined, agency: string, purpo
  */
 export function useCatalogue() {
   const session = useSignedIn();
+  // The purpose from React state, not the module's copy: a page that rendered before the purpose
+  // was chosen must recompute what it may ask for once it is.
+  const purpose = useSession().work?.purpose;
   const { data, loading, error, refetch } = useQuery(CatalogueQuery);
   return useMemo(() => {
     const entries = new Map((data?.sharingCatalogue ?? []).map((entry) => [entry.resource, entry]));
-    const readable = (resource: string) => mayRead(entries.get(resource), session.agency, current.work?.purpose);
+    const readable = (resource: string) => mayRead(entries.get(resource), session.agency, purpose);
     /** The `@include` switches of a document's restricted fields, all off until the catalogue is known. */
     const switches = <Key extends string>(restricted: Record<Key, string[]>) =>
       Object.fromEntries(Object.entries<string[]>(restricted).map(([name, resources]) => [name, resources.every(readable)])) as Record<
@@ -35,5 +38,5 @@ export function useCatalogue() {
         .filter((resource) => !readable(resource))
         .map((resource) => entries.get(resource) ?? { resource, owners: [], level: "UNCLASSIFIED", basis: null });
     return { entries: [...entries.values()], loaded: !!data, loading, error, refetch, readable, switches, refused };
-  }, [data, loading, error, refetch, session.agency]);
+  }, [data, loading, error, refetch, session.agency, purpose]);
 }

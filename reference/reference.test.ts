@@ -1,4 +1,5 @@
 import { checkIndustryCode, industryDivisions, industrySections } from "./industries";
+import { keyIndustries, keyIndustryDivisions, keyIndustryOf } from "./key-industries";
 import { checkRegionCode, regions } from "./regions";
 import { divisionCrosswalk2011To2017, riskClassOf2011Division, riskClassOf2017Division, riskClassTable2015 } from "./risk-classes";
 
@@ -174,5 +175,21 @@ describe("GB/T 2260 regions", () => {
     expect(checkRegionCode("370399")).toEqual({ valid: false, reason: "370399 is not a known GB/T 2260 region" });
     expect(checkRegionCode("37030")).toEqual({ valid: false, reason: '"37030" is not a 6-digit region code' });
     expect(checkRegionCode("37030A")).toEqual({ valid: false, reason: '"37030A" is not a 6-digit region code' });
+  });
+});
+
+describe("the plans' key industries", () => {
+  it("are real divisions, none in two key industries", () => {
+    const all = keyIndustries.flatMap((industry) => industry.divisions);
+    expect(new Set(all).size).toBe(all.length);
+    for (const division of all) expect(checkIndustryCode(division)).toMatchObject({ valid: true, division });
+    expect([...keyIndustryDivisions].sort()).toEqual([...all].sort());
+  });
+
+  it("place a code of any length, with or without its section letter", () => {
+    expect(keyIndustryOf("C2614")?.name).toBe("危险化学品");
+    expect(keyIndustryOf("4790")?.code).toBe("CONSTRUCTION");
+    expect(keyIndustryOf("06")?.name).toBe("煤矿");
+    expect(keyIndustryOf("65")).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { TrustedKeys } from "../kernel/trusted-keys";
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,7 +8,7 @@ import { chromium } from "playwright-core";
 import { consoleDistDir, consoleRoutes } from "../gateway/console";
 import { startGateway } from "../gateway/server";
 import { readSupergraph, supergraphFile } from "../kernel/compose";
-import { issueAgencyToken, trustedKeys } from "../kernel/identity";
+import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey, loadGatewaySigningKey, loadTrustedAgencyKeys, loadTrustedSubgraphKeys } from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
 import { ensureConsoleBuilt } from "../scripts/console";
@@ -36,8 +37,8 @@ async function main(): Promise<void> {
     port: 0,
     supergraphSdl: readSupergraph(supergraphFile),
     subgraphUrls: {},
-    trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
-    trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
+    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
     signingKey: await loadGatewaySigningKey(keyDir),
     maxBodyBytes: 100_000,
     rateLimitPerSecond: 50,

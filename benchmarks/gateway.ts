@@ -1,3 +1,4 @@
+import { TrustedKeys } from "../kernel/trusted-keys";
 import "reflect-metadata";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -8,7 +9,7 @@ import { headAnchorFile } from "../gateway/audit";
 import { defaultLimits } from "../gateway/governance";
 import { openGovernance, startGateway } from "../gateway/server";
 import { composeSupergraph } from "../kernel/compose";
-import { issueAgencyToken, trustedKeys } from "../kernel/identity";
+import { issueAgencyToken } from "../kernel/identity";
 import {
   ensureDevKeys,
   loadAgencySigningKey,
@@ -118,8 +119,8 @@ async function main(): Promise<void> {
     supergraphSdl,
     subgraphUrls: subgraphProcesses.subgraphUrls,
     rateLimitPerSecond: 1_000_000,
-    trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
-    trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
+    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
     signingKey,
     maxBodyBytes: 100_000,
     introspection: false,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { verifyAgencyToken, type Caller, type TrustedKeys } from "../kernel/identity";
+import { verifyAgencyToken, type Caller } from "../kernel/identity";
+import type { TrustedKeys } from "../kernel/trusted-keys";
 import { isCreditCode, isPid } from "../kernel/subjects";
 import type { ChainRecord } from "./audit-chain";
 import type { AuditLog } from "./audit";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
-import type { KeyLike } from "jose";
+import type { SigningKey } from "../kernel/trusted-keys";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
 import type { RouteHandler } from "../kernel/http";
@@ -36,8 +36,8 @@ export function devSignInWanted(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The departments whose dev signing key exists here, with the key; empty when dev sign-in is off. */
-async function devSigningKeys(keyDir: string, agencies: readonly string[]): Promise<Map<string, KeyLike>> {
-  const keys = new Map<string, KeyLike>();
+async function devSigningKeys(keyDir: string, agencies: readonly string[]): Promise<Map<string, SigningKey>> {
+  const keys = new Map<string, SigningKey>();
   for (const agency of agencies) {
     if (!fs.existsSync(path.join(keyDir, "agencies", `${agency}.jwk.json`))) continue;
     keys.set(agency, await loadAgencySigningKey(keyDir, agency));
@@ -75,7 +75,7 @@ export interface ConsoleOptions {
  * department token with that department's local dev key.
  */
 export async function consoleRoutes(options: ConsoleOptions): Promise<Record<string, RouteHandler>> {
-  const signingKeys = options.devSignIn ? await devSigningKeys(options.keyDir, options.agencies) : new Map<string, KeyLike>();
+  const signingKeys = options.devSignIn ? await devSigningKeys(options.keyDir, options.agencies) : new Map<string, SigningKey>();
   return {
     ...staticRoutes(options.distDir ?? consoleDistDir),
     "/console/config": async () =>

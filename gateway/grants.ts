@@ -1,4 +1,4 @@
-import type { KeyLike } from "jose";
+import type { SigningKey } from "../kernel/trusted-keys";
 import { covers } from "../kernel/catalogue";
 import { gatewayAgency, newRequestId, operationDigest, signCall } from "../kernel/identity";
 import { systemClock, type Clock } from "../kernel/clock";
@@ -32,7 +32,7 @@ export class GrantBook {
 
   constructor(
     private readonly coordinationUrl: string,
-    private readonly signingKey: KeyLike,
+    private readonly signingKey: SigningKey,
     private readonly logger: Logger,
     private readonly clock: Clock = systemClock,
     private readonly intervalMs = 500,

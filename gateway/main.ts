@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { readSupergraph, supergraphFile } from "../kernel/compose";
 import { commonVariables, keyDirectory, port, readConfig } from "../kernel/config";
-import { trustedKeys } from "../kernel/identity";
-import { loadAuditSigningKey, loadGatewaySigningKey, loadTrustedAgencyKeys, loadTrustedSubgraphKeys } from "../kernel/keys";
+import { loadAuditSigningKey, loadGatewaySigningKey, trustedKeyFile } from "../kernel/keys";
 import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
 import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
+import { watchTrustedKeys } from "../kernel/trusted-keys";
 import { headAnchorFile } from "./audit";
 import { consoleRoutes, devSignInWanted } from "./console";
 import { defaultLimits } from "./governance";
@@ -58,7 +58,12 @@ async function main(): Promise<void> {
     );
     const subgraphUrls = Object.fromEntries(graphs.map(({ name }) => [name, String(urls[subgraphUrlVariable(name)])]));
     const keyDir = keyDirectory(config);
+    // The gateway's own key is read once: a rotated key takes over at the next (rolling) restart,
+    // while the departments already trust it beside the old one.
     const signingKey = await loadGatewaySigningKey(keyDir);
+    const watching = { intervalMs: config.LIANFANG_KEY_RELOAD_MS, logger };
+    const agencyKeys = watchTrustedKeys(trustedKeyFile(keyDir, "agency"), watching);
+    const subgraphKeys = watchTrustedKeys(trustedKeyFile(keyDir, "subgraph"), watching);
     const governed = await openGovernance({
       supergraphSdl,
       coordinationUrl: subgraphUrls.coordination,
@@ -78,8 +83,8 @@ async function main(): Promise<void> {
       subgraphUrls,
       governance: governed.governance,
       rateLimitPerSecond: config.LIANFANG_RATE_LIMIT,
-      trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
-      trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
+      trustedKeys: agencyKeys.keys,
+      trustedSubgraphKeys: subgraphKeys.keys,
       signingKey,
       subgraphCalls: {
         timeoutMs: config.LIANFANG_SUBGRAPH_TIMEOUT_MS,

@@ -3,11 +3,10 @@ import type { IncomingMessage } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { KeyLike } from "jose";
+import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import type { DataSource } from "typeorm";
 import { readCatalogue } from "../kernel/catalogue";
 import { close, createHttpServer, listen, type RouteHandler } from "../kernel/http";
-import type { TrustedKeys } from "../kernel/identity";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
@@ -36,7 +35,7 @@ export interface GatewayOptions {
   trustedKeys: TrustedKeys;
   /** The department servers' keys: each answer's report of whose data it served is checked with them. */
   trustedSubgraphKeys: TrustedKeys;
-  signingKey: KeyLike;
+  signingKey: SigningKey;
   /** Timeout and circuit breaker of every subgraph call. */
   subgraphCalls?: SubgraphCallOptions;
   maxBodyBytes: number;
@@ -142,7 +141,7 @@ export interface GovernanceSetup {
   supergraphSdl: string;
   /** Where the joint-prevention office answers: the grant book reads its grants there. */
   coordinationUrl: string;
-  signingKey: KeyLike;
+  signingKey: SigningKey;
   limits: Limits;
   masks: MaskPatterns;
   /** The audit store: the gateway's own database, `<prefix>audit`. */

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
-import type { KeyLike } from "jose";
-import { operationDigest, signCall, type TrustedKeys } from "../kernel/identity";
+import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
+import { operationDigest, signCall } from "../kernel/identity";
 import { callIdentityHeader } from "../kernel/subgraph";
 import { subgraphFetchDuration } from "../kernel/metrics";
 import { verifySubjectReport } from "../kernel/subjects";
@@ -27,7 +27,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly signingKey: KeyLike,
+    private readonly signingKey: SigningKey,
     private readonly subgraphKeys: TrustedKeys,
     calls: SubgraphCallOptions,
   ) {

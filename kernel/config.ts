@@ -14,6 +14,8 @@ export const commonVariables = {
     .default("lianfang_"),
   LIANFANG_DATA_DIR: z.string().min(1).default(path.resolve(process.cwd(), "data")),
   LIANFANG_KEY_DIR: z.string().min(1).optional(),
+  /** How often the trusted key sets are checked for change (keys rotate without restarts). */
+  LIANFANG_KEY_RELOAD_MS: z.coerce.number().int().positive().default(5000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 };
 

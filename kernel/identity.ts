@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { SignJWT, createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type KeyLike } from "jose";
+import { SignJWT, errors, jwtVerify } from "jose";
 import { unauthenticated } from "./errors";
 import { keyAlgorithm } from "./keys";
+import type { SigningKey, TrustedKeys } from "./trusted-keys";
 
 /** Roles separate viewing, administration and audit (GB/T 39477). */
 export const roles = ["viewer", "admin", "auditor"] as const;
@@ -54,14 +55,14 @@ function readCaller(payload: Record<string, unknown>): Caller {
 
 /** Issues a department's token (the `token` command and tests; departments run their own issuers). */
 /** `lifetime` is a span such as "8h", or an absolute expiry in epoch seconds. */
-export async function issueAgencyToken(key: KeyLike, caller: Caller, lifetime: string | number = "8h"): Promise<string> {
+export async function issueAgencyToken(signer: SigningKey, caller: Caller, lifetime: string | number = "8h"): Promise<string> {
   return new SignJWT({ agency: caller.agency, roles: caller.roles, ...(caller.region ? { region: caller.region } : {}) })
-    .setProtectedHeader({ alg: keyAlgorithm, kid: caller.agency })
+    .setProtectedHeader({ alg: keyAlgorithm, kid: signer.kid })
     .setSubject(caller.user)
     .setAudience(agencyTokenAudience)
     .setIssuedAt()
     .setExpirationTime(lifetime)
-    .sign(key);
+    .sign(signer.key);
 }
 
 function explain(error: unknown): string {
@@ -74,17 +75,14 @@ function explain(error: unknown): string {
   return "token is malformed";
 }
 
-export type TrustedKeys = ReturnType<typeof createLocalJWKSet>;
-export const trustedKeys = (set: JSONWebKeySet): TrustedKeys => createLocalJWKSet(set);
-
-/** Verifies `Authorization: Bearer <JWT>`: signed by a trusted department key whose kid is the token's agency. */
+/** Verifies `Authorization: Bearer <JWT>`: signed by a key the hub trusts as the token's agency's. */
 export async function verifyAgencyToken(authorization: string | undefined, keys: TrustedKeys): Promise<Caller> {
   if (!authorization) throw unauthenticated("missing Authorization header; send `Authorization: Bearer <token>`");
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated("Authorization header must be `Bearer <token>`");
   let verified;
   try {
-    verified = await jwtVerify(match[1], keys, {
+    verified = await jwtVerify(match[1], keys.getKey, {
       algorithms: [keyAlgorithm],
       audience: agencyTokenAudience,
       requiredClaims: ["exp", "sub"],
@@ -93,9 +91,8 @@ export async function verifyAgencyToken(authorization: string | undefined, keys:
     throw unauthenticated(explain(error));
   }
   const caller = readCaller(verified.payload);
-  if (verified.protectedHeader.kid !== caller.agency) {
-    throw unauthenticated(`token for agency ${caller.agency} is signed with the key of ${verified.protectedHeader.kid}`);
-  }
+  const owner = keys.ownerOf(verified.protectedHeader.kid);
+  if (owner !== caller.agency) throw unauthenticated(`token for agency ${caller.agency} is signed with a key of ${owner}`);
   return caller;
 }
 
@@ -110,7 +107,7 @@ export function operationDigest(query: string | undefined, variables: unknown): 
 
 /** Signs one call to one subgraph: its audience is that subgraph, its id (jti) is used once. */
 export async function signCall(
-  key: KeyLike,
+  signer: SigningKey,
   identity: CallIdentity,
   digest: string,
   subgraph: string,
@@ -118,14 +115,14 @@ export async function signCall(
   const { agency, user, roles: callerRoles, region, requestId, purpose, caseRef } = identity;
   const callId = randomUUID();
   const signature = await new SignJWT({ agency, roles: callerRoles, region, purpose, caseRef, digest, rid: requestId })
-    .setProtectedHeader({ alg: keyAlgorithm, kid: "gateway" })
+    .setProtectedHeader({ alg: keyAlgorithm, kid: signer.kid })
     .setIssuer(gatewayIssuer)
     .setAudience(subgraph)
     .setSubject(user)
     .setJti(callId)
     .setIssuedAt()
     .setExpirationTime(`${callTokenLifetimeSeconds}s`)
-    .sign(key);
+    .sign(signer.key);
   return { signature, callId };
 }
 
@@ -154,16 +151,16 @@ export class ReplayGuard {
 
 /** Accepts a subgraph call only with a fresh gateway signature, for this subgraph, over exactly this operation, once. */
 export async function verifyCall(
-  key: KeyLike,
+  gatewayKeys: TrustedKeys,
   token: string | undefined,
   digest: string,
   subgraph: string,
   replays: ReplayGuard,
 ): Promise<{ identity: CallIdentity; callId: string }> {
   if (!token) throw unauthenticated("subgraphs answer only calls signed by the gateway");
-  let payload;
+  let payload, protectedHeader;
   try {
-    ({ payload } = await jwtVerify(token, key, {
+    ({ payload, protectedHeader } = await jwtVerify(token, gatewayKeys.getKey, {
       algorithms: [keyAlgorithm],
       issuer: gatewayIssuer,
       audience: subgraph,
@@ -172,6 +169,7 @@ export async function verifyCall(
   } catch (error) {
     throw unauthenticated(`gateway signature rejected: ${explain(error)}`);
   }
+  if (gatewayKeys.ownerOf(protectedHeader.kid) !== gatewayAgency) throw unauthenticated("call is not signed with a gateway key");
   if (payload.digest !== digest) throw unauthenticated("gateway signature does not cover this operation");
   const caller = readCaller(payload);
   if (!replays.admit(payload.jti as string, payload.exp as number))

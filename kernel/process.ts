@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { type City, type Scale, generateCity, scales } from "../synthetic/city";
 import { commonVariables, keyDirectory, port, readConfig } from "./config";
-import { loadGatewayVerifyingKey, loadLinkingSecret, loadSubgraphSigningKey } from "./keys";
+import { loadLinkingSecret, loadSubgraphSigningKey, trustedKeyFile } from "./keys";
 import { exitOnStartupError, onShutdown } from "./lifecycle";
 import { createLogger } from "./logger";
 import { insertMissing } from "./seeding";
 import { startSubgraph, type SubgraphDefinition } from "./subgraph";
+import { watchTrustedKeys } from "./trusted-keys";
 
 const subgraphVariables = {
   ...commonVariables,
@@ -23,13 +24,14 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
     const config = readConfig(subgraphVariables);
     const keyDir = keyDirectory(config);
     const linkingSecret = loadLinkingSecret(keyDir);
+    const gatewayKeys = watchTrustedKeys(trustedKeyFile(keyDir, "gateway"), { intervalMs: config.LIANFANG_KEY_RELOAD_MS, logger });
     const subgraph = await startSubgraph(definition, {
       port: config.PORT,
       host: config.HOST,
       mysqlUrl: config.LIANFANG_MYSQL_URL,
       dbPrefix: config.LIANFANG_DB_PREFIX,
       dataDir: config.LIANFANG_DATA_DIR,
-      gatewayKey: await loadGatewayVerifyingKey(keyDir),
+      gatewayKeys: gatewayKeys.keys,
       signingKey: await loadSubgraphSigningKey(keyDir, definition.name),
       linkingSecret,
       logger,

@@ -4,7 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
-import type { KeyLike } from "jose";
+import type { SigningKey, TrustedKeys } from "./trusted-keys";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
 import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody } from "./http";
@@ -105,9 +105,10 @@ export interface SubgraphRuntimeOptions {
   dbPrefix: string;
   /** Omitted: an in-memory embedded database (tests). */
   dataDir?: string;
-  gatewayKey: KeyLike;
+  /** The gateway keys this department trusts (several while the gateway's key rotates). */
+  gatewayKeys: TrustedKeys;
   /** The department server's own key: it signs what each answer reports about whose data it served. */
-  signingKey: KeyLike;
+  signingKey: SigningKey;
   linkingSecret: string;
   maxBodyBytes?: number;
   logger?: Logger;
@@ -171,7 +172,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     context: async (request, body) => {
       const digest = operationDigest(body.query, body.variables);
       const { identity, callId } = await verifyCall(
-        options.gatewayKey,
+        options.gatewayKeys,
         header(request, callIdentityHeader),
         digest,
         definition.name,

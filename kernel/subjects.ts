@@ -1,7 +1,7 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from "graphql";
-import { SignJWT, jwtVerify, type KeyLike } from "jose";
+import { SignJWT, jwtVerify } from "jose";
 import { keyAlgorithm } from "./keys";
-import type { TrustedKeys } from "./identity";
+import type { SigningKey, TrustedKeys } from "./trusted-keys";
 
 /** The persons and enterprises whose data one call touched. */
 export interface Subjects {
@@ -73,14 +73,14 @@ export function collectSubjects(schema: GraphQLSchema, collectorOf: (context: un
 const reportAudience = "lianfang-gateway";
 
 /** A department's signed statement of whose data it served in answer to one gateway call. */
-export function signSubjectReport(key: KeyLike, subgraph: string, call: { callId: string; digest: string }, subjects: Subjects) {
+export function signSubjectReport(signer: SigningKey, subgraph: string, call: { callId: string; digest: string }, subjects: Subjects) {
   return new SignJWT({ digest: call.digest, pids: subjects.pids, creditCodes: subjects.creditCodes })
-    .setProtectedHeader({ alg: keyAlgorithm, kid: subgraph })
+    .setProtectedHeader({ alg: keyAlgorithm, kid: signer.kid })
     .setIssuer(subgraph)
     .setAudience(reportAudience)
     .setJti(call.callId)
     .setIssuedAt()
-    .sign(key);
+    .sign(signer.key);
 }
 
 /** Accepts a report only from the subgraph that was called, about this very call. */
@@ -91,13 +91,13 @@ export async function verifySubjectReport(
   report: unknown,
 ): Promise<Subjects> {
   if (typeof report !== "string") throw new Error(`${subgraph} did not report whose data it served`);
-  const { payload, protectedHeader } = await jwtVerify(report, keys, {
+  const { payload, protectedHeader } = await jwtVerify(report, keys.getKey, {
     algorithms: [keyAlgorithm],
     issuer: subgraph,
     audience: reportAudience,
     requiredClaims: ["jti"],
   });
-  if (protectedHeader.kid !== subgraph || payload.jti !== call.callId || payload.digest !== call.digest) {
+  if (keys.ownerOf(protectedHeader.kid) !== subgraph || payload.jti !== call.callId || payload.digest !== call.digest) {
     throw new Error(`${subgraph}'s report of whose data it served is not about this call`);
   }
   const list = (value: unknown, wellFormed: (item: unknown) => item is string) => (Array.isArray(value) ? value.filter(wellFormed) : []);

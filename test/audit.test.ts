@@ -1,3 +1,4 @@
+import { TrustedKeys } from "../kernel/trusted-keys";
 import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import { SignJWT } from "jose";
@@ -6,7 +7,6 @@ import { chainAfter, recordHash, verifyChain, type ChainRecord } from "../gatewa
 import { AuditRecord } from "../gateway/audit-record.entity";
 import { AuditStore } from "../gateway/audit-store";
 import { createLogger } from "../kernel/logger";
-import { trustedKeys } from "../kernel/identity";
 import { purposes } from "../kernel/purposes";
 import { loadAgencySigningKey } from "../kernel/keys";
 import { verifySubjectReport } from "../kernel/subjects";
@@ -117,15 +117,16 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
     });
 
     it("refuses a department's answer that carries no valid report of whose data it served", async () => {
+      const agencyKey = await loadAgencySigningKey(hub.keys.keyDir, "hrss");
       const unsigned = await new SignJWT({ digest: "x", pids: [], creditCodes: [] })
-        .setProtectedHeader({ alg: "EdDSA", kid: "hrss" })
-        .sign(await loadAgencySigningKey(hub.keys.keyDir, "hrss"));
+        .setProtectedHeader({ alg: "EdDSA", kid: agencyKey.kid })
+        .sign(agencyKey.key);
 
       await expect(
-        verifySubjectReport(trustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { callId: "c", digest: "x" }, unsigned),
+        verifySubjectReport(new TrustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { callId: "c", digest: "x" }, unsigned),
       ).rejects.toThrow();
       await expect(
-        verifySubjectReport(trustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { callId: "c", digest: "x" }, undefined),
+        verifySubjectReport(new TrustedKeys(hub.keys.trustedSubgraphKeys), "hrss", { callId: "c", digest: "x" }, undefined),
       ).rejects.toThrow("hrss did not report whose data it served");
     });
   });

@@ -1,3 +1,4 @@
+import { TrustedKeys } from "../kernel/trusted-keys";
 import fs from "node:fs";
 import path from "node:path";
 import { buildSchema, parse, print, validate, type DocumentNode } from "graphql";
@@ -11,7 +12,6 @@ import { withoutExcludedFields } from "../console/src/prune";
 import { consoleDistDir, consoleRoutes, devSignInWanted } from "../gateway/console";
 import { startGateway } from "../gateway/server";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
-import { trustedKeys } from "../kernel/identity";
 import { createLogger } from "../kernel/logger";
 import { subgraphs } from "../subgraphs";
 import { startFederation, type Federation } from "./support/federation";
@@ -71,8 +71,8 @@ describe("development sign-in is for development alone", () => {
       port: 0,
       supergraphSdl: readSupergraph(path.join(schemaDirectory, "supergraph.graphql")),
       subgraphUrls: {},
-      trustedKeys: trustedKeys(keys.trustedAgencyKeys),
-      trustedSubgraphKeys: trustedKeys(keys.trustedSubgraphKeys),
+      trustedKeys: new TrustedKeys(keys.trustedAgencyKeys),
+      trustedSubgraphKeys: new TrustedKeys(keys.trustedSubgraphKeys),
       signingKey: keys.gatewaySigningKey,
       maxBodyBytes: 100_000,
       rateLimitPerSecond: 10,

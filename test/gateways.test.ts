@@ -1,3 +1,4 @@
+import { TrustedKeys } from "../kernel/trusted-keys";
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,7 +37,7 @@ describe("three gateways sharing one audit store", () => {
           port: 0,
           mysqlUrl: database.mysqlUrl,
           dbPrefix: database.dbPrefix,
-          gatewayKey: keys.gatewayVerifyingKey,
+          gatewayKeys: new TrustedKeys(keys.trustedGatewayKeys),
           signingKey: await keys.subgraphSigningKey(definition.name),
           linkingSecret: keys.linkingSecret,
           logger: silent,

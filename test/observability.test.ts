@@ -1,7 +1,7 @@
+import { TrustedKeys } from "../kernel/trusted-keys";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { startGateway } from "../gateway/server";
-import { trustedKeys } from "../kernel/identity";
 import { startFederation, type Federation } from "./support/federation";
 
 describe("what an operator sees: access log, metrics, liveness and readiness", () => {
@@ -24,8 +24,8 @@ describe("what an operator sees: access log, metrics, liveness and readiness", (
       governance: hub.governance,
       rateLimitPerSecond: 1000,
       subgraphUrls: hub.subgraphUrls,
-      trustedKeys: trustedKeys(hub.keys.trustedAgencyKeys),
-      trustedSubgraphKeys: trustedKeys(hub.keys.trustedSubgraphKeys),
+      trustedKeys: new TrustedKeys(hub.keys.trustedAgencyKeys),
+      trustedSubgraphKeys: new TrustedKeys(hub.keys.trustedSubgraphKeys),
       signingKey: hub.keys.gatewaySigningKey,
       maxBodyBytes: 100_000,
       introspection: false,

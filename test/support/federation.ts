@@ -2,9 +2,10 @@ import type { Clock } from "../../kernel/clock";
 import { composeSupergraph } from "../../kernel/compose";
 import type { CallIdentity } from "../../kernel/identity";
 import type { GraphQLBody } from "../../kernel/http";
-import { trustedKeys } from "../../kernel/identity";
 import { createLogger } from "../../kernel/logger";
+import { trustedKeyFile } from "../../kernel/keys";
 import { insertMissing } from "../../kernel/seeding";
+import { watchTrustedKeys } from "../../kernel/trusted-keys";
 import { startSubgraph, type RunningSubgraph } from "../../kernel/subgraph";
 import path from "node:path";
 import type { DataSource } from "typeorm";
@@ -79,6 +80,12 @@ export async function startFederation(
   const clock = options.clock ?? testClock;
   const city = generateCity({ size: { enterprises: 80, persons: 1500 }, seed: 7, linkingSecret: keys.linkingSecret });
   const received: Record<string, ReceivedCall[]> = {};
+  // Every process of the hub watches its trusted key set, as in production; tests rotate keys by
+  // rewriting the files.
+  const watching = { intervalMs: 100, logger: silent };
+  const gatewayKeys = watchTrustedKeys(trustedKeyFile(keys.keyDir, "gateway"), watching);
+  const agencyKeys = watchTrustedKeys(trustedKeyFile(keys.keyDir, "agency"), watching);
+  const subgraphKeys = watchTrustedKeys(trustedKeyFile(keys.keyDir, "subgraph"), watching);
   const running: Record<string, RunningSubgraph> = {};
   for (const definition of subgraphs) {
     received[definition.name] = [];
@@ -86,7 +93,7 @@ export async function startFederation(
       port: 0,
       mysqlUrl: database.mysqlUrl,
       dbPrefix: database.dbPrefix,
-      gatewayKey: keys.gatewayVerifyingKey,
+      gatewayKeys: gatewayKeys.keys,
       signingKey: await keys.subgraphSigningKey(definition.name),
       linkingSecret: keys.linkingSecret,
       logger: silent,
@@ -123,8 +130,8 @@ export async function startFederation(
     rateLimitClock: options.rateLimitClock,
     subgraphUrls: gatewayUrls,
     subgraphCalls: options.subgraphCalls,
-    trustedKeys: trustedKeys(keys.trustedAgencyKeys),
-    trustedSubgraphKeys: trustedKeys(keys.trustedSubgraphKeys),
+    trustedKeys: agencyKeys.keys,
+    trustedSubgraphKeys: subgraphKeys.keys,
     signingKey: keys.gatewaySigningKey,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     introspection: options.introspection ?? false,
@@ -167,6 +174,7 @@ export async function startFederation(
       await governed.close();
       for (const [name, subgraph] of Object.entries(running)) if (!stopped.has(name)) await subgraph.stop();
       await database.drop();
+      for (const watched of [gatewayKeys, agencyKeys, subgraphKeys]) watched.close();
       keys.remove();
     },
   };

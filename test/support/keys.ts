@@ -8,10 +8,10 @@ import {
   loadAuditSigningKey,
   loadAuditVerifyingKeys,
   loadGatewaySigningKey,
-  loadGatewayVerifyingKey,
   loadLinkingSecret,
   loadSubgraphSigningKey,
   loadTrustedAgencyKeys,
+  loadTrustedGatewayKeys,
   loadTrustedSubgraphKeys,
 } from "../../kernel/keys";
 import { subgraphs } from "../../subgraphs";
@@ -28,7 +28,7 @@ export async function testKeys() {
     linkingSecret: loadLinkingSecret(keyDir),
     trustedAgencyKeys: loadTrustedAgencyKeys(keyDir),
     gatewaySigningKey: await loadGatewaySigningKey(keyDir),
-    gatewayVerifyingKey: await loadGatewayVerifyingKey(keyDir),
+    trustedGatewayKeys: loadTrustedGatewayKeys(keyDir),
     trustedSubgraphKeys: loadTrustedSubgraphKeys(keyDir),
     subgraphSigningKey: (subgraph: string) => loadSubgraphSigningKey(keyDir, subgraph),
     auditKey: loadAuditSigningKey(keyDir),

@@ -5,6 +5,7 @@ import { loadAuditSigningKey, loadGatewaySigningKey, trustedKeyFile } from "../k
 import { exitOnStartupError, onShutdown } from "../kernel/lifecycle";
 import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
+import { startTracing } from "../kernel/tracing";
 import { watchTrustedKeys } from "../kernel/trusted-keys";
 import { headAnchorFile } from "./audit";
 import { consoleRoutes, devSignInWanted } from "./console";
@@ -43,6 +44,7 @@ const gatewayVariables = {
 
 async function main(): Promise<void> {
   const logger = createLogger("gateway");
+  const stopTracing = startTracing("lianfang-gateway");
   try {
     const config = readConfig(gatewayVariables);
     const supergraphSdl = readSupergraph(config.LIANFANG_SUPERGRAPH);
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     onShutdown(logger, async () => {
       await gateway.stop();
       await governed.close();
+      await stopTracing?.();
     });
     process.send?.({ ready: "gateway", url: gateway.url });
   } catch (error) {

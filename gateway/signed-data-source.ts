@@ -1,5 +1,7 @@
+import { trace } from "@opentelemetry/api";
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { injectTraceContext, requestIdAttribute } from "../kernel/tracing";
 import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import { operationDigest, signCall } from "../kernel/identity";
 import { callIdentityHeader } from "../kernel/subgraph";
@@ -97,5 +99,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!request.http) throw new Error("subgraph calls are made over HTTP");
     this.callIds.set(request.http, callId);
     request.http.headers.set(callIdentityHeader, signature);
+    trace.getActiveSpan()?.setAttribute(requestIdAttribute, context.identity.requestId);
+    injectTraceContext(request.http.headers);
   }
 }

@@ -6,6 +6,7 @@ import { exitOnStartupError, onShutdown } from "./lifecycle";
 import { createLogger } from "./logger";
 import { insertMissing } from "./seeding";
 import { startSubgraph, type SubgraphDefinition } from "./subgraph";
+import { startTracing } from "./tracing";
 import { watchTrustedKeys } from "./trusted-keys";
 
 const subgraphVariables = {
@@ -20,6 +21,7 @@ const subgraphVariables = {
 /** The body of every `subgraphs/<name>/main.ts`: configure, migrate, seed if asked, serve. */
 export async function runSubgraphProcess(definition: SubgraphDefinition<City>): Promise<void> {
   const logger = createLogger(definition.name);
+  const stopTracing = startTracing(`lianfang-${definition.name}`);
   try {
     const config = readConfig(subgraphVariables);
     const keyDir = keyDirectory(config);
@@ -41,7 +43,10 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
       for (const entityRows of definition.demo(city)) await insertMissing(subgraph.db, entityRows);
       logger.info({ scale: config.LIANFANG_DEMO_SCALE, seed: city.seed }, "demo city seeded");
     }
-    onShutdown(logger, subgraph.stop);
+    onShutdown(logger, async () => {
+      await subgraph.stop();
+      await stopTracing?.();
+    });
     process.send?.({ ready: definition.name, url: subgraph.url });
   } catch (error) {
     exitOnStartupError(logger, error);

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import type { DataSource } from "typeorm";
+import { requestIdAttribute, startCallSpan } from "./tracing";
 import type { SigningKey, TrustedKeys } from "./trusted-keys";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
@@ -147,9 +148,15 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     logger,
     plugins: [
       {
-        async requestDidStart() {
+        async requestDidStart({ request, contextValue }) {
+          const span = startCallSpan(`${definition.name} call`, (name) => request.http?.headers.get(name), {
+            [requestIdAttribute]: contextValue.identity.requestId,
+            "lianfang.agency": contextValue.identity.agency,
+            "lianfang.purpose": contextValue.identity.purpose,
+          });
           return {
             async willSendResponse({ contextValue, response }) {
+              span.end();
               if (response.body.kind !== "single" || !contextValue.subjects) return;
               const report = await signSubjectReport(
                 options.signingKey,

@@ -56,7 +56,12 @@ export const coordination: SubgraphDefinition<City> = {
     PlanTargetResolver,
   ],
   catalogue: coordinationCatalogue,
-  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference, ...planTargetReference },
+  references: {
+    ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("Enterprise"),
+    ...jointInspectionReference,
+    ...planTargetReference,
+  },
   entities: [
     JointInspection,
     InspectionTarget,

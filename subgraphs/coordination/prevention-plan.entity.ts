@@ -80,7 +80,10 @@ export class PlanTarget {
   @Column({ ...column.code(120), nullable: true })
   keyIndustry: string | null;
 
-  @Field(() => String, { nullable: true, description: "Scope: a key-post group (THREE_CATEGORIES, TEAM_LEADERS, KEY_POSTS); null = everyone" })
+  @Field(() => String, {
+    nullable: true,
+    description: "Scope: a key-post group (THREE_CATEGORIES, TEAM_LEADERS, KEY_POSTS); null = everyone",
+  })
   @Column({ ...column.code(20), nullable: true })
   keyPostGroup: string | null;
 

@@ -26,7 +26,8 @@ export const planSources: readonly { plan: PreventionPlan; targets: readonly Tar
       id: "ZIBO-2024",
       title: "2024年度淄博市工伤预防实施方案",
       documentNumber: zibo,
-      issuedBy: "淄博市人力资源和社会保障局、淄博市财政局、淄博市住房和城乡建设局、淄博市交通运输局、淄博市卫生健康委员会、淄博市应急管理局、淄博市总工会",
+      issuedBy:
+        "淄博市人力资源和社会保障局、淄博市财政局、淄博市住房和城乡建设局、淄博市交通运输局、淄博市卫生健康委员会、淄博市应急管理局、淄博市总工会",
       issuedOn: "2024-08-01",
       regionCode: "370300",
       periodStart: "2024-01-01",
@@ -161,7 +162,8 @@ export const planSources: readonly { plan: PreventionPlan; targets: readonly Tar
       id: "LIAONING-2021-2025",
       title: "辽宁省工伤预防五年行动计划(2021-2025年)实施方案",
       documentNumber: liaoning,
-      issuedBy: "辽宁省人力资源和社会保障厅、辽宁省工业和信息化厅、辽宁省财政厅、辽宁省住房城乡建设厅、辽宁省交通运输厅、辽宁省卫生健康委员会、辽宁省应急管理厅、辽宁省总工会",
+      issuedBy:
+        "辽宁省人力资源和社会保障厅、辽宁省工业和信息化厅、辽宁省财政厅、辽宁省住房城乡建设厅、辽宁省交通运输厅、辽宁省卫生健康委员会、辽宁省应急管理厅、辽宁省总工会",
       issuedOn: "2021-05-06",
       regionCode: "210000",
       periodStart: "2021-01-01",

@@ -283,7 +283,10 @@ function trainingRoster(city: City, records: TrainingRecord[]): TrainingRosterEn
     const industry = keyIndustryOf(enterprise.industryCode);
     const people = staff.get(enterprise.creditCode) ?? [];
     if (!industry || people.length < 3) continue;
-    const surveyedOn = industry.code === "HAZARDOUS_CHEMICALS" ? `2022-03-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, "0")}` : `2024-02-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, "0")}`;
+    const surveyedOn =
+      industry.code === "HAZARDOUS_CHEMICALS"
+        ? `2022-03-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, "0")}`
+        : `2024-02-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, "0")}`;
     const posted = people.filter((pid) => trainedPost.has(`${enterprise.creditCode}:${pid}`));
     const rest = faker.helpers.shuffle(people.filter((pid) => !trainedPost.has(`${enterprise.creditCode}:${pid}`)));
     const wanted: KeyPost[] = [
@@ -313,8 +316,13 @@ function programmeTraining(city: City, roster: TrainingRosterEntry[], provider: 
   const industryOf = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, keyIndustryOf(enterprise.industryCode)?.code]));
   const zibo2024Lines = ["NON_COAL_MINING", "BUILDING_MATERIALS", "CONSTRUCTION", "TRANSPORT", "MACHINERY"];
   const yearsFor = (industry: string | undefined): number[] =>
-    industry === "HAZARDOUS_CHEMICALS" ? [2022, 2023, 2024, 2025] : industry === "COAL_MINING" || zibo2024Lines.includes(industry ?? "") ? [2024, 2025] : [2025];
-  const chance = (industry: string | undefined, year: number) => (industry === "COAL_MINING" && year === 2024 ? 0.85 : year === 2025 ? 0.4 : 0.5);
+    industry === "HAZARDOUS_CHEMICALS"
+      ? [2022, 2023, 2024, 2025]
+      : industry === "COAL_MINING" || zibo2024Lines.includes(industry ?? "")
+        ? [2024, 2025]
+        : [2025];
+  const chance = (industry: string | undefined, year: number) =>
+    industry === "COAL_MINING" && year === 2024 ? 0.85 : year === 2025 ? 0.4 : 0.5;
   const records: TrainingRecord[] = [];
   for (const entry of roster) {
     const industry = industryOf.get(entry.creditCode);
@@ -359,7 +367,10 @@ function onlineTraining(city: City, roster: TrainingRosterEntry[]): TrainingReco
             mode: TrainingMode.ONLINE,
             practical: false,
             hoursTenths: faker.helpers.arrayElement([20, 30, 40]),
-            trainedOn: faker.date.between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` }).toISOString().slice(0, 10),
+            trainedOn: faker.date
+              .between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` })
+              .toISOString()
+              .slice(0, 10),
             provider: "淄博市工伤预防云享培训平台",
           }),
         );

@@ -11,7 +11,11 @@ export function projectMoneyOn(project: PreventionProject, steps: readonly Preve
   const prepaid = reached.has(ProjectStatus.PREPAID) ? (project.prepaidFen ?? 0) : 0;
   const paid = prepaid + (reached.has(ProjectStatus.PAID) ? project.contractAmountFen - prepaid : 0);
   // Approval (立项) commits the contract; a failed acceptance releases all but what was paid.
-  const committed = !reached.has(ProjectStatus.APPROVED) ? 0 : reached.has(ProjectStatus.ACCEPTANCE_FAILED) ? paid : project.contractAmountFen;
+  const committed = !reached.has(ProjectStatus.APPROVED)
+    ? 0
+    : reached.has(ProjectStatus.ACCEPTANCE_FAILED)
+      ? paid
+      : project.contractAmountFen;
   return { committed, paid, counted: reached.has(ProjectStatus.APPROVED) };
 }
 
@@ -24,7 +28,9 @@ export async function feeFigures(manager: EntityManager, budgets: FeeBudget[], a
     manager.findBy(FeeCapApproval, { budgetId: In(ids) }),
     manager.findBy(PreventionProject, { budgetId: In(ids) }),
   ]);
-  const steps = projects.length ? await manager.findBy(PreventionProjectStep, { projectId: In(projects.map((project) => project.id)) }) : [];
+  const steps = projects.length
+    ? await manager.findBy(PreventionProjectStep, { projectId: In(projects.map((project) => project.id)) })
+    : [];
   return budgets.map((budget) => {
     const byCategory = Object.values(FeeCategory).map((category) => ({ category, budgetFen: 0, committedFen: 0, paidFen: 0 }));
     const line = (category: FeeCategory) => byCategory.find((entry) => entry.category === category)!;

@@ -99,7 +99,7 @@ async function trainedPersons(db: DataSource, scope: Scope, only?: "OFFLINE" | "
   if (only === "PRACTICAL") query.andWhere("record.practical = :practical", { practical: true });
   const row = await query.getRawOne<{ persons: string | number; sessions: string | number; employers: string | number }>();
   const persons = Number(row?.persons ?? 0);
-  const what = { OFFLINE: "至少一次线下培训的", ONLINE: "至少一次线上培训的", PRACTICAL: "至少一次含实操培训的" };
+  const what = { OFFLINE: "线下", ONLINE: "线上", PRACTICAL: "含实操的" };
   return {
     achieved: employers.enterprises === 0 ? null : persons,
     noDataReason: "范围内没有参保单位",
@@ -172,7 +172,12 @@ async function injuryIncidence(db: DataSource, scope: Scope, target: PlanTarget,
   const { insured, enterprises } = await insuredEnterprises(db, scope);
   const method = `认定工伤数 (按受伤日期归年) ÷ 参保人数 × 1000; 参保人数取当前登记数 (人社不保存历年参保人数, 两年同一分母); ${placement}`;
   if (enterprises === 0 || insured === 0)
-    return { achieved: null, noDataReason: "范围内没有参保人员, 发生率无分母", method, data: [datum("INSURED", "参保人数", insured, "人")] };
+    return {
+      achieved: null,
+      noDataReason: "范围内没有参保人员, 发生率无分母",
+      method,
+      data: [datum("INSURED", "参保人数", insured, "人")],
+    };
   if (target.baselineYear === null) throw badUserInput("baselineYear", "降幅目标须有基准年");
   const lastWholeYear = Math.min(Number(target.deadline.slice(0, 4)), Number(asOf.slice(0, 4)) - (asOf.endsWith("-12-31") ? 0 : 1));
   const years = [target.baselineYear, ...(lastWholeYear > target.baselineYear ? [lastWholeYear] : [])];
@@ -199,8 +204,7 @@ async function injuryIncidence(db: DataSource, scope: Scope, target: PlanTarget,
     ...years.map((year) => datum("INCIDENCE", "工伤发生率", incidence(year), "‰", year)),
   ];
   const baseline = target.baselineValue ?? incidence(target.baselineYear);
-  if (years.length === 1)
-    return { achieved: null, noDataReason: `${target.baselineYear} 年之后尚无完整年度数据`, baseline, method, data };
+  if (years.length === 1) return { achieved: null, noDataReason: `${target.baselineYear} 年之后尚无完整年度数据`, baseline, method, data };
   if (baseline === 0)
     return { achieved: null, noDataReason: `基准年 ${target.baselineYear} 没有认定工伤, 无法计算降幅`, baseline, method, data };
   const current = incidence(lastWholeYear);

@@ -26,7 +26,8 @@ export interface Judgement {
 export function judge(kind: GoalKind, achieved: number, goal: number, expected: number, deadlinePassed: boolean): Judgement {
   const share = goal === 0 ? null : percent(achieved, goal);
   if (kind === "AT_MOST") {
-    if (achieved > goal) return { status: TargetProgressStatus.MISSED, statusText: `已超出上限 (已达上限的 ${share}%)`, sharePercent: share };
+    if (achieved > goal)
+      return { status: TargetProgressStatus.MISSED, statusText: `已超出上限 (已达上限的 ${share}%)`, sharePercent: share };
     return deadlinePassed
       ? { status: TargetProgressStatus.ACHIEVED, statusText: `期限内未超出上限 (用至上限的 ${share}%)`, sharePercent: share }
       : { status: TargetProgressStatus.ON_TRACK, statusText: `未超出上限 (已用上限的 ${share}%)`, sharePercent: share };

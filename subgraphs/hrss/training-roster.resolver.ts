@@ -69,13 +69,16 @@ export class TrainingRosterResolver {
       const insured = await manager.findBy(Person, { pid: In(people.map((person) => person.pid)) });
       const employerOf = new Map(insured.map((person) => [person.pid, person.employerCreditCode]));
       const listed = new Set(
-        (await manager.findBy(TrainingRosterEntry, { id: In(people.map((person) => rosterEntryId(enterprise.creditCode, person.pid))) })).map(
-          (entry) => entry.pid,
-        ),
+        (
+          await manager.findBy(TrainingRosterEntry, { id: In(people.map((person) => rosterEntryId(enterprise.creditCode, person.pid))) })
+        ).map((entry) => entry.pid),
       );
       for (const person of people) {
         if (employerOf.get(person.pid) !== enterprise.creditCode)
-          throw badUserInput(`${person.field}.idNumber`, `此人不是 ${enterprise.name} (${enterprise.creditCode}) 的参保职工, 不能列入其应受训名单`);
+          throw badUserInput(
+            `${person.field}.idNumber`,
+            `此人不是 ${enterprise.name} (${enterprise.creditCode}) 的参保职工, 不能列入其应受训名单`,
+          );
         if (listed.has(person.pid)) throw badUserInput(`${person.field}.idNumber`, `此人已在 ${enterprise.name} 的应受训名单中`);
       }
       const entries = people.map((person) =>

@@ -41,9 +41,6 @@ const tables: TableSpec[] = [
   },
 ];
 
-const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-const snakeCaseRow = (row: object) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]));
-
 /**
  * The prevention plans and their targets, loaded with the two plans the hub was made from: they
  * are policy every deployment governs by, not demo data. A later plan or a corrected target is a
@@ -55,8 +52,9 @@ export class PreventionPlans1764200000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await createTables(queryRunner, tables);
     const { plans, targets } = planRows();
-    await queryRunner.manager.createQueryBuilder().insert().into("prevention_plan").values(plans.map(snakeCaseRow)).execute();
-    await queryRunner.manager.createQueryBuilder().insert().into("plan_target").values(targets.map(snakeCaseRow)).execute();
+    // Into the entities' tables by their property names: TypeORM maps them to the columns above.
+    await queryRunner.manager.createQueryBuilder().insert().into("prevention_plan").values(plans).execute();
+    await queryRunner.manager.createQueryBuilder().insert().into("plan_target").values(targets).execute();
   }
 
   down = (queryRunner: QueryRunner) => dropTables(queryRunner, tables);

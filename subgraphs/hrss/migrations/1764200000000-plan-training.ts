@@ -28,15 +28,25 @@ export class PlanTraining1764200000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn("training_record", new TableColumn({ name: "practical", type: "boolean", isNullable: false, default: 0 }));
     await createTables(queryRunner, tables);
-    await queryRunner.createIndex("training_record", new TableIndex({ name: "ix_training_record_credit_code_pid", columnNames: ["credit_code", "pid"] }));
-    await queryRunner.addColumn("prevention_project", new TableColumn({ name: "budget_id", type: "varchar", length: "12", isNullable: true }));
-    await queryRunner.createIndex("prevention_project", new TableIndex({ name: "ix_prevention_project_budget_id", columnNames: ["budget_id"] }));
+    await queryRunner.createIndex(
+      "training_record",
+      new TableIndex({ name: "ix_training_record_credit_code_pid", columnNames: ["credit_code", "pid"] }),
+    );
+    await queryRunner.addColumn(
+      "prevention_project",
+      new TableColumn({ name: "budget_id", type: "varchar", length: "12", isNullable: true }),
+    );
+    await queryRunner.createIndex(
+      "prevention_project",
+      new TableIndex({ name: "ix_prevention_project_budget_id", columnNames: ["budget_id"] }),
+    );
     await queryRunner.addColumn("fee_budget", new TableColumn({ name: "committed_fen", type: "bigint", isNullable: false, default: 0 }));
     await this.linkExistingProjects(queryRunner);
   }
 
   private async linkExistingProjects(queryRunner: QueryRunner): Promise<void> {
-    const select = (table: string, columns: string[]) => queryRunner.manager.createQueryBuilder().select(columns).from(table, table).getRawMany();
+    const select = (table: string, columns: string[]) =>
+      queryRunner.manager.createQueryBuilder().select(columns).from(table, table).getRawMany();
     const budgets: { id: string; year: number }[] = await select("fee_budget", ["id", "year"]);
     const projects: { id: string; applied_on: string | Date; contract_amount_fen: string | number; prepaid_fen: string | number | null }[] =
       await select("prevention_project", ["id", "applied_on", "contract_amount_fen", "prepaid_fen"]);
@@ -47,15 +57,14 @@ export class PlanTraining1764200000000 implements MigrationInterface {
       const candidates = budgets.filter((budget) => Number(budget.year) === year);
       if (candidates.length !== 1) continue;
       const budgetId = candidates[0].id;
-      await queryRunner.manager.createQueryBuilder().update("prevention_project").set({ budget_id: budgetId }).where("id = :id", { id: project.id }).execute();
+      await queryRunner.query("UPDATE prevention_project SET budget_id = ? WHERE id = ?", [budgetId, project.id]);
       const reached = new Set(steps.filter((step) => step.project_id === project.id).map((step) => step.status));
       if (!reached.has("APPROVED")) continue;
       const prepaid = reached.has("PREPAID") ? Number(project.prepaid_fen ?? 0) : 0;
       const amount = reached.has("ACCEPTANCE_FAILED") ? prepaid : Number(project.contract_amount_fen);
       committed.set(budgetId, (committed.get(budgetId) ?? 0) + amount);
     }
-    for (const [id, fen] of committed)
-      await queryRunner.manager.createQueryBuilder().update("fee_budget").set({ committed_fen: fen }).where("id = :id", { id }).execute();
+    for (const [id, fen] of committed) await queryRunner.query("UPDATE fee_budget SET committed_fen = ? WHERE id = ?", [fen, id]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

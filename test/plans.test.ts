@@ -1,4 +1,6 @@
+import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { keyIndustries } from "../reference/key-industries";
+import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
 import { keyPostGroup } from "../reference/target-metrics";
 import { planRows } from "../subgraphs/coordination/prevention-plan.sources";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
@@ -257,6 +259,70 @@ describe("plans, targets and their progress, rosters and the fee budget through 
         },
       },
     });
+  });
+
+  it("measures a reduction in key-industry incidence against the baseline year, only in the key industries", async () => {
+    // The demo city is Zibo; two 沈阳 employers are written straight into hrss's database.
+    const withCheck = (first17: string) => first17 + creditCodeCheckCharacter(first17);
+    const chemicals = withCheck("91210100MA0P4L2C1");
+    const software = withCheck("91210100MA0P4L2C2");
+    const employer = (creditCode: string, industryCode: string, insuredHeadcount: number) =>
+      Object.assign(new Enterprise(), {
+        creditCode,
+        creditCodeNeedsReview: false,
+        name: `沈阳测试${industryCode}`,
+        industryCode,
+        regionCode: "210100",
+        riskClass: null,
+        insuredHeadcount,
+        registeredOn: "2015-01-01",
+        version: 1,
+      });
+    await hub.databases.hrss.getRepository(Enterprise).insert([employer(chemicals, "26", 2000), employer(software, "65", 3000)]);
+    const injury = (creditCode: string, injuredOn: string, index: number, status = RecognitionStatus.RECOGNISED) =>
+      Object.assign(new InjuryRecognition(), {
+        id: `IR-LN-${creditCode.slice(-4)}-${injuredOn.slice(0, 4)}-${index}`,
+        pid: `p${index}`.padEnd(32, "0"),
+        creditCode,
+        accidentId: null,
+        injuredOn,
+        appliedOn: injuredOn,
+        applicant: RecognitionApplicant.EMPLOYER,
+        status,
+        acceptedOn: injuredOn,
+        decidedOn: injuredOn,
+        disabilityGrade: null,
+      });
+    await hub.databases.hrss.getRepository(InjuryRecognition).insert([
+      ...Array.from({ length: 10 }, (_, index) => injury(chemicals, "2020-05-01", index)),
+      injury(chemicals, "2020-06-01", 10, RecognitionStatus.NOT_RECOGNISED),
+      ...Array.from({ length: 7 }, (_, index) => injury(chemicals, "2025-05-01", index)),
+      // Outside the key industries: never counted.
+      ...Array.from({ length: 9 }, (_, index) => injury(software, "2025-05-01", index)),
+    ]);
+    const answer = await post(targetsQuery, { regionCode: "210100", period: "2025" });
+    // 10 and 7 recognised injuries per 2,000 insured: 5‰ to 3.5‰, a 30% reduction against a 20% goal.
+    expect(answer.body.data.preventionTargets[0]).toEqual(
+      expect.objectContaining({
+        id: "LIAONING-2021-2025-T01",
+        progress: {
+          status: "ACHIEVED",
+          achievedValue: 3.5,
+          goalValue: 4,
+          sharePercent: 150,
+          expectedSharePercent: 100,
+          countedFrom: "2021-01-01",
+          countedTo: "2025-12-31",
+          data: [
+            { code: "INSURED", value: 2000 },
+            { code: "RECOGNISED_INJURIES", value: 10 },
+            { code: "RECOGNISED_INJURIES", value: 7 },
+            { code: "INCIDENCE", value: 5 },
+            { code: "INCIDENCE", value: 3.5 },
+          ],
+        },
+      }),
+    );
   });
 
   it.each([

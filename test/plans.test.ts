@@ -347,6 +347,124 @@ describe("plans, targets and their progress, rosters and the fee budget through 
     );
   });
 
+  describe("the office records a plan it receives", () => {
+    const record = async (input: Record<string, unknown>, roles: ("admin" | "viewer")[] = ["admin"]) =>
+      post(
+        `mutation R($input: RecordPreventionPlanInput!) { recordPreventionPlan(input: $input) { id regionName targets { id ordinal keyIndustryName } } }`,
+        { input },
+        `Bearer ${await hub.keys.token({ agency: "coordination", roles })}`,
+      );
+    const target = {
+      text: "张店区 2025 年危险化学品企业三类人员培训覆盖率达到 80%",
+      metric: "ROSTER_COVERAGE",
+      keyIndustry: "hazardous_chemicals",
+      keyPostGroup: "THREE_CATEGORIES",
+      periodStart: "2025-01-01",
+      deadline: "2025-12-31",
+      goalKind: "AT_LEAST",
+      goalValue: 80,
+      sourceArticle: "一、(一)",
+    };
+    const plan = {
+      id: "ZHANGDIAN-2025",
+      title: "2025年度张店区工伤预防实施方案",
+      documentNumber: "张人社字〔2025〕1号",
+      issuedBy: "张店区人力资源和社会保障局",
+      issuedOn: "2025-03-01",
+      regionCode: "370303",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      targets: [target],
+    };
+    const refused = (field: string, reason: string) => ({
+      status: 200,
+      body: {
+        errors: [
+          {
+            message: `${field}: ${reason}`,
+            path: ["recordPreventionPlan"],
+            extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" },
+          },
+        ],
+        data: null,
+      },
+    });
+
+    it("records it once, and its targets are listed and measured like the others", async () => {
+      const viewer = await record(plan, ["viewer"]);
+      expect(viewer.body.errors[0].extensions.code).toBe("FORBIDDEN");
+      expect(await record(plan)).toEqual({
+        status: 200,
+        body: {
+          data: {
+            recordPreventionPlan: {
+              id: "ZHANGDIAN-2025",
+              regionName: "张店区",
+              targets: [{ id: "ZHANGDIAN-2025-T01", ordinal: 1, keyIndustryName: "危险化学品" }],
+            },
+          },
+        },
+      });
+      const listed = await post(targetsQuery, { regionCode: "370303", period: "2025", asOf: "2025-12-31" });
+      const served = listed.body.data.preventionTargets.find((candidate: { id: string }) => candidate.id === "ZHANGDIAN-2025-T01");
+      const roster = seeded(hub.city, "hrss", TrainingRosterEntry).filter(
+        (entry) =>
+          employersIn("370303", "HAZARDOUS_CHEMICALS").has(entry.creditCode) &&
+          (keyPostGroup("THREE_CATEGORIES")!.posts as string[]).includes(entry.post),
+      );
+      const trained = new Set(
+        seeded(hub.city, "hrss", TrainingRecord)
+          .filter((record) => record.trainedOn >= "2025-01-01" && record.trainedOn <= "2025-12-31")
+          .map((record) => `${record.creditCode}:${record.pid}`),
+      );
+      const achieved = roster.length
+        ? round1((roster.filter((entry) => trained.has(`${entry.creditCode}:${entry.pid}`)).length * 100) / roster.length)
+        : null;
+      expect(served.progress.achievedValue).toBe(achieved);
+      expect(await record(plan)).toEqual(refused("input.id", "已有编号为 ZHANGDIAN-2025 的实施方案"));
+    });
+
+    it.each([
+      ["a malformed id", { id: "zb 2025" }, "input.id", '"zb 2025" 须为 3 至 34 位大写字母、数字和连字符, 如 ZIBO-2025'],
+      ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 is not a known GB/T 2260 region"],
+      ["a period ending before it starts", { periodEnd: "2024-12-31" }, "input.periodEnd", "cannot be before input.periodStart"],
+      ["no targets", { targets: [] }, "input.targets", "须有 1 至 50 个量化目标, 收到 0 个"],
+      ["an unknown metric", { targets: [{ ...target, metric: "HAPPINESS" }] }, "input.targets[0].metric", '"HAPPINESS" 不是已知的指标代码'],
+      [
+        "an unknown key industry",
+        { targets: [{ ...target, keyIndustry: "CONSTRUCTION+FISHING" }] },
+        "input.targets[0].keyIndustry",
+        '"FISHING" 不是重点行业代码; 可用: COAL_MINING, NON_COAL_MINING, HAZARDOUS_CHEMICALS, BUILDING_MATERIALS, METALLURGY, MACHINERY, CONSTRUCTION, TRANSPORT, 或 KEY_INDUSTRIES',
+      ],
+      [
+        "a coverage above 100%",
+        { targets: [{ ...target, goalValue: 120 }] },
+        "input.targets[0].goalValue",
+        "百分比目标不能超过 100, 收到 120",
+      ],
+      [
+        "a goal of zero",
+        { targets: [{ ...target, goalValue: 0 }] },
+        "input.targets[0].goalValue",
+        "目标值须为大于 0 的数, 最多两位小数, 收到 0",
+      ],
+      [
+        "a reduction without a baseline year",
+        { targets: [{ ...target, metric: "INJURY_INCIDENCE", goalKind: "REDUCE_BY_PERCENT", goalValue: 10 }] },
+        "input.targets[0].baselineYear",
+        "降幅目标须有基准年",
+      ],
+      [
+        "a deadline before the start",
+        { targets: [{ ...target, deadline: "2024-12-31" }] },
+        "input.targets[0].deadline",
+        "cannot be before input.targets[0].periodStart",
+      ],
+    ])("refuses %s", async (_case, change, field, reason) => {
+      expect(await record({ ...plan, id: "ZHANGDIAN-BAD", ...change })).toEqual(refused(field, reason));
+    });
+  });
+
   describe("the fee budget against what was spent", () => {
     const figuresQuery = `query F($regionCode: String!, $period: String!) {
       preventionFeeFigures(regionCode: $regionCode, period: $period) {

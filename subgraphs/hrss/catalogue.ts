@@ -47,6 +47,12 @@ export const hrssCatalogue: SharingCatalogue = {
   "PreventionProject.*": unconditional(preventionFee),
   "PreventionProjectConnection.*": unconditional(),
   "PreventionProjectStep.*": unconditional(preventionFee),
+  "TrainingRosterEntry.*": conditional(personalInformation),
+  "PreventionFeeFigures.*": unconditional(preventionFee),
+  "PreventionFeeCategoryFigures.*": unconditional(preventionFee),
+  "PlanTarget.progress": unconditional("工伤预防实施方案目标进度, 由人社据本部门数据计算"),
+  "TargetProgress.*": unconditional("工伤预防实施方案目标进度: 计数与比率, 不含个人信息"),
+  "ProgressDatum.*": unconditional("工伤预防实施方案目标进度: 计数与比率, 不含个人信息"),
   "MeetingReport.*": unconditional(),
   "InjuryStatistics.*": unconditional("领导小组会议报告: counts only"),
 };

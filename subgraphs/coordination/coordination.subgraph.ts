@@ -1,3 +1,4 @@
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReportResolver } from "./meeting-report.resolver";
@@ -73,6 +74,7 @@ export const coordination: SubgraphDefinition<City> = {
     JointWork1764100000000,
     Experts1764100000001,
     JointMeetings1764100000002,
+    EmployerRegion1764300000000,
   ],
   demo: coordinationDemo,
 };

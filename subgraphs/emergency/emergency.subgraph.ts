@@ -1,3 +1,4 @@
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -41,6 +42,7 @@ export const emergency: SubgraphDefinition<City> = {
     HazardInspections1763900000001,
     SafetyLicences1763900000002,
     MasterRecords1764000000000,
+    EmployerRegion1764300000000,
   ],
   demo: emergencyDemo,
 };

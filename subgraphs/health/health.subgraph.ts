@@ -1,3 +1,4 @@
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { HealthExaminationRecordResolver } from "./health-examination.resolver";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
@@ -46,6 +47,7 @@ export const health: SubgraphDefinition<City> = {
     HazardDeclarations1763900000001,
     HealthExaminations1763900000002,
     MasterRecords1764000000000,
+    EmployerRegion1764300000000,
   ],
   demo: healthDemo,
 };

@@ -1,3 +1,4 @@
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -79,6 +80,7 @@ export const hrss: SubgraphDefinition<City> = {
     FeeBudgets1763900300000,
     PreventionProjects1763900400000,
     MasterRecords1764000000000,
+    EmployerRegion1764300000000,
   ],
   demo: hrssDemo,
 };

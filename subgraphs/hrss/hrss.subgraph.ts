@@ -1,3 +1,5 @@
+import { IndustryAnalysis } from "./industry-analysis.entity";
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
@@ -37,6 +39,7 @@ import { PersonRecordResolver, PersonResolver } from "./person.resolver";
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
@@ -50,9 +53,10 @@ export const hrss: SubgraphDefinition<City> = {
     ServiceAgencyResolver,
     PreventionProjectResolver,
   ],
-  extendedOnly: [MeetingReport],
+  extendedOnly: [MeetingReport, IndustryAnalysis],
   catalogue: hrssCatalogue,
   references: {
+    ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...enterpriseReference,
     ...personReference,

@@ -84,16 +84,10 @@ function reportStatements(): Statement[] {
     },
     {
       department: "emergency",
-      section: "accidentStatistics (by grade)",
-      sql: `SELECT grade, COUNT(*) AS accidents, SUM(deaths) AS deaths, SUM(serious_injuries) AS serious FROM accident
-            WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY grade`,
-      parameters: [pattern, fromMoment, untilMoment],
-    },
-    {
-      department: "emergency",
-      section: "accidentStatistics (by China month)",
-      sql: `SELECT DATE_FORMAT(occurred_at + INTERVAL 8 HOUR, '%Y-%m') AS month, COUNT(*) AS accidents, SUM(deaths) AS deaths FROM accident
-            WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY month`,
+      section: "accidentStatistics",
+      sql: `SELECT grade, DATE_FORMAT(occurred_at + INTERVAL 8 HOUR, '%Y-%m') AS month, COUNT(*) AS accidents, SUM(deaths) AS deaths,
+              SUM(serious_injuries) AS serious
+            FROM accident WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY grade, month`,
       parameters: [pattern, fromMoment, untilMoment],
     },
     {

@@ -38,17 +38,30 @@ export async function addEmployerRegion(
   await queryRunner.query(
     `ALTER TABLE ${escape(table)} ADD COLUMN ${escape("employer_region_code")} varchar(6) GENERATED ALWAYS AS (substr(${escape(creditCodeColumn)}, 3, 6)) ${storage}`,
   );
-  // Plain DDL, the same on both databases: the ORM's index helpers re-read the table, and not every driver reads generated columns back.
+  await createIndices(queryRunner, table, indices);
+}
+
+/**
+ * Plain CREATE INDEX, the same on both databases: the ORM's index helpers re-read the table, and
+ * on the embedded driver they rebuild it from what they read, which would lose a generated column.
+ */
+export async function createIndices(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
+  const escape = (name: string) => queryRunner.connection.driver.escape(name);
   for (const [name, columns] of Object.entries(indices)) {
     await queryRunner.query(`CREATE INDEX ${escape(name)} ON ${escape(table)} (${columns.map(escape).join(", ")})`);
   }
 }
 
-export async function dropEmployerRegion(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
+export async function dropIndices(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
   const escape = (name: string) => queryRunner.connection.driver.escape(name);
   const mysql = queryRunner.connection.options.type === "mysql";
   for (const name of Object.keys(indices)) {
     await queryRunner.query(`DROP INDEX ${escape(name)}${mysql ? ` ON ${escape(table)}` : ""}`);
   }
+}
+
+export async function dropEmployerRegion(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
+  const escape = (name: string) => queryRunner.connection.driver.escape(name);
+  await dropIndices(queryRunner, table, indices);
   await queryRunner.query(`ALTER TABLE ${escape(table)} DROP COLUMN ${escape("employer_region_code")}`);
 }

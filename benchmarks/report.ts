@@ -50,6 +50,10 @@ const reportQuery = `query Report($regionCode: String!, $period: String!) {
   }
 }`;
 
+const floorQuery = `query Floor($regionCode: String!, $period: String!) {
+  meetingReport(regionCode: $regionCode, period: $period) { regionName regionRule }
+}`;
+
 const analysisQuery = `query Analysis($regionCode: String!, $fromYear: Int!, $toYear: Int!) {
   industryAnalysis(regionCode: $regionCode, fromYear: $fromYear, toYear: $toYear) {
     regionCode
@@ -299,6 +303,10 @@ async function main(): Promise<void> {
       const sqlMs = median(viaSql);
       lines.push(`| ${measurement.name} | ${gatewayMs.toFixed(1)} | ${sqlMs.toFixed(1)} | ${(gatewayMs / sqlMs).toFixed(2)} |`);
     }
+    // What any governed request through two subgraphs costs here, whatever its SQL: the floor under the report's figure.
+    const floor: number[] = [];
+    for (let round = 0; round < rounds; round++) floor.push(await timed(() => ask(floorQuery, { regionCode, period: String(year) })));
+    lines.push(`| floor: meetingReport { regionName regionRule } (no department SQL) | ${median(floor).toFixed(1)} | — | — |`);
     lines.push(
       "",
       `load average at end ${os

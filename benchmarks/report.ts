@@ -303,10 +303,10 @@ async function main(): Promise<void> {
       const sqlMs = median(viaSql);
       lines.push(`| ${measurement.name} | ${gatewayMs.toFixed(1)} | ${sqlMs.toFixed(1)} | ${(gatewayMs / sqlMs).toFixed(2)} |`);
     }
-    // What any governed request through two subgraphs costs here, whatever its SQL: the floor under the report's figure.
+    // What a governed request to one department costs here, whatever its SQL: the floor under the report's figure.
     const floor: number[] = [];
     for (let round = 0; round < rounds; round++) floor.push(await timed(() => ask(floorQuery, { regionCode, period: String(year) })));
-    lines.push(`| floor: meetingReport { regionName regionRule } (no department SQL) | ${median(floor).toFixed(1)} | — | — |`);
+    lines.push(`| floor: meetingReport { regionName regionRule } (one department, no SQL) | ${median(floor).toFixed(1)} | — | — |`);
     lines.push(
       "",
       `load average at end ${os

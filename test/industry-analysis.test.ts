@@ -279,6 +279,41 @@ describe("数据分析研判: the key-industry analysis, each department countin
     ]);
   });
 
+  it("counts a diagnosis reported with its employer's industry under that industry", async () => {
+    const person = hub.city.persons.find((candidate) => candidate.employerCreditCode.slice(2, 8) === "370305")!;
+    const admin = `Bearer ${await hub.keys.token({ agency: "health", roles: ["admin"] })}`;
+    const figures = async () =>
+      (
+        await hub.post(
+          {
+            query: `{ industryAnalysis(regionCode: "370305", fromYear: 2026, toYear: 2026) { occupationalDiseaseFigures { division newCases } } }`,
+          },
+          { authorization, "x-lianfang-purpose": "STATISTICS" },
+        )
+      ).body.data.industryAnalysis.occupationalDiseaseFigures as { division: string | null; newCases: number }[];
+    const before = (await figures()).find((row) => row.division === "30")?.newCases ?? 0;
+    const response = await hub.post(
+      {
+        query: `mutation Diagnose($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { industryCode } }`,
+        variables: {
+          input: {
+            idNumber: person.idNumber,
+            creditCode: person.employerCreditCode,
+            industryCode: "30",
+            diseaseCode: "7.12",
+            diagnosedOn: "2026-02-10",
+            reportedOn: "2026-02-20",
+            institution: "淄博市职业病防治院",
+          },
+        },
+      },
+      { authorization: admin },
+    );
+
+    expect(response.body).toEqual({ data: { recordDiagnosis: { industryCode: "30" } } });
+    expect((await figures()).find((row) => row.division === "30")?.newCases).toBe(before + 1);
+  });
+
   it("with a department down, answers the others' figures and names the missing one instead of counting zeros", async () => {
     await hub.stopSubgraph("health");
     const response = await hub.post(

@@ -166,7 +166,8 @@ describe("数据分析研判: the key-industry analysis, each department countin
   beforeAll(async () => {
     hub = await startFederation();
     authorization = `Bearer ${await hub.keys.token({ agency: "coordination" })}`;
-  });
+    // Seven departments and a gateway start here: generous on a shared, loaded machine.
+  }, 300_000);
   afterAll(() => hub.stop());
 
   it.each([

@@ -1,4 +1,4 @@
-import type { QueryRunner } from "typeorm";
+import { Table, type QueryRunner } from "typeorm";
 
 /**
  * Where the hub places an event (an accident, an injury, a diagnosis, an inspected enterprise):
@@ -35,9 +35,11 @@ export async function addEmployerRegion(
 ): Promise<void> {
   const storage = queryRunner.connection.options.type === "mysql" ? "STORED" : "VIRTUAL";
   const escape = (name: string) => queryRunner.connection.driver.escape(name);
+  const expression = `substr(${escape(creditCodeColumn)}, 3, 6)`;
   await queryRunner.query(
-    `ALTER TABLE ${escape(table)} ADD COLUMN ${escape("employer_region_code")} varchar(6) GENERATED ALWAYS AS (substr(${escape(creditCodeColumn)}, 3, 6)) ${storage}`,
+    `ALTER TABLE ${escape(table)} ADD COLUMN ${escape("employer_region_code")} varchar(6) GENERATED ALWAYS AS (${expression}) ${storage}`,
   );
+  if (storage === "VIRTUAL") await registerGeneratedColumn(queryRunner, table, expression);
   await createIndices(queryRunner, table, indices);
 }
 
@@ -60,8 +62,39 @@ export async function dropIndices(queryRunner: QueryRunner, table: string, indic
   }
 }
 
+/**
+ * On the embedded driver TypeORM rebuilds a table to change it (a later migration's addColumn), and
+ * keeps a generated column only if its own `typeorm_metadata` table records the expression.
+ */
+async function registerGeneratedColumn(queryRunner: QueryRunner, table: string, expression: string): Promise<void> {
+  await queryRunner.createTable(
+    new Table({
+      name: "typeorm_metadata",
+      columns: [
+        { name: "type", type: "varchar", isNullable: false },
+        ...["database", "schema", "table", "name"].map((name) => ({ name, type: "varchar", isNullable: true })),
+        { name: "value", type: "text", isNullable: true },
+      ],
+    }),
+    true,
+  );
+  await queryRunner.query(`INSERT INTO "typeorm_metadata" ("type", "table", "name", "value") VALUES (?, ?, ?, ?)`, [
+    "GENERATED_COLUMN",
+    table,
+    "employer_region_code",
+    expression,
+  ]);
+}
+
 export async function dropEmployerRegion(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
   const escape = (name: string) => queryRunner.connection.driver.escape(name);
   await dropIndices(queryRunner, table, indices);
+  if (queryRunner.connection.options.type !== "mysql") {
+    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = ? AND "table" = ? AND "name" = ?`, [
+      "GENERATED_COLUMN",
+      table,
+      "employer_region_code",
+    ]);
+  }
   await queryRunner.query(`ALTER TABLE ${escape(table)} DROP COLUMN ${escape("employer_region_code")}`);
 }

@@ -1,3 +1,6 @@
+import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReportResolver } from "./meeting-report.resolver";
@@ -37,6 +40,7 @@ import { PreventionPlans1764200000000 } from "./migrations/1764200000000-prevent
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     JointInspectionResolver,
     InspectionTargetResolver,
@@ -58,6 +62,7 @@ export const coordination: SubgraphDefinition<City> = {
   catalogue: coordinationCatalogue,
   references: {
     ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("Enterprise"),
     ...jointInspectionReference,
     ...planTargetReference,
@@ -87,6 +92,8 @@ export const coordination: SubgraphDefinition<City> = {
     Experts1764100000001,
     JointMeetings1764100000002,
     PreventionPlans1764200000000,
+    EmployerRegion1764300000000,
+    ReportIndexes1764300000001,
   ],
   demo: coordinationDemo,
 };

@@ -1,5 +1,6 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
-import { chinaDayStart, chinaToday } from "../../kernel/calendar";
+import { countOf, monthBuckets, type RawCount } from "../../kernel/buckets";
+import { chinaDayStart } from "../../kernel/calendar";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireReportScope } from "../../kernel/validate";
 import { AccidentGrade } from "./accident-grade";
@@ -30,7 +31,7 @@ class MonthCount {
   deaths: number;
 }
 
-@ObjectType({ description: "应急's section: production-safety accidents that happened in the region and year" })
+@ObjectType({ description: "应急's section: production-safety accidents in the period of employers registered in the region" })
 class AccidentStatistics {
   @Field(() => Int)
   accidents: number;
@@ -44,7 +45,7 @@ class AccidentStatistics {
   @Field(() => [GradeCount], { description: "By grade, most severe first; grades with no accident are left out" })
   byGrade: GradeCount[];
 
-  @Field(() => [MonthCount], { description: "Every month of the year, January first, by the China day the accident happened" })
+  @Field(() => [MonthCount], { description: "Every month of the period, in order, by the China day the accident happened" })
   byMonth: MonthCount[];
 }
 
@@ -53,44 +54,42 @@ const severity = [AccidentGrade.ESPECIALLY_MAJOR, AccidentGrade.MAJOR, AccidentG
 @Resolver(() => MeetingReport)
 export class MeetingReportResolver {
   @FieldResolver(() => AccidentStatistics, { nullable: true })
-  async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db }: SubgraphContext): Promise<AccidentStatistics> {
-    const scope = requireReportScope(report.regionCode, report.period);
-    const inScope = () =>
-      db
-        .getRepository(Accident)
-        .createQueryBuilder("accident")
-        .where("accident.regionCode LIKE :pattern", { pattern: scope.regionPattern })
-        .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
-          from: chinaDayStart(scope.from),
-          until: chinaDayStart(scope.until),
-        });
-    const rows = await inScope()
+  async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db, clock }: SubgraphContext): Promise<AccidentStatistics> {
+    const scope = requireReportScope(report.regionCode, report.period, clock());
+    // One GROUP BY for both tables: by grade, and by China month (a CASE over the months' boundaries).
+    const months = monthBuckets("accident.occurredAt", scope.months, "moment");
+    const rows = await db
+      .getRepository(Accident)
+      .createQueryBuilder("accident")
       .select("accident.grade", "grade")
+      .addSelect(months.expression, "month")
       .addSelect("COUNT(*)", "accidents")
       .addSelect("SUM(accident.deaths)", "deaths")
       .addSelect("SUM(accident.seriousInjuries)", "seriousInjuries")
+      .where("accident.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
+      .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
+        from: chinaDayStart(scope.from),
+        until: chinaDayStart(scope.until),
+      })
+      .setParameters(months.parameters)
       .groupBy("accident.grade")
-      .getRawMany<{ grade: AccidentGrade; accidents: string | number; deaths: string | number; seriousInjuries: string | number }>();
-    const byGrade = rows
-      .map((row) => ({
-        grade: row.grade,
-        accidents: Number(row.accidents),
-        deaths: Number(row.deaths),
-        seriousInjuries: Number(row.seriousInjuries),
-      }))
-      .sort((a, b) => severity.indexOf(a.grade) - severity.indexOf(b.grade));
-    // A month is a China month, which no portable SQL date function gives: the moments are bucketed here.
-    const moments = await inScope().select(["accident.occurredAt", "accident.deaths"]).getMany();
-    const byMonth = Array.from({ length: 12 }, (_, index) => ({
-      month: `${report.period}-${String(index + 1).padStart(2, "0")}`,
-      accidents: 0,
-      deaths: 0,
-    }));
-    for (const accident of moments) {
-      const month = byMonth[Number(chinaToday(accident.occurredAt).slice(5, 7)) - 1];
-      month.accidents += 1;
-      month.deaths += accident.deaths;
-    }
+      .addGroupBy("month")
+      .getRawMany<{ grade: AccidentGrade; month: string; accidents: RawCount; deaths: RawCount; seriousInjuries: RawCount }>();
+    const byGrade = severity
+      .map((grade) => {
+        const ofGrade = rows.filter((row) => row.grade === grade);
+        const sum = (key: "accidents" | "deaths" | "seriousInjuries") => ofGrade.reduce((total, row) => total + countOf(row[key]), 0);
+        return { grade, accidents: sum("accidents"), deaths: sum("deaths"), seriousInjuries: sum("seriousInjuries") };
+      })
+      .filter((row) => row.accidents > 0);
+    const byMonth = scope.months.map((month) => {
+      const ofMonth = rows.filter((row) => row.month === month);
+      return {
+        month,
+        accidents: ofMonth.reduce((total, row) => total + countOf(row.accidents), 0),
+        deaths: ofMonth.reduce((total, row) => total + countOf(row.deaths), 0),
+      };
+    });
     const total = (key: "accidents" | "deaths" | "seriousInjuries") => byGrade.reduce((sum, row) => sum + row[key], 0);
     return {
       accidents: total("accidents"),

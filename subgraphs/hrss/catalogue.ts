@@ -54,5 +54,7 @@ export const hrssCatalogue: SharingCatalogue = {
   "TargetProgress.*": unconditional("工伤预防实施方案目标进度: 计数与比率, 不含个人信息"),
   "ProgressDatum.*": unconditional("工伤预防实施方案目标进度: 计数与比率, 不含个人信息"),
   "MeetingReport.*": unconditional(),
+  "IndustryAnalysis.*": unconditional(),
+  "InsuredIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
   "InjuryStatistics.*": unconditional("领导小组会议报告: counts only"),
 };

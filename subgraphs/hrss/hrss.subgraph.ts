@@ -1,3 +1,7 @@
+import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
+import { IndustryAnalysis } from "./industry-analysis.entity";
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -42,6 +46,7 @@ import { PlanTraining1764200000000 } from "./migrations/1764200000000-plan-train
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
@@ -57,9 +62,10 @@ export const hrss: SubgraphDefinition<City> = {
     TrainingRosterResolver,
     PlanTargetResolver,
   ],
-  extendedOnly: [MeetingReport, PlanTarget],
+  extendedOnly: [MeetingReport, PlanTarget, IndustryAnalysis],
   catalogue: hrssCatalogue,
   references: {
+    ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...keyOnlyReference("PlanTarget"),
     ...enterpriseReference,
@@ -90,6 +96,8 @@ export const hrss: SubgraphDefinition<City> = {
     PreventionProjects1763900400000,
     MasterRecords1764000000000,
     PlanTraining1764200000000,
+    EmployerRegion1764300000000,
+    ReportIndexes1764300000001,
   ],
   demo: hrssDemo,
 };

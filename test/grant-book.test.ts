@@ -24,7 +24,12 @@ describe("the grant book", () => {
     });
     const origin = await listen(server, 0);
     const { privateKey } = await generateKeyPair("EdDSA");
-    const book = new GrantBook(`${origin}/graphql`, { kid: "gateway-test", key: privateKey }, createLogger("test", "silent"), () => new Date("2026-06-15T02:00:00Z"));
+    const book = new GrantBook(
+      `${origin}/graphql`,
+      { kid: "gateway-test", key: privateKey },
+      createLogger("test", "silent"),
+      () => new Date("2026-06-15T02:00:00Z"),
+    );
     try {
       const older = book.refresh();
       while (answers.length < 1) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
 import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody } from "./http";
 import { personPid } from "./identifiers/pseudonym";
-import { type CallIdentity, ReplayGuard, gatewayAgency, operationDigest, verifyCall } from "./identity";
+import { type CallIdentity, ReplayGuard, gatewayAgency, newRequestId, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
@@ -113,6 +113,8 @@ export interface SubgraphRuntimeOptions {
   logger?: Logger;
   /** The time the department works in; the machine's clock unless a test sets it. */
   clock?: Clock;
+  /** Benchmark only (kernel/benchmark-calls.ts): who an unsigned call is; absent, every call must be gateway-signed. */
+  unsignedCallIdentity?: () => CallIdentity;
   /** Sees every authenticated call before it executes (tests record what each subgraph received). */
   observe?: (call: { identity: CallIdentity; body: GraphQLBody }) => void;
 }
@@ -170,13 +172,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     logger,
     context: async (request, body) => {
       const digest = operationDigest(body.query, body.variables);
-      const { identity, callId } = await verifyCall(
-        options.gatewayKey,
-        header(request, callIdentityHeader),
-        digest,
-        definition.name,
-        replays,
-      );
+      const signature = header(request, callIdentityHeader);
+      const { identity, callId } =
+        !signature && options.unsignedCallIdentity
+          ? { identity: options.unsignedCallIdentity(), callId: newRequestId() }
+          : await verifyCall(options.gatewayKey, signature, digest, definition.name, replays);
       describeRequest(request, {
         requestId: identity.requestId,
         agency: identity.agency,

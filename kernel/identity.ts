@@ -77,14 +77,34 @@ function explain(error: unknown): string {
 export type TrustedKeys = ReturnType<typeof createLocalJWKSet>;
 export const trustedKeys = (set: JSONWebKeySet): TrustedKeys => createLocalJWKSet(set);
 
+/**
+ * Tokens already verified against one trusted key set, with their expiry: a department's client
+ * sends the same token for hours, and its signature need not be checked on every request. Kept
+ * per key set, so a reloaded set verifies every token afresh; bounded, oldest dropped first.
+ */
+const verifiedTokens = new WeakMap<TrustedKeys, Map<string, { caller: Caller; expiresAtMs: number }>>();
+const verifiedTokensLimit = 10_000;
+
 /** Verifies `Authorization: Bearer <JWT>`: signed by a trusted department key whose kid is the token's agency. */
 export async function verifyAgencyToken(authorization: string | undefined, keys: TrustedKeys): Promise<Caller> {
   if (!authorization) throw unauthenticated("missing Authorization header; send `Authorization: Bearer <token>`");
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw unauthenticated("Authorization header must be `Bearer <token>`");
+  const verified = verifiedTokens.get(keys)?.get(match[1]);
+  if (verified && verified.expiresAtMs > Date.now()) return verified.caller;
+  const fresh = await verifyToken(match[1], keys);
+  const cache = verifiedTokens.get(keys) ?? new Map<string, { caller: Caller; expiresAtMs: number }>();
+  verifiedTokens.set(keys, cache);
+  cache.delete(match[1]);
+  if (cache.size >= verifiedTokensLimit) cache.delete(cache.keys().next().value!);
+  cache.set(match[1], fresh);
+  return fresh.caller;
+}
+
+async function verifyToken(token: string, keys: TrustedKeys): Promise<{ caller: Caller; expiresAtMs: number }> {
   let verified;
   try {
-    verified = await jwtVerify(match[1], keys, {
+    verified = await jwtVerify(token, keys, {
       algorithms: [keyAlgorithm],
       audience: agencyTokenAudience,
       requiredClaims: ["exp", "sub"],
@@ -96,7 +116,7 @@ export async function verifyAgencyToken(authorization: string | undefined, keys:
   if (verified.protectedHeader.kid !== caller.agency) {
     throw unauthenticated(`token for agency ${caller.agency} is signed with the key of ${verified.protectedHeader.kid}`);
   }
-  return caller;
+  return { caller, expiresAtMs: Number(verified.payload.exp) * 1000 };
 }
 
 /** Binds a gateway signature to one operation: a captured signature cannot carry another query. */

@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import type { KeyLike } from "jose";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
-import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody } from "./http";
+import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody, type RouteHandler } from "./http";
 import { personPid } from "./identifiers/pseudonym";
 import { type CallIdentity, ReplayGuard, gatewayAgency, newRequestId, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
@@ -64,6 +64,8 @@ export interface SubgraphDefinition<DemoCity = never> {
   catalogue: SharingCatalogue;
   entities: Function[];
   migrations: Function[];
+  /** Plain GET routes beside /graphql that the department serves from its database (coordination's grant version). */
+  routes?: (db: DataSource) => Record<string, RouteHandler>;
   /** The department's share of the synthetic city, as rows to insert. */
   demo: (city: DemoCity) => DemoRows;
 }
@@ -126,6 +128,9 @@ export interface RunningSubgraph {
 }
 
 export const callIdentityHeader = "x-lianfang-call";
+
+/** Where the joint-prevention office answers the version of its grants, which the gateway's grant book polls. */
+export const grantVersionPath = "/grants/version";
 
 /** Opens the database, runs migrations and serves the subgraph; only gateway-signed calls get an answer. */
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
@@ -196,6 +201,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       };
     },
     routes: {
+      ...definition.routes?.(db),
       "/health": async () => {
         const up = await db.query("SELECT 1").then(
           () => true,

@@ -4,6 +4,7 @@ import { MeetingReportResolver } from "./meeting-report.resolver";
 import { coordinationCatalogue } from "./catalogue";
 import { coordinationDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { grantVersionRoute } from "./grant-version.route";
 import { InspectionTarget, JointInspection } from "./joint-inspection.entity";
 import { jointInspectionReference } from "./joint-inspection.reference";
 import { InspectionTargetResolver, JointInspectionResolver } from "./joint-inspection.resolver";
@@ -50,6 +51,7 @@ export const coordination: SubgraphDefinition<City> = {
     CorrectionRequestResolver,
   ],
   catalogue: coordinationCatalogue,
+  routes: grantVersionRoute,
   references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
   entities: [
     JointInspection,

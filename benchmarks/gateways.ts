@@ -158,8 +158,8 @@ async function startHive(name: string, bin: string, config: string, supergraph: 
   return { name, url, pid: child.pid!, stop: () => stopChild(child) };
 }
 
-async function startNode(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<GatewayUnderTest> {
-  const { child, url } = await startProcess(entry, env, "ignore");
+async function startNode(name: string, entry: string, env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<GatewayUnderTest> {
+  const { child, url } = await startProcess(entry, env, "ignore", nodeOptions);
   return { name, url, pid: child.pid!, stop: () => stopChild(child) };
 }
 
@@ -229,7 +229,9 @@ async function main(): Promise<void> {
     fs.writeFileSync(supergraph, supergraphFor(subgraphProcesses.subgraphUrls));
     const gatewayEnv = { ...env, LIANFANG_SUPERGRAPH: supergraph, PORT: "0" };
     process.stderr.write("starting the gateways...\n");
-    started.push(await startNode("Lianfang, governed", "gateway/main.ts", { ...gatewayEnv, LIANFANG_RATE_LIMIT: "1000000" }));
+    // BENCH_PROFILE_DIR: a CPU profile of the governed gateway, written there when it stops.
+    const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    started.push(await startNode("Lianfang, governed", "gateway/main.ts", { ...gatewayEnv, LIANFANG_RATE_LIMIT: "1000000" }, profile));
     started.push(
       await startNode("Lianfang, governance off", "benchmarks/gateway-process.ts", { ...gatewayEnv, BENCH_GATEWAY: "ungoverned" }),
     );

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
+import { projectRoot } from "../kernel/project";
 import type { KeyLike } from "jose";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
@@ -8,7 +9,7 @@ import type { RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
 
 /** Where `npm run console:build` leaves the built console. */
-export const consoleDistDir = path.resolve(__dirname, "..", "console", "dist");
+export const consoleDistDir = path.join(projectRoot, "console", "dist");
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { unsignedBenchmarkEnv } from "../kernel/benchmark-calls";
+import { projectRoot } from "../kernel/project";
 import { readSupergraph, supergraphFile } from "../kernel/compose";
 import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
@@ -23,6 +24,8 @@ import { dropBenchDatabases, option } from "./support";
  * rest of the machine is; requests per second do.
  *
  *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 5]
+ *
+ * It runs compiled (dist/, as `npm start` does); every Lianfang process it starts runs compiled too.
  *
  * Hive Gateway is installed on first use into a scratch folder outside the repository
  * (BENCH_HIVE_DIR, default <tmp>/lianfang-hive-gateway), so it never enters the lock file.
@@ -170,10 +173,15 @@ async function post(url: string, headers: Record<string, string>, body: string) 
 
 /** One round of load on one gateway, from its own process. */
 function load(url: string, headers: Record<string, string>, bodies: string[], seconds: number, connections: number) {
+  const compiled = path.extname(__filename) === ".js";
   const child = spawn(
     process.execPath,
-    ["-r", "@swc-node/register", path.join(__dirname, "gateway-load.ts"), JSON.stringify({ url, headers, bodies, seconds, connections })],
-    { cwd: path.resolve(__dirname, ".."), stdio: ["ignore", "pipe", "pipe"] },
+    [
+      ...(compiled ? [] : ["-r", "@swc-node/register"]),
+      path.join(__dirname, `gateway-load${path.extname(__filename)}`),
+      JSON.stringify({ url, headers, bodies, seconds, connections }),
+    ],
+    { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stdout = "";
   let stderr = "";
@@ -288,7 +296,8 @@ async function main(): Promise<void> {
       }
     }
 
-    process.stderr.write(`idle for ${idleSeconds} s...\n`);
+    process.stderr.write(`idle for ${idleSeconds} s, after 3 s to settle...\n`);
+    await sleep(3000);
     const idle = new Map<string, { cpuMsPerSecond: number; rssMb: number }>();
     const idleBefore = started.map((gateway) => cpuSeconds(gateway.pid));
     await sleep(idleSeconds * 1000);

@@ -60,8 +60,7 @@ export class GrantBook {
       return;
     }
     // Grants read after the version are at least as new as it: a change in between is seen at the next poll.
-    await this.refresh();
-    this.version = version;
+    await this.refresh(version);
   }
 
   private readVersion(): Promise<string> {
@@ -86,8 +85,10 @@ export class GrantBook {
   /**
    * Reads the grants in force. A refresh that answers after a later-started one is discarded, so
    * the book never goes back to an older state; `refreshedAt` is when the applied read began.
+   * `version` is the grants' version read just before (by a poll); a read without one leaves the
+   * book's version unknown, so the next poll reads the grants again whatever version it finds.
    */
-  async refresh(): Promise<void> {
+  async refresh(version?: string): Promise<void> {
     const startedAt = new Date();
     const identity = { agency: gatewayAgency, user: "grant-book", roles: [], requestId: newRequestId() };
     const { signature } = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
@@ -105,6 +106,7 @@ export class GrantBook {
     this.reads++;
     if (this.refreshedAt && this.refreshedAt > startedAt) return;
     this.grants = body.data.activeGrants.map((grant) => ({ ...grant, expiresAt: new Date(grant.expiresAt) }));
+    this.version = version;
     this.refreshedAt = startedAt;
   }
 

@@ -23,7 +23,7 @@ import { dropBenchDatabases, option } from "./support";
  * /proc/<pid>/stat) and its RSS. Requests per gateway CPU-second do not depend on how busy the
  * rest of the machine is; requests per second do.
  *
- *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 5]
+ *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 10]
  *
  * It runs compiled (dist/, as `npm start` does); every Lianfang process it starts runs compiled too.
  *
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   const seconds = option("seconds", 6);
   const rounds = option("rounds", 3);
   const connections = option("connections", 10);
-  const idleSeconds = option("idle", 5);
+  const idleSeconds = option("idle", 10);
   const mysqlUrl = process.env.LIANFANG_MYSQL_URL;
   const hive = ensureHive();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-gateways-"));

@@ -33,16 +33,26 @@ export class HeadAnchor {
     return head;
   }
 
-  write(head: ChainHead): void {
+  /** Writes run one after another: each replaces the file whole, never two at once on one temporary name. */
+  private written: Promise<void> = Promise.resolve();
+
+  write(head: ChainHead): Promise<void> {
+    const done = this.written.then(() => this.replace(head));
+    this.written = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Off the event loop (the file system's thread pool), so requests are served while the disk syncs. */
+  private async replace(head: ChainHead): Promise<void> {
     const next = `${this.file}.${process.pid}.next`;
-    const handle = fs.openSync(next, "w", 0o600);
+    const handle = await fs.promises.open(next, "w", 0o600);
     try {
-      fs.writeSync(handle, JSON.stringify(head));
-      fs.fsyncSync(handle);
+      await handle.writeFile(JSON.stringify(head));
+      await handle.sync();
     } finally {
-      fs.closeSync(handle);
+      await handle.close();
     }
-    fs.renameSync(next, this.file);
+    await fs.promises.rename(next, this.file);
   }
 }
 
@@ -67,6 +77,7 @@ const maxBatch = 500;
 export class AuditLog {
   private queue: Pending[] = [];
   private committing = false;
+  private scheduled = false;
 
   constructor(
     readonly store: AuditStore,
@@ -78,44 +89,52 @@ export class AuditLog {
   append(entry: AuditEntry): Promise<ChainRecord> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
-      this.commitWaiting();
+      this.scheduleCommit();
     });
   }
 
-  private commitWaiting(): void {
+  /**
+   * A commit starts once the event loop has run what is ready, so every request that reached its
+   * audit in this turn joins it; while one commit (and its anchor) is under way, the next gathers.
+   */
+  private scheduleCommit(): void {
+    if (this.committing || this.scheduled || !this.queue.length) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.commitWaiting();
+    });
+  }
+
+  private async commitWaiting(): Promise<void> {
     if (this.committing || !this.queue.length) return;
     this.committing = true;
     const batch = this.queue.splice(0, maxBatch);
-    this.store
-      .extend((head) =>
+    try {
+      const records = await this.store.extend((head) =>
         chainAfter(
           head,
           batch.map((pending) => pending.entry),
           this.key,
         ),
-      )
-      .then(
-        (records) => {
-          auditWrites.inc({ outcome: "committed" }, records.length);
-          this.writeAnchor(records[records.length - 1]);
-          batch.forEach((pending, index) => pending.resolve(records[index]));
-        },
-        (error: Error) => {
-          auditWrites.inc({ outcome: "failed" }, batch.length);
-          const unavailable = new AuditUnavailable(`audit store unavailable: ${error.message}`);
-          for (const pending of batch) pending.reject(unavailable);
-        },
-      )
-      .finally(() => {
-        this.committing = false;
-        this.commitWaiting();
-      });
+      );
+      auditWrites.inc({ outcome: "committed" }, records.length);
+      await this.writeAnchor(records[records.length - 1]);
+      batch.forEach((pending, index) => pending.resolve(records[index]));
+    } catch (error) {
+      auditWrites.inc({ outcome: "failed" }, batch.length);
+      const unavailable = new AuditUnavailable(`audit store unavailable: ${(error as Error).message}`);
+      for (const pending of batch) pending.reject(unavailable);
+    } finally {
+      this.committing = false;
+      this.scheduleCommit();
+    }
   }
 
   /** The records are committed: an anchor that cannot be written leaves it behind the store, which verification tolerates. */
-  private writeAnchor(head: ChainHead): void {
+  private async writeAnchor(head: ChainHead): Promise<void> {
     try {
-      this.anchor.write({ seq: head.seq, hash: head.hash });
+      await this.anchor.write({ seq: head.seq, hash: head.hash });
     } catch (error) {
       this.logger.error({ err: (error as Error).message, file: this.anchor.file }, "audit head not anchored");
     }

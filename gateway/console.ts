@@ -2,13 +2,14 @@ import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import type { SigningKey } from "../kernel/trusted-keys";
+import { projectRoot } from "../kernel/project";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
 import type { RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
 
 /** Where `npm run console:build` leaves the built console. */
-export const consoleDistDir = path.resolve(__dirname, "..", "console", "dist");
+export const consoleDistDir = path.join(projectRoot, "console", "dist");
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

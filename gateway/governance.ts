@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from "@apollo/server";
-import { GraphQLError, Kind, type FragmentDefinitionNode } from "graphql";
+import { GraphQLError, Kind, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 import type { CatalogueEntry } from "../kernel/catalogue";
 import type { CallIdentity } from "../kernel/identity";
 import type { Logger } from "../kernel/logger";
@@ -9,7 +9,7 @@ import { isCreditCode, isPid } from "../kernel/subjects";
 import { AuditUnavailable, auditEntryFor, type AuditLog } from "./audit";
 import type { GatewayContext } from "./context";
 import type { GrantBook } from "./grants";
-import { analyseOperation, rewriteResult } from "./operation";
+import { analyseOperation, rewriteResult, type OperationShape } from "./operation";
 
 export interface Limits {
   maxDepth: number;
@@ -70,6 +70,9 @@ function fieldsByOwner(resources: string[], catalogue: Map<string, CatalogueEntr
   return byOwner;
 }
 
+/** Operations analysed so far, by text, name and (when it declares variables) their values: a client sends the same few again and again. */
+const analysedLimit = 2_000;
+
 /**
  * The hub's governance, enforced at the gateway on every operation: limits, the sharing
  * catalogue field by field, masking of personal data, and a hash-chained audit record written
@@ -77,9 +80,24 @@ function fieldsByOwner(resources: string[], catalogue: Map<string, CatalogueEntr
  */
 export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin<GatewayContext> {
   const { catalogue, grants, audit, limits, masks } = options;
+  const analysed = new Map<string, OperationShape & { fieldsRead: Record<string, string[]> }>();
+  /** The analysis depends on the operation's text and name, and its cost on variables' values (page sizes). */
+  const analyse = (context: GraphQLRequestContextDidResolveOperation<GatewayContext>, operation: OperationDefinitionNode) => {
+    const variables = operation.variableDefinitions?.length ? JSON.stringify(context.request.variables ?? {}) : "";
+    const key = `${context.queryHash}\n${context.operationName ?? ""}\n${variables}`;
+    let shape = analysed.get(key);
+    if (!shape) {
+      const measured = analyseOperation(context.schema, operation, fragmentsOf(context), context.request.variables);
+      shape = { ...measured, fieldsRead: fieldsByOwner(measured.resources, catalogue) };
+      if (analysed.size >= analysedLimit) analysed.delete(analysed.keys().next().value!);
+      analysed.set(key, shape);
+    }
+    return shape;
+  };
   return {
     async requestDidStart() {
       let resources: string[] = [];
+      let fieldsRead: Record<string, string[]> = {};
       const masked = new Set<string>();
       let denial: string | undefined;
 
@@ -90,18 +108,16 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
         outcome: string,
         pids: string[] = [],
         creditCodes: string[] = [],
-      ) =>
-        audit.append(
-          auditEntryFor(identity, { operationName, query, fieldsRead: fieldsByOwner(resources, catalogue), pids, creditCodes, outcome }),
-        );
+      ) => audit.append(auditEntryFor(identity, { operationName, query, fieldsRead, pids, creditCodes, outcome }));
 
       return {
         async didResolveOperation(context: GraphQLRequestContextDidResolveOperation<GatewayContext>) {
           const { identity } = context.contextValue;
           const operation = context.operation;
           if (!operation) return;
-          const shape = analyseOperation(context.schema, operation, fragmentsOf(context), context.request.variables);
+          const shape = analyse(context, operation);
           resources = shape.resources;
+          fieldsRead = shape.fieldsRead;
           const exceeded = [
             shape.depth > limits.maxDepth &&
               refuse("DEPTH_LIMIT_EXCEEDED", `operation depth ${shape.depth} exceeds ${limits.maxDepth}`, {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
+import { projectRoot } from "./project";
 import { printSubgraphSdl, type SubgraphDefinition } from "./subgraph";
 
 export interface ComposedSchemas {
@@ -25,7 +26,7 @@ export async function composeSupergraph(
 }
 
 /** Committed, generated SDL: each subgraph's and the composed supergraph. */
-export const schemaDirectory = path.resolve(__dirname, "..", "schema");
+export const schemaDirectory = path.join(projectRoot, "schema");
 export const supergraphFile = path.join(schemaDirectory, "supergraph.graphql");
 
 export const readSupergraph = (file: string): string => fs.readFileSync(file, "utf8");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type City, type Scale, generateCity, scales } from "../synthetic/city";
+import { unsignedCallIdentity } from "./benchmark-calls";
 import { commonVariables, keyDirectory, port, readConfig } from "./config";
 import { loadLinkingSecret, loadSubgraphSigningKey, trustedKeyFile } from "./keys";
 import { exitOnStartupError, onShutdown } from "./lifecycle";
@@ -37,6 +38,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
       signingKey: await loadSubgraphSigningKey(keyDir, definition.name),
       linkingSecret,
       logger,
+      unsignedCallIdentity: unsignedCallIdentity(process.env, config.HOST),
     });
     if (config.LIANFANG_DEMO_SCALE) {
       const city = generateCity({ size: scales[config.LIANFANG_DEMO_SCALE], seed: config.LIANFANG_DEMO_SEED, linkingSecret });

@@ -8,9 +8,9 @@ import { requestIdAttribute, startCallSpan } from "./tracing";
 import type { SigningKey, TrustedKeys } from "./trusted-keys";
 import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
-import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody } from "./http";
+import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody, type RouteHandler } from "./http";
 import { personPid } from "./identifiers/pseudonym";
-import { type CallIdentity, ReplayGuard, gatewayAgency, operationDigest, verifyCall } from "./identity";
+import { type CallIdentity, ReplayGuard, gatewayAgency, newRequestId, operationDigest, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
@@ -65,6 +65,8 @@ export interface SubgraphDefinition<DemoCity = never> {
   catalogue: SharingCatalogue;
   entities: Function[];
   migrations: Function[];
+  /** Plain GET routes beside /graphql that the department serves from its database (coordination's grant version). */
+  routes?: (db: DataSource) => Record<string, RouteHandler>;
   /** The department's share of the synthetic city, as rows to insert. */
   demo: (city: DemoCity) => DemoRows;
 }
@@ -115,6 +117,8 @@ export interface SubgraphRuntimeOptions {
   logger?: Logger;
   /** The time the department works in; the machine's clock unless a test sets it. */
   clock?: Clock;
+  /** Benchmark only (kernel/benchmark-calls.ts): who an unsigned call is; absent, every call must be gateway-signed. */
+  unsignedCallIdentity?: () => CallIdentity;
   /** Sees every authenticated call before it executes (tests record what each subgraph received). */
   observe?: (call: { identity: CallIdentity; body: GraphQLBody }) => void;
 }
@@ -126,6 +130,9 @@ export interface RunningSubgraph {
 }
 
 export const callIdentityHeader = "x-lianfang-call";
+
+/** Where the joint-prevention office answers the version of its grants, which the gateway's grant book polls. */
+export const grantVersionPath = "/grants/version";
 
 /** Opens the database, runs migrations and serves the subgraph; only gateway-signed calls get an answer. */
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
@@ -178,13 +185,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     logger,
     context: async (request, body) => {
       const digest = operationDigest(body.query, body.variables);
-      const { identity, callId } = await verifyCall(
-        options.gatewayKeys,
-        header(request, callIdentityHeader),
-        digest,
-        definition.name,
-        replays,
-      );
+      const signature = header(request, callIdentityHeader);
+      const { identity, callId } =
+        !signature && options.unsignedCallIdentity
+          ? { identity: options.unsignedCallIdentity(), callId: newRequestId() }
+          : await verifyCall(options.gatewayKeys, signature, digest, definition.name, replays);
       describeRequest(request, {
         requestId: identity.requestId,
         agency: identity.agency,
@@ -204,6 +209,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       };
     },
     routes: {
+      ...definition.routes?.(db),
       "/health": async () => {
         const up = await db.query("SELECT 1").then(
           () => true,

@@ -35,8 +35,16 @@ export class TrustedKeys {
     this.replace(set, source);
   }
 
+  private replacements = 0;
+
+  /** Counts replacements: what was verified against an earlier generation is verified again. */
+  get generation(): number {
+    return this.replacements;
+  }
+
   replace(set: JSONWebKeySet, source = "trusted key set"): void {
     checkedSet(set, source);
+    this.replacements += 1;
     this.resolve = createLocalJWKSet(set);
     this.owners = new Map(set.keys.map((key) => [key.kid as string, keyOwner(key)]));
   }

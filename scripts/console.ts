@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { projectRoot } from "../kernel/project";
 
-const root = path.resolve(__dirname, "..");
+const root = projectRoot;
 const consoleDir = path.join(root, "console");
 /** What a build is made from: the console's own files and the kernel modules it shares with the server. */
 const sources = [

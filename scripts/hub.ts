@@ -1,9 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { projectRoot, runsCompiled } from "../kernel/project";
 import { subgraphUrlVariable } from "../gateway/supergraph";
 import { subgraphs } from "../subgraphs";
 
-const root = path.resolve(__dirname, "..");
+/** Compiled (dist/), each process runs its compiled entry with plain node; from the sources, through the register hook. */
+const entryFile = (entry: string) =>
+  runsCompiled ? path.join(projectRoot, "dist", entry.replace(/\.ts$/, ".js")) : path.join(projectRoot, entry);
 
 export interface HubOptions {
   /** Environment shared by every process (data and key folders, MySQL URL, demo scale...). */
@@ -28,16 +31,17 @@ interface Ready {
   url: string;
 }
 
-/** Runs one TypeScript entry point as its own Node process and waits for its `ready` message. */
+/** Runs one entry point (named by its TypeScript source) as its own Node process and waits for its `ready` message. */
 export function startProcess(
   entry: string,
   env: NodeJS.ProcessEnv,
   stdio: "inherit" | "ignore",
+  nodeOptions: string[] = [],
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(path.join(root, entry), [], {
-    cwd: root,
+  const child = fork(entryFile(entry), [], {
+    cwd: projectRoot,
     env,
-    execArgv: ["-r", "@swc-node/register"],
+    execArgv: [...(runsCompiled ? [] : ["-r", "@swc-node/register"]), ...nodeOptions],
     stdio: stdio === "inherit" ? ["ignore", "inherit", "inherit", "ipc"] : ["ignore", "ignore", "pipe", "ipc"],
   });
   let stderr = "";

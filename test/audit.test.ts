@@ -275,7 +275,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
         ]);
       }
       await hub.auditDb.query("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [head.seq, head.hash]);
-      hub.auditHead.write(head);
+      await hub.auditHead.write(head);
       expect((await verify()).ok).toBe(true);
     });
 

@@ -45,4 +45,62 @@ describe("the grant book", () => {
       await close(server);
     }
   });
+
+  it("reads the grants only when their version changes, and stays fresh while it does not", async () => {
+    let version = "v1";
+    let grants: object[] = [];
+    let versionChecks = 0;
+    const server = http.createServer((request, response) => {
+      if (request.method === "GET" && request.url === "/grants/version") {
+        versionChecks++;
+        response.end(JSON.stringify({ version }));
+      } else {
+        request.resume();
+        response.end(JSON.stringify({ data: { activeGrants: grants } }));
+      }
+    });
+    const origin = await listen(server, 0);
+    const { privateKey } = await generateKeyPair("EdDSA");
+    const book = new GrantBook(
+      `${origin}/graphql`,
+      { kid: "gateway-test", key: privateKey },
+      createLogger("test", "silent"),
+      () => new Date("2026-06-15T02:00:00Z"),
+      10,
+    );
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    try {
+      book.start();
+      await until(() => versionChecks >= 5);
+      expect(book.reads).toBe(1);
+      expect(book.isFresh()).toBe(true);
+      expect(book.find("emergency", "Person.name", "JOINT_INSPECTION")).toBeUndefined();
+
+      grants = [grant];
+      version = "v2";
+      await until(() => book.reads >= 2);
+      await until(() => book.find("emergency", "Person.name", "JOINT_INSPECTION") !== undefined);
+      const checks = versionChecks;
+      await until(() => versionChecks >= checks + 5);
+      expect(book.reads).toBe(2);
+
+      grants = [];
+      version = "v3";
+      await until(() => book.find("emergency", "Person.name", "JOINT_INSPECTION") === undefined);
+      expect(book.reads).toBe(3);
+
+      // Read outside a poll (as after an approval), the grants' version is unknown: the next poll reads them again
+      // even when the version it finds is the one it last saw.
+      grants = [grant];
+      await book.refresh();
+      grants = [];
+      await until(() => book.reads >= 5);
+      expect(book.find("emergency", "Person.name", "JOINT_INSPECTION")).toBeUndefined();
+    } finally {
+      book.stop();
+      await close(server);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { MeetingReportResolver } from "./meeting-report.resolver";
 import { coordinationCatalogue } from "./catalogue";
 import { coordinationDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { grantVersionRoute } from "./grant-version.route";
 import { InspectionTarget, JointInspection } from "./joint-inspection.entity";
 import { jointInspectionReference } from "./joint-inspection.reference";
 import { InspectionTargetResolver, JointInspectionResolver } from "./joint-inspection.resolver";
@@ -60,6 +61,7 @@ export const coordination: SubgraphDefinition<City> = {
     PlanTargetResolver,
   ],
   catalogue: coordinationCatalogue,
+  routes: grantVersionRoute,
   references: {
     ...keyOnlyReference("MeetingReport"),
     ...keyOnlyReference("IndustryAnalysis"),

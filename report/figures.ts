@@ -1,0 +1,337 @@
+import { departmentNames, type ReportData } from "./fetch";
+
+/**
+ * The report's figures in one model, from which the HTML (and so the PDF) and the workbook are
+ * both written: the numbers a meeting reads on paper are the numbers in the spreadsheet.
+ */
+
+export const gradeNames: Record<string, string> = { ESPECIALLY_MAJOR: "特别重大", MAJOR: "重大", LARGER: "较大", ORDINARY: "一般" };
+export const gradeOrder = ["ESPECIALLY_MAJOR", "MAJOR", "LARGER", "ORDINARY"];
+export const stageNames: Record<string, string> = { REMINDER: "催告企业", NOTICE: "通报主管部门", REFERRAL: "移交依法处理" };
+export const stateNames: Record<string, string> = { OPEN: "未整改", CONFIRMED: "已确认整改", REJECTED: "整改未通过" };
+export const sourceNames: Record<string, string> = {
+  JOINT_INSPECTION: "联合检查",
+  HAZARD_INSPECTION: "应急隐患检查",
+  CONSTRUCTION_SAFETY_INSPECTION: "住建安全检查",
+  SUPERVISION_CHECK: "工会劳动保护监督检查",
+};
+export const shortDepartmentNames: Record<string, string> = {
+  hrss: "人社",
+  emergency: "应急",
+  health: "卫健",
+  transport: "交通",
+  housing: "住建",
+  unions: "总工会",
+  coordination: "联席办",
+};
+
+const nameOf = (table: Record<string, string>, key: string) => table[key] ?? key;
+
+/** One key figure: this period, the same period a year earlier, null where a department did not answer. */
+export interface Figure {
+  /** Stable English key: the HTML's data-figure and the workbook's 指标代码. */
+  key: string;
+  label: string;
+  unit: string;
+  agency: string;
+  current: number | null;
+  previous: number | null;
+  /** Whether the figure is compared with the same period a year earlier (lists of the period are not). */
+  compared: boolean;
+}
+
+export interface Change {
+  delta: number | null;
+  /** (current − previous) / previous; null when the previous is 0 or unknown: no division by zero. */
+  ratio: number | null;
+  /** In Chinese: 增加 3 (+12.5%), 持平, 上年同期为 0, 上年同期数据暂缺. */
+  text: string;
+}
+
+export function changeOf(figure: Pick<Figure, "current" | "previous" | "compared">): Change {
+  const { current, previous } = figure;
+  if (!figure.compared) return { delta: null, ratio: null, text: "不作同比" };
+  if (current === null) return { delta: null, ratio: null, text: "本期数据暂缺" };
+  if (previous === null) return { delta: null, ratio: null, text: "上年同期数据暂缺" };
+  const delta = current - previous;
+  if (delta === 0) return { delta, ratio: previous === 0 ? null : 0, text: "持平" };
+  if (previous === 0) return { delta, ratio: null, text: `增加 ${formatNumber(delta)} (上年同期为 0)` };
+  const ratio = delta / previous;
+  const percent = `${ratio > 0 ? "+" : "−"}${Math.abs(ratio * 100).toFixed(1)}%`;
+  return { delta, ratio, text: `${delta > 0 ? "增加" : "减少"} ${formatNumber(Math.abs(delta))} (${percent})` };
+}
+
+export const formatNumber = (value: number): string => value.toLocaleString("zh-CN");
+
+export type Cell = string | number | null;
+
+export interface Column {
+  key: string;
+  header: string;
+  /** Written as a number in the workbook; `percent` ones with a percent format. */
+  kind: "text" | "number" | "percent";
+  width?: number;
+}
+
+/** A table of the document, and a sheet of the workbook. */
+export interface FigureTable {
+  key: string;
+  /** Sheet name: Chinese, at most 31 characters. */
+  sheet: string;
+  title: string;
+  agency: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+  /** The department did not answer: the table is empty and says so. */
+  missing: boolean;
+}
+
+export interface ReportModel {
+  title: string;
+  data: ReportData;
+  summary: Figure[];
+  tables: Record<string, FigureTable>;
+  /** The departments whose figures are in the document, with what they contributed. */
+  contributions: { agency: string; contributed: string; status: string }[];
+  regionRule: string;
+}
+
+/**
+ * How events are placed in the region, as the hub counts them today. Emergency management places an
+ * accident where it happened; the other departments place a case by the registration region in the
+ * employer's credit code.
+ */
+const regionRule =
+  "生产安全事故按事故发生地的行政区划计入；职业病病例、工伤认定、联合检查企业和限期整改按用人单位统一社会信用代码第 3–8 位（登记管理机关行政区划码）计入；市级、省级报告汇总其下全部区县。";
+
+export function buildModel(data: ReportData): ReportModel {
+  const { current, previous } = data;
+  const accidents = current.accidentStatistics;
+  const diseases = current.occupationalDiseaseStatistics;
+  const injuries = current.injuryStatistics;
+  const joint = current.jointWork;
+  const seriousGrades = (grades: { grade: string; accidents: number }[]) =>
+    grades.filter((row) => row.grade !== "ORDINARY").reduce((sum, row) => sum + row.accidents, 0);
+  const overdue = data.escalations ? new Set(data.escalations.map((escalation) => escalation.rectification.id)).size : null;
+  const figure = (
+    key: string,
+    label: string,
+    unit: string,
+    agency: string,
+    pick: (figures: NonNullable<ReportData["previous"]>) => number | null | undefined,
+  ): Figure => ({ key, label, unit, agency, current: pick(current) ?? null, previous: previous ? (pick(previous) ?? null) : null, compared: true });
+  const summary: Figure[] = [
+    figure("accidents", "生产安全事故", "起", "emergency", (f) => f.accidentStatistics?.accidents),
+    figure("deaths", "事故死亡", "人", "emergency", (f) => f.accidentStatistics?.deaths),
+    figure("seriousInjuries", "事故重伤", "人", "emergency", (f) => f.accidentStatistics?.seriousInjuries),
+    figure("largerAccidents", "较大及以上事故", "起", "emergency", (f) => f.accidentStatistics && seriousGrades(f.accidentStatistics.byGrade)),
+    figure("occupationalDiseases", "新发职业病", "例", "health", (f) => f.occupationalDiseaseStatistics?.newCases),
+    figure("injuryApplications", "工伤认定申请", "件", "hrss", (f) => f.injuryStatistics?.applications),
+    figure("injuriesRecognised", "认定为工伤", "件", "hrss", (f) => f.injuryStatistics?.recognised),
+    figure("severelyDisabled", "一至四级伤残", "人", "hrss", (f) => f.injuryStatistics?.severelyDisabled),
+    figure("inspectionsPlanned", "联合检查", "次", "coordination", (f) => f.jointWork?.inspectionsPlanned),
+    figure("inspectionsClosed", "已完成的联合检查", "次", "coordination", (f) => f.jointWork?.inspectionsClosed),
+    figure("enterprisesInspected", "联合检查企业", "家次", "coordination", (f) => f.jointWork?.enterprisesInspected),
+    figure("rectificationsOrdered", "责令限期整改", "家次", "coordination", (f) => f.jointWork?.rectificationsOrdered),
+    { key: "overdueRectifications", label: "逾期整改督办", unit: "件", agency: "coordination", current: overdue, previous: null, compared: false },
+    {
+      key: "typicalCases",
+      label: "典型案例通报",
+      unit: "篇",
+      agency: "coordination",
+      current: data.typicalCases ? data.typicalCases.length : null,
+      previous: null,
+      compared: false,
+    },
+  ];
+
+  const countColumns = (first: Column): Column[] => [
+    first,
+    { key: "accidents", header: "事故起数", kind: "number" },
+    { key: "deaths", header: "死亡人数", kind: "number" },
+  ];
+  const tables: Record<string, FigureTable> = {
+    summary: {
+      key: "summary",
+      sheet: "主要指标",
+      title: "主要指标及同比",
+      agency: "coordination",
+      columns: [
+        { key: "key", header: "指标代码", kind: "text", width: 22 },
+        { key: "label", header: "指标", kind: "text", width: 18 },
+        { key: "unit", header: "单位", kind: "text", width: 8 },
+        { key: "department", header: "提供部门", kind: "text", width: 10 },
+        { key: "current", header: `本期 (${data.period.label})`, kind: "number", width: 16 },
+        { key: "previous", header: `上年同期 (${data.previousPeriod.label})`, kind: "number", width: 18 },
+        { key: "delta", header: "增减", kind: "number", width: 10 },
+        { key: "ratio", header: "增减率", kind: "percent", width: 10 },
+        { key: "note", header: "说明", kind: "text", width: 26 },
+      ],
+      rows: summary.map((row) => {
+        const change = changeOf(row);
+        return {
+          key: row.key,
+          label: row.label,
+          unit: row.unit,
+          department: shortDepartmentNames[row.agency],
+          current: row.current,
+          previous: row.previous,
+          delta: change.delta,
+          ratio: change.ratio,
+          note: change.ratio === null ? change.text : null,
+        };
+      }),
+      missing: false,
+    },
+    accidentsByGrade: {
+      key: "accidentsByGrade",
+      sheet: "事故按等级",
+      title: "生产安全事故按等级",
+      agency: "emergency",
+      columns: countColumns({ key: "grade", header: "事故等级", kind: "text", width: 14 }),
+      // Every statutory grade is listed, a grade with no accident as 0, so the table reads the same every year.
+      rows: accidents
+        ? gradeOrder.map((grade) => {
+            const row = accidents.byGrade.find((candidate) => candidate.grade === grade);
+            return { grade: nameOf(gradeNames, grade), accidents: row?.accidents ?? 0, deaths: row?.deaths ?? 0 };
+          })
+        : [],
+      missing: !accidents,
+    },
+    accidentsByMonth: {
+      key: "accidentsByMonth",
+      sheet: "事故按月份",
+      title: "生产安全事故按月份",
+      agency: "emergency",
+      columns: countColumns({ key: "month", header: "月份", kind: "text", width: 12 }),
+      rows: accidents ? accidents.byMonth.map((row) => ({ month: row.month, accidents: row.accidents, deaths: row.deaths })) : [],
+      missing: !accidents,
+    },
+    diseasesByCategory: {
+      key: "diseasesByCategory",
+      sheet: "职业病按类别",
+      title: "新发职业病按类别",
+      agency: "health",
+      columns: [
+        { key: "category", header: "职业病类别", kind: "text", width: 40 },
+        { key: "cases", header: "新发病例", kind: "number" },
+      ],
+      rows: diseases ? diseases.byCategory.map((row) => ({ category: row.categoryName, cases: row.cases })) : [],
+      missing: !diseases,
+    },
+    injuries: {
+      key: "injuries",
+      sheet: "工伤认定",
+      title: "工伤认定",
+      agency: "hrss",
+      columns: [
+        { key: "measure", header: "指标", kind: "text", width: 30 },
+        { key: "value", header: "数值", kind: "number" },
+      ],
+      rows: injuries
+        ? [
+            { measure: "本期受伤并申请工伤认定 (件)", value: injuries.applications },
+            { measure: "其中认定为工伤 (件)", value: injuries.recognised },
+            { measure: "其中一至四级伤残 (人)", value: injuries.severelyDisabled },
+          ]
+        : [],
+      missing: !injuries,
+    },
+    jointWork: {
+      key: "jointWork",
+      sheet: "联合检查",
+      title: "联合检查",
+      agency: "coordination",
+      columns: [
+        { key: "measure", header: "指标", kind: "text", width: 30 },
+        { key: "value", header: "数值", kind: "number" },
+      ],
+      rows: joint
+        ? [
+            { measure: "本期计划的联合检查 (次)", value: joint.inspectionsPlanned },
+            { measure: "其中已结束 (次)", value: joint.inspectionsClosed },
+            { measure: "检查本区域企业 (家次)", value: joint.enterprisesInspected },
+            { measure: "发现隐患并责令限期整改 (家次)", value: joint.rectificationsOrdered },
+          ]
+        : [],
+      missing: !joint,
+    },
+    escalations: {
+      key: "escalations",
+      sheet: "逾期整改督办",
+      title: "逾期整改督办",
+      agency: "coordination",
+      columns: [
+        { key: "escalatedOn", header: "督办日期", kind: "text", width: 12 },
+        { key: "stage", header: "督办措施", kind: "text", width: 14 },
+        { key: "addressedTo", header: "送达", kind: "text", width: 30 },
+        { key: "enterprise", header: "企业", kind: "text", width: 30 },
+        { key: "creditCode", header: "统一社会信用代码", kind: "text", width: 22 },
+        { key: "requirement", header: "整改要求", kind: "text", width: 40 },
+        { key: "source", header: "来源", kind: "text", width: 16 },
+        { key: "dueOn", header: "整改期限", kind: "text", width: 12 },
+        { key: "state", header: "整改状态", kind: "text", width: 12 },
+      ],
+      rows: (data.escalations ?? []).map((escalation) => ({
+        escalatedOn: escalation.escalatedOn,
+        stage: nameOf(stageNames, escalation.stage),
+        addressedTo: escalation.addressedTo,
+        enterprise: escalation.rectification.enterprise?.name ?? "(企业名称暂缺)",
+        creditCode: escalation.rectification.enterprise?.creditCode ?? null,
+        requirement: escalation.rectification.requirement,
+        source: nameOf(sourceNames, escalation.rectification.source),
+        dueOn: escalation.rectification.dueOn,
+        state: nameOf(stateNames, escalation.rectification.state),
+      })),
+      missing: data.escalations === null,
+    },
+    typicalCases: {
+      key: "typicalCases",
+      sheet: "典型案例",
+      title: "典型案例通报",
+      agency: "coordination",
+      columns: [
+        { key: "publishedOn", header: "发布日期", kind: "text", width: 12 },
+        { key: "title", header: "标题", kind: "text", width: 40 },
+        { key: "grade", header: "事故等级", kind: "text", width: 10 },
+        { key: "deaths", header: "死亡", kind: "number", width: 8 },
+        { key: "seriousInjuries", header: "重伤", kind: "number", width: 8 },
+        { key: "summary", header: "事故经过", kind: "text", width: 50 },
+        { key: "lessons", header: "警示教训", kind: "text", width: 40 },
+      ],
+      rows: [...(data.typicalCases ?? []), ...data.unplacedCases].map((bulletin) => ({
+        publishedOn: bulletin.publishedOn,
+        title: bulletin.title,
+        grade: bulletin.accident ? nameOf(gradeNames, bulletin.accident.grade) : "未关联事故",
+        deaths: bulletin.accident?.deaths ?? null,
+        seriousInjuries: bulletin.accident?.seriousInjuries ?? null,
+        summary: bulletin.summary,
+        lessons: bulletin.lessons,
+      })),
+      missing: data.typicalCases === null,
+    },
+  };
+
+  const contributed: Record<string, string> = {
+    coordination: "联合检查、逾期整改督办、典型案例通报",
+    emergency: "生产安全事故 (按等级、按月份)",
+    health: "新发职业病 (按类别)",
+    hrss: "工伤认定申请与认定、企业名称",
+  };
+  const contributions = Object.keys(departmentNames).map((agency) => {
+    const problem = data.missing.find((department) => department.agency === agency);
+    const status = problem ? `缺失：${problem.reason}` : contributed[agency] ? "已提供" : "会议报告中尚无本部门的统计项";
+    return { agency, contributed: contributed[agency] ?? "—", status };
+  });
+  for (const department of data.missing) {
+    if (!(department.agency in departmentNames)) contributions.push({ agency: department.agency, contributed: "—", status: `缺失：${department.reason}` });
+  }
+  return {
+    title: `${data.region.name}${data.period.label}工伤预防联防联控工作报告`,
+    data,
+    summary,
+    tables,
+    contributions,
+    regionRule,
+  };
+}

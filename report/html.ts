@@ -1,0 +1,329 @@
+import { barChart, cjkFontFamily, horizontalBarChart, lineChart } from "./charts";
+import { departmentNames } from "./fetch";
+import { changeOf, formatNumber, shortDepartmentNames, type Cell, type Figure, type FigureTable, type ReportModel } from "./figures";
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character] as string);
+
+/** An instant as China's wall-clock time, to the second. */
+export function chinaTime(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * 3600_000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}`;
+}
+
+const styles = `
+@page { size: A4; margin: 18mm 17mm 20mm; }
+* { box-sizing: border-box; }
+html { font-family: ${cjkFontFamily}; color: #1d1f23; font-size: 10.5pt; line-height: 1.65; }
+body { margin: 0; }
+@media screen { body { max-width: 210mm; margin: 0 auto; padding: 14mm 17mm; background: #fff; } html { background: #e9ecf0; } }
+h1, h2, h3 { font-weight: 700; line-height: 1.35; }
+h2 { font-size: 15pt; margin: 18pt 0 8pt; padding-left: 8pt; border-left: 5pt solid #a8201a; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 12pt 0 6pt; break-after: avoid; }
+p { margin: 4pt 0; }
+.cover { min-height: 255mm; display: flex; flex-direction: column; justify-content: space-between; text-align: center; break-after: page; padding: 18mm 0 8mm; }
+.cover .organ { font-size: 14pt; letter-spacing: 2pt; color: #a8201a; }
+.cover h1 { font-size: 26pt; margin: 30mm 0 6mm; letter-spacing: 1pt; }
+.cover .kind { font-size: 14pt; color: #4a5058; }
+.cover dl { display: grid; grid-template-columns: 32mm auto; gap: 3pt 8pt; width: 120mm; margin: 18mm auto 0; text-align: left; font-size: 11pt; }
+.cover dt { color: #5b626b; text-align: right; }
+.cover dd { margin: 0; }
+.cover .issuer { font-size: 12pt; }
+.summary { break-after: page; }
+.tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 6pt; margin: 6pt 0 10pt; }
+.tile { border: 1px solid #d5d9df; border-radius: 4pt; padding: 6pt 9pt; break-inside: avoid; }
+.tile .label { color: #5b626b; font-size: 9.5pt; }
+.tile .value { font-size: 19pt; font-weight: 700; line-height: 1.3; }
+.tile .unit { font-size: 10pt; font-weight: 400; margin-left: 2pt; }
+.tile .change { font-size: 9pt; color: #5b626b; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 9.5pt; }
+th, td { border: 1px solid #c9ced6; padding: 3pt 6pt; vertical-align: top; }
+th { background: #eef1f5; font-weight: 700; text-align: left; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.rise { color: #a8201a; }
+.fall { color: #2b7a3d; }
+.chart { break-inside: avoid; margin: 4pt 0 8pt; }
+.chart svg { width: 100%; height: auto; display: block; }
+.missing { border: 1px solid #e0a42b; background: #fff7e6; padding: 6pt 9pt; margin: 6pt 0; border-radius: 3pt; break-inside: avoid; }
+.note { color: #5b626b; font-size: 9pt; }
+.case { border-left: 3pt solid #c9ced6; padding: 2pt 0 2pt 8pt; margin: 6pt 0 10pt; break-inside: avoid; }
+.case h3 { margin: 0 0 2pt; }
+.sources { break-before: page; }
+`;
+
+function cellText(value: Cell, kind: "text" | "number" | "percent"): string {
+  if (value === null) return "—";
+  if (kind === "percent" && typeof value === "number") return `${(value * 100).toFixed(1)}%`;
+  return typeof value === "number" ? formatNumber(value) : escapeHtml(value);
+}
+
+/** A table of figures; every number cell carries data-figure="<table>.<row>.<column>" so the document can be checked. */
+function renderTable(table: FigureTable, rowsShown = table.rows.length): string {
+  const [first] = table.columns;
+  const head = table.columns.map((column) => `<th class="${column.kind === "text" ? "" : "number"}">${escapeHtml(column.header)}</th>`).join("");
+  const body = table.rows
+    .slice(0, rowsShown)
+    .map((row) => {
+      const rowKey = String(row[first.key] ?? "");
+      const cells = table.columns.map((column) => {
+        const value = row[column.key];
+        const attributes = column.kind === "text" ? "" : ` class="number" data-figure="${escapeHtml(`${table.key}.${rowKey}.${column.key}`)}"`;
+        return `<td${attributes}>${cellText(value, column.kind)}</td>`;
+      });
+      return `<tr>${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  return `<table data-table="${table.key}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function missingNotice(model: ReportModel, agency: string): string {
+  const problem = model.data.missing.find((department) => department.agency === agency);
+  const reason = problem?.reason ?? "未返回数据";
+  return `<div class="missing" data-missing="${agency}"><strong>${escapeHtml(departmentNames[agency] ?? agency)}</strong>${escapeHtml(
+    reason,
+  )}。本部分不列任何数字，以免以缺代零；该部门恢复后重新生成本报告即可补齐。</div>`;
+}
+
+/** Whether a rise of this figure is bad news (accidents) or work done (inspections): only colours the change. */
+const riseIsBad = new Set(["accidents", "deaths", "seriousInjuries", "largerAccidents", "occupationalDiseases", "severelyDisabled"]);
+
+function changeHtml(figure: Figure): string {
+  const change = changeOf(figure);
+  const tone = change.delta && riseIsBad.has(figure.key) ? (change.delta > 0 ? "rise" : "fall") : "";
+  return `<span class="${tone}">${escapeHtml(change.text)}</span>`;
+}
+
+function valueHtml(figure: Figure, which: "current" | "previous"): string {
+  const value = figure[which];
+  const attribute = which === "current" ? "data-figure" : "data-figure-previous";
+  if (which === "previous" && !figure.compared) return "—";
+  return `<span ${attribute}="${figure.key}">${value === null ? "暂缺" : formatNumber(value)}</span>`;
+}
+
+function cover(model: ReportModel): string {
+  const { data } = model;
+  const missing = data.missing.length
+    ? `<div class="missing">本报告缺少以下部门的数据：${data.missing
+        .map((department) => escapeHtml(departmentNames[department.agency] ?? department.agency))
+        .join("、")}（详见文末“数据来源与说明”）。</div>`
+    : "";
+  return `<section class="cover">
+  <div class="organ">工伤预防联防联控工作领导小组</div>
+  <div>
+    <h1>${escapeHtml(data.region.name)}${escapeHtml(data.period.label)}<br>工伤预防联防联控工作报告</h1>
+    <div class="kind">联席会议材料</div>
+    <dl>
+      <dt>行政区划</dt><dd>${escapeHtml(data.region.name)}（${data.region.code}）</dd>
+      <dt>报告期间</dt><dd>${escapeHtml(data.period.label)}（${data.period.from} 至 ${data.period.to}）</dd>
+      <dt>同比期间</dt><dd>${escapeHtml(data.previousPeriod.label)}</dd>
+      <dt>数据读取时间</dt><dd data-read-at="${data.readAt.toISOString()}">${chinaTime(data.readAt)}（北京时间）</dd>
+    </dl>
+    ${missing}
+  </div>
+  <div class="issuer">联席会议办公室<br><span class="note">根据各成员单位经联防中心共享的数据生成</span></div>
+</section>`;
+}
+
+function summary(model: ReportModel): string {
+  const { data } = model;
+  const tiles = ["accidents", "deaths", "occupationalDiseases", "injuriesRecognised", "enterprisesInspected", "overdueRectifications"]
+    .map((key) => model.summary.find((figure) => figure.key === key) as Figure)
+    .map(
+      (figure) => `<div class="tile"><div class="label">${escapeHtml(figure.label)}（${escapeHtml(shortDepartmentNames[figure.agency])}）</div>
+  <div class="value">${figure.current === null ? "暂缺" : formatNumber(figure.current)}<span class="unit">${escapeHtml(figure.unit)}</span></div>
+  <div class="change">${figure.compared ? `同比：${changeHtml(figure)}` : "本期数"}</div></div>`,
+    )
+    .join("\n");
+  const rows = model.summary
+    .map(
+      (figure) =>
+        `<tr><td>${escapeHtml(figure.label)}</td><td>${escapeHtml(figure.unit)}</td><td class="number">${valueHtml(figure, "current")}</td><td class="number">${valueHtml(
+          figure,
+          "previous",
+        )}</td><td>${changeHtml(figure)}</td><td>${escapeHtml(shortDepartmentNames[figure.agency])}</td></tr>`,
+    )
+    .join("\n");
+  const inProgress = data.inProgress
+    ? `<p class="note">本期尚未结束：数字截至 ${data.today}，与上年同期全期相比。</p>`
+    : "";
+  const missing = data.missing.length
+    ? `<p class="note">标“暂缺”的指标来自未能访问的部门，未计为 0。</p>`
+    : "";
+  return `<section class="summary">
+<h2>一、主要指标</h2>
+<p>${escapeHtml(data.region.name)}${escapeHtml(data.period.label)}主要指标如下，同比为与${escapeHtml(data.previousPeriod.label)}相比。</p>
+${inProgress}
+<div class="tiles">${tiles}</div>
+<table data-table="summary"><thead><tr><th>指标</th><th>单位</th><th class="number">${escapeHtml(data.period.label)}</th><th class="number">${escapeHtml(
+    data.previousPeriod.label,
+  )}</th><th>同比</th><th>提供部门</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+${missing}
+</section>`;
+}
+
+function accidentSection(model: ReportModel, number: string): string {
+  const byGrade = model.tables.accidentsByGrade;
+  const byMonth = model.tables.accidentsByMonth;
+  const statistics = model.data.current.accidentStatistics;
+  if (!statistics) return `<h2>${number}、生产安全事故（应急管理局）</h2>${missingNotice(model, "emergency")}`;
+  const months = byMonth.rows.map((row) => `${Number(String(row.month).slice(5))}月`);
+  return `<h2>${number}、生产安全事故（应急管理局）</h2>
+<p>本期共发生生产安全事故 <strong>${formatNumber(statistics.accidents)}</strong> 起，死亡 <strong>${formatNumber(statistics.deaths)}</strong> 人，重伤 <strong>${formatNumber(
+    statistics.seriousInjuries,
+  )}</strong> 人。事故等级按《生产安全事故报告和调查处理条例》（国务院令第493号）第三条，取死亡、重伤、直接经济损失中最严重者。</p>
+<h3>按事故等级</h3>
+<div class="chart">${barChart(
+    byGrade.rows.map((row) => String(row.grade)),
+    [
+      { name: "事故起数", values: byGrade.rows.map((row) => Number(row.accidents)) },
+      { name: "死亡人数", values: byGrade.rows.map((row) => Number(row.deaths)) },
+    ],
+    240,
+  )}</div>
+${renderTable(byGrade)}
+<h3>按月份</h3>
+<div class="chart">${lineChart(months, [
+    { name: "事故起数", values: byMonth.rows.map((row) => Number(row.accidents)) },
+    { name: "死亡人数", values: byMonth.rows.map((row) => Number(row.deaths)) },
+  ])}</div>
+${renderTable(byMonth)}`;
+}
+
+function diseaseSection(model: ReportModel, number: string): string {
+  const table = model.tables.diseasesByCategory;
+  const statistics = model.data.current.occupationalDiseaseStatistics;
+  if (!statistics) return `<h2>${number}、职业病（卫生健康委员会）</h2>${missingNotice(model, "health")}`;
+  const chart = table.rows.length
+    ? `<div class="chart">${horizontalBarChart(
+        table.rows.map((row) => String(row.category)),
+        table.rows.map((row) => Number(row.cases)),
+        "新发病例",
+      )}</div>`
+    : "";
+  return `<h2>${number}、职业病（卫生健康委员会）</h2>
+<p>本期新诊断职业病 <strong>${formatNumber(statistics.newCases)}</strong> 例，按诊断当日适用的《职业病分类和目录》归类（2025年8月1日起为新目录）。</p>
+${chart}
+${table.rows.length ? renderTable(table) : "<p>本期无新发职业病病例。</p>"}`;
+}
+
+function injurySection(model: ReportModel, number: string): string {
+  const statistics = model.data.current.injuryStatistics;
+  if (!statistics) return `<h2>${number}、工伤认定（人力资源和社会保障局）</h2>${missingNotice(model, "hrss")}`;
+  const share =
+    statistics.applications === 0 ? "本期无工伤认定申请，无认定比例可言" : `认定比例 ${((statistics.recognised / statistics.applications) * 100).toFixed(1)}%`;
+  return `<h2>${number}、工伤认定（人力资源和社会保障局）</h2>
+<p>本期受伤并申请工伤认定 <strong>${formatNumber(statistics.applications)}</strong> 件，其中认定为工伤 <strong>${formatNumber(
+    statistics.recognised,
+  )}</strong> 件（${share}），一至四级伤残 <strong>${formatNumber(statistics.severelyDisabled)}</strong> 人。</p>
+<div class="chart">${barChart(
+    ["工伤认定申请", "认定为工伤", "一至四级伤残"],
+    [{ name: "件（人）", values: [statistics.applications, statistics.recognised, statistics.severelyDisabled] }],
+    220,
+  )}</div>
+${renderTable(model.tables.injuries)}`;
+}
+
+const escalationsShown = 30;
+
+function jointWorkSection(model: ReportModel, number: string): string {
+  const joint = model.data.current.jointWork;
+  const heading = `<h2>${number}、联合检查与限期整改（联席会议办公室）</h2>`;
+  if (!joint) return heading + missingNotice(model, "coordination");
+  const escalations = model.tables.escalations;
+  const stages = ["催告企业", "通报主管部门", "移交依法处理"]
+    .map((stage) => `${stage} ${formatNumber(escalations.rows.filter((row) => row.stage === stage).length)} 次`)
+    .join("，");
+  const overdue = model.summary.find((figure) => figure.key === "overdueRectifications")?.current ?? 0;
+  const list = escalations.rows.length
+    ? `${renderTable(escalations, escalationsShown)}${
+        escalations.rows.length > escalationsShown
+          ? `<p class="note">共 ${formatNumber(escalations.rows.length)} 条督办记录，此处列出前 ${escalationsShown} 条；全部见同一报告的 xlsx 工作簿“逾期整改督办”表。</p>`
+          : ""
+      }`
+    : "<p>本期没有逾期未整改的督办记录。</p>";
+  return `${heading}
+<p>本期计划联合检查 <strong>${formatNumber(joint.inspectionsPlanned)}</strong> 次，已结束 <strong>${formatNumber(
+    joint.inspectionsClosed,
+  )}</strong> 次；检查本区域企业 <strong>${formatNumber(joint.enterprisesInspected)}</strong> 家次，发现隐患并责令限期整改 <strong>${formatNumber(
+    joint.rectificationsOrdered,
+  )}</strong> 家次。</p>
+${renderTable(model.tables.jointWork)}
+<h3>逾期整改督办</h3>
+<p>本期有 <strong data-figure="overdueRectifications.count">${formatNumber(overdue)}</strong> 件整改逾期未经确认而被督办：${stages}。督办按整改期限后第 1、5、10 个工作日依次催告企业、通报主管部门、移交依法处理。</p>
+${list}`;
+}
+
+function typicalCaseSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、典型案例</h2>`;
+  const { typicalCases, unplacedCases } = model.data;
+  if (typicalCases === null) {
+    const agency = model.data.missing.some((department) => department.agency === "coordination") ? "coordination" : "emergency";
+    return heading + missingNotice(model, agency);
+  }
+  const render = (bulletin: (typeof typicalCases)[number]) => `<div class="case"><h3>${escapeHtml(bulletin.title)}</h3>
+<p class="note">${bulletin.publishedOn} 发布${bulletin.accident ? ` · 事故编号 ${escapeHtml(bulletin.accident.id)}` : ""}</p>
+<p>${escapeHtml(bulletin.summary)}</p><p><strong>警示：</strong>${escapeHtml(bulletin.lessons)}</p></div>`;
+  const placed = typicalCases.length
+    ? typicalCases.map(render).join("\n")
+    : "<p>本期没有针对本区域企业事故发布的典型案例通报。</p>";
+  const unplaced = unplacedCases.length
+    ? `<h3>未关联具体事故的通报</h3><p class="note">以下通报未关联事故，无法归入区域，照录如下。</p>${unplacedCases.map(render).join("\n")}`
+    : "";
+  return `${heading}<p>联席会议办公室本期发布的、涉及本区域企业事故的典型案例通报：</p>${placed}${unplaced}`;
+}
+
+function sources(model: ReportModel): string {
+  const { data } = model;
+  const rows = model.contributions
+    .map(
+      (row) =>
+        `<tr data-department="${row.agency}" data-status="${row.status.startsWith("缺失") ? "missing" : row.status === "已提供" ? "contributed" : "none"}"><td>${escapeHtml(
+          departmentNames[row.agency] ?? row.agency,
+        )}</td><td>${escapeHtml(row.contributed)}</td><td>${escapeHtml(row.status)}</td></tr>`,
+    )
+    .join("\n");
+  const missing = data.missing.length
+    ? `<div class="missing" data-missing-departments="${data.missing.map((department) => department.agency).join(" ")}"><strong>缺失的部门：</strong>${data.missing
+        .map((department) => `${escapeHtml(departmentNames[department.agency] ?? department.agency)}（${escapeHtml(department.reason)}）`)
+        .join("；")}。其负责的章节未列数字。</div>`
+    : `<p>各提供数据的部门均已答复。</p>`;
+  return `<section class="sources">
+<h2>数据来源与说明</h2>
+<table data-table="sources"><thead><tr><th>部门</th><th>提供内容</th><th>状态</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+${missing}
+<p><strong>数据读取时间：</strong>${chinaTime(data.readAt)}（北京时间）。各部门的数字是其在这一时刻的记录，此后的补报、更正不在本报告中。</p>
+${data.inProgress ? `<p><strong>期间：</strong>本期尚未结束，数字截至 ${data.today}。</p>` : ""}
+<p><strong>区域口径：</strong>${escapeHtml(model.regionRule)}</p>
+<p><strong>统计方式：</strong>各部门在本部门数据库中分别统计本部门数字，经联防中心网关以“会议报告”（MEETING_REPORT）用途读取，读取记入审计日志；本报告未对任何部门的数字作改动。同比期间为${escapeHtml(
+    data.previousPeriod.label,
+  )}，按同一口径读取。</p>
+</section>`;
+}
+
+/** The whole report as one self-contained HTML document: no script, no link, every chart inline SVG. */
+export function renderHtml(model: ReportModel): string {
+  const sections = [accidentSection, diseaseSection, injurySection, jointWorkSection, typicalCaseSection];
+  const numerals = ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(model.title)}</title>
+<style>${styles}</style>
+</head>
+<body>
+${cover(model)}
+${summary(model)}
+${sections.map((section, index) => section(model, numerals[index])).join("\n")}
+${sources(model)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,110 @@
+/**
+ * The leading group's meeting report as one GraphQL operation: the period asked and the same period
+ * a year earlier (for the year-on-year figures) in one governed, audited request, with the
+ * typical-case bulletins published since the period began. Plain text and types only, so the
+ * console can `parse()` the same document.
+ */
+
+const figures = `
+  regionCode period regionName
+  jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
+  accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
+  occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
+  injuryStatistics { applications recognised severelyDisabled }`;
+
+const bulletinPage = `pageInfo { endCursor hasNextPage }
+    nodes { id title publishedOn summary lessons accident { id creditCode grade deaths seriousInjuries } }`;
+
+export const meetingReportDocument = `query MeetingReportDocument($regionCode: String!, $period: String!, $previousPeriod: String!, $publishedFrom: String!) {
+  current: meetingReport(regionCode: $regionCode, period: $period) {${figures}
+    rectificationEscalations {
+      stage escalatedOn addressedTo
+      rectification { id source demandingAgency requirement demandedOn dueOn state enterprise { creditCode name } }
+    }
+  }
+  previous: meetingReport(regionCode: $regionCode, period: $previousPeriod) {${figures}
+  }
+  typicalCaseBulletins(first: 200, publishedFrom: $publishedFrom) {
+    ${bulletinPage}
+  }
+}`;
+
+/** Further pages of bulletins, when a period has more than one page of them. */
+export const typicalCaseBulletinsPage = `query MeetingReportBulletins($publishedFrom: String!, $after: String!) {
+  typicalCaseBulletins(first: 200, publishedFrom: $publishedFrom, after: $after) {
+    ${bulletinPage}
+  }
+}`;
+
+export interface MeetingReportVariables {
+  regionCode: string;
+  period: string;
+  previousPeriod: string;
+  /** YYYY-MM-DD: the first day of the period. */
+  publishedFrom: string;
+}
+
+export interface GradeCount {
+  grade: string;
+  accidents: number;
+  deaths: number;
+}
+
+export interface MonthCount {
+  month: string;
+  accidents: number;
+  deaths: number;
+}
+
+/** Each department's section is null when that department did not answer. */
+export interface MeetingReportFigures {
+  regionCode: string;
+  period: string;
+  regionName: string;
+  jointWork: { inspectionsPlanned: number; inspectionsClosed: number; enterprisesInspected: number; rectificationsOrdered: number } | null;
+  accidentStatistics: {
+    accidents: number;
+    deaths: number;
+    seriousInjuries: number;
+    byGrade: GradeCount[];
+    byMonth: MonthCount[];
+  } | null;
+  occupationalDiseaseStatistics: { newCases: number; byCategory: { categoryName: string; cases: number }[] } | null;
+  injuryStatistics: { applications: number; recognised: number; severelyDisabled: number } | null;
+}
+
+export interface RectificationEscalation {
+  stage: string;
+  escalatedOn: string;
+  addressedTo: string;
+  rectification: {
+    id: string;
+    source: string;
+    demandingAgency: string;
+    requirement: string;
+    demandedOn: string;
+    dueOn: string;
+    state: string;
+    enterprise: { creditCode: string; name: string | null } | null;
+  };
+}
+
+export interface TypicalCaseBulletin {
+  id: string;
+  title: string;
+  publishedOn: string;
+  summary: string;
+  lessons: string;
+  accident: { id: string; creditCode: string; grade: string; deaths: number; seriousInjuries: number } | null;
+}
+
+export interface BulletinPage {
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  nodes: TypicalCaseBulletin[];
+}
+
+export interface MeetingReportAnswer {
+  current: (MeetingReportFigures & { rectificationEscalations: RectificationEscalation[] | null }) | null;
+  previous: MeetingReportFigures | null;
+  typicalCaseBulletins: BulletinPage | null;
+}

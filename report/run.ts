@@ -1,0 +1,39 @@
+import { writeFile } from "node:fs/promises";
+import { chinaToday } from "../kernel/calendar";
+import type { Clock } from "../kernel/clock";
+import { fetchReport } from "./fetch";
+import { buildModel, type ReportModel } from "./figures";
+import { renderHtml } from "./html";
+import { parsePeriod, parseRegion, ReportProblem } from "./period";
+import { printPdf } from "./pdf";
+import { writeXlsx } from "./xlsx";
+
+export const reportFormats = ["html", "pdf", "xlsx"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export interface ReportOptions {
+  regionCode: string;
+  period: string;
+  format: string;
+  out: string;
+  gatewayUrl: string;
+  token: string;
+  caseRef?: string;
+  clock: Clock;
+}
+
+/** Checks what was asked, reads the report through the gateway and writes it in the format asked. */
+export async function writeReport(options: ReportOptions): Promise<ReportModel> {
+  const format = reportFormats.find((candidate) => candidate === options.format);
+  if (!format) throw new ReportProblem(`格式「${options.format}」不支持: 应为 ${reportFormats.join("、")} 之一`);
+  const region = parseRegion(options.regionCode);
+  const period = parsePeriod(options.period, chinaToday(options.clock()));
+  const data = await fetchReport({ gatewayUrl: options.gatewayUrl, token: options.token, region, period, caseRef: options.caseRef, clock: options.clock });
+  const model = buildModel(data);
+  if (format === "xlsx") await writeXlsx(model, options.out);
+  else {
+    const html = renderHtml(model);
+    await writeFile(options.out, format === "pdf" ? await printPdf(html) : html);
+  }
+  return model;
+}

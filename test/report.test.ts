@@ -1,0 +1,311 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { chinaDayStart, chinaToday } from "../kernel/calendar";
+import { fetchReport } from "../report/fetch";
+import { buildModel } from "../report/figures";
+import { renderHtml } from "../report/html";
+import { chromiumPath, printPdf } from "../report/pdf";
+import { parsePeriod, parseRegion, ReportProblem } from "../report/period";
+import { writeReport } from "../report/run";
+import { writeXlsx } from "../report/xlsx";
+import { InspectionStatus, InspectionTarget, JointInspection } from "../subgraphs/coordination/joint-inspection.entity";
+import { TypicalCaseBulletin } from "../subgraphs/coordination/typical-case.entity";
+import { Accident } from "../subgraphs/emergency/accident.entity";
+import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
+import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
+import { seeded } from "./support/expected";
+import { startFederation, testClock, type Federation } from "./support/federation";
+
+const gradeNames: [string, string][] = [
+  ["ESPECIALLY_MAJOR", "特别重大"],
+  ["MAJOR", "重大"],
+  ["LARGER", "较大"],
+  ["ORDINARY", "一般"],
+];
+
+type Figures = Record<string, number | null>;
+
+/** Every figure the document marks (data-figure="key"), as numbers; 暂缺 as null. */
+function figuresIn(html: string, attribute = "data-figure"): Figures {
+  const pattern = new RegExp(`${attribute}="([^"]+)">([^<]*)<`, "g");
+  return Object.fromEntries([...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" ? null : Number(text.replace(/,/g, ""))]));
+}
+
+const pdfPages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+describe("the meeting report as a document (npm run report)", () => {
+  let hub: Federation;
+  let token: string;
+  let scratch: string;
+
+  beforeAll(async () => {
+    hub = await startFederation();
+    token = await hub.keys.token({ agency: "coordination" });
+    scratch = mkdtempSync(path.join(os.tmpdir(), "lianfang-report-"));
+  });
+  afterAll(async () => {
+    await hub.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  /** The figures of one year computed straight from what each department seeded, without the hub. */
+  function expectedYear(regionCode: string, year: number) {
+    const prefix = regionCode.endsWith("00") ? regionCode.slice(0, 4) : regionCode;
+    const employerIn = (creditCode: string) => creditCode.slice(2, 2 + prefix.length) === prefix;
+    const inYear = (date: string) => date.startsWith(`${year}-`);
+    const accidents = seeded(hub.city, "emergency", Accident).filter(
+      (a) => a.regionCode.startsWith(prefix) && a.occurredAt >= chinaDayStart(`${year}-01-01`) && a.occurredAt < chinaDayStart(`${year + 1}-01-01`),
+    );
+    const cases = seeded(hub.city, "health", OccupationalDiseaseCase).filter((c) => employerIn(c.creditCode) && inYear(c.diagnosedOn));
+    const injuries = seeded(hub.city, "hrss", InjuryRecognition).filter((r) => employerIn(r.creditCode) && inYear(r.injuredOn));
+    const inspections = seeded(hub.city, "coordination", JointInspection).filter((i) => inYear(i.plannedOn));
+    const targets = seeded(hub.city, "coordination", InspectionTarget).filter(
+      (t) => employerIn(t.creditCode) && inspections.some((i) => i.id === t.inspectionId),
+    );
+    const sum = (rows: Accident[], key: "deaths" | "seriousInjuries") => rows.reduce((total, row) => total + row[key], 0);
+    return { accidents, cases, injuries, inspections, targets, employerIn, sum };
+  }
+
+  function expectedFigures(regionCode: string, year: number): { current: Figures; previous: Figures } {
+    const summary = (y: number): Figures => {
+      const { accidents, cases, injuries, inspections, targets, sum } = expectedYear(regionCode, y);
+      return {
+        accidents: accidents.length,
+        deaths: sum(accidents, "deaths"),
+        seriousInjuries: sum(accidents, "seriousInjuries"),
+        largerAccidents: accidents.filter((a) => a.grade !== "ORDINARY").length,
+        occupationalDiseases: cases.length,
+        injuryApplications: injuries.length,
+        injuriesRecognised: injuries.filter((r) => r.status === RecognitionStatus.RECOGNISED).length,
+        severelyDisabled: injuries.filter((r) => r.disabilityGrade !== null && r.disabilityGrade <= 4).length,
+        inspectionsPlanned: inspections.length,
+        inspectionsClosed: inspections.filter((i) => i.status === InspectionStatus.CLOSED).length,
+        enterprisesInspected: targets.length,
+        rectificationsOrdered: targets.filter((t) => t.rectificationDueOn !== null).length,
+      };
+    };
+    const current = summary(year);
+    const { accidents, cases, injuries, inspections, targets, employerIn, sum } = expectedYear(regionCode, year);
+    const accidentById = new Map(seeded(hub.city, "emergency", Accident).map((a) => [a.id, a]));
+    const bulletins = seeded(hub.city, "coordination", TypicalCaseBulletin).filter((b) => {
+      const accident = b.accidentId ? accidentById.get(b.accidentId) : undefined;
+      return b.publishedOn.startsWith(`${year}-`) && accident !== undefined && employerIn(accident.creditCode);
+    });
+    const tables: Figures = {};
+    for (const [grade, name] of gradeNames) {
+      const ofGrade = accidents.filter((a) => a.grade === grade);
+      tables[`accidentsByGrade.${name}.accidents`] = ofGrade.length;
+      tables[`accidentsByGrade.${name}.deaths`] = sum(ofGrade, "deaths");
+    }
+    for (let month = 1; month <= 12; month++) {
+      const key = `${year}-${String(month).padStart(2, "0")}`;
+      const ofMonth = accidents.filter((a) => chinaToday(a.occurredAt).startsWith(key));
+      tables[`accidentsByMonth.${key}.accidents`] = ofMonth.length;
+      tables[`accidentsByMonth.${key}.deaths`] = sum(ofMonth, "deaths");
+    }
+    for (const category of new Set(cases.map((c) => c.categoryName))) {
+      tables[`diseasesByCategory.${category}.cases`] = cases.filter((c) => c.categoryName === category).length;
+    }
+    Object.assign(tables, {
+      "injuries.本期受伤并申请工伤认定 (件).value": injuries.length,
+      "injuries.其中认定为工伤 (件).value": injuries.filter((r) => r.status === RecognitionStatus.RECOGNISED).length,
+      "injuries.其中一至四级伤残 (人).value": injuries.filter((r) => r.disabilityGrade !== null && r.disabilityGrade <= 4).length,
+      "jointWork.本期计划的联合检查 (次).value": inspections.length,
+      "jointWork.其中已结束 (次).value": inspections.filter((i) => i.status === InspectionStatus.CLOSED).length,
+      "jointWork.检查本区域企业 (家次).value": targets.length,
+      "jointWork.发现隐患并责令限期整改 (家次).value": targets.filter((t) => t.rectificationDueOn !== null).length,
+      // The seeded city has no rectification demands in the tracker, so none is overdue.
+      "overdueRectifications.count": 0,
+      overdueRectifications: 0,
+      typicalCases: bulletins.length,
+    });
+    return { current: { ...current, ...tables }, previous: summary(year - 1) };
+  }
+
+  async function report(regionCode: string, period: string) {
+    const data = await fetchReport({
+      gatewayUrl: hub.gatewayUrl,
+      token,
+      region: parseRegion(regionCode),
+      period: parsePeriod(period, chinaToday(testClock())),
+      caseRef: "联席会议 2025-1",
+      clock: testClock,
+    });
+    return buildModel(data);
+  }
+
+  it.each([
+    ["the whole city", "370300", "淄博市", 2024],
+    ["one district", "370303", "张店区", 2023],
+  ])("writes %s's figures, and the year before for comparison, as the departments' seeded data give them", async (_case, regionCode, name, year) => {
+    const model = await report(regionCode, String(year));
+    const html = renderHtml(model);
+    const expected = expectedFigures(regionCode, year);
+
+    expect(figuresIn(html)).toEqual(expected.current);
+    const previous = figuresIn(html, "data-figure-previous");
+    expect(previous).toEqual(expected.previous);
+    expect(expected.current.accidents! + expected.current.occupationalDiseases! + expected.current.injuryApplications!).toBeGreaterThan(0);
+    expect(html).toContain(`<title>${name}${year}年工伤预防联防联控工作报告</title>`);
+    expect(html).toContain('data-read-at="2026-06-15T02:00:00.000Z">2026-06-15 10:00:00（北京时间）');
+    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+    expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(4);
+    for (const department of ["coordination", "emergency", "health", "hrss"]) {
+      expect(html).toContain(`data-department="${department}" data-status="contributed"`);
+    }
+    expect(html).not.toContain("data-missing");
+
+    const workbookFile = path.join(scratch, `${regionCode}-${year}.xlsx`);
+    await writeXlsx(model, workbookFile);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(workbookFile);
+    const sheet = (name: string) => {
+      const found = workbook.getWorksheet(name);
+      if (!found) throw new Error(`no sheet ${name}`);
+      const [header, ...rows] = (found.getSheetValues() as ExcelJS.CellValue[][]).filter(Boolean).map((row) => row.slice(1));
+      return rows.map((row) => Object.fromEntries(header.map((column, index) => [String(column), row[index] ?? null])));
+    };
+    const summary = sheet("主要指标");
+    const read: Figures = {};
+    const readPrevious: Figures = {};
+    for (const row of summary) {
+      read[String(row["指标代码"])] = row[`本期 (${year}年)`] as number | null;
+      if (row[`上年同期 (${year - 1}年)`] !== null) readPrevious[String(row["指标代码"])] = row[`上年同期 (${year - 1}年)`] as number;
+    }
+    for (const row of sheet("事故按等级")) {
+      read[`accidentsByGrade.${row["事故等级"]}.accidents`] = row["事故起数"] as number;
+      read[`accidentsByGrade.${row["事故等级"]}.deaths`] = row["死亡人数"] as number;
+    }
+    for (const row of sheet("事故按月份")) {
+      read[`accidentsByMonth.${row["月份"]}.accidents`] = row["事故起数"] as number;
+      read[`accidentsByMonth.${row["月份"]}.deaths`] = row["死亡人数"] as number;
+    }
+    for (const row of sheet("职业病按类别")) read[`diseasesByCategory.${row["职业病类别"]}.cases`] = row["新发病例"] as number;
+    for (const row of sheet("工伤认定")) read[`injuries.${row["指标"]}.value`] = row["数值"] as number;
+    for (const row of sheet("联合检查")) read[`jointWork.${row["指标"]}.value`] = row["数值"] as number;
+    read["overdueRectifications.count"] = sheet("逾期整改督办").length;
+
+    expect(read).toEqual(expected.current);
+    expect(readPrevious).toEqual(expected.previous);
+    expect(Object.values(read).every((value) => typeof value === "number")).toBe(true);
+    expect(sheet("数据来源").map((row) => row["部门代码"])).toEqual(["hrss", "emergency", "health", "transport", "housing", "unions", "coordination"]);
+  });
+
+  it("reads through the gateway under the caller's identity with the purpose MEETING_REPORT and the meeting named", async () => {
+    const before = hub.received.emergency.length;
+    await report("370300", "2024");
+
+    const calls = hub.received.emergency.slice(before);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call.identity).toEqual(expect.objectContaining({ agency: "coordination", purpose: "MEETING_REPORT", caseRef: "联席会议 2025-1" }));
+    }
+  });
+
+  (chromiumPath() ? it : it.skip)("prints a real A4 PDF with its pages numbered", async () => {
+    const pdf = await printPdf(renderHtml(await report("370300", "2024")));
+
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(4);
+    // A4 is 595 × 842 points.
+    expect(pdf.toString("latin1")).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842(\.\d+)?\s*\]/);
+  });
+
+  it("refuses what cannot be reported, in Chinese, before asking the hub", () => {
+    const today = chinaToday(testClock());
+    const refusal = (check: () => unknown) => {
+      try {
+        check();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ReportProblem);
+        return (error as Error).message;
+      }
+      throw new Error("expected a refusal");
+    };
+
+    expect(refusal(() => parseRegion("370399"))).toBe("行政区划代码「370399」不是本中心所服务的 GB/T 2260 行政区划");
+    expect(refusal(() => parseRegion("zibo"))).toBe("行政区划代码「zibo」应为 6 位 GB/T 2260 行政区划代码 (如 370300)");
+    expect(refusal(() => parsePeriod("2024-13", today))).toBe("报告期间「2024-13」格式不对: 应为年份 (如 2024) 或季度 (如 2024-Q2)");
+    expect(refusal(() => parsePeriod("2026-Q3", today))).toBe("报告期间 2026年第三季度 尚未开始 (今天是 2026-06-15), 没有可报告的数据");
+    expect(parsePeriod("2026-Q2", today)).toEqual({
+      code: "2026-Q2",
+      year: 2026,
+      quarter: 2,
+      from: "2026-04-01",
+      to: "2026-06-30",
+      label: "2026年第二季度",
+    });
+  });
+
+  it("the command writes the document, and exits non-zero with a Chinese reason on bad input", async () => {
+    const run = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["-r", "@swc-node/register", "report/main.ts", ...args],
+          { env: { ...process.env, LIANFANG_TOKEN: token, LIANFANG_GATEWAY_URL: hub.gatewayUrl }, timeout: 120_000 },
+          (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    const out = path.join(scratch, "report.html");
+
+    const written = await run("--region", "370300", "--period", "2024", "--format", "html", "--out", out);
+    expect(written).toEqual({ code: 0, stdout: `淄博市2024年工伤预防联防联控工作报告 已保存到 ${out}\n`, stderr: "" });
+    expect(figuresIn(await readFile(out, "utf8"))).toEqual(expectedFigures("370300", 2024).current);
+
+    expect(await run("--region", "370399", "--period", "2024", "--format", "html", "--out", out)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "行政区划代码「370399」不是本中心所服务的 GB/T 2260 行政区划\n",
+    });
+    expect(await run("--region", "370300", "--period", "24", "--format", "pdf", "--out", out)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "报告期间「24」格式不对: 应为年份 (如 2024) 或季度 (如 2024-Q2)\n",
+    });
+    const nextYear = Number(chinaToday().slice(0, 4)) + 1;
+    expect((await run("--region", "370300", "--period", `${nextYear}`, "--format", "html", "--out", out)).stderr).toBe(
+      `报告期间 ${nextYear}年 尚未开始 (今天是 ${chinaToday()}), 没有可报告的数据\n`,
+    );
+    expect(await run("--region", "370300", "--period", "2024", "--format", "docx", "--out", out)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "格式「docx」不支持: 应为 html、pdf、xlsx 之一\n",
+    });
+  }, 180_000);
+
+  // Last: it takes a department down for the rest of this file.
+  it("names a department that is down as missing, leaves its sections without numbers, and keeps the others", async () => {
+    await hub.stopSubgraph("health");
+    const out = path.join(scratch, "without-health.xlsx");
+    const model = await writeReport({
+      regionCode: "370300",
+      period: "2024",
+      format: "xlsx",
+      out,
+      gatewayUrl: hub.gatewayUrl,
+      token,
+      clock: testClock,
+    });
+    const html = renderHtml(model);
+    await writeFile(path.join(scratch, "without-health.html"), html);
+    const expected = expectedFigures("370300", 2024);
+    const shown = figuresIn(html);
+
+    expect(model.data.missing).toEqual([{ agency: "health", reason: "暂时无法访问, 本部门数据暂缺" }]);
+    expect(shown.occupationalDiseases).toBeNull();
+    expect(Object.keys(shown).filter((key) => key.startsWith("diseasesByCategory."))).toEqual([]);
+    expect(shown.accidents).toBe(expected.current.accidents);
+    expect(shown.injuryApplications).toBe(expected.current.injuryApplications);
+    expect(html).toContain('data-missing="health"><strong>卫生健康委员会 (卫健)</strong>暂时无法访问, 本部门数据暂缺');
+    expect(html).toContain('data-department="health" data-status="missing"');
+    expect(html).toContain('data-missing-departments="health"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.getWorksheet("职业病按类别")?.getCell("A2").value).toBe("卫生健康委员会 (卫健)暂时无法访问, 本部门数据暂缺; 本表不列任何数字");
+  });
+});

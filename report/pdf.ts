@@ -30,7 +30,7 @@ export async function printPdf(html: string): Promise<Buffer> {
   return withBrowser(async (browser) => {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate("document.fonts.ready.then(() => true)");
     return page.pdf({
       format: "A4",
       printBackground: true,
@@ -52,7 +52,7 @@ export async function screenshotPage(html: string, selector: string): Promise<Bu
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1.5 });
     await page.emulateMedia({ media: "print" });
     await page.setContent(html, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate("document.fonts.ready.then(() => true)");
     return page.locator(selector).first().screenshot();
   });
 }

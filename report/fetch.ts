@@ -91,7 +91,11 @@ async function ask<T>(options: FetchOptions, query: string, variables: Record<st
     response = await fetch(options.gatewayUrl, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${options.token}` },
-      body: JSON.stringify({ query, variables, extensions: { purpose: "MEETING_REPORT", ...(options.caseRef ? { caseRef: options.caseRef } : {}) } }),
+      body: JSON.stringify({
+        query,
+        variables,
+        extensions: { purpose: "MEETING_REPORT", ...(options.caseRef ? { caseRef: options.caseRef } : {}) },
+      }),
     });
   } catch (error) {
     throw new ReportProblem(`无法连接联防中心 ${options.gatewayUrl}: ${(error as Error).message}`);

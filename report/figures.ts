@@ -119,12 +119,26 @@ export function buildModel(data: ReportData): ReportModel {
     unit: string,
     agency: string,
     pick: (figures: NonNullable<ReportData["previous"]>) => number | null | undefined,
-  ): Figure => ({ key, label, unit, agency, current: pick(current) ?? null, previous: previous ? (pick(previous) ?? null) : null, compared: true });
+  ): Figure => ({
+    key,
+    label,
+    unit,
+    agency,
+    current: pick(current) ?? null,
+    previous: previous ? (pick(previous) ?? null) : null,
+    compared: true,
+  });
   const summary: Figure[] = [
     figure("accidents", "生产安全事故", "起", "emergency", (f) => f.accidentStatistics?.accidents),
     figure("deaths", "事故死亡", "人", "emergency", (f) => f.accidentStatistics?.deaths),
     figure("seriousInjuries", "事故重伤", "人", "emergency", (f) => f.accidentStatistics?.seriousInjuries),
-    figure("largerAccidents", "较大及以上事故", "起", "emergency", (f) => f.accidentStatistics && seriousGrades(f.accidentStatistics.byGrade)),
+    figure(
+      "largerAccidents",
+      "较大及以上事故",
+      "起",
+      "emergency",
+      (f) => f.accidentStatistics && seriousGrades(f.accidentStatistics.byGrade),
+    ),
     figure("occupationalDiseases", "新发职业病", "例", "health", (f) => f.occupationalDiseaseStatistics?.newCases),
     figure("injuryApplications", "工伤认定申请", "件", "hrss", (f) => f.injuryStatistics?.applications),
     figure("injuriesRecognised", "认定为工伤", "件", "hrss", (f) => f.injuryStatistics?.recognised),
@@ -133,7 +147,15 @@ export function buildModel(data: ReportData): ReportModel {
     figure("inspectionsClosed", "已完成的联合检查", "次", "coordination", (f) => f.jointWork?.inspectionsClosed),
     figure("enterprisesInspected", "联合检查企业", "家次", "coordination", (f) => f.jointWork?.enterprisesInspected),
     figure("rectificationsOrdered", "责令限期整改", "家次", "coordination", (f) => f.jointWork?.rectificationsOrdered),
-    { key: "overdueRectifications", label: "逾期整改督办", unit: "件", agency: "coordination", current: overdue, previous: null, compared: false },
+    {
+      key: "overdueRectifications",
+      label: "逾期整改督办",
+      unit: "件",
+      agency: "coordination",
+      current: overdue,
+      previous: null,
+      compared: false,
+    },
     {
       key: "typicalCases",
       label: "典型案例通报",
@@ -324,7 +346,8 @@ export function buildModel(data: ReportData): ReportModel {
     return { agency, contributed: contributed[agency] ?? "—", status };
   });
   for (const department of data.missing) {
-    if (!(department.agency in departmentNames)) contributions.push({ agency: department.agency, contributed: "—", status: `缺失：${department.reason}` });
+    if (!(department.agency in departmentNames))
+      contributions.push({ agency: department.agency, contributed: "—", status: `缺失：${department.reason}` });
   }
   return {
     title: `${data.region.name}${data.period.label}工伤预防联防联控工作报告`,

@@ -41,6 +41,7 @@ th, td { border: 1px solid #c9ced6; padding: 3pt 6pt; vertical-align: top; }
 th { background: #eef1f5; font-weight: 700; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+table.transposed th, table.transposed td { padding: 3pt 4pt; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .rise { color: #a8201a; }
 .fall { color: #2b7a3d; }
@@ -62,20 +63,43 @@ function cellText(value: Cell, kind: "text" | "number" | "percent"): string {
 /** A table of figures; every number cell carries data-figure="<table>.<row>.<column>" so the document can be checked. */
 function renderTable(table: FigureTable, rowsShown = table.rows.length): string {
   const [first] = table.columns;
-  const head = table.columns.map((column) => `<th class="${column.kind === "text" ? "" : "number"}">${escapeHtml(column.header)}</th>`).join("");
+  const head = table.columns
+    .map((column) => `<th class="${column.kind === "text" ? "" : "number"}">${escapeHtml(column.header)}</th>`)
+    .join("");
   const body = table.rows
     .slice(0, rowsShown)
     .map((row) => {
       const rowKey = String(row[first.key] ?? "");
       const cells = table.columns.map((column) => {
         const value = row[column.key];
-        const attributes = column.kind === "text" ? "" : ` class="number" data-figure="${escapeHtml(`${table.key}.${rowKey}.${column.key}`)}"`;
+        const attributes =
+          column.kind === "text" ? "" : ` class="number" data-figure="${escapeHtml(`${table.key}.${rowKey}.${column.key}`)}"`;
         return `<td${attributes}>${cellText(value, column.kind)}</td>`;
       });
       return `<tr>${cells.join("")}</tr>`;
     })
     .join("\n");
   return `<table data-table="${table.key}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/**
+ * The same table turned on its side (rows become columns), for long short rows such as the twelve
+ * months: each number keeps the data-figure of its row and column.
+ */
+function renderTransposed(table: FigureTable, label: (rowKey: string) => string): string {
+  const [first, ...measures] = table.columns;
+  const keys = table.rows.map((row) => String(row[first.key] ?? ""));
+  const head = keys.map((key) => `<th class="number">${escapeHtml(label(key))}</th>`).join("");
+  const body = measures
+    .map((column) => {
+      const cells = table.rows.map(
+        (row, index) =>
+          `<td class="number" data-figure="${escapeHtml(`${table.key}.${keys[index]}.${column.key}`)}">${cellText(row[column.key], column.kind)}</td>`,
+      );
+      return `<tr><th>${escapeHtml(column.header)}</th>${cells.join("")}</tr>`;
+    })
+    .join("\n");
+  return `<table data-table="${table.key}" class="transposed"><thead><tr><th>${escapeHtml(first.header)}</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function missingNotice(model: ReportModel, agency: string): string {
@@ -131,7 +155,9 @@ function summary(model: ReportModel): string {
   const tiles = ["accidents", "deaths", "occupationalDiseases", "injuriesRecognised", "enterprisesInspected", "overdueRectifications"]
     .map((key) => model.summary.find((figure) => figure.key === key) as Figure)
     .map(
-      (figure) => `<div class="tile"><div class="label">${escapeHtml(figure.label)}（${escapeHtml(shortDepartmentNames[figure.agency])}）</div>
+      (
+        figure,
+      ) => `<div class="tile"><div class="label">${escapeHtml(figure.label)}（${escapeHtml(shortDepartmentNames[figure.agency])}）</div>
   <div class="value">${figure.current === null ? "暂缺" : formatNumber(figure.current)}<span class="unit">${escapeHtml(figure.unit)}</span></div>
   <div class="change">${figure.compared ? `同比：${changeHtml(figure)}` : "本期数"}</div></div>`,
     )
@@ -145,12 +171,8 @@ function summary(model: ReportModel): string {
         )}</td><td>${changeHtml(figure)}</td><td>${escapeHtml(shortDepartmentNames[figure.agency])}</td></tr>`,
     )
     .join("\n");
-  const inProgress = data.inProgress
-    ? `<p class="note">本期尚未结束：数字截至 ${data.today}，与上年同期全期相比。</p>`
-    : "";
-  const missing = data.missing.length
-    ? `<p class="note">标“暂缺”的指标来自未能访问的部门，未计为 0。</p>`
-    : "";
+  const inProgress = data.inProgress ? `<p class="note">本期尚未结束：数字截至 ${data.today}，与上年同期全期相比。</p>` : "";
+  const missing = data.missing.length ? `<p class="note">标“暂缺”的指标来自未能访问的部门，未计为 0。</p>` : "";
   return `<section class="summary">
 <h2>一、主要指标</h2>
 <p>${escapeHtml(data.region.name)}${escapeHtml(data.period.label)}主要指标如下，同比为与${escapeHtml(data.previousPeriod.label)}相比。</p>
@@ -170,7 +192,8 @@ function accidentSection(model: ReportModel, number: string): string {
   const byMonth = model.tables.accidentsByMonth;
   const statistics = model.data.current.accidentStatistics;
   if (!statistics) return `<h2>${number}、生产安全事故（应急管理局）</h2>${missingNotice(model, "emergency")}`;
-  const months = byMonth.rows.map((row) => `${Number(String(row.month).slice(5))}月`);
+  const monthName = (month: string) => `${Number(month.slice(5))}月`;
+  const months = byMonth.rows.map((row) => monthName(String(row.month)));
   return `<h2>${number}、生产安全事故（应急管理局）</h2>
 <p>本期共发生生产安全事故 <strong>${formatNumber(statistics.accidents)}</strong> 起，死亡 <strong>${formatNumber(statistics.deaths)}</strong> 人，重伤 <strong>${formatNumber(
     statistics.seriousInjuries,
@@ -190,7 +213,7 @@ ${renderTable(byGrade)}
     { name: "事故起数", values: byMonth.rows.map((row) => Number(row.accidents)) },
     { name: "死亡人数", values: byMonth.rows.map((row) => Number(row.deaths)) },
   ])}</div>
-${renderTable(byMonth)}`;
+${renderTransposed(byMonth, monthName)}`;
 }
 
 function diseaseSection(model: ReportModel, number: string): string {
@@ -214,7 +237,9 @@ function injurySection(model: ReportModel, number: string): string {
   const statistics = model.data.current.injuryStatistics;
   if (!statistics) return `<h2>${number}、工伤认定（人力资源和社会保障局）</h2>${missingNotice(model, "hrss")}`;
   const share =
-    statistics.applications === 0 ? "本期无工伤认定申请，无认定比例可言" : `认定比例 ${((statistics.recognised / statistics.applications) * 100).toFixed(1)}%`;
+    statistics.applications === 0
+      ? "本期无工伤认定申请，无认定比例可言"
+      : `认定比例 ${((statistics.recognised / statistics.applications) * 100).toFixed(1)}%`;
   return `<h2>${number}、工伤认定（人力资源和社会保障局）</h2>
 <p>本期受伤并申请工伤认定 <strong>${formatNumber(statistics.applications)}</strong> 件，其中认定为工伤 <strong>${formatNumber(
     statistics.recognised,
@@ -267,9 +292,7 @@ function typicalCaseSection(model: ReportModel, number: string): string {
   const render = (bulletin: (typeof typicalCases)[number]) => `<div class="case"><h3>${escapeHtml(bulletin.title)}</h3>
 <p class="note">${bulletin.publishedOn} 发布${bulletin.accident ? ` · 事故编号 ${escapeHtml(bulletin.accident.id)}` : ""}</p>
 <p>${escapeHtml(bulletin.summary)}</p><p><strong>警示：</strong>${escapeHtml(bulletin.lessons)}</p></div>`;
-  const placed = typicalCases.length
-    ? typicalCases.map(render).join("\n")
-    : "<p>本期没有针对本区域企业事故发布的典型案例通报。</p>";
+  const placed = typicalCases.length ? typicalCases.map(render).join("\n") : "<p>本期没有针对本区域企业事故发布的典型案例通报。</p>";
   const unplaced = unplacedCases.length
     ? `<h3>未关联具体事故的通报</h3><p class="note">以下通报未关联事故，无法归入区域，照录如下。</p>${unplacedCases.map(render).join("\n")}`
     : "";

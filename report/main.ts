@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     .description("生成领导小组会议报告 (HTML / PDF / xlsx), 数据经网关读取并记入审计日志")
     .requiredOption("--region <code>", "GB/T 2260 行政区划代码, 如 370300 (市级、省级汇总其下全部区县)")
     .requiredOption("--period <period>", "报告期间: 年份 2024 或季度 2024-Q2")
-    .requiredOption("--format <format>", `输出格式: ${reportFormats.join(", ")}`)
+    .requiredOption("--format <format>", `输出格式: ${reportFormats.join(", ")} (png: 主要指标页的图片)`)
     .requiredOption("--out <file>", "保存路径")
     .option("--agency <name>", "读取报告的部门 (用开发密钥签发令牌时)", "coordination")
     .option("--case <ref>", "会议或案由编号, 记入审计日志")

@@ -12,7 +12,9 @@ export function chromiumPath(): string | undefined {
 async function withBrowser<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
   const executablePath = chromiumPath();
   if (!executablePath) {
-    throw new ReportProblem("找不到 Chromium, 无法打印 PDF: 请安装 Debian 的 chromium (apt-get install chromium fonts-noto-cjk) 或以 LIANFANG_CHROMIUM 指明其路径");
+    throw new ReportProblem(
+      "找不到 Chromium, 无法打印 PDF: 请安装 Debian 的 chromium (apt-get install chromium fonts-noto-cjk) 或以 LIANFANG_CHROMIUM 指明其路径",
+    );
   }
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
   try {
@@ -44,15 +46,17 @@ export async function printPdf(html: string): Promise<Buffer> {
 }
 
 /**
- * A picture of one page as it prints: the document laid out at A4 width for print, cut at the
- * `selector`'s box (e.g. the summary page), as PNG.
+ * The summary page as a picture (PNG): the document laid out on screen at A4 width (210 mm at 96
+ * dpi), cut around the summary with the page's margins, at 1.5× for sharp text.
  */
-export async function screenshotPage(html: string, selector: string): Promise<Buffer> {
+export async function pictureOfSummary(html: string): Promise<Buffer> {
   return withBrowser(async (browser) => {
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1.5 });
-    await page.emulateMedia({ media: "print" });
     await page.setContent(html, { waitUntil: "load" });
     await page.evaluate("document.fonts.ready.then(() => true)");
-    return page.locator(selector).first().screenshot();
+    const box = await page.locator("section.summary").boundingBox();
+    if (!box) throw new ReportProblem("文档中没有主要指标页");
+    const margin = 48;
+    return page.screenshot({ fullPage: true, clip: { x: 0, y: Math.max(0, box.y - margin), width: 794, height: box.height + margin + 8 } });
   });
 }

@@ -5,10 +5,10 @@ import { fetchReport } from "./fetch";
 import { buildModel, type ReportModel } from "./figures";
 import { renderHtml } from "./html";
 import { parsePeriod, parseRegion, ReportProblem } from "./period";
-import { printPdf } from "./pdf";
+import { pictureOfSummary, printPdf } from "./pdf";
 import { writeXlsx } from "./xlsx";
 
-export const reportFormats = ["html", "pdf", "xlsx"] as const;
+export const reportFormats = ["html", "pdf", "xlsx", "png"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 export interface ReportOptions {
@@ -28,12 +28,20 @@ export async function writeReport(options: ReportOptions): Promise<ReportModel> 
   if (!format) throw new ReportProblem(`格式「${options.format}」不支持: 应为 ${reportFormats.join("、")} 之一`);
   const region = parseRegion(options.regionCode);
   const period = parsePeriod(options.period, chinaToday(options.clock()));
-  const data = await fetchReport({ gatewayUrl: options.gatewayUrl, token: options.token, region, period, caseRef: options.caseRef, clock: options.clock });
+  const data = await fetchReport({
+    gatewayUrl: options.gatewayUrl,
+    token: options.token,
+    region,
+    period,
+    caseRef: options.caseRef,
+    clock: options.clock,
+  });
   const model = buildModel(data);
   if (format === "xlsx") await writeXlsx(model, options.out);
   else {
     const html = renderHtml(model);
-    await writeFile(options.out, format === "pdf" ? await printPdf(html) : html);
+    const printed = { html: () => html, pdf: () => printPdf(html), png: () => pictureOfSummary(html) };
+    await writeFile(options.out, await printed[format]());
   }
   return model;
 }

@@ -8,7 +8,7 @@ import { chinaDayStart, chinaToday } from "../kernel/calendar";
 import { fetchReport } from "../report/fetch";
 import { buildModel } from "../report/figures";
 import { renderHtml } from "../report/html";
-import { chromiumPath, printPdf } from "../report/pdf";
+import { chromiumPath, pictureOfSummary, printPdf } from "../report/pdf";
 import { parsePeriod, parseRegion, ReportProblem } from "../report/period";
 import { writeReport } from "../report/run";
 import { writeXlsx } from "../report/xlsx";
@@ -32,7 +32,16 @@ type Figures = Record<string, number | null>;
 /** Every figure the document marks (data-figure="key"), as numbers; 暂缺 as null. */
 function figuresIn(html: string, attribute = "data-figure"): Figures {
   const pattern = new RegExp(`${attribute}="([^"]+)">([^<]*)<`, "g");
-  return Object.fromEntries([...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" ? null : Number(text.replace(/,/g, ""))]));
+  return Object.fromEntries(
+    [...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" ? null : Number(text.replace(/,/g, ""))]),
+  );
+}
+
+const hasChromium = chromiumPath() !== undefined;
+if (!hasChromium) {
+  process.stderr.write(
+    "report PDF test skipped: no Chromium here; install it with `apt-get install chromium fonts-noto-cjk` (or set LIANFANG_CHROMIUM)\n",
+  );
 }
 
 /** Where the PDF is kept for a person to look at (git-ignored), like the console's screenshots. */
@@ -61,7 +70,10 @@ describe("the meeting report as a document (npm run report)", () => {
     const employerIn = (creditCode: string) => creditCode.slice(2, 2 + prefix.length) === prefix;
     const inYear = (date: string) => date.startsWith(`${year}-`);
     const accidents = seeded(hub.city, "emergency", Accident).filter(
-      (a) => a.regionCode.startsWith(prefix) && a.occurredAt >= chinaDayStart(`${year}-01-01`) && a.occurredAt < chinaDayStart(`${year + 1}-01-01`),
+      (a) =>
+        a.regionCode.startsWith(prefix) &&
+        a.occurredAt >= chinaDayStart(`${year}-01-01`) &&
+        a.occurredAt < chinaDayStart(`${year + 1}-01-01`),
     );
     const cases = seeded(hub.city, "health", OccupationalDiseaseCase).filter((c) => employerIn(c.creditCode) && inYear(c.diagnosedOn));
     const injuries = seeded(hub.city, "hrss", InjuryRecognition).filter((r) => employerIn(r.creditCode) && inYear(r.injuredOn));
@@ -141,65 +153,91 @@ describe("the meeting report as a document (npm run report)", () => {
     return buildModel(data);
   }
 
+  const reportOptions = { regionCode: "370300", period: "2024", format: "html", out: "", gatewayUrl: "", token: "", clock: testClock };
+
+  /** `npm run report -- ...` as a separate process, against the test hub. */
+  const runCommand = (...args: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ["-r", "@swc-node/register", "report/main.ts", ...args],
+        { env: { ...process.env, LIANFANG_TOKEN: token, LIANFANG_GATEWAY_URL: hub.gatewayUrl }, timeout: 120_000 },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
   it.each([
     ["the whole city", "370300", "淄博市", 2024],
     ["one district", "370303", "张店区", 2023],
-  ])("writes %s's figures, and the year before for comparison, as the departments' seeded data give them", async (_case, regionCode, name, year) => {
-    const model = await report(regionCode, String(year));
-    const html = renderHtml(model);
-    await mkdir(outputs, { recursive: true });
-    await writeFile(path.join(outputs, `${regionCode}-${year}.html`), html);
-    const expected = expectedFigures(regionCode, year);
+  ])(
+    "writes %s's figures, and the year before for comparison, as the departments' seeded data give them",
+    async (_case, regionCode, name, year) => {
+      const model = await report(regionCode, String(year));
+      const html = renderHtml(model);
+      await mkdir(outputs, { recursive: true });
+      await writeFile(path.join(outputs, `${regionCode}-${year}.html`), html);
+      const expected = expectedFigures(regionCode, year);
 
-    expect(figuresIn(html)).toEqual(expected.current);
-    const previous = figuresIn(html, "data-figure-previous");
-    expect(previous).toEqual(expected.previous);
-    expect(expected.current.accidents! + expected.current.occupationalDiseases! + expected.current.injuryApplications!).toBeGreaterThan(0);
-    expect(html).toContain(`<title>${name}${year}年工伤预防联防联控工作报告</title>`);
-    expect(html).toContain('data-read-at="2026-06-15T02:00:00.000Z">2026-06-15 10:00:00（北京时间）');
-    expect(html).not.toMatch(/<script|<link|src="http|href="http/);
-    // Grades, months and injuries always; disease categories where there are cases.
-    expect((html.match(/<svg /g) ?? []).length).toBe(expected.current.occupationalDiseases ? 4 : 3);
-    for (const department of ["coordination", "emergency", "health", "hrss"]) {
-      expect(html).toContain(`data-department="${department}" data-status="contributed"`);
-    }
-    expect(html).not.toContain("data-missing");
+      expect(figuresIn(html)).toEqual(expected.current);
+      const previous = figuresIn(html, "data-figure-previous");
+      expect(previous).toEqual(expected.previous);
+      expect(expected.current.accidents! + expected.current.occupationalDiseases! + expected.current.injuryApplications!).toBeGreaterThan(
+        0,
+      );
+      expect(html).toContain(`<title>${name}${year}年工伤预防联防联控工作报告</title>`);
+      expect(html).toContain('data-read-at="2026-06-15T02:00:00.000Z">2026-06-15 10:00:00（北京时间）');
+      expect(html).not.toMatch(/<script|<link|src="http|href="http/);
+      // Grades, months and injuries always; disease categories where there are cases.
+      expect((html.match(/<svg /g) ?? []).length).toBe(expected.current.occupationalDiseases ? 4 : 3);
+      for (const department of ["coordination", "emergency", "health", "hrss"]) {
+        expect(html).toContain(`data-department="${department}" data-status="contributed"`);
+      }
+      expect(html).not.toContain("data-missing");
 
-    const workbookFile = path.join(scratch, `${regionCode}-${year}.xlsx`);
-    await writeXlsx(model, workbookFile);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(workbookFile);
-    const sheet = (name: string) => {
-      const found = workbook.getWorksheet(name);
-      if (!found) throw new Error(`no sheet ${name}`);
-      const [header, ...rows] = (found.getSheetValues() as ExcelJS.CellValue[][]).filter(Boolean).map((row) => row.slice(1));
-      return rows.map((row) => Object.fromEntries(header.map((column, index) => [String(column), row[index] ?? null])));
-    };
-    const summary = sheet("主要指标");
-    const read: Figures = {};
-    const readPrevious: Figures = {};
-    for (const row of summary) {
-      read[String(row["指标代码"])] = row[`本期 (${year}年)`] as number | null;
-      if (row[`上年同期 (${year - 1}年)`] !== null) readPrevious[String(row["指标代码"])] = row[`上年同期 (${year - 1}年)`] as number;
-    }
-    for (const row of sheet("事故按等级")) {
-      read[`accidentsByGrade.${row["事故等级"]}.accidents`] = row["事故起数"] as number;
-      read[`accidentsByGrade.${row["事故等级"]}.deaths`] = row["死亡人数"] as number;
-    }
-    for (const row of sheet("事故按月份")) {
-      read[`accidentsByMonth.${row["月份"]}.accidents`] = row["事故起数"] as number;
-      read[`accidentsByMonth.${row["月份"]}.deaths`] = row["死亡人数"] as number;
-    }
-    for (const row of sheet("职业病按类别")) read[`diseasesByCategory.${row["职业病类别"]}.cases`] = row["新发病例"] as number;
-    for (const row of sheet("工伤认定")) read[`injuries.${row["指标"]}.value`] = row["数值"] as number;
-    for (const row of sheet("联合检查")) read[`jointWork.${row["指标"]}.value`] = row["数值"] as number;
-    read["overdueRectifications.count"] = sheet("逾期整改督办").length;
+      const workbookFile = path.join(scratch, `${regionCode}-${year}.xlsx`);
+      await writeXlsx(model, workbookFile);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(workbookFile);
+      const sheet = (name: string) => {
+        const found = workbook.getWorksheet(name);
+        if (!found) throw new Error(`no sheet ${name}`);
+        const [header, ...rows] = (found.getSheetValues() as ExcelJS.CellValue[][]).filter(Boolean).map((row) => row.slice(1));
+        return rows.map((row) => Object.fromEntries(header.map((column, index) => [String(column), row[index] ?? null])));
+      };
+      const summary = sheet("主要指标");
+      const read: Figures = {};
+      const readPrevious: Figures = {};
+      for (const row of summary) {
+        read[String(row["指标代码"])] = row[`本期 (${year}年)`] as number | null;
+        if (row[`上年同期 (${year - 1}年)`] !== null) readPrevious[String(row["指标代码"])] = row[`上年同期 (${year - 1}年)`] as number;
+      }
+      for (const row of sheet("事故按等级")) {
+        read[`accidentsByGrade.${row["事故等级"]}.accidents`] = row["事故起数"] as number;
+        read[`accidentsByGrade.${row["事故等级"]}.deaths`] = row["死亡人数"] as number;
+      }
+      for (const row of sheet("事故按月份")) {
+        read[`accidentsByMonth.${row["月份"]}.accidents`] = row["事故起数"] as number;
+        read[`accidentsByMonth.${row["月份"]}.deaths`] = row["死亡人数"] as number;
+      }
+      for (const row of sheet("职业病按类别")) read[`diseasesByCategory.${row["职业病类别"]}.cases`] = row["新发病例"] as number;
+      for (const row of sheet("工伤认定")) read[`injuries.${row["指标"]}.value`] = row["数值"] as number;
+      for (const row of sheet("联合检查")) read[`jointWork.${row["指标"]}.value`] = row["数值"] as number;
+      read["overdueRectifications.count"] = sheet("逾期整改督办").length;
 
-    expect(read).toEqual(expected.current);
-    expect(readPrevious).toEqual(expected.previous);
-    expect(Object.values(read).every((value) => typeof value === "number")).toBe(true);
-    expect(sheet("数据来源").map((row) => row["部门代码"])).toEqual(["hrss", "emergency", "health", "transport", "housing", "unions", "coordination"]);
-  });
+      expect(read).toEqual(expected.current);
+      expect(readPrevious).toEqual(expected.previous);
+      expect(Object.values(read).every((value) => typeof value === "number")).toBe(true);
+      expect(sheet("数据来源").map((row) => row["部门代码"])).toEqual([
+        "hrss",
+        "emergency",
+        "health",
+        "transport",
+        "housing",
+        "unions",
+        "coordination",
+      ]);
+    },
+  );
 
   it("reads through the gateway under the caller's identity with the purpose MEETING_REPORT and the meeting named", async () => {
     const before = hub.received.emergency.length;
@@ -208,13 +246,18 @@ describe("the meeting report as a document (npm run report)", () => {
     const calls = hub.received.emergency.slice(before);
     expect(calls.length).toBeGreaterThan(0);
     for (const call of calls) {
-      expect(call.identity).toEqual(expect.objectContaining({ agency: "coordination", purpose: "MEETING_REPORT", caseRef: "联席会议 2025-1" }));
+      expect(call.identity).toEqual(
+        expect.objectContaining({ agency: "coordination", purpose: "MEETING_REPORT", caseRef: "联席会议 2025-1" }),
+      );
     }
   });
 
-  (chromiumPath() ? it : it.skip)("prints a real A4 PDF with its pages numbered", async () => {
-    const pdf = await printPdf(renderHtml(await report("370300", "2024")));
+  (hasChromium ? it : it.skip)("prints a real A4 PDF with its pages numbered, and pictures the summary page", async () => {
+    const html = renderHtml(await report("370300", "2024"));
+    const pdf = await printPdf(html);
     await writeFile(path.join(outputs, "370300-2024.pdf"), pdf);
+    const picture = await pictureOfSummary(html);
+    await writeFile(path.join(outputs, "370300-2024-summary.png"), picture);
 
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(4);
@@ -225,6 +268,7 @@ describe("the meeting report as a document (npm run report)", () => {
       expect(Math.abs(Number(width) - 595.28)).toBeLessThan(1);
       expect(Math.abs(Number(height) - 841.89)).toBeLessThan(1);
     }
+    expect(picture.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
   it("refuses what cannot be reported, in Chinese, before asking the hub", () => {
@@ -254,55 +298,34 @@ describe("the meeting report as a document (npm run report)", () => {
   });
 
   it("the command writes the document, and exits non-zero with a Chinese reason on bad input", async () => {
-    const run = (...args: string[]) =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          ["-r", "@swc-node/register", "report/main.ts", ...args],
-          { env: { ...process.env, LIANFANG_TOKEN: token, LIANFANG_GATEWAY_URL: hub.gatewayUrl }, timeout: 120_000 },
-          (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-        );
-      });
     const out = path.join(scratch, "report.html");
 
-    const written = await run("--region", "370300", "--period", "2024", "--format", "html", "--out", out);
+    const written = await runCommand("--region", "370300", "--period", "2024", "--format", "html", "--out", out);
     expect(written).toEqual({ code: 0, stdout: `淄博市2024年工伤预防联防联控工作报告 已保存到 ${out}\n`, stderr: "" });
     expect(figuresIn(await readFile(out, "utf8"))).toEqual(expectedFigures("370300", 2024).current);
 
-    expect(await run("--region", "370399", "--period", "2024", "--format", "html", "--out", out)).toEqual({
+    expect(await runCommand("--region", "370399", "--period", "2024", "--format", "html", "--out", out)).toEqual({
       code: 1,
       stdout: "",
       stderr: "行政区划代码「370399」不是本中心所服务的 GB/T 2260 行政区划\n",
     });
-    expect(await run("--region", "370300", "--period", "24", "--format", "pdf", "--out", out)).toEqual({
+    const today = chinaToday();
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    expect(await runCommand("--region", "370300", "--period", `${nextYear}-Q1`, "--format", "pdf", "--out", out)).toEqual({
       code: 1,
       stdout: "",
-      stderr: "报告期间「24」格式不对: 应为年份 (如 2024) 或季度 (如 2024-Q2)\n",
+      stderr: `报告期间 ${nextYear}年第一季度 尚未开始 (今天是 ${today}), 没有可报告的数据\n`,
     });
-    const nextYear = Number(chinaToday().slice(0, 4)) + 1;
-    expect((await run("--region", "370300", "--period", `${nextYear}`, "--format", "html", "--out", out)).stderr).toBe(
-      `报告期间 ${nextYear}年 尚未开始 (今天是 ${chinaToday()}), 没有可报告的数据\n`,
+    await expect(writeReport({ ...reportOptions, format: "docx", out })).rejects.toThrow(
+      new ReportProblem("格式「docx」不支持: 应为 html、pdf、xlsx、png 之一"),
     );
-    expect(await run("--region", "370300", "--period", "2024", "--format", "docx", "--out", out)).toEqual({
-      code: 1,
-      stdout: "",
-      stderr: "格式「docx」不支持: 应为 html、pdf、xlsx 之一\n",
-    });
   }, 180_000);
 
   // Last: it takes a department down for the rest of this file.
   it("names a department that is down as missing, leaves its sections without numbers, and keeps the others", async () => {
     await hub.stopSubgraph("health");
     const out = path.join(scratch, "without-health.xlsx");
-    const model = await writeReport({
-      regionCode: "370300",
-      period: "2024",
-      format: "xlsx",
-      out,
-      gatewayUrl: hub.gatewayUrl,
-      token,
-      clock: testClock,
-    });
+    const model = await writeReport({ ...reportOptions, format: "xlsx", out, gatewayUrl: hub.gatewayUrl, token });
     const html = renderHtml(model);
     await writeFile(path.join(scratch, "without-health.html"), html);
     const expected = expectedFigures("370300", 2024);
@@ -318,6 +341,8 @@ describe("the meeting report as a document (npm run report)", () => {
     expect(html).toContain('data-missing-departments="health"');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.getWorksheet("职业病按类别")?.getCell("A2").value).toBe("卫生健康委员会 (卫健)暂时无法访问, 本部门数据暂缺; 本表不列任何数字");
+    expect(workbook.getWorksheet("职业病按类别")?.getCell("A2").value).toBe(
+      "卫生健康委员会 (卫健)暂时无法访问, 本部门数据暂缺; 本表不列任何数字",
+    );
   });
 });

@@ -37,6 +37,9 @@ function figuresIn(html: string, attribute = "data-figure"): Figures {
   );
 }
 
+// Chromium and the command's own processes start slowly on a shared two-core machine: generous ceilings.
+jest.setTimeout(240_000);
+
 const hasChromium = chromiumPath() !== undefined;
 if (!hasChromium) {
   process.stderr.write(
@@ -319,7 +322,7 @@ describe("the meeting report as a document (npm run report)", () => {
     await expect(writeReport({ ...reportOptions, format: "docx", out })).rejects.toThrow(
       new ReportProblem("格式「docx」不支持: 应为 html、pdf、xlsx、png 之一"),
     );
-  }, 180_000);
+  });
 
   // Last: it takes a department down for the rest of this file.
   it("names a department that is down as missing, leaves its sections without numbers, and keeps the others", async () => {

@@ -1,7 +1,7 @@
 import { checkIndustryCode } from "../reference/industries";
 import { chinaToday } from "./calendar";
 import { checkRegionCode } from "../reference/regions";
-import { badUserInput } from "./errors";
+import { badUserInput, lianfangError } from "./errors";
 import { checkCreditCode } from "./identifiers/credit-code";
 import { checkIdNumber } from "./identifiers/id-number";
 import { isCalendarDate } from "./scalars";
@@ -95,29 +95,101 @@ export function requireAccidentId(field: string, value: string): string {
   return `AC-${match[1]}-${match[2].toLowerCase()}`;
 }
 
-/** What a report covers: a known region (and everything under it) over one calendar year. */
+/** Why a report's scope was refused: stable codes a program can act on, beside the reason in Chinese. */
+export type ReportScopeProblem = "UNKNOWN_REGION" | "MALFORMED_PERIOD" | "FUTURE_PERIOD" | "INVALID_SPAN";
+
+function badScope(field: string, reasonCode: ReportScopeProblem, reason: string) {
+  return lianfangError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason, reasonCode });
+}
+
+/** A known GB/T 2260 region, refused in Chinese with a stable reason code. */
+function requireReportRegion(regionCode: string): string {
+  const check = checkRegionCode(regionCode);
+  if (!check.valid) throw badScope("regionCode", "UNKNOWN_REGION", `${JSON.stringify(regionCode)} 不是已知的 GB/T 2260 行政区划代码`);
+  return regionCode;
+}
+
+/** The significant digits of a region code: the county itself, or every county of a prefecture or province. */
+export const regionPrefix = (regionCode: string): string =>
+  regionCode.slice(0, regionCode.endsWith("0000") ? 2 : regionCode.endsWith("00") ? 4 : 6);
+
+/** What a report covers: a known region (and everything under it) over a calendar year or quarter. */
 export interface ReportScope {
   regionCode: string;
-  /** Matches a GB/T 2260 code column: the county itself, or every county of a prefecture or province. */
+  /** Matches a GB/T 2260 code column by prefix (an index range): the county, or every county under a prefecture or province. */
   regionPattern: string;
-  /** Matches a credit-code column by its registration region (characters 3 to 8). */
-  creditCodePattern: string;
+  /** The period's first day, YYYY-MM-DD. */
   from: string;
   /** The first day after the period. */
   until: string;
+  /** Every month of the period, YYYY-MM. */
+  months: string[];
 }
 
-export function requireReportScope(regionCode: string, period: string): ReportScope {
-  requireRegionCode("regionCode", regionCode);
-  if (!/^(19|20)\d{2}$/.test(period)) throw badUserInput("period", `${JSON.stringify(period)} is not a calendar year written YYYY`);
-  const significant = regionCode.endsWith("0000") ? 2 : regionCode.endsWith("00") ? 4 : 6;
-  const prefix = regionCode.slice(0, significant);
+const periodPattern = /^((?:19|20)\d{2})(?:-Q([1-4]))?$/;
+
+/**
+ * A report's region and period: `YYYY` or `YYYY-Qn`. A period that has not begun by `now` (China
+ * time, from the injected clock) is refused: its figures would be zeros that look like a result.
+ */
+export function requireReportScope(regionCode: string, period: string, now: Date): ReportScope {
+  requireReportRegion(regionCode);
+  const match = periodPattern.exec(period);
+  if (!match)
+    throw badScope("period", "MALFORMED_PERIOD", `${JSON.stringify(period)} 不是报告期: 应写作年份 YYYY 或季度 YYYY-Qn (n 为 1 至 4)`);
+  const year = Number(match[1]);
+  const firstMonth = match[2] ? (Number(match[2]) - 1) * 3 + 1 : 1;
+  const monthCount = match[2] ? 3 : 12;
+  const month = (offset: number) => {
+    const index = firstMonth - 1 + offset;
+    return `${year + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  };
+  const from = `${month(0)}-01`;
+  const today = chinaToday(now);
+  if (from > today) throw badScope("period", "FUTURE_PERIOD", `报告期 ${period} 尚未开始 (今天是 ${today})`);
   return {
     regionCode,
-    regionPattern: `${prefix}%`,
-    creditCodePattern: `__${prefix}%`,
-    from: `${period}-01-01`,
-    until: `${Number(period) + 1}-01-01`,
+    regionPattern: `${regionPrefix(regionCode)}%`,
+    from,
+    until: `${month(monthCount)}-01`,
+    months: Array.from({ length: monthCount }, (_, offset) => month(offset)),
+  };
+}
+
+/** The longest span of years an industry analysis compares. */
+export const maxAnalysisYears = 10;
+
+/** What an industry analysis covers: a known region over whole calendar years. */
+export interface AnalysisScope {
+  regionCode: string;
+  regionPattern: string;
+  from: string;
+  until: string;
+  years: number[];
+}
+
+/** An industry analysis's region and span of whole years, the last not after this year (China time). */
+export function requireAnalysisScope(regionCode: string, fromYear: number, toYear: number, now: Date): AnalysisScope {
+  requireReportRegion(regionCode);
+  const thisYear = Number(chinaToday(now).slice(0, 4));
+  for (const [field, year] of [
+    ["fromYear", fromYear],
+    ["toYear", toYear],
+  ] as const) {
+    if (!Number.isInteger(year) || year < 1990 || year > 2099)
+      throw badScope(field, "MALFORMED_PERIOD", `${year} 不是 1990 至 2099 之间的年份`);
+  }
+  if (toYear > thisYear) throw badScope("toYear", "FUTURE_PERIOD", `${toYear} 年尚未开始 (今年是 ${thisYear} 年)`);
+  if (fromYear > toYear) throw badScope("fromYear", "INVALID_SPAN", `起始年份 ${fromYear} 晚于截止年份 ${toYear}`);
+  if (toYear - fromYear + 1 > maxAnalysisYears)
+    throw badScope("fromYear", "INVALID_SPAN", `一次最多比较 ${maxAnalysisYears} 年, 收到 ${toYear - fromYear + 1} 年`);
+  const years = Array.from({ length: toYear - fromYear + 1 }, (_, index) => fromYear + index);
+  return {
+    regionCode,
+    regionPattern: `${regionPrefix(regionCode)}%`,
+    from: `${fromYear}-01-01`,
+    until: `${toYear + 1}-01-01`,
+    years,
   };
 }
 

@@ -1,4 +1,5 @@
-import { chinaDayStart, chinaToday } from "../kernel/calendar";
+import { addDays, chinaDayStart, chinaToday } from "../kernel/calendar";
+import { employerRegionRule } from "../kernel/employer-region";
 import { InspectionStatus, InspectionTarget, JointInspection } from "../subgraphs/coordination/joint-inspection.entity";
 import { AccidentGrade } from "../subgraphs/emergency/accident-grade";
 import { Accident } from "../subgraphs/emergency/accident.entity";
@@ -9,7 +10,7 @@ import { startFederation, type Federation } from "./support/federation";
 
 const reportQuery = `query MeetingReport($regionCode: String!, $period: String!) {
   meetingReport(regionCode: $regionCode, period: $period) {
-    regionCode period regionName
+    regionCode period regionName regionRule periodStart periodEnd
     jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
     accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
     occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
@@ -30,15 +31,21 @@ describe("the leading group's meeting report, each department answering its own 
   afterAll(() => hub.stop());
 
   /** The report computed straight from what each department seeded. */
-  function expectedReport(regionCode: string, regionName: string, year: number) {
+  function expectedReport(regionCode: string, regionName: string, period: string) {
     const prefix = regionCode.endsWith("00") ? regionCode.slice(0, 4) : regionCode;
     const inRegion = (creditCode: string) => creditCode.slice(2, 2 + prefix.length) === prefix;
-    const inYear = (date: string) => date >= `${year}-01-01` && date < `${year + 1}-01-01`;
+    const year = Number(period.slice(0, 4));
+    const quarter = period.length > 4 ? Number(period.slice(6)) : undefined;
+    const months = Array.from(
+      { length: quarter ? 3 : 12 },
+      (_, index) => `${year}-${String((quarter ? (quarter - 1) * 3 : 0) + index + 1).padStart(2, "0")}`,
+    );
+    const from = `${months[0]}-01`;
+    const until = quarter === 4 || !quarter ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, "0")}-01`;
+    const inYear = (date: string) => date >= from && date < until;
+    // Every section places an event by the employer's registered region: characters 3 to 8 of its credit code.
     const accidents = seeded(hub.city, "emergency", Accident).filter(
-      (a) =>
-        a.regionCode.startsWith(prefix) &&
-        a.occurredAt >= chinaDayStart(`${year}-01-01`) &&
-        a.occurredAt < chinaDayStart(`${year + 1}-01-01`),
+      (a) => inRegion(a.creditCode) && a.occurredAt >= chinaDayStart(from) && a.occurredAt < chinaDayStart(until),
     );
     const grades = severity.filter((grade) => accidents.some((a) => a.grade === grade));
     const cases = seeded(hub.city, "health", OccupationalDiseaseCase).filter((c) => inRegion(c.creditCode) && inYear(c.diagnosedOn));
@@ -46,14 +53,18 @@ describe("the leading group's meeting report, each department answering its own 
       .map((categoryName) => ({ categoryName, cases: cases.filter((c) => c.categoryName === categoryName).length }))
       .sort((a, b) => b.cases - a.cases || a.categoryName.localeCompare(b.categoryName));
     const injuries = seeded(hub.city, "hrss", InjuryRecognition).filter((r) => inRegion(r.creditCode) && inYear(r.injuredOn));
-    const inspections = seeded(hub.city, "coordination", JointInspection).filter((i) => inYear(i.plannedOn));
+    const inspectionsOfYear = seeded(hub.city, "coordination", JointInspection).filter((i) => inYear(i.plannedOn));
     const targets = seeded(hub.city, "coordination", InspectionTarget).filter(
-      (t) => inRegion(t.creditCode) && inspections.some((i) => i.id === t.inspectionId),
+      (t) => inRegion(t.creditCode) && inspectionsOfYear.some((i) => i.id === t.inspectionId),
     );
+    const inspections = inspectionsOfYear.filter((i) => targets.some((t) => t.inspectionId === i.id));
     return {
       regionCode,
-      period: String(year),
+      period,
       regionName,
+      regionRule: employerRegionRule,
+      periodStart: from,
+      periodEnd: addDays(until, -1),
       jointWork: {
         inspectionsPlanned: inspections.length,
         inspectionsClosed: inspections.filter((i) => i.status === InspectionStatus.CLOSED).length,
@@ -68,8 +79,7 @@ describe("the leading group's meeting report, each department answering its own 
           const ofGrade = accidents.filter((a) => a.grade === grade);
           return { grade, accidents: ofGrade.length, deaths: ofGrade.reduce((sum, a) => sum + a.deaths, 0) };
         }),
-        byMonth: Array.from({ length: 12 }, (_, index) => {
-          const month = `${year}-${String(index + 1).padStart(2, "0")}`;
+        byMonth: months.map((month) => {
           const ofMonth = accidents.filter((a) => chinaToday(a.occurredAt).startsWith(month));
           return { month, accidents: ofMonth.length, deaths: ofMonth.reduce((sum, a) => sum + a.deaths, 0) };
         }),
@@ -84,14 +94,15 @@ describe("the leading group's meeting report, each department answering its own 
   }
 
   it.each([
-    ["the whole city", "370300", "淄博市", 2024],
-    ["one district", "370303", "张店区", 2023],
-  ])("answers for %s from four departments' own figures", async (_case, regionCode, regionName, year) => {
+    ["the whole city", "370300", "淄博市", "2024"],
+    ["one district", "370303", "张店区", "2023"],
+    ["the whole city in one quarter", "370300", "淄博市", "2024-Q2"],
+  ])("answers for %s from four departments' own figures", async (_case, regionCode, regionName, period) => {
     const response = await hub.post(
-      { query: reportQuery, variables: { regionCode, period: String(year) } },
+      { query: reportQuery, variables: { regionCode, period } },
       { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
     );
-    const expected = expectedReport(regionCode, regionName, year);
+    const expected = expectedReport(regionCode, regionName, period);
 
     expect(response).toEqual({ status: 200, body: { data: { meetingReport: expected } } });
     expect(
@@ -99,10 +110,42 @@ describe("the leading group's meeting report, each department answering its own 
     ).toBeGreaterThan(0);
   });
 
+  it("counts in a district only the joint inspections of enterprises registered there", () => {
+    const city = expectedReport("370300", "淄博市", "2024").jointWork;
+    const district = expectedReport("370303", "张店区", "2024").jointWork;
+
+    expect(district.inspectionsPlanned).toBeGreaterThan(0);
+    expect(district.inspectionsPlanned).toBeLessThan(city.inspectionsPlanned);
+  });
+
   it.each([
-    ["an unknown region", "370399", "2024", "regionCode", "370399 is not a known GB/T 2260 region"],
-    ["a period that is not a year", "370300", "2024-13", "period", '"2024-13" is not a calendar year written YYYY'],
-  ])("rejects %s, naming the argument", async (_case, regionCode, period, field, reason) => {
+    ["an unknown region", "370399", "2024", "regionCode", "UNKNOWN_REGION", '"370399" 不是已知的 GB/T 2260 行政区划代码'],
+    [
+      "a period that is not a year or quarter",
+      "370300",
+      "2024-13",
+      "period",
+      "MALFORMED_PERIOD",
+      '"2024-13" 不是报告期: 应写作年份 YYYY 或季度 YYYY-Qn (n 为 1 至 4)',
+    ],
+    [
+      "a quarter written wrongly",
+      "370300",
+      "2024-Q5",
+      "period",
+      "MALFORMED_PERIOD",
+      '"2024-Q5" 不是报告期: 应写作年份 YYYY 或季度 YYYY-Qn (n 为 1 至 4)',
+    ],
+    [
+      "a year not begun (the hub's clock reads 2026-06-15)",
+      "370300",
+      "2027",
+      "period",
+      "FUTURE_PERIOD",
+      "报告期 2027 尚未开始 (今天是 2026-06-15)",
+    ],
+    ["a quarter not begun", "370303", "2026-Q3", "period", "FUTURE_PERIOD", "报告期 2026-Q3 尚未开始 (今天是 2026-06-15)"],
+  ])("rejects %s, naming the argument and a stable reason code", async (_case, regionCode, period, field, reasonCode, reason) => {
     const response = await hub.post(
       { query: reportQuery, variables: { regionCode, period } },
       { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
@@ -111,7 +154,7 @@ describe("the leading group's meeting report, each department answering its own 
     expect(response.body.errors).toEqual([
       expect.objectContaining({
         message: `${field}: ${reason}`,
-        extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
+        extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason, reasonCode }),
       }),
     ]);
   });

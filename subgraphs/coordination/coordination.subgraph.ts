@@ -1,3 +1,5 @@
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReportResolver } from "./meeting-report.resolver";
@@ -33,6 +35,7 @@ import { CorrectionRequests1764000000000 } from "./migrations/1764000000000-corr
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     JointInspectionResolver,
     InspectionTargetResolver,
@@ -50,7 +53,12 @@ export const coordination: SubgraphDefinition<City> = {
     CorrectionRequestResolver,
   ],
   catalogue: coordinationCatalogue,
-  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...jointInspectionReference },
+  references: {
+    ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("IndustryAnalysis"),
+    ...keyOnlyReference("Enterprise"),
+    ...jointInspectionReference,
+  },
   entities: [
     JointInspection,
     InspectionTarget,
@@ -73,6 +81,7 @@ export const coordination: SubgraphDefinition<City> = {
     JointWork1764100000000,
     Experts1764100000001,
     JointMeetings1764100000002,
+    EmployerRegion1764300000000,
   ],
   demo: coordinationDemo,
 };

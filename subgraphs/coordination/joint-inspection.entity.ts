@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 export enum InspectionStatus {
@@ -51,6 +52,10 @@ export class InspectionTarget {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The enterprise's registered region, derived by the database from its credit code. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => String, { nullable: true })
   @Column({ ...column.text(500), nullable: true })

@@ -100,7 +100,7 @@ export class JointMeetingResolver {
   @Mutation(() => JointMeeting)
   async recordJointMeeting(
     @Arg("input", () => RecordJointMeetingInput) input: RecordJointMeetingInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<JointMeeting> {
     requireOwnDepartment(identity, "coordination");
     const heldOn = requireLocalDate("input.heldOn", input.heldOn);
@@ -126,7 +126,7 @@ export class JointMeetingResolver {
         dueOn,
       };
     });
-    if (input.report) requireReportScope(input.report.regionCode, input.report.period);
+    if (input.report) requireReportScope(input.report.regionCode, input.report.period, clock());
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(JointMeeting);
       const ofYear = await repository

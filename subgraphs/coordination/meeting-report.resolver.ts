@@ -1,4 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { addDays } from "../../kernel/calendar";
+import { employerRegionRule } from "../../kernel/employer-region";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireReportScope } from "../../kernel/validate";
 import { checkRegionCode } from "../../reference/regions";
@@ -7,9 +9,15 @@ import { JointWorkStatistics, MeetingReport } from "./meeting-report.entity";
 
 @Resolver(() => MeetingReport)
 export class MeetingReportResolver {
-  @Query(() => MeetingReport, { description: "The meeting report for a region and a year; each department answers its own section" })
-  meetingReport(@Arg("regionCode", () => String) regionCode: string, @Arg("period", () => String) period: string): MeetingReport {
-    requireReportScope(regionCode, period);
+  @Query(() => MeetingReport, {
+    description: "The meeting report for a region and a period (YYYY or YYYY-Qn, begun by today); each department answers its own section",
+  })
+  meetingReport(
+    @Arg("regionCode", () => String) regionCode: string,
+    @Arg("period", () => String) period: string,
+    @Ctx() { clock }: SubgraphContext,
+  ): MeetingReport {
+    requireReportScope(regionCode, period, clock());
     return { regionCode, period };
   }
 
@@ -19,33 +27,44 @@ export class MeetingReportResolver {
     return region.valid ? region.name : report.regionCode;
   }
 
+  @FieldResolver(() => String, { description: "How every section places an event in the region, in Chinese" })
+  regionRule(): string {
+    return employerRegionRule;
+  }
+
+  @FieldResolver(() => String, { description: "The period's first day, YYYY-MM-DD" })
+  periodStart(@Root() report: MeetingReport, @Ctx() { clock }: SubgraphContext): string {
+    return requireReportScope(report.regionCode, report.period, clock()).from;
+  }
+
+  @FieldResolver(() => String, { description: "The period's last day, YYYY-MM-DD" })
+  periodEnd(@Root() report: MeetingReport, @Ctx() { clock }: SubgraphContext): string {
+    return addDays(requireReportScope(report.regionCode, report.period, clock()).until, -1);
+  }
+
   @FieldResolver(() => JointWorkStatistics)
-  async jointWork(@Root() report: MeetingReport, @Ctx() { db }: SubgraphContext): Promise<JointWorkStatistics> {
-    const scope = requireReportScope(report.regionCode, report.period);
-    const inspections = await db
-      .getRepository(JointInspection)
-      .createQueryBuilder("inspection")
-      .select("inspection.status", "status")
-      .addSelect("COUNT(*)", "count")
-      .where("inspection.plannedOn >= :from AND inspection.plannedOn < :until", scope)
-      .groupBy("inspection.status")
-      .getRawMany<{ status: string; count: string | number }>();
-    const targets = await db
+  async jointWork(@Root() report: MeetingReport, @Ctx() { db, clock }: SubgraphContext): Promise<JointWorkStatistics> {
+    const scope = requireReportScope(report.regionCode, report.period, clock());
+    // An inspection belongs to the region's report when at least one enterprise it inspected is registered there.
+    const rows = await db
       .getRepository(InspectionTarget)
       .createQueryBuilder("target")
       .innerJoin(JointInspection, "inspection", "inspection.id = target.inspectionId")
-      .select("COUNT(*)", "inspected")
+      .select("inspection.status", "status")
+      .addSelect("COUNT(DISTINCT inspection.id)", "inspections")
+      .addSelect("COUNT(*)", "inspected")
       .addSelect("SUM(CASE WHEN target.rectificationDueOn IS NULL THEN 0 ELSE 1 END)", "ordered")
-      .where("inspection.plannedOn >= :from AND inspection.plannedOn < :until", scope)
-      .andWhere("target.creditCode LIKE :creditCodePattern", scope)
-      .getRawOne<{ inspected: string | number; ordered: string | number | null }>();
-    const count = (status?: InspectionStatus) =>
-      inspections.filter((row) => !status || row.status === status).reduce((sum, row) => sum + Number(row.count), 0);
+      .where("target.employerRegionCode LIKE :regionPattern", scope)
+      .andWhere("inspection.plannedOn >= :from AND inspection.plannedOn < :until", scope)
+      .groupBy("inspection.status")
+      .getRawMany<{ status: string; inspections: string | number; inspected: string | number; ordered: string | number | null }>();
+    const total = (key: "inspections" | "inspected" | "ordered", status?: InspectionStatus) =>
+      rows.filter((row) => !status || row.status === status).reduce((sum, row) => sum + Number(row[key] ?? 0), 0);
     return {
-      inspectionsPlanned: count(),
-      inspectionsClosed: count(InspectionStatus.CLOSED),
-      enterprisesInspected: Number(targets?.inspected ?? 0),
-      rectificationsOrdered: Number(targets?.ordered ?? 0),
+      inspectionsPlanned: total("inspections"),
+      inspectionsClosed: total("inspections", InspectionStatus.CLOSED),
+      enterprisesInspected: total("inspected"),
+      rectificationsOrdered: total("ordered"),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 /** Where a rectification demand (限期整改) was made, and so which department made it. */
@@ -57,6 +58,10 @@ export class Rectification {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The enterprise's registered region, derived by the database from its credit code. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => String, { description: "What must be fixed" })
   @Column(column.text(500))

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
-import { chinaToday } from "../../kernel/calendar";
+import { addDays, chinaToday } from "../../kernel/calendar";
 import { badUserInput, lianfangError } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
@@ -188,15 +188,15 @@ export class MeetingReportEscalationResolver {
   @FieldResolver(() => [RectificationEscalation], {
     description: "Escalations of overdue rectifications of the region's enterprises dated in the period, up to today",
   })
-  async rectificationEscalations(@Root() report: MeetingReport, @Ctx() { db }: SubgraphContext): Promise<RectificationEscalation[]> {
-    const scope = requireReportScope(report.regionCode, report.period);
-    const today = chinaToday();
-    const asOf = scope.until <= today ? `${report.period}-12-31` : today;
+  async rectificationEscalations(@Root() report: MeetingReport, @Ctx() { db, clock }: SubgraphContext): Promise<RectificationEscalation[]> {
+    const scope = requireReportScope(report.regionCode, report.period, clock());
+    const today = chinaToday(clock());
+    const asOf = scope.until <= today ? addDays(scope.until, -1) : today;
     const rectifications = await db
       .getRepository(Rectification)
       .createQueryBuilder("rectification")
       .where("rectification.dueOn < :until", scope)
-      .andWhere("rectification.creditCode LIKE :creditCodePattern", scope)
+      .andWhere("rectification.employerRegionCode LIKE :regionPattern", scope)
       .orderBy("rectification.id", "ASC")
       .getMany();
     return rectifications

@@ -1,6 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { AccidentGrade } from "./accident-grade";
 
 @ObjectType({ description: "A production-safety accident (生产安全事故), recorded by emergency management" })
@@ -18,6 +19,17 @@ export class Accident {
   @Field(() => String, { description: "GB/T 2260 region where it happened" })
   @Column(column.code(6))
   regionCode: string;
+
+  /** The employer's registered region, derived by the database from the credit code: the rule the reports place accidents by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "GB/T 4754 industry of the employer as the report states it (所属行业); null on accidents recorded before it was kept",
+  })
+  @Column({ ...column.code(4), nullable: true })
+  industryCode: string | null;
 
   @Field(() => String, { description: "GB 6441 category code" })
   @Column(column.code(2))

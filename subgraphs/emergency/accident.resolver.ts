@@ -7,6 +7,7 @@ import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import {
   requireCreditCode,
+  requireIndustryCode,
   requireLocalDate,
   requireNotFuture,
   requireOrder,
@@ -50,6 +51,12 @@ class ReportAccidentInput {
 
   @Field(() => String, { description: "GB/T 2260 region where it happened" })
   regionCode: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "GB/T 4754 industry of the employer as reported (所属行业), e.g. 26 or C2614; needed to count the accident by industry",
+  })
+  industryCode?: string | null;
 
   @Field(() => String, { description: "GB 6441 category code, 01 to 20" })
   category: string;
@@ -171,6 +178,7 @@ export class AccidentResolver {
       creditCode,
       creditCodeNeedsReview: needsReview,
       regionCode,
+      industryCode: input.industryCode ? requireIndustryCode("input.industryCode", input.industryCode).digits : null,
       category,
       occurredAt,
       reportedAt,

@@ -13,6 +13,8 @@ export const emergencyCatalogue: SharingCatalogue = {
   "Enterprise.hazardInspections": unconditional(),
   "Enterprise.safetyLicences": unconditional(),
   "MeetingReport.*": unconditional(),
+  "IndustryAnalysis.*": unconditional(),
+  "AccidentIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
   "AccidentStatistics.*": unconditional("领导小组会议报告"),
   "GradeCount.*": unconditional("领导小组会议报告"),
   "MonthCount.*": unconditional("领导小组会议报告"),

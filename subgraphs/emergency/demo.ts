@@ -44,6 +44,7 @@ function accidentsAndReports(city: City): [Accident[], AccidentReport[]] {
       creditCode: source.creditCode,
       creditCodeNeedsReview: enterprise?.flaggedCreditCode ?? false,
       regionCode: source.regionCode,
+      industryCode: enterprise?.industryCode ?? null,
       category: source.category,
       occurredAt: source.occurredAt,
       reportedAt: source.reportedAt,

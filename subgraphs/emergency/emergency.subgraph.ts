@@ -1,3 +1,6 @@
+import { IndustryAnalysis } from "./industry-analysis.entity";
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -24,6 +27,7 @@ import { SafetyLicenceRecordResolver, SafetyLicenceResolver } from "./safety-lic
 export const emergency: SubgraphDefinition<City> = {
   name: "emergency",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     AccidentResolver,
     HazardInspectionResolver,
@@ -31,9 +35,14 @@ export const emergency: SubgraphDefinition<City> = {
     SafetyLicenceRecordResolver,
     EnterpriseResolver,
   ],
-  extendedOnly: [MeetingReport],
+  extendedOnly: [MeetingReport, IndustryAnalysis],
   catalogue: emergencyCatalogue,
-  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...accidentReference },
+  references: {
+    ...keyOnlyReference("IndustryAnalysis"),
+    ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("Enterprise"),
+    ...accidentReference,
+  },
   entities: [Accident, AccidentReport, HazardInspection, SafetyLicence, RecordChange],
   migrations: [
     Initial1763800000000,
@@ -41,6 +50,7 @@ export const emergency: SubgraphDefinition<City> = {
     HazardInspections1763900000001,
     SafetyLicences1763900000002,
     MasterRecords1764000000000,
+    EmployerRegion1764300000000,
   ],
   demo: emergencyDemo,
 };

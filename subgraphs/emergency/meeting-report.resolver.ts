@@ -30,7 +30,7 @@ class MonthCount {
   deaths: number;
 }
 
-@ObjectType({ description: "应急's section: production-safety accidents that happened in the region and year" })
+@ObjectType({ description: "应急's section: production-safety accidents in the period of employers registered in the region" })
 class AccidentStatistics {
   @Field(() => Int)
   accidents: number;
@@ -44,7 +44,7 @@ class AccidentStatistics {
   @Field(() => [GradeCount], { description: "By grade, most severe first; grades with no accident are left out" })
   byGrade: GradeCount[];
 
-  @Field(() => [MonthCount], { description: "Every month of the year, January first, by the China day the accident happened" })
+  @Field(() => [MonthCount], { description: "Every month of the period, in order, by the China day the accident happened" })
   byMonth: MonthCount[];
 }
 
@@ -53,13 +53,13 @@ const severity = [AccidentGrade.ESPECIALLY_MAJOR, AccidentGrade.MAJOR, AccidentG
 @Resolver(() => MeetingReport)
 export class MeetingReportResolver {
   @FieldResolver(() => AccidentStatistics, { nullable: true })
-  async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db }: SubgraphContext): Promise<AccidentStatistics> {
-    const scope = requireReportScope(report.regionCode, report.period);
+  async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db, clock }: SubgraphContext): Promise<AccidentStatistics> {
+    const scope = requireReportScope(report.regionCode, report.period, clock());
     const inScope = () =>
       db
         .getRepository(Accident)
         .createQueryBuilder("accident")
-        .where("accident.regionCode LIKE :pattern", { pattern: scope.regionPattern })
+        .where("accident.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
         .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
           from: chinaDayStart(scope.from),
           until: chinaDayStart(scope.until),
@@ -81,13 +81,9 @@ export class MeetingReportResolver {
       .sort((a, b) => severity.indexOf(a.grade) - severity.indexOf(b.grade));
     // A month is a China month, which no portable SQL date function gives: the moments are bucketed here.
     const moments = await inScope().select(["accident.occurredAt", "accident.deaths"]).getMany();
-    const byMonth = Array.from({ length: 12 }, (_, index) => ({
-      month: `${report.period}-${String(index + 1).padStart(2, "0")}`,
-      accidents: 0,
-      deaths: 0,
-    }));
+    const byMonth = scope.months.map((month) => ({ month, accidents: 0, deaths: 0 }));
     for (const accident of moments) {
-      const month = byMonth[Number(chinaToday(accident.occurredAt).slice(5, 7)) - 1];
+      const month = byMonth[scope.months.indexOf(chinaToday(accident.occurredAt).slice(0, 7))];
       month.accidents += 1;
       month.deaths += accident.deaths;
     }

@@ -18,6 +18,8 @@ export const healthCatalogue: SharingCatalogue = {
   "HealthExamination.*": conditional(healthInformation),
   "Person.healthExaminations": conditional(healthInformation),
   "MeetingReport.*": unconditional(),
+  "IndustryAnalysis.*": unconditional(),
+  "OccupationalDiseaseIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
   "OccupationalDiseaseStatistics.*": unconditional("领导小组会议报告: counts only"),
   "CategoryCount.*": unconditional("领导小组会议报告: counts only"),
 };

@@ -36,6 +36,7 @@ function diagnoses(city: City): OccupationalDiseaseCase[] {
   const faker = city.random("health");
   const institutionFaker = city.random("health-institutions");
   const flagged = new Set(city.enterprises.filter((enterprise) => enterprise.flaggedCreditCode).map((enterprise) => enterprise.creditCode));
+  const industries = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, enterprise.industryCode]));
   const pickCategory = weightedPicker(nationalMix2022);
   const [firstYear, lastYear] = city.years;
   const count = Math.round(city.persons.length * (lastYear - firstYear + 1) * casesPerPersonYear);
@@ -55,6 +56,7 @@ function diagnoses(city: City): OccupationalDiseaseCase[] {
       pid: person.pid,
       creditCode: person.employerCreditCode,
       creditCodeNeedsReview: flagged.has(person.employerCreditCode),
+      industryCode: industries.get(person.employerCreditCode) ?? null,
       catalogueVersion: catalogue.version,
       categoryCode: category.code,
       categoryName: category.name,

@@ -1,3 +1,6 @@
+import { IndustryAnalysis } from "./industry-analysis.entity";
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { HealthExaminationRecordResolver } from "./health-examination.resolver";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
@@ -24,6 +27,7 @@ import { PersonResolver } from "./person.resolver";
 export const health: SubgraphDefinition<City> = {
   name: "health",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     OccupationalDiseaseCaseResolver,
     HazardDeclarationResolver,
@@ -31,9 +35,10 @@ export const health: SubgraphDefinition<City> = {
     PersonResolver,
     HealthExaminationRecordResolver,
   ],
-  extendedOnly: [MeetingReport],
+  extendedOnly: [MeetingReport, IndustryAnalysis],
   catalogue: healthCatalogue,
   references: {
+    ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...keyOnlyReference("Enterprise"),
     ...keyOnlyReference("Person"),
@@ -46,6 +51,7 @@ export const health: SubgraphDefinition<City> = {
     HazardDeclarations1763900000001,
     HealthExaminations1763900000002,
     MasterRecords1764000000000,
+    EmployerRegion1764300000000,
   ],
   demo: healthDemo,
 };

@@ -13,7 +13,7 @@ class CategoryCount {
   cases: number;
 }
 
-@ObjectType({ description: "卫健's section: occupational disease diagnosed in the year among the region's employers" })
+@ObjectType({ description: "卫健's section: occupational disease diagnosed in the period among employers registered in the region" })
 class OccupationalDiseaseStatistics {
   @Field(() => Int)
   newCases: number;
@@ -27,16 +27,15 @@ export class MeetingReportResolver {
   @FieldResolver(() => OccupationalDiseaseStatistics, { nullable: true })
   async occupationalDiseaseStatistics(
     @Root() report: MeetingReport,
-    @Ctx() { db }: SubgraphContext,
+    @Ctx() { db, clock }: SubgraphContext,
   ): Promise<OccupationalDiseaseStatistics> {
-    const scope = requireReportScope(report.regionCode, report.period);
-    // An employer's region is the registration region inside its credit code (GB 32100, characters 3 to 8).
+    const scope = requireReportScope(report.regionCode, report.period, clock());
     const rows = await db
       .getRepository(OccupationalDiseaseCase)
       .createQueryBuilder("diagnosis")
       .select("diagnosis.categoryName", "categoryName")
       .addSelect("COUNT(*)", "cases")
-      .where("diagnosis.creditCode LIKE :pattern", { pattern: scope.creditCodePattern })
+      .where("diagnosis.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
       .andWhere("diagnosis.diagnosedOn >= :from AND diagnosis.diagnosedOn < :until", { from: scope.from, until: scope.until })
       .groupBy("diagnosis.categoryName")
       .getRawMany<{ categoryName: string; cases: string | number }>();

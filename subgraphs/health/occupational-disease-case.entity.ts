@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 @ObjectType({ description: "A diagnosed occupational-disease case (职业病), reported by the diagnosing institution" })
@@ -16,6 +17,17 @@ export class OccupationalDiseaseCase {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The employer's registered region, derived by the database from the credit code: the rule the reports place cases by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "GB/T 4754 industry of the employer as the report card states it (行业); null on cases recorded before it was kept",
+  })
+  @Column({ ...column.code(4), nullable: true })
+  industryCode: string | null;
 
   @Field(() => String, { description: "Catalogue version in force on the diagnosis date: 2013 or 2025" })
   @Column(column.code(4))

@@ -4,7 +4,7 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireIdNumber, requireLocalDate, requireOrder } from "../../kernel/validate";
+import { requireCreditCode, requireIdNumber, requireIndustryCode, requireLocalDate, requireOrder } from "../../kernel/validate";
 import { chinaToday } from "../../kernel/calendar";
 import { catalogueOn, diseaseCatalogues, findDisease } from "./disease-catalogue";
 import { Enterprise } from "./enterprise.entity";
@@ -25,6 +25,13 @@ class RecordDiagnosisInput {
 
   @Field(() => String, { description: "The employer's credit code" })
   creditCode: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "GB/T 4754 industry of the employer as the report card states it (行业), e.g. 30 or C3011; needed to count the case by industry",
+  })
+  industryCode?: string | null;
 
   @Field(() => String, { description: "Disease code in the catalogue in force on diagnosedOn, e.g. 5.19" })
   diseaseCode: string;
@@ -90,6 +97,7 @@ export class OccupationalDiseaseCaseResolver {
       pid: pseudonymise(normalized),
       creditCode,
       creditCodeNeedsReview: needsReview,
+      industryCode: input.industryCode ? requireIndustryCode("input.industryCode", input.industryCode).digits : null,
       catalogueVersion: catalogue.version,
       categoryCode: found.category.code,
       categoryName: found.category.name,

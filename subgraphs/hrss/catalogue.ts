@@ -48,5 +48,7 @@ export const hrssCatalogue: SharingCatalogue = {
   "PreventionProjectConnection.*": unconditional(),
   "PreventionProjectStep.*": unconditional(preventionFee),
   "MeetingReport.*": unconditional(),
+  "IndustryAnalysis.*": unconditional(),
+  "InsuredIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
   "InjuryStatistics.*": unconditional("领导小组会议报告: counts only"),
 };

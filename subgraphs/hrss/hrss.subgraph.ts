@@ -1,3 +1,6 @@
+import { IndustryAnalysis } from "./industry-analysis.entity";
+import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
+import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -36,6 +39,7 @@ import { PersonRecordResolver, PersonResolver } from "./person.resolver";
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [
+    IndustryAnalysisResolver,
     MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
@@ -49,9 +53,10 @@ export const hrss: SubgraphDefinition<City> = {
     ServiceAgencyResolver,
     PreventionProjectResolver,
   ],
-  extendedOnly: [MeetingReport],
+  extendedOnly: [MeetingReport, IndustryAnalysis],
   catalogue: hrssCatalogue,
   references: {
+    ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...enterpriseReference,
     ...personReference,
@@ -79,6 +84,7 @@ export const hrss: SubgraphDefinition<City> = {
     FeeBudgets1763900300000,
     PreventionProjects1763900400000,
     MasterRecords1764000000000,
+    EmployerRegion1764300000000,
   ],
   demo: hrssDemo,
 };

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 export enum RecognitionApplicant {
@@ -30,6 +31,10 @@ export class InjuryRecognition {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The employer's registered region, derived by the database from the credit code. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: "The emergency-management accident this injury came from, if any" })
   @Column({ ...column.code(40), nullable: true })

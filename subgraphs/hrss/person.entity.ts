@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 @ObjectType({ description: "An insured person, known across departments only by a pseudonymous pid" })
@@ -33,6 +34,10 @@ export class Person {
 
   @Column({ ...column.code(18), nullable: true })
   employerCreditCode: string | null;
+
+  /** The employer's registered region, derived by the database from its credit code. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => LocalDate, { nullable: true })
   @Column({ ...column.date, nullable: true })

@@ -1,0 +1,345 @@
+import "reflect-metadata";
+import os from "node:os";
+import path from "node:path";
+import mysql from "mysql2/promise";
+import { headAnchorFile } from "../gateway/audit";
+import { defaultLimits } from "../gateway/governance";
+import { openGovernance, startGateway } from "../gateway/server";
+import { chinaDayStart } from "../kernel/calendar";
+import { composeSupergraph } from "../kernel/compose";
+import { issueAgencyToken, trustedKeys } from "../kernel/identity";
+import {
+  ensureDevKeys,
+  loadAgencySigningKey,
+  loadAuditSigningKey,
+  loadGatewaySigningKey,
+  loadLinkingSecret,
+  loadTrustedAgencyKeys,
+  loadTrustedSubgraphKeys,
+} from "../kernel/keys";
+import { createLogger } from "../kernel/logger";
+import { defaultMaskPatterns } from "../kernel/masking";
+import { regionPrefix } from "../kernel/validate";
+import { startSubgraphProcesses } from "../scripts/hub";
+import { subgraphs } from "../subgraphs";
+import { scales, type Scale } from "../synthetic/city";
+import { seedCity } from "../synthetic/seed";
+import { dropBenchDatabases, option } from "./support";
+
+/**
+ * The meeting report at index speed: the whole report (every department's section) and the
+ * key-industry analysis through the governed gateway, against the same figures computed by
+ * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
+ * them), alternating, on MySQL. Prints the medians, the ratio and EXPLAIN for every statement.
+ * Seeds the scale into its own databases (lfreportbench_*) when they are not already full, and
+ * keeps them for the next run unless --drop is given.
+ *
+ *   LIANFANG_MYSQL_URL=mysql://root@127.0.0.1:3306 npm run benchmark:report -- [--scale city] [--rounds 15] [--drop]
+ */
+const benchPrefix = "lfreportbench_";
+const regionCode = process.argv.includes("--region") ? process.argv[process.argv.indexOf("--region") + 1] : "370300";
+const year = option("year", 2024);
+
+const reportQuery = `query Report($regionCode: String!, $period: String!) {
+  meetingReport(regionCode: $regionCode, period: $period) {
+    regionCode period regionName regionRule periodStart periodEnd
+    jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
+    accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
+    occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
+    injuryStatistics { applications recognised severelyDisabled }
+  }
+}`;
+
+const analysisQuery = `query Analysis($regionCode: String!, $fromYear: Int!, $toYear: Int!) {
+  industryAnalysis(regionCode: $regionCode, fromYear: $fromYear, toYear: $toYear) {
+    regionCode
+    divisions { code rank years { year insuredHeadcount accidents deaths recognisedInjuries newOccupationalDiseaseCases injuriesPerThousand rank } trend { direction changePercent } }
+    sections { code rank }
+    keyIndustries { code rank }
+  }
+}`;
+
+interface Statement {
+  department: string;
+  section: string;
+  sql: string;
+  parameters: unknown[];
+}
+
+/** The report's figures as a person would write them by hand, one statement per figure set, straight on each department's database. */
+function reportStatements(): Statement[] {
+  const pattern = `${regionPrefix(regionCode)}%`;
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const fromMoment = chinaDayStart(from);
+  const untilMoment = chinaDayStart(until);
+  return [
+    {
+      department: "coordination",
+      section: "jointWork",
+      sql: `SELECT i.status, COUNT(DISTINCT i.id) AS inspections, COUNT(*) AS inspected, SUM(t.rectification_due_on IS NOT NULL) AS ordered
+            FROM inspection_target t JOIN joint_inspection i ON i.id = t.inspection_id
+            WHERE t.employer_region_code LIKE ? AND i.planned_on >= ? AND i.planned_on < ? GROUP BY i.status`,
+      parameters: [pattern, from, until],
+    },
+    {
+      department: "emergency",
+      section: "accidentStatistics (by grade)",
+      sql: `SELECT grade, COUNT(*) AS accidents, SUM(deaths) AS deaths, SUM(serious_injuries) AS serious FROM accident
+            WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY grade`,
+      parameters: [pattern, fromMoment, untilMoment],
+    },
+    {
+      department: "emergency",
+      section: "accidentStatistics (by China month)",
+      sql: `SELECT DATE_FORMAT(occurred_at + INTERVAL 8 HOUR, '%Y-%m') AS month, COUNT(*) AS accidents, SUM(deaths) AS deaths FROM accident
+            WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY month`,
+      parameters: [pattern, fromMoment, untilMoment],
+    },
+    {
+      department: "health",
+      section: "occupationalDiseaseStatistics",
+      sql: `SELECT category_name, COUNT(*) AS cases FROM occupational_disease_case
+            WHERE employer_region_code LIKE ? AND diagnosed_on >= ? AND diagnosed_on < ? GROUP BY category_name`,
+      parameters: [pattern, from, until],
+    },
+    {
+      department: "hrss",
+      section: "injuryStatistics",
+      sql: `SELECT COUNT(*) AS applications, SUM(status = 'RECOGNISED') AS recognised, SUM(disability_grade <= 4) AS severe FROM injury_recognition
+            WHERE employer_region_code LIKE ? AND injured_on >= ? AND injured_on < ?`,
+      parameters: [pattern, from, until],
+    },
+  ];
+}
+
+/** The key-industry analysis by hand: each department's one GROUP BY (hrss has two tables). */
+function analysisStatements(): Statement[] {
+  const pattern = `${regionPrefix(regionCode)}%`;
+  const from = `${year - 4}-01-01`;
+  const until = `${year + 1}-01-01`;
+  return [
+    {
+      department: "hrss",
+      section: "industryAnalysis (insured)",
+      sql: `SELECT SUBSTR(e.industry_code, 1, 2) AS division, GREATEST(YEAR(p.insured_since), ?) AS y, COUNT(*) AS insured
+            FROM person p LEFT JOIN enterprise e ON e.credit_code = p.employer_credit_code
+            WHERE p.employer_region_code LIKE ? AND p.insured_since < ? GROUP BY division, y`,
+      parameters: [year - 4, pattern, until],
+    },
+    {
+      department: "hrss",
+      section: "industryAnalysis (injuries)",
+      sql: `SELECT SUBSTR(e.industry_code, 1, 2) AS division, YEAR(r.injured_on) AS y, COUNT(*) AS injuries
+            FROM injury_recognition r LEFT JOIN enterprise e ON e.credit_code = r.credit_code
+            WHERE r.employer_region_code LIKE ? AND r.injured_on >= ? AND r.injured_on < ? AND r.status = 'RECOGNISED' GROUP BY division, y`,
+      parameters: [pattern, from, until],
+    },
+    {
+      department: "emergency",
+      section: "industryAnalysis (accidents)",
+      sql: `SELECT SUBSTR(industry_code, 1, 2) AS division, YEAR(occurred_at + INTERVAL 8 HOUR) AS y, COUNT(*) AS accidents, SUM(deaths) AS deaths
+            FROM accident WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY division, y`,
+      parameters: [pattern, chinaDayStart(from), chinaDayStart(until)],
+    },
+    {
+      department: "health",
+      section: "industryAnalysis (diagnoses)",
+      sql: `SELECT SUBSTR(industry_code, 1, 2) AS division, YEAR(diagnosed_on) AS y, COUNT(*) AS cases
+            FROM occupational_disease_case WHERE employer_region_code LIKE ? AND diagnosed_on >= ? AND diagnosed_on < ? GROUP BY division, y`,
+      parameters: [pattern, from, until],
+    },
+  ];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function tableRows(mysqlUrl: string, database: string, table: string): Promise<number> {
+  const connection = await mysql.createConnection({ uri: mysqlUrl });
+  try {
+    const [rows] = await connection.query<mysql.RowDataPacket[]>(mysql.format("SELECT COUNT(*) AS n FROM ??.??", [database, table]));
+    return Number(rows[0].n);
+  } catch {
+    return 0;
+  } finally {
+    await connection.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const mysqlUrl = process.env.LIANFANG_MYSQL_URL;
+  if (!mysqlUrl) throw new Error("LIANFANG_MYSQL_URL must name the MySQL/MariaDB server: the benchmark measures index use there");
+  const scaleName = (process.argv.includes("--scale") ? process.argv[process.argv.indexOf("--scale") + 1] : "city") as Scale;
+  if (!(scaleName in scales)) throw new Error(`--scale must be one of ${Object.keys(scales).join(", ")}`);
+  const rounds = option("rounds", 15);
+  const workDir = path.join(os.tmpdir(), "lianfang-report-bench");
+  const keyDir = path.join(workDir, "keys");
+  await ensureDevKeys(
+    keyDir,
+    subgraphs.map((subgraph) => subgraph.name),
+  );
+  const logger = createLogger("benchmark", "silent");
+  const persons = await tableRows(mysqlUrl, `${benchPrefix}hrss`, "person");
+  if (persons < scales[scaleName].persons) {
+    process.stderr.write(`seeding the ${scaleName} city into ${benchPrefix}* (found ${persons} persons)...\n`);
+    const seeded = await seedCity({
+      size: scales[scaleName],
+      seed: 2024,
+      linkingSecret: loadLinkingSecret(keyDir),
+      subgraphs,
+      target: { mysqlUrl, prefix: benchPrefix, logger },
+    });
+    process.stderr.write(`seeded in ${seeded.totalSeconds.toFixed(1)} s\n`);
+  }
+  const env = { ...process.env, LIANFANG_KEY_DIR: keyDir, LIANFANG_DATA_DIR: workDir, LIANFANG_DB_PREFIX: benchPrefix, LOG_LEVEL: "warn" };
+  process.stderr.write("starting the seven subgraphs...\n");
+  const subgraphProcesses = await startSubgraphProcesses({ env });
+  const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphProcesses.subgraphUrls[name]);
+  const signingKey = await loadGatewaySigningKey(keyDir);
+  const governed = await openGovernance({
+    supergraphSdl,
+    coordinationUrl: subgraphProcesses.subgraphUrls.coordination,
+    signingKey,
+    limits: defaultLimits,
+    masks: defaultMaskPatterns,
+    database: { mysqlUrl, dbPrefix: benchPrefix, dataDir: workDir },
+    auditHeadFile: headAnchorFile(workDir, benchPrefix),
+    auditKey: loadAuditSigningKey(keyDir),
+    logger,
+  });
+  const gateway = await startGateway({
+    port: 0,
+    supergraphSdl,
+    subgraphUrls: subgraphProcesses.subgraphUrls,
+    rateLimitPerSecond: 1_000_000,
+    trustedKeys: trustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedSubgraphKeys: trustedKeys(loadTrustedSubgraphKeys(keyDir)),
+    signingKey,
+    maxBodyBytes: 100_000,
+    introspection: false,
+    logger,
+    governance: governed.governance,
+  });
+  const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
+    agency: "coordination",
+    user: "bench",
+    roles: ["viewer"],
+  });
+  const pools = new Map(
+    ["hrss", "emergency", "health", "coordination"].map((name) => [
+      name,
+      mysql.createPool({ uri: mysqlUrl, database: `${benchPrefix}${name}`, timezone: "Z", connectionLimit: 4 }),
+    ]),
+  );
+  const ask = async (query: string, variables: object) => {
+    const response = await fetch(gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-lianfang-purpose": "MEETING_REPORT" },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    if (!body.data || body.errors) throw new Error(`the gateway did not answer in full: ${JSON.stringify(body).slice(0, 500)}`);
+    return body.data;
+  };
+  // Departments answer in parallel through the gateway; by hand, too: one connection each, their statements in order.
+  const byHand = (statements: Statement[]) =>
+    Promise.all(
+      [...new Set(statements.map((statement) => statement.department))].map(async (department) => {
+        for (const statement of statements.filter((candidate) => candidate.department === department)) {
+          await pools.get(department)!.query(statement.sql, statement.parameters);
+        }
+      }),
+    );
+  try {
+    const measurements = [
+      {
+        name: `meetingReport(${regionCode}, ${year})`,
+        gateway: () => ask(reportQuery, { regionCode, period: String(year) }),
+        statements: reportStatements(),
+      },
+      {
+        name: `industryAnalysis(${regionCode}, ${year - 4}..${year})`,
+        gateway: () => ask(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
+        statements: analysisStatements(),
+      },
+    ];
+    const report = (await ask(reportQuery, { regionCode, period: String(year) })) as {
+      meetingReport: { accidentStatistics: { accidents: number }; injuryStatistics: { applications: number } };
+    };
+    process.stderr.write(
+      `report answers: ${report.meetingReport.accidentStatistics.accidents} accidents, ${report.meetingReport.injuryStatistics.applications} injury applications\n`,
+    );
+    const lines: string[] = [];
+    lines.push(
+      `scale ${scaleName}, MySQL ${await serverVersion(pools.get("hrss")!)}, ${rounds} alternating rounds after 3 warm-ups, ` +
+        `${os.cpus().length} cores, load average ${os
+          .loadavg()
+          .map((load) => load.toFixed(2))
+          .join(" ")} at start, ${new Date().toISOString()}`,
+      "",
+      "| query | gateway median ms | hand-written SQL median ms | ratio |",
+      "|---|---:|---:|---:|",
+    );
+    for (const measurement of measurements) {
+      for (let warmUp = 0; warmUp < 3; warmUp++) {
+        await measurement.gateway();
+        await byHand(measurement.statements);
+      }
+      const viaGateway: number[] = [];
+      const viaSql: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        viaGateway.push(await timed(measurement.gateway));
+        viaSql.push(await timed(() => byHand(measurement.statements)));
+      }
+      const gatewayMs = median(viaGateway);
+      const sqlMs = median(viaSql);
+      lines.push(`| ${measurement.name} | ${gatewayMs.toFixed(1)} | ${sqlMs.toFixed(1)} | ${(gatewayMs / sqlMs).toFixed(2)} |`);
+    }
+    lines.push(
+      "",
+      `load average at end ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(" ")}`,
+      "",
+      "EXPLAIN of each hand-written statement (the resolvers' statements read the same indexes):",
+      "",
+    );
+    lines.push("| department | section | table | type | key | rows | Extra |", "|---|---|---|---|---|---:|---|");
+    for (const statement of [...reportStatements(), ...analysisStatements()]) {
+      const [plan] = await pools.get(statement.department)!.query<mysql.RowDataPacket[]>(`EXPLAIN ${statement.sql}`, statement.parameters);
+      for (const step of plan) {
+        lines.push(
+          `| ${statement.department} | ${statement.section} | ${step.table} | ${step.type} | ${step.key ?? "—"} | ${step.rows} | ${step.Extra ?? ""} |`,
+        );
+      }
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+  } finally {
+    for (const pool of pools.values()) await pool.end();
+    await gateway.stop();
+    await governed.close();
+    await subgraphProcesses.stop();
+    if (process.argv.includes("--drop")) await dropBenchDatabases(mysqlUrl, benchPrefix);
+  }
+}
+
+async function serverVersion(pool: mysql.Pool): Promise<string> {
+  const [rows] = await pool.query<mysql.RowDataPacket[]>("SELECT VERSION() AS version");
+  return String(rows[0].version);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

@@ -39,7 +39,7 @@ export function barChart(categories: string[], series: { name: string; values: n
 }
 
 /** Lines over the months, for the accidents month by month. */
-export function lineChart(categories: string[], series: { name: string; values: number[] }[]): string {
+export function lineChart(categories: string[], series: { name: string; values: (number | null)[] }[]): string {
   return svgChart({
     grid,
     legend: legend(series.map((entry) => entry.name)),

@@ -2,15 +2,20 @@ import { chinaToday } from "../kernel/calendar";
 import type { Clock } from "../kernel/clock";
 import { periodInProgress, previousPeriod, ReportProblem, type ReportPeriod, type ReportRegion } from "./period";
 import {
+  industryAnalysisDocument,
   meetingReportDocument,
   typicalCaseBulletinsPage,
   type BulletinPage,
+  type IndustryAnalysis,
   type MeetingReportAnswer,
   type MeetingReportFigures,
   type MeetingReportVariables,
   type RectificationEscalation,
   type TypicalCaseBulletin,
 } from "./query";
+
+/** The key-industry analysis covers the period's year and the four before it: a trend needs years. */
+export const industryYears = 5;
 
 /** The departments whose figures a meeting report can hold, in the order the document lists them. */
 export const reportDepartments = ["coordination", "emergency", "health", "hrss", "transport", "housing", "unions"] as const;
@@ -47,6 +52,8 @@ export interface ReportData {
    * be placed (the office or emergency management did not answer).
    */
   typicalCases: TypicalCaseBulletin[] | null;
+  /** 数据分析研判 over the years up to the period's; null when its owner did not answer. */
+  industries: IndustryAnalysis | null;
   /** Bulletins of the period not tied to an accident, so to no region: listed apart. */
   unplacedCases: TypicalCaseBulletin[];
   missing: MissingDepartment[];
@@ -108,15 +115,16 @@ async function ask<T>(options: FetchOptions, query: string, variables: Record<st
     throw new ReportProblem(`联防中心的答复不是 GraphQL 答复 (HTTP ${response.status}): ${text.slice(0, 200)}`);
   }
   const errors = body.errors ?? [];
+  // No data because departments were unreachable: the caller decides whether the report can stand without it.
+  if (!body.data && errors.length && errors.every((error) => unavailable.has(error.extensions?.code ?? ""))) {
+    return { data: null, errors };
+  }
   if (!body.data) {
     const first = errors[0];
     const code = first?.extensions?.code ?? `HTTP ${response.status}`;
-    if (first && unavailable.has(code) && first.extensions?.subgraph) {
-      const agency = first.extensions.subgraph;
-      throw new ReportProblem(`${departmentNames[agency] ?? agency} 暂时无法访问, 会议报告的主体由其提供, 无法生成报告`);
-    }
     const field = first?.extensions?.field ? ` (${first.extensions.field})` : "";
-    throw new ReportProblem(`联防中心拒绝了会议报告请求: ${refusals[code] ?? code}${field}: ${first?.message ?? "无说明"}`);
+    const reason = first?.extensions?.reason ?? first?.message ?? "无说明";
+    throw new ReportProblem(`联防中心拒绝了会议报告请求: ${refusals[code] ?? code}${field}: ${reason}`);
   }
   return { data: body.data, errors };
 }
@@ -155,23 +163,33 @@ export async function fetchReport(options: FetchOptions): Promise<ReportData> {
   const answer = await ask<MeetingReportAnswer>(options, meetingReportDocument, { ...variables });
   const readAt = options.clock();
   const errors = [...answer.errors];
-  const current = answer.data.current;
-  if (!current) throw new ReportProblem("联防中心没有返回本期会议报告");
+  const current = answer.data?.current;
+  if (!current) {
+    // The office owns the report's root: without it there is no report to write.
+    const agencies = [...new Set(errors.map((error) => error.extensions?.subgraph ?? error.extensions?.serviceName ?? "unknown"))];
+    throw new ReportProblem(`${agencies.map((agency) => departmentNames[agency] ?? agency).join("、")} 暂时无法访问, 无法生成会议报告`);
+  }
   let bulletins: TypicalCaseBulletin[] | null = null;
-  let page: BulletinPage | null = answer.data.typicalCaseBulletins;
+  let page: BulletinPage | null = answer.data?.typicalCaseBulletins ?? null;
   if (page) {
     bulletins = [...page.nodes];
     while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-      const next: { data: { typicalCaseBulletins: BulletinPage | null }; errors: GraphQLErrorShape[] } = await ask(
+      const next: { data: { typicalCaseBulletins: BulletinPage | null } | null; errors: GraphQLErrorShape[] } = await ask(
         options,
         typicalCaseBulletinsPage,
         { publishedFrom: period.from, after: page.pageInfo.endCursor },
       );
       errors.push(...next.errors);
-      page = next.data.typicalCaseBulletins;
+      page = next.data?.typicalCaseBulletins ?? null;
       bulletins.push(...(page?.nodes ?? []));
     }
   }
+  const industryAnswer = await ask<{ industryAnalysis: IndustryAnalysis | null }>(options, industryAnalysisDocument, {
+    regionCode: region.code,
+    fromYear: period.year - industryYears + 1,
+    toYear: period.year,
+  });
+  errors.push(...industryAnswer.errors);
   const missing = missingDepartments(errors);
   const emergencyMissing = missing.some((department) => department.agency === "emergency");
   const inPeriod = (bulletin: TypicalCaseBulletin) => bulletin.publishedOn >= period.from && bulletin.publishedOn <= period.to;
@@ -182,7 +200,8 @@ export async function fetchReport(options: FetchOptions): Promise<ReportData> {
     period,
     previousPeriod: earlier,
     current,
-    previous: answer.data.previous,
+    previous: answer.data?.previous ?? null,
+    industries: industryAnswer.data?.industryAnalysis ?? null,
     escalations: current.rectificationEscalations,
     // Without emergency management the bulletins' accidents cannot be placed in a region.
     typicalCases:

@@ -1,4 +1,5 @@
 import { departmentNames, type ReportData } from "./fetch";
+import type { IndustryRow } from "./query";
 
 /**
  * The report's figures in one model, from which the HTML (and so the PDF) and the workbook are
@@ -68,8 +69,8 @@ export type Cell = string | number | null;
 export interface Column {
   key: string;
   header: string;
-  /** Written as a number in the workbook; `percent` ones with a percent format. */
-  kind: "text" | "number" | "percent";
+  /** Written as a number in the workbook: counts whole, rates to two decimals, shares as percent. */
+  kind: "text" | "number" | "decimal" | "percent";
   width?: number;
 }
 
@@ -96,13 +97,111 @@ export interface ReportModel {
   regionRule: string;
 }
 
-/**
- * How events are placed in the region, as the hub counts them today. Emergency management places an
- * accident where it happened; the other departments place a case by the registration region in the
- * employer's credit code.
- */
-const regionRule =
-  "生产安全事故按事故发生地的行政区划计入；职业病病例、工伤认定、联合检查企业和限期整改按用人单位统一社会信用代码第 3–8 位（登记管理机关行政区划码）计入；市级、省级报告汇总其下全部区县。";
+export const trendNames: Record<string, string> = { RISING: "上升", FALLING: "下降", STEADY: "基本持平", UNKNOWN: "无法判断" };
+
+/** A trend in words: 上升 12.3% (2020–2024年), or why it cannot be told. */
+export function trendText(trend: IndustryRow["trend"]): string {
+  const direction = nameOf(trendNames, trend.direction);
+  if (trend.direction === "UNKNOWN" || trend.changePercent === null) return trend.reason ? `${direction}：${trend.reason}` : direction;
+  const span = trend.fromYear && trend.toYear ? ` (${trend.fromYear}–${trend.toYear}年)` : "";
+  return `${direction} ${Math.abs(trend.changePercent).toFixed(1)}%${span}`;
+}
+
+const industryColumns: Column[] = [
+  { key: "insured", header: "年末参保人数", kind: "number", width: 12 },
+  { key: "accidents", header: "事故起数", kind: "number", width: 10 },
+  { key: "deaths", header: "死亡人数", kind: "number", width: 10 },
+  { key: "recognised", header: "认定工伤", kind: "number", width: 10 },
+  { key: "diseases", header: "新发职业病", kind: "number", width: 10 },
+  { key: "injuryRate", header: "工伤发生率 (‰)", kind: "decimal", width: 14 },
+  { key: "deathRate", header: "死亡率 (1/10万)", kind: "decimal", width: 14 },
+];
+
+function industryFigures(row: IndustryRow, year: number): Record<string, Cell> {
+  const figures = row.years.find((candidate) => candidate.year === year);
+  return {
+    insured: figures?.insuredHeadcount ?? null,
+    accidents: figures?.accidents ?? null,
+    deaths: figures?.deaths ?? null,
+    recognised: figures?.recognisedInjuries ?? null,
+    diseases: figures?.newOccupationalDiseaseCases ?? null,
+    injuryRate: figures?.injuriesPerThousand ?? null,
+    deathRate: figures?.deathsPerHundredThousand ?? null,
+  };
+}
+
+function industryTables(data: ReportData): Record<string, FigureTable> {
+  const analysis = data.industries;
+  const year = data.period.year;
+  const missing = !analysis?.keyIndustries || !analysis.divisions;
+  return {
+    keyIndustries: {
+      key: "keyIndustries",
+      sheet: "重点行业",
+      title: `重点行业 (${year}年)`,
+      agency: "coordination",
+      columns: [
+        { key: "name", header: "重点行业", kind: "text", width: 16 },
+        ...industryColumns,
+        { key: "rank", header: "排名", kind: "number", width: 8 },
+        { key: "trend", header: "工伤发生率趋势", kind: "text", width: 30 },
+      ],
+      rows: (analysis?.keyIndustries ?? []).map((row) => ({
+        name: row.name,
+        ...industryFigures(row, year),
+        rank: row.rank,
+        trend: trendText(row.trend),
+      })),
+      missing,
+    },
+    keyIndustryYears: {
+      key: "keyIndustryYears",
+      sheet: "重点行业分年",
+      title: "重点行业分年",
+      agency: "coordination",
+      columns: [
+        { key: "name", header: "重点行业", kind: "text", width: 16 },
+        { key: "year", header: "年度", kind: "number", width: 8 },
+        ...industryColumns,
+        { key: "rank", header: "排名", kind: "number", width: 8 },
+        { key: "note", header: "说明", kind: "text", width: 30 },
+      ],
+      rows: (analysis?.keyIndustries ?? []).flatMap((row) =>
+        row.years.map((figures) => ({
+          name: row.name,
+          year: figures.year,
+          ...industryFigures(row, figures.year),
+          rank: figures.rank,
+          note: figures.rateUnavailable,
+        })),
+      ),
+      missing,
+    },
+    divisions: {
+      key: "divisions",
+      sheet: "行业排名",
+      title: `各行业 (GB/T 4754 大类) 按${year}年工伤发生率排名`,
+      agency: "coordination",
+      columns: [
+        { key: "code", header: "行业代码", kind: "text", width: 10 },
+        { key: "name", header: "行业名称", kind: "text", width: 28 },
+        { key: "rank", header: "排名", kind: "number", width: 8 },
+        { key: "keyIndustry", header: "所属重点行业", kind: "text", width: 14 },
+        ...industryColumns,
+        { key: "trend", header: "工伤发生率趋势", kind: "text", width: 30 },
+      ],
+      rows: (analysis?.divisions ?? []).map((row) => ({
+        code: row.code,
+        name: row.name,
+        rank: row.rank,
+        keyIndustry: row.keyIndustry?.name ?? null,
+        ...industryFigures(row, year),
+        trend: trendText(row.trend),
+      })),
+      missing,
+    },
+  };
+}
 
 export function buildModel(data: ReportData): ReportModel {
   const { current, previous } = data;
@@ -332,13 +431,14 @@ export function buildModel(data: ReportData): ReportModel {
       })),
       missing: data.typicalCases === null,
     },
+    ...industryTables(data),
   };
 
   const contributed: Record<string, string> = {
-    coordination: "联合检查、逾期整改督办、典型案例通报",
-    emergency: "生产安全事故 (按等级、按月份)",
-    health: "新发职业病 (按类别)",
-    hrss: "工伤认定申请与认定、企业名称",
+    coordination: "联合检查、逾期整改督办、典型案例通报、行业分析的汇总与排名",
+    emergency: "生产安全事故 (按等级、按月份、按行业)",
+    health: "新发职业病 (按类别、按行业)",
+    hrss: "工伤认定申请与认定、参保人数 (按行业)、企业名称",
   };
   const contributions = Object.keys(departmentNames).map((agency) => {
     const problem = data.missing.find((department) => department.agency === agency);
@@ -355,6 +455,6 @@ export function buildModel(data: ReportData): ReportModel {
     summary,
     tables,
     contributions,
-    regionRule,
+    regionRule: current.regionRule,
   };
 }

@@ -1,6 +1,15 @@
 import { barChart, cjkFontFamily, horizontalBarChart, lineChart } from "./charts";
 import { departmentNames } from "./fetch";
-import { changeOf, formatNumber, shortDepartmentNames, type Cell, type Figure, type FigureTable, type ReportModel } from "./figures";
+import {
+  changeOf,
+  formatNumber,
+  shortDepartmentNames,
+  type Cell,
+  type Column,
+  type Figure,
+  type FigureTable,
+  type ReportModel,
+} from "./figures";
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character] as string);
@@ -54,23 +63,23 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; wh
 .sources { break-before: page; }
 `;
 
-function cellText(value: Cell, kind: "text" | "number" | "percent"): string {
+function cellText(value: Cell, kind: Column["kind"]): string {
   if (value === null) return "—";
   if (kind === "percent" && typeof value === "number") return `${(value * 100).toFixed(1)}%`;
+  if (kind === "decimal" && typeof value === "number") return value.toFixed(2);
   return typeof value === "number" ? formatNumber(value) : escapeHtml(value);
 }
 
 /** A table of figures; every number cell carries data-figure="<table>.<row>.<column>" so the document can be checked. */
-function renderTable(table: FigureTable, rowsShown = table.rows.length): string {
+function renderTable(table: FigureTable, rowsShown = table.rows.length, columnKeys?: string[]): string {
   const [first] = table.columns;
-  const head = table.columns
-    .map((column) => `<th class="${column.kind === "text" ? "" : "number"}">${escapeHtml(column.header)}</th>`)
-    .join("");
+  const columns = columnKeys ? table.columns.filter((column) => columnKeys.includes(column.key)) : table.columns;
+  const head = columns.map((column) => `<th class="${column.kind === "text" ? "" : "number"}">${escapeHtml(column.header)}</th>`).join("");
   const body = table.rows
     .slice(0, rowsShown)
     .map((row) => {
       const rowKey = String(row[first.key] ?? "");
-      const cells = table.columns.map((column) => {
+      const cells = columns.map((column) => {
         const value = row[column.key];
         const attributes =
           column.kind === "text" ? "" : ` class="number" data-figure="${escapeHtml(`${table.key}.${rowKey}.${column.key}`)}"`;
@@ -102,12 +111,18 @@ function renderTransposed(table: FigureTable, label: (rowKey: string) => string)
   return `<table data-table="${table.key}" class="transposed"><thead><tr><th>${escapeHtml(first.header)}</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-function missingNotice(model: ReportModel, agency: string): string {
-  const problem = model.data.missing.find((department) => department.agency === agency);
-  const reason = problem?.reason ?? "未返回数据";
-  return `<div class="missing" data-missing="${agency}"><strong>${escapeHtml(departmentNames[agency] ?? agency)}</strong>${escapeHtml(
-    reason,
-  )}。本部分不列任何数字，以免以缺代零；该部门恢复后重新生成本报告即可补齐。</div>`;
+/** Says which of the departments a section needs did not answer; the section then shows no number. */
+function missingNotice(model: ReportModel, ...agencies: string[]): string {
+  const down = model.data.missing.filter((department) => agencies.includes(department.agency));
+  const named = down.length
+    ? down
+        .map(
+          (department) =>
+            `<strong>${escapeHtml(departmentNames[department.agency] ?? department.agency)}</strong>${escapeHtml(department.reason)}`,
+        )
+        .join("；")
+    : `本部分所需部门（${agencies.map((agency) => escapeHtml(departmentNames[agency] ?? agency)).join("、")}）未返回数据`;
+  return `<div class="missing" data-missing="${down.map((department) => department.agency).join(" ") || agencies.join(" ")}">${named}。本部分不列任何数字，以免以缺代零；该部门恢复后重新生成本报告即可补齐。</div>`;
 }
 
 /** Whether a rise of this figure is bad news (accidents) or work done (inspections): only colours the change. */
@@ -299,6 +314,51 @@ function typicalCaseSection(model: ReportModel, number: string): string {
   return `${heading}<p>联席会议办公室本期发布的、涉及本区域企业事故的典型案例通报：</p>${placed}${unplaced}`;
 }
 
+const divisionsShown = 10;
+
+function industrySection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、数据分析研判：重点行业</h2>`;
+  const analysis = model.data.industries;
+  const keyIndustries = model.tables.keyIndustries;
+  if (!analysis || keyIndustries.missing) return heading + missingNotice(model, "hrss", "emergency", "health", "coordination");
+  const years = Array.from({ length: analysis.toYear - analysis.fromYear + 1 }, (_, index) => analysis.fromYear + index);
+  const rows = analysis.keyIndustries ?? [];
+  const chart = lineChart(
+    years.map((year) => `${year}年`),
+    rows.map((row) => ({
+      name: row.name,
+      values: years.map((year) => row.years.find((figures) => figures.year === year)?.injuriesPerThousand ?? null),
+    })),
+  );
+  const divisions = model.tables.divisions;
+  const ranked = divisions.rows.filter((row) => row.rank !== null);
+  return `${heading}
+<p>${escapeHtml(analysis.method)}</p>
+<h3>重点行业工伤发生率（‰），${analysis.fromYear}–${analysis.toYear}年</h3>
+<div class="chart">${chart}</div>
+${renderTable(keyIndustries)}
+<p class="note">排名为${analysis.toYear}年工伤发生率在全部重点行业中的位次（1 为最高）；无参保人员的行业不计算比率、不排名。${
+    model.data.period.quarter ? "行业分析按整年统计，本年为截至读取之日的数字。" : ""
+  }</p>
+<h3>各行业工伤发生率排名（${analysis.toYear}年前 ${Math.min(divisionsShown, ranked.length)} 位）</h3>
+${
+  ranked.length
+    ? renderTable({ ...divisions, rows: ranked }, divisionsShown, [
+        "code",
+        "name",
+        "rank",
+        "keyIndustry",
+        "insured",
+        "recognised",
+        "injuryRate",
+        "deathRate",
+        "trend",
+      ])
+    : "<p>本年没有可计算工伤发生率的行业。</p>"
+}
+<p class="note">全部 ${formatNumber(divisions.rows.length)} 个行业（GB/T 4754 大类）及各年数字见同一报告的 xlsx 工作簿“行业排名”“重点行业分年”表。</p>`;
+}
+
 function sources(model: ReportModel): string {
   const { data } = model;
   const rows = model.contributions
@@ -331,7 +391,7 @@ ${data.inProgress ? `<p><strong>期间：</strong>本期尚未结束，数字截
 
 /** The whole report as one self-contained HTML document: no script, no link, every chart inline SVG. */
 export function renderHtml(model: ReportModel): string {
-  const sections = [accidentSection, diseaseSection, injurySection, jointWorkSection, typicalCaseSection];
+  const sections = [accidentSection, diseaseSection, injurySection, jointWorkSection, typicalCaseSection, industrySection];
   const numerals = ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
   return `<!doctype html>
 <html lang="zh-CN">

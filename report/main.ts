@@ -2,23 +2,27 @@ import { Command } from "commander";
 import { commonVariables, keyDirectory, readConfig } from "../kernel/config";
 import { systemClock } from "../kernel/clock";
 import { issueAgencyToken } from "../kernel/identity";
-import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
-import { subgraphs } from "../subgraphs";
+import { loadAgencySigningKey } from "../kernel/keys";
 import { departmentNames } from "./fetch";
 import { ReportProblem } from "./period";
-import { reportFormats, writeReport } from "./run";
+import { checkRequest, reportFormats, writeReport } from "./run";
 
 const defaultGatewayUrl = "http://127.0.0.1:4000/graphql";
 
-/** LIANFANG_TOKEN, or a viewer's token signed with the department's development key (two hours). */
+/**
+ * LIANFANG_TOKEN, or a viewer's token signed with the department's development key (two hours).
+ * A client makes no keys: without one, the hub (npm start) has not made them here.
+ */
 async function readerToken(agency: string): Promise<string> {
   if (process.env.LIANFANG_TOKEN) return process.env.LIANFANG_TOKEN;
   const keyDir = keyDirectory(readConfig(commonVariables));
-  await ensureDevKeys(
-    keyDir,
-    subgraphs.map((subgraph) => subgraph.name),
-  );
-  return issueAgencyToken(await loadAgencySigningKey(keyDir, agency), { agency, user: "report", roles: ["viewer"] }, "2h");
+  let key: Awaited<ReturnType<typeof loadAgencySigningKey>>;
+  try {
+    key = await loadAgencySigningKey(keyDir, agency);
+  } catch {
+    throw new ReportProblem(`没有 ${agency} 的开发密钥 (${keyDir}): 请设置 LIANFANG_TOKEN, 或先在本机运行 npm start`);
+  }
+  return issueAgencyToken(key, { agency, user: "report", roles: ["viewer"] }, "2h");
 }
 
 async function main(): Promise<void> {
@@ -33,15 +37,14 @@ async function main(): Promise<void> {
     .option("--case <ref>", "会议或案由编号, 记入审计日志")
     .parse();
   const options = program.opts<{ region: string; period: string; format: string; out: string; agency: string; case?: string }>();
+  const request = { regionCode: options.region, period: options.period, format: options.format, clock: systemClock };
+  checkRequest(request);
   const model = await writeReport({
-    regionCode: options.region,
-    period: options.period,
-    format: options.format,
+    ...request,
     out: options.out,
     gatewayUrl: process.env.LIANFANG_GATEWAY_URL ?? defaultGatewayUrl,
     token: await readerToken(options.agency),
     caseRef: options.case,
-    clock: systemClock,
   });
   process.stdout.write(`${model.title} 已保存到 ${options.out}\n`);
   for (const department of model.data.missing) {

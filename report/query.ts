@@ -6,7 +6,7 @@
  */
 
 const figures = `
-  regionCode period regionName
+  regionCode period regionName regionRule periodStart periodEnd
   jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
   accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
   occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
@@ -36,6 +36,60 @@ export const typicalCaseBulletinsPage = `query MeetingReportBulletins($published
   }
 }`;
 
+const industryRow = `level code name sectionCode keyIndustry { code name } rank
+      years { year insuredHeadcount accidents deaths recognisedInjuries newOccupationalDiseaseCases
+        injuriesPerThousand accidentsPerThousand deathsPerHundredThousand occupationalDiseasesPerThousand rateUnavailable rank }
+      trend { direction fromYear toYear changePercent reason }`;
+
+/**
+ * 数据分析研判 for the report: every industry over the five years up to the period's year. Its own
+ * operation, so that a department missing from it cannot take the rest of the report down.
+ */
+export const industryAnalysisDocument = `query MeetingReportIndustries($regionCode: String!, $fromYear: Int!, $toYear: Int!) {
+  industryAnalysis(regionCode: $regionCode, fromYear: $fromYear, toYear: $toYear) {
+    regionCode fromYear toYear regionRule method
+    keyIndustries { ${industryRow} }
+    divisions { ${industryRow} }
+  }
+}`;
+
+export interface IndustryYear {
+  year: number;
+  insuredHeadcount: number;
+  accidents: number;
+  deaths: number;
+  recognisedInjuries: number;
+  newOccupationalDiseaseCases: number;
+  injuriesPerThousand: number | null;
+  accidentsPerThousand: number | null;
+  deathsPerHundredThousand: number | null;
+  occupationalDiseasesPerThousand: number | null;
+  rateUnavailable: string | null;
+  rank: number | null;
+}
+
+export interface IndustryRow {
+  level: string;
+  code: string;
+  name: string;
+  sectionCode: string | null;
+  keyIndustry: { code: string; name: string } | null;
+  rank: number | null;
+  years: IndustryYear[];
+  trend: { direction: string; fromYear: number | null; toYear: number | null; changePercent: number | null; reason: string | null };
+}
+
+export interface IndustryAnalysis {
+  regionCode: string;
+  fromYear: number;
+  toYear: number;
+  regionRule: string;
+  method: string;
+  /** Null when a department whose figures they join did not answer. */
+  keyIndustries: IndustryRow[] | null;
+  divisions: IndustryRow[] | null;
+}
+
 export interface MeetingReportVariables {
   regionCode: string;
   period: string;
@@ -61,6 +115,10 @@ export interface MeetingReportFigures {
   regionCode: string;
   period: string;
   regionName: string;
+  /** How every section places an event in the region, in Chinese. */
+  regionRule: string;
+  periodStart: string;
+  periodEnd: string;
   jointWork: { inspectionsPlanned: number; inspectionsClosed: number; enterprisesInspected: number; rectificationsOrdered: number } | null;
   accidentStatistics: {
     accidents: number;

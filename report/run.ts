@@ -22,12 +22,16 @@ export interface ReportOptions {
   clock: Clock;
 }
 
-/** Checks what was asked, reads the report through the gateway and writes it in the format asked. */
-export async function writeReport(options: ReportOptions): Promise<ReportModel> {
+/** What was asked, checked before anything is sent: a format, a region the hub serves, a period that has begun. */
+export function checkRequest(options: Pick<ReportOptions, "format" | "regionCode" | "period" | "clock">) {
   const format = reportFormats.find((candidate) => candidate === options.format);
   if (!format) throw new ReportProblem(`格式「${options.format}」不支持: 应为 ${reportFormats.join("、")} 之一`);
-  const region = parseRegion(options.regionCode);
-  const period = parsePeriod(options.period, chinaToday(options.clock()));
+  return { format, region: parseRegion(options.regionCode), period: parsePeriod(options.period, chinaToday(options.clock())) };
+}
+
+/** Checks what was asked, reads the report through the gateway and writes it in the format asked. */
+export async function writeReport(options: ReportOptions): Promise<ReportModel> {
+  const { format, region, period } = checkRequest(options);
   const data = await fetchReport({
     gatewayUrl: options.gatewayUrl,
     token: options.token,

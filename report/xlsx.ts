@@ -14,6 +14,7 @@ function addTable(workbook: ExcelJS.Workbook, table: FigureTable, missingReason:
   for (const row of table.rows) sheet.addRow(row);
   table.columns.forEach((column, index) => {
     if (column.kind === "percent") sheet.getColumn(index + 1).numFmt = "0.0%";
+    else if (column.kind === "decimal") sheet.getColumn(index + 1).numFmt = "0.00";
     else if (column.kind === "number") sheet.getColumn(index + 1).numFmt = "#,##0";
   });
 }

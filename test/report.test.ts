@@ -4,7 +4,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chinaDayStart, chinaToday } from "../kernel/calendar";
+import { chinaToday } from "../kernel/calendar";
+import { employerRegionRule } from "../kernel/employer-region";
 import { fetchReport } from "../report/fetch";
 import { buildModel } from "../report/figures";
 import { renderHtml } from "../report/html";
@@ -33,7 +34,7 @@ type Figures = Record<string, number | null>;
 function figuresIn(html: string, attribute = "data-figure"): Figures {
   const pattern = new RegExp(`${attribute}="([^"]+)">([^<]*)<`, "g");
   return Object.fromEntries(
-    [...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" ? null : Number(text.replace(/,/g, ""))]),
+    [...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" || text === "—" ? null : Number(text.replace(/,/g, ""))]),
   );
 }
 
@@ -49,6 +50,13 @@ if (!hasChromium) {
 
 /** Where the PDF is kept for a person to look at (git-ignored), like the console's screenshots. */
 const outputs = path.join(__dirname, "..", "test-results", "report");
+
+/** The figures of the departments' sections, without the key-industry analysis's tables. */
+const departmentFigures = (figures: Figures): Figures =>
+  Object.fromEntries(Object.entries(figures).filter(([key]) => !key.startsWith("keyIndustries.") && !key.startsWith("divisions.")));
+
+/** The region rule as the hub states it, as the HTML writes it. */
+const escapedRule = employerRegionRule.replace(/"/g, "&quot;");
 
 const pdfPages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
@@ -67,30 +75,37 @@ describe("the meeting report as a document (npm run report)", () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  /** The figures of one year computed straight from what each department seeded, without the hub. */
-  function expectedYear(regionCode: string, year: number) {
+  /**
+   * The figures of one period (a year or a quarter) computed straight from what each department
+   * seeded, without the hub: every event placed by its employer's registered region (credit code
+   * characters 3–8), as the report says.
+   */
+  function expectedPeriod(regionCode: string, period: string) {
     const prefix = regionCode.endsWith("00") ? regionCode.slice(0, 4) : regionCode;
     const employerIn = (creditCode: string) => creditCode.slice(2, 2 + prefix.length) === prefix;
-    const inYear = (date: string) => date.startsWith(`${year}-`);
-    const accidents = seeded(hub.city, "emergency", Accident).filter(
-      (a) =>
-        a.regionCode.startsWith(prefix) &&
-        a.occurredAt >= chinaDayStart(`${year}-01-01`) &&
-        a.occurredAt < chinaDayStart(`${year + 1}-01-01`),
+    const year = Number(period.slice(0, 4));
+    const quarter = period.length > 4 ? Number(period.slice(6)) : null;
+    const months = Array.from(
+      { length: quarter ? 3 : 12 },
+      (_, index) => `${year}-${String((quarter ? quarter * 3 - 3 : 0) + index + 1).padStart(2, "0")}`,
     );
-    const cases = seeded(hub.city, "health", OccupationalDiseaseCase).filter((c) => employerIn(c.creditCode) && inYear(c.diagnosedOn));
-    const injuries = seeded(hub.city, "hrss", InjuryRecognition).filter((r) => employerIn(r.creditCode) && inYear(r.injuredOn));
-    const inspections = seeded(hub.city, "coordination", JointInspection).filter((i) => inYear(i.plannedOn));
+    const inPeriod = (date: string) => months.includes(date.slice(0, 7));
+    const accidents = seeded(hub.city, "emergency", Accident).filter((a) => employerIn(a.creditCode) && inPeriod(chinaToday(a.occurredAt)));
+    const cases = seeded(hub.city, "health", OccupationalDiseaseCase).filter((c) => employerIn(c.creditCode) && inPeriod(c.diagnosedOn));
+    const injuries = seeded(hub.city, "hrss", InjuryRecognition).filter((r) => employerIn(r.creditCode) && inPeriod(r.injuredOn));
+    const inspectionsOfPeriod = seeded(hub.city, "coordination", JointInspection).filter((i) => inPeriod(i.plannedOn));
     const targets = seeded(hub.city, "coordination", InspectionTarget).filter(
-      (t) => employerIn(t.creditCode) && inspections.some((i) => i.id === t.inspectionId),
+      (t) => employerIn(t.creditCode) && inspectionsOfPeriod.some((i) => i.id === t.inspectionId),
     );
+    // A joint inspection counts in the region when one of its targets is an enterprise of the region.
+    const inspections = inspectionsOfPeriod.filter((i) => targets.some((t) => t.inspectionId === i.id));
     const sum = (rows: Accident[], key: "deaths" | "seriousInjuries") => rows.reduce((total, row) => total + row[key], 0);
-    return { accidents, cases, injuries, inspections, targets, employerIn, sum };
+    return { accidents, cases, injuries, inspections, targets, employerIn, inPeriod, months, sum };
   }
 
-  function expectedFigures(regionCode: string, year: number): { current: Figures; previous: Figures } {
-    const summary = (y: number): Figures => {
-      const { accidents, cases, injuries, inspections, targets, sum } = expectedYear(regionCode, y);
+  function expectedFigures(regionCode: string, period: string): { current: Figures; previous: Figures } {
+    const summary = (asked: string): Figures => {
+      const { accidents, cases, injuries, inspections, targets, sum } = expectedPeriod(regionCode, asked);
       return {
         accidents: accidents.length,
         deaths: sum(accidents, "deaths"),
@@ -106,12 +121,12 @@ describe("the meeting report as a document (npm run report)", () => {
         rectificationsOrdered: targets.filter((t) => t.rectificationDueOn !== null).length,
       };
     };
-    const current = summary(year);
-    const { accidents, cases, injuries, inspections, targets, employerIn, sum } = expectedYear(regionCode, year);
+    const current = summary(period);
+    const { accidents, cases, injuries, inspections, targets, employerIn, inPeriod, months, sum } = expectedPeriod(regionCode, period);
     const accidentById = new Map(seeded(hub.city, "emergency", Accident).map((a) => [a.id, a]));
     const bulletins = seeded(hub.city, "coordination", TypicalCaseBulletin).filter((b) => {
       const accident = b.accidentId ? accidentById.get(b.accidentId) : undefined;
-      return b.publishedOn.startsWith(`${year}-`) && accident !== undefined && employerIn(accident.creditCode);
+      return inPeriod(b.publishedOn) && accident !== undefined && employerIn(accident.creditCode);
     });
     const tables: Figures = {};
     for (const [grade, name] of gradeNames) {
@@ -119,11 +134,10 @@ describe("the meeting report as a document (npm run report)", () => {
       tables[`accidentsByGrade.${name}.accidents`] = ofGrade.length;
       tables[`accidentsByGrade.${name}.deaths`] = sum(ofGrade, "deaths");
     }
-    for (let month = 1; month <= 12; month++) {
-      const key = `${year}-${String(month).padStart(2, "0")}`;
-      const ofMonth = accidents.filter((a) => chinaToday(a.occurredAt).startsWith(key));
-      tables[`accidentsByMonth.${key}.accidents`] = ofMonth.length;
-      tables[`accidentsByMonth.${key}.deaths`] = sum(ofMonth, "deaths");
+    for (const month of months) {
+      const ofMonth = accidents.filter((a) => chinaToday(a.occurredAt).startsWith(month));
+      tables[`accidentsByMonth.${month}.accidents`] = ofMonth.length;
+      tables[`accidentsByMonth.${month}.deaths`] = sum(ofMonth, "deaths");
     }
     for (const category of new Set(cases.map((c) => c.categoryName))) {
       tables[`diseasesByCategory.${category}.cases`] = cases.filter((c) => c.categoryName === category).length;
@@ -141,7 +155,38 @@ describe("the meeting report as a document (npm run report)", () => {
       overdueRectifications: 0,
       typicalCases: bulletins.length,
     });
-    return { current: { ...current, ...tables }, previous: summary(year - 1) };
+    const previous = period.length > 4 ? `${Number(period.slice(0, 4)) - 1}${period.slice(4)}` : String(Number(period) - 1);
+    return { current: { ...current, ...tables }, previous: summary(previous) };
+  }
+
+  /** The key-industry table as the hub's 数据分析研判 answers it, figure by figure as the document shows them. */
+  async function expectedIndustries(regionCode: string, year: number): Promise<Figures> {
+    const response = await hub.post(
+      {
+        query: `query($regionCode: String!, $fromYear: Int!, $toYear: Int!) { industryAnalysis(regionCode: $regionCode, fromYear: $fromYear, toYear: $toYear) {
+          keyIndustries { name rank years { year insuredHeadcount accidents deaths recognisedInjuries newOccupationalDiseaseCases injuriesPerThousand deathsPerHundredThousand } } } }`,
+        variables: { regionCode, fromYear: year - 4, toYear: year },
+      },
+      { authorization: `Bearer ${token}`, "x-lianfang-purpose": "STATISTICS" },
+    );
+    const rows: { name: string; rank: number | null; years: Record<string, number | null>[] }[] =
+      response.body.data.industryAnalysis.keyIndustries;
+    const rounded = (rate: number | null) => (rate === null ? null : Number(rate.toFixed(2)));
+    return Object.fromEntries(
+      rows.flatMap((row) => {
+        const figures = row.years.find((candidate) => candidate.year === year)!;
+        return Object.entries({
+          insured: figures.insuredHeadcount,
+          accidents: figures.accidents,
+          deaths: figures.deaths,
+          recognised: figures.recognisedInjuries,
+          diseases: figures.newOccupationalDiseaseCases,
+          injuryRate: rounded(figures.injuriesPerThousand),
+          deathRate: rounded(figures.deathsPerHundredThousand),
+          rank: row.rank,
+        }).map(([column, value]) => [`keyIndustries.${row.name}.${column}`, value]);
+      }),
+    );
   }
 
   async function report(regionCode: string, period: string) {
@@ -170,34 +215,42 @@ describe("the meeting report as a document (npm run report)", () => {
     });
 
   it.each([
-    ["the whole city", "370300", "淄博市", 2024],
-    ["one district", "370303", "张店区", 2023],
+    ["the whole city", "370300", "淄博市", "2024", "2024年", "2023年"],
+    ["one district", "370303", "张店区", "2023", "2023年", "2022年"],
+    ["the whole city in one quarter", "370300", "淄博市", "2024-Q2", "2024年第二季度", "2023年第二季度"],
   ])(
-    "writes %s's figures, and the year before for comparison, as the departments' seeded data give them",
-    async (_case, regionCode, name, year) => {
-      const model = await report(regionCode, String(year));
+    "writes %s's figures, and the same period a year before for comparison, as the departments' seeded data give them",
+    async (_case, regionCode, name, period, label, previousLabel) => {
+      const year = Number(period.slice(0, 4));
+      const model = await report(regionCode, period);
       const html = renderHtml(model);
       await mkdir(outputs, { recursive: true });
-      await writeFile(path.join(outputs, `${regionCode}-${year}.html`), html);
-      const expected = expectedFigures(regionCode, year);
+      await writeFile(path.join(outputs, `${regionCode}-${period}.html`), html);
+      const expected = expectedFigures(regionCode, period);
+      const industries = await expectedIndustries(regionCode, year);
+      const shown = figuresIn(html);
+      const ofTable = (prefix: string) => Object.fromEntries(Object.entries(shown).filter(([key]) => key.startsWith(prefix)));
 
-      expect(figuresIn(html)).toEqual(expected.current);
-      const previous = figuresIn(html, "data-figure-previous");
-      expect(previous).toEqual(expected.previous);
+      expect(ofTable("keyIndustries.")).toEqual(industries);
+      expect(Object.keys(industries).length).toBeGreaterThan(0);
+      expect(Object.keys(ofTable("divisions.")).length).toBeGreaterThan(0);
+      expect(departmentFigures(shown)).toEqual(expected.current);
+      expect(figuresIn(html, "data-figure-previous")).toEqual(expected.previous);
       expect(expected.current.accidents! + expected.current.occupationalDiseases! + expected.current.injuryApplications!).toBeGreaterThan(
         0,
       );
-      expect(html).toContain(`<title>${name}${year}年工伤预防联防联控工作报告</title>`);
+      expect(html).toContain(`<title>${name}${label}工伤预防联防联控工作报告</title>`);
       expect(html).toContain('data-read-at="2026-06-15T02:00:00.000Z">2026-06-15 10:00:00（北京时间）');
+      expect(html).toContain(escapedRule);
       expect(html).not.toMatch(/<script|<link|src="http|href="http/);
-      // Grades, months and injuries always; disease categories where there are cases.
-      expect((html.match(/<svg /g) ?? []).length).toBe(expected.current.occupationalDiseases ? 4 : 3);
+      // Grades, months, injuries and key industries always; disease categories where there are cases.
+      expect((html.match(/<svg /g) ?? []).length).toBe(expected.current.occupationalDiseases ? 5 : 4);
       for (const department of ["coordination", "emergency", "health", "hrss"]) {
         expect(html).toContain(`data-department="${department}" data-status="contributed"`);
       }
       expect(html).not.toContain("data-missing");
 
-      const workbookFile = path.join(scratch, `${regionCode}-${year}.xlsx`);
+      const workbookFile = path.join(scratch, `${regionCode}-${period}.xlsx`);
       await writeXlsx(model, workbookFile);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(workbookFile);
@@ -211,8 +264,9 @@ describe("the meeting report as a document (npm run report)", () => {
       const read: Figures = {};
       const readPrevious: Figures = {};
       for (const row of summary) {
-        read[String(row["指标代码"])] = row[`本期 (${year}年)`] as number | null;
-        if (row[`上年同期 (${year - 1}年)`] !== null) readPrevious[String(row["指标代码"])] = row[`上年同期 (${year - 1}年)`] as number;
+        read[String(row["指标代码"])] = row[`本期 (${label})`] as number | null;
+        if (row[`上年同期 (${previousLabel})`] !== null)
+          readPrevious[String(row["指标代码"])] = row[`上年同期 (${previousLabel})`] as number;
       }
       for (const row of sheet("事故按等级")) {
         read[`accidentsByGrade.${row["事故等级"]}.accidents`] = row["事故起数"] as number;
@@ -226,7 +280,26 @@ describe("the meeting report as a document (npm run report)", () => {
       for (const row of sheet("工伤认定")) read[`injuries.${row["指标"]}.value`] = row["数值"] as number;
       for (const row of sheet("联合检查")) read[`jointWork.${row["指标"]}.value`] = row["数值"] as number;
       read["overdueRectifications.count"] = sheet("逾期整改督办").length;
+      const readIndustries: Figures = {};
+      const columns = {
+        insured: "年末参保人数",
+        accidents: "事故起数",
+        deaths: "死亡人数",
+        recognised: "认定工伤",
+        diseases: "新发职业病",
+        injuryRate: "工伤发生率 (‰)",
+        deathRate: "死亡率 (1/10万)",
+        rank: "排名",
+      };
+      for (const row of sheet("重点行业")) {
+        for (const [column, header] of Object.entries(columns)) {
+          const value = row[header] as number | null;
+          readIndustries[`keyIndustries.${row["重点行业"]}.${column}`] =
+            typeof value === "number" && column.endsWith("Rate") ? Number(value.toFixed(2)) : value;
+        }
+      }
 
+      expect(readIndustries).toEqual(industries);
       expect(read).toEqual(expected.current);
       expect(readPrevious).toEqual(expected.previous);
       expect(Object.values(read).every((value) => typeof value === "number")).toBe(true);
@@ -305,7 +378,7 @@ describe("the meeting report as a document (npm run report)", () => {
 
     const written = await runCommand("--region", "370300", "--period", "2024", "--format", "html", "--out", out);
     expect(written).toEqual({ code: 0, stdout: `淄博市2024年工伤预防联防联控工作报告 已保存到 ${out}\n`, stderr: "" });
-    expect(figuresIn(await readFile(out, "utf8"))).toEqual(expectedFigures("370300", 2024).current);
+    expect(departmentFigures(figuresIn(await readFile(out, "utf8")))).toEqual(expectedFigures("370300", "2024").current);
 
     expect(await runCommand("--region", "370399", "--period", "2024", "--format", "html", "--out", out)).toEqual({
       code: 1,
@@ -331,7 +404,7 @@ describe("the meeting report as a document (npm run report)", () => {
     const model = await writeReport({ ...reportOptions, format: "xlsx", out, gatewayUrl: hub.gatewayUrl, token });
     const html = renderHtml(model);
     await writeFile(path.join(scratch, "without-health.html"), html);
-    const expected = expectedFigures("370300", 2024);
+    const expected = expectedFigures("370300", "2024");
     const shown = figuresIn(html);
 
     expect(model.data.missing).toEqual([{ agency: "health", reason: "暂时无法访问, 本部门数据暂缺" }]);

@@ -72,6 +72,8 @@ export interface Column {
   /** Written as a number in the workbook: counts whole, rates to two decimals, shares as percent. */
   kind: "text" | "number" | "decimal" | "percent";
   width?: number;
+  /** Long text that may wrap in a wide table of the document (other cells keep to one line). */
+  wrap?: boolean;
 }
 
 /** A table of the document, and a sheet of the workbook. */
@@ -99,12 +101,20 @@ export interface ReportModel {
 
 export const trendNames: Record<string, string> = { RISING: "上升", FALLING: "下降", STEADY: "基本持平", UNKNOWN: "无法判断" };
 
-/** A trend in words: 上升 12.3% (2020–2024年), or why it cannot be told. */
+/** A trend in words: 上升 12.3% (2020–2024年), or why no percentage can be given. */
 export function trendText(trend: IndustryRow["trend"]): string {
   const direction = nameOf(trendNames, trend.direction);
   if (trend.direction === "UNKNOWN" || trend.changePercent === null) return trend.reason ? `${direction}：${trend.reason}` : direction;
   const span = trend.fromYear && trend.toYear ? ` (${trend.fromYear}–${trend.toYear}年)` : "";
   return `${direction} ${Math.abs(trend.changePercent).toFixed(1)}%${span}`;
+}
+
+/** The same trend in a few characters for the printed table; the workbook keeps the reasons. */
+export function shortTrendText(trend: IndustryRow["trend"]): string {
+  const direction = nameOf(trendNames, trend.direction);
+  return trend.changePercent === null || trend.direction === "UNKNOWN"
+    ? direction
+    : `${direction} ${Math.abs(trend.changePercent).toFixed(1)}%`;
 }
 
 const industryColumns: Column[] = [
@@ -151,6 +161,7 @@ function industryTables(data: ReportData): Record<string, FigureTable> {
         ...industryFigures(row, year),
         rank: row.rank,
         trend: trendText(row.trend),
+        trendShort: shortTrendText(row.trend),
       })),
       missing,
     },
@@ -184,7 +195,7 @@ function industryTables(data: ReportData): Record<string, FigureTable> {
       agency: "coordination",
       columns: [
         { key: "code", header: "行业代码", kind: "text", width: 10 },
-        { key: "name", header: "行业名称", kind: "text", width: 28 },
+        { key: "name", header: "行业名称", kind: "text", width: 28, wrap: true },
         { key: "rank", header: "排名", kind: "number", width: 8 },
         { key: "keyIndustry", header: "所属重点行业", kind: "text", width: 14 },
         ...industryColumns,
@@ -197,6 +208,7 @@ function industryTables(data: ReportData): Record<string, FigureTable> {
         keyIndustry: row.keyIndustry?.name ?? null,
         ...industryFigures(row, year),
         trend: trendText(row.trend),
+        trendShort: shortTrendText(row.trend),
       })),
       missing,
     },

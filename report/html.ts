@@ -51,6 +51,9 @@ th { background: #eef1f5; font-weight: 700; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 table.transposed th, table.transposed td { padding: 3pt 4pt; }
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 2pt 4pt; white-space: nowrap; }
+table.wide td.wrap { white-space: normal; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .rise { color: #a8201a; }
 .fall { color: #2b7a3d; }
@@ -71,9 +74,8 @@ function cellText(value: Cell, kind: Column["kind"]): string {
 }
 
 /** A table of figures; every number cell carries data-figure="<table>.<row>.<column>" so the document can be checked. */
-function renderTable(table: FigureTable, rowsShown = table.rows.length, columnKeys?: string[]): string {
+function renderTable(table: FigureTable, rowsShown = table.rows.length, columns = table.columns, wide = false): string {
   const [first] = table.columns;
-  const columns = columnKeys ? table.columns.filter((column) => columnKeys.includes(column.key)) : table.columns;
   const head = columns.map((column) => `<th class="${column.kind === "text" ? "" : "number"}">${escapeHtml(column.header)}</th>`).join("");
   const body = table.rows
     .slice(0, rowsShown)
@@ -82,13 +84,17 @@ function renderTable(table: FigureTable, rowsShown = table.rows.length, columnKe
       const cells = columns.map((column) => {
         const value = row[column.key];
         const attributes =
-          column.kind === "text" ? "" : ` class="number" data-figure="${escapeHtml(`${table.key}.${rowKey}.${column.key}`)}"`;
+          column.kind === "text"
+            ? column.wrap
+              ? ' class="wrap"'
+              : ""
+            : ` class="number" data-figure="${escapeHtml(`${table.key}.${rowKey}.${column.key}`)}"`;
         return `<td${attributes}>${cellText(value, column.kind)}</td>`;
       });
       return `<tr>${cells.join("")}</tr>`;
     })
     .join("\n");
-  return `<table data-table="${table.key}"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table data-table="${table.key}"${wide ? ' class="wide"' : ""}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /**
@@ -316,6 +322,12 @@ function typicalCaseSection(model: ReportModel, number: string): string {
 
 const divisionsShown = 10;
 
+/** The columns a wide table prints, in order; the trend in a few characters (the workbook has the reasons). */
+function printedColumns(table: FigureTable, keys: string[]): Column[] {
+  const short: Column = { key: "trendShort", header: "趋势", kind: "text" };
+  return keys.map((key) => (key === "trendShort" ? short : (table.columns.find((column) => column.key === key) as Column)));
+}
+
 function industrySection(model: ReportModel, number: string): string {
   const heading = `<h2>${number}、数据分析研判：重点行业</h2>`;
   const analysis = model.data.industries;
@@ -336,24 +348,29 @@ function industrySection(model: ReportModel, number: string): string {
 <p>${escapeHtml(analysis.method)}</p>
 <h3>重点行业工伤发生率（‰），${analysis.fromYear}–${analysis.toYear}年</h3>
 <div class="chart">${chart}</div>
-${renderTable(keyIndustries)}
+${renderTable(keyIndustries, keyIndustries.rows.length, printedColumns(keyIndustries, ["name", "insured", "accidents", "deaths", "recognised", "diseases", "injuryRate", "deathRate", "rank", "trendShort"]), true)}
 <p class="note">排名为${analysis.toYear}年工伤发生率在全部重点行业中的位次（1 为最高）；无参保人员的行业不计算比率、不排名。${
     model.data.period.quarter ? "行业分析按整年统计，本年为截至读取之日的数字。" : ""
   }</p>
 <h3>各行业工伤发生率排名（${analysis.toYear}年前 ${Math.min(divisionsShown, ranked.length)} 位）</h3>
 ${
   ranked.length
-    ? renderTable({ ...divisions, rows: ranked }, divisionsShown, [
-        "code",
-        "name",
-        "rank",
-        "keyIndustry",
-        "insured",
-        "recognised",
-        "injuryRate",
-        "deathRate",
-        "trend",
-      ])
+    ? renderTable(
+        { ...divisions, rows: ranked },
+        divisionsShown,
+        printedColumns(divisions, [
+          "code",
+          "name",
+          "rank",
+          "keyIndustry",
+          "insured",
+          "recognised",
+          "injuryRate",
+          "deathRate",
+          "trendShort",
+        ]),
+        true,
+      )
     : "<p>本年没有可计算工伤发生率的行业。</p>"
 }
 <p class="note">全部 ${formatNumber(divisions.rows.length)} 个行业（GB/T 4754 大类）及各年数字见同一报告的 xlsx 工作簿“行业排名”“重点行业分年”表。</p>`;

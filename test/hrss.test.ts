@@ -601,7 +601,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         requiredHours: 24,
         requiredOfflinePercent: 60,
         standard: "鲁人社字〔2022〕14号",
-        posts: [KeyPost.PRINCIPAL, KeyPost.SAFETY_MANAGER, KeyPost.TEAM_LEADER].map((post) => {
+        posts: Object.values(KeyPost).map((post) => {
           const perPerson = new Map<string, { hours: number; offline: number }>();
           for (const row of inScope.filter((candidate) => candidate.post === post)) {
             const sums = perPerson.get(row.pid) ?? { hours: 0, offline: 0 };
@@ -984,7 +984,14 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       );
     const applyFor = (agencyCreditCode: string, contractAmountYuan = 12345.67, appliedOn = now) =>
       post(`mutation P($input: ApplyForPreventionProjectInput!) { applyForPreventionProject(input: $input) { ${projectFields} } }`, {
-        input: { agencyCreditCode, title: "交通运输企业工伤预防培训", category: "TRAINING", contractAmountYuan, appliedOn },
+        input: {
+          agencyCreditCode,
+          budgetId: "370300-2025",
+          title: "交通运输企业工伤预防培训",
+          category: "TRAINING",
+          contractAmountYuan,
+          appliedOn,
+        },
       });
 
     it("lists agencies barred today and those free to take projects", async () => {

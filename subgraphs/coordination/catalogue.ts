@@ -31,4 +31,6 @@ export const coordinationCatalogue: SharingCatalogue = {
   "RectificationEscalation.*": unconditional("限期整改 逾期督办"),
   "CorrectionRequest.*": unconditional("纠错, 国发〔2016〕51号 第十八条: 每个部门只看到自己提出或须答复的纠错申请"),
   "CorrectionRequestConnection.*": unconditional(),
+  "PreventionPlan.*": unconditional("工伤预防实施方案, 公开发布的政策文件"),
+  "PlanTarget.*": unconditional(),
 };

@@ -30,8 +30,12 @@ import { JointMeetings1764100000002 } from "./migrations/1764100000002-joint-mee
 import { CorrectionRequest } from "./correction-request.entity";
 import { CorrectionRequestResolver } from "./correction-request.resolver";
 import { CorrectionRequests1764000000000 } from "./migrations/1764000000000-correction-requests";
+import { PlanTarget, PreventionPlan } from "./prevention-plan.entity";
+import { planTargetReference } from "./prevention-plan.reference";
+import { PlanTargetResolver, PreventionPlanResolver } from "./prevention-plan.resolver";
+import { PreventionPlans1764200000000 } from "./migrations/1764200000000-prevention-plans";
 
-/** 联席会议办公室 (the joint-prevention office): joint inspections across departments and typical-case bulletins. */
+/** 联席会议办公室 (the joint-prevention office): joint inspections across departments, typical-case bulletins, prevention plans and their targets. */
 export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
   resolvers: [
@@ -51,6 +55,8 @@ export const coordination: SubgraphDefinition<City> = {
     JointMeetingResolver,
     ActionItemResolver,
     CorrectionRequestResolver,
+    PreventionPlanResolver,
+    PlanTargetResolver,
   ],
   catalogue: coordinationCatalogue,
   references: {
@@ -58,6 +64,7 @@ export const coordination: SubgraphDefinition<City> = {
     ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("Enterprise"),
     ...jointInspectionReference,
+    ...planTargetReference,
   },
   entities: [
     JointInspection,
@@ -72,6 +79,8 @@ export const coordination: SubgraphDefinition<City> = {
     JointMeeting,
     ActionItem,
     CorrectionRequest,
+    PreventionPlan,
+    PlanTarget,
   ],
   migrations: [
     Initial1763800000000,
@@ -81,6 +90,7 @@ export const coordination: SubgraphDefinition<City> = {
     JointWork1764100000000,
     Experts1764100000001,
     JointMeetings1764100000002,
+    PreventionPlans1764200000000,
     EmployerRegion1764300000000,
   ],
   demo: coordinationDemo,

@@ -8,6 +8,9 @@ import { allowedFloatFactors, defaultPoolingAreaCode } from "./insurance-rates.r
 import { PreventionProject, PreventionProjectStep, ProjectStatus, ServiceAgency } from "./prevention-project.entity";
 import { barredUntil, prepaymentFen, projectStepId } from "./prevention-project.rules";
 import { KeyPost, TrainingMode, TrainingRecord } from "./training-record.entity";
+import { TrainingRosterEntry, rosterEntryId } from "./training-roster.entity";
+import { projectMoneyOn } from "./fee-budget.figures";
+import { keyIndustryOf } from "../../reference/key-industries";
 
 const yuan = 100;
 const wan = 10_000 * yuan;
@@ -130,6 +133,7 @@ function preventionProjects(agencies: ServiceAgency[]): { projects: PreventionPr
       Object.assign(new PreventionProject(), {
         id,
         agencyCreditCode: agencies[entry.agency].creditCode,
+        budgetId: `${defaultPoolingAreaCode}-2024`,
         title: entry.title,
         category: entry.category,
         contractAmountFen,
@@ -152,7 +156,7 @@ function preventionProjects(agencies: ServiceAgency[]): { projects: PreventionPr
  * contribution income is not published there, so these incomes are synthetic, set so the draw
  * stays within the 3% cap.
  */
-function feeBudgets(): { budgets: FeeBudget[]; items: FeeBudgetItem[] } {
+function feeBudgets(projects: PreventionProject[], steps: PreventionProjectStep[]): { budgets: FeeBudget[]; items: FeeBudgetItem[] } {
   const lines: readonly [year: number, category: FeeCategory, title: string, amountWan: number, approvedOn: string][] = [
     [2024, FeeCategory.TRAINING, "危险化学品企业工伤预防能力提升培训", 180, "2024-08-01"],
     [2024, FeeCategory.TRAINING, "重点行业“三类人员”工伤预防培训", 150, "2024-08-01"],
@@ -185,6 +189,19 @@ function feeBudgets(): { budgets: FeeBudget[]; items: FeeBudgetItem[] } {
       approvedFen: items
         .filter((item) => item.budgetId === `${defaultPoolingAreaCode}-${year}`)
         .reduce((sum, item) => sum + item.amountFen, 0),
+      // What the projects committed by their last step, as advancePreventionProject keeps it.
+      committedFen: projects
+        .filter((project) => project.budgetId === `${defaultPoolingAreaCode}-${year}`)
+        .reduce(
+          (sum, project) =>
+            sum +
+            projectMoneyOn(
+              project,
+              steps.filter((step) => step.projectId === project.id),
+              "9999-12-31",
+            ).committed,
+          0,
+        ),
     }),
   );
   return { budgets, items };
@@ -228,6 +245,7 @@ function trainingRecords(city: City, providers: string[]): TrainingRecord[] {
               creditCode: enterprise.creditCode,
               post,
               mode: faker.number.float() < offlineShare ? TrainingMode.OFFLINE : TrainingMode.ONLINE,
+              practical: false,
               hoursTenths: faker.helpers.arrayElement([20, 30, 40, 45, 60, 80]),
               trainedOn,
               provider: faker.helpers.arrayElement(providers),
@@ -240,21 +258,143 @@ function trainingRecords(city: City, providers: string[]): TrainingRecord[] {
   return records;
 }
 
-/** 人社's prevention programmes in the synthetic city: rates, training, fee budgets and projects. */
+const staffOf = (city: City): Map<string, string[]> => {
+  const staff = new Map<string, string[]>();
+  for (const person of city.persons) {
+    const pids = staff.get(person.employerCreditCode) ?? [];
+    pids.push(person.pid);
+    staff.set(person.employerCreditCode, pids);
+  }
+  return staff;
+};
+
+/**
+ * 应受训人员摸底 in every key-industry enterprise with at least three insured people: those already
+ * training in a key post keep it, and the survey adds a deputy head, perhaps a health manager and
+ * team leaders from the rest. Hazardous-chemicals enterprises were surveyed when their three-year
+ * programme began (2022), the others for the 2024 plan.
+ */
+function trainingRoster(city: City, records: TrainingRecord[]): TrainingRosterEntry[] {
+  const faker = city.random("hrss-roster");
+  const staff = staffOf(city);
+  const trainedPost = new Map(records.map((record) => [`${record.creditCode}:${record.pid}`, record.post]));
+  const entries: TrainingRosterEntry[] = [];
+  for (const enterprise of city.enterprises) {
+    const industry = keyIndustryOf(enterprise.industryCode);
+    const people = staff.get(enterprise.creditCode) ?? [];
+    if (!industry || people.length < 3) continue;
+    const surveyedOn =
+      industry.code === "HAZARDOUS_CHEMICALS"
+        ? `2022-03-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, "0")}`
+        : `2024-02-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, "0")}`;
+    const posted = people.filter((pid) => trainedPost.has(`${enterprise.creditCode}:${pid}`));
+    const rest = faker.helpers.shuffle(people.filter((pid) => !trainedPost.has(`${enterprise.creditCode}:${pid}`)));
+    const wanted: KeyPost[] = [
+      ...(posted.length === 0 ? [KeyPost.PRINCIPAL, KeyPost.SAFETY_MANAGER] : []),
+      KeyPost.DEPUTY_HEAD,
+      ...(faker.number.float() < 0.5 ? [KeyPost.HEALTH_MANAGER] : []),
+      ...Array.from({ length: faker.number.int({ min: 1, max: 4 }) }, () => KeyPost.TEAM_LEADER),
+    ];
+    const assigned: [string, KeyPost][] = [
+      ...posted.map((pid): [string, KeyPost] => [pid, trainedPost.get(`${enterprise.creditCode}:${pid}`)!]),
+      ...rest.slice(0, wanted.length).map((pid, index): [string, KeyPost] => [pid, wanted[index]]),
+    ];
+    for (const [pid, post] of assigned) {
+      entries.push({ id: rosterEntryId(enterprise.creditCode, pid), creditCode: enterprise.creditCode, pid, post, surveyedOn });
+    }
+  }
+  return entries;
+}
+
+/**
+ * The capability-building programmes (能力提升培训工程) train the rostered people: hazardous
+ * chemicals 2022–2024 (team leaders with practical training), the 2024 plan's key lines and coal
+ * in 2024, every key industry again in 2025; each year about half of those not yet trained.
+ */
+function programmeTraining(city: City, roster: TrainingRosterEntry[], provider: string): TrainingRecord[] {
+  const faker = city.random("hrss-programme");
+  const industryOf = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, keyIndustryOf(enterprise.industryCode)?.code]));
+  const zibo2024Lines = ["NON_COAL_MINING", "BUILDING_MATERIALS", "CONSTRUCTION", "TRANSPORT", "MACHINERY"];
+  const yearsFor = (industry: string | undefined): number[] =>
+    industry === "HAZARDOUS_CHEMICALS"
+      ? [2022, 2023, 2024, 2025]
+      : industry === "COAL_MINING" || zibo2024Lines.includes(industry ?? "")
+        ? [2024, 2025]
+        : [2025];
+  const chance = (industry: string | undefined, year: number) =>
+    industry === "COAL_MINING" && year === 2024 ? 0.85 : year === 2025 ? 0.4 : 0.5;
+  const records: TrainingRecord[] = [];
+  for (const entry of roster) {
+    const industry = industryOf.get(entry.creditCode);
+    for (const year of yearsFor(industry)) {
+      if (year < Number(entry.surveyedOn.slice(0, 4)) || faker.number.float() >= chance(industry, year)) continue;
+      const firstDay = faker.date.between({ from: `${year}-03-01T00:00:00Z`, to: `${year}-11-20T00:00:00Z` });
+      for (let day = 0; day < 3; day++) {
+        records.push(
+          Object.assign(new TrainingRecord(), {
+            id: `TR-P${year}-${String(records.length + 1).padStart(7, "0")}`,
+            pid: entry.pid,
+            creditCode: entry.creditCode,
+            post: entry.post,
+            mode: TrainingMode.OFFLINE,
+            practical: industry === "HAZARDOUS_CHEMICALS" && entry.post === KeyPost.TEAM_LEADER && day === 2,
+            hoursTenths: 80,
+            trainedOn: new Date(firstDay.getTime() + day * 86_400_000).toISOString().slice(0, 10),
+            provider,
+          }),
+        );
+      }
+    }
+  }
+  return records;
+}
+
+/** The 云享 platform's online courses (2024, 2025): about a fifth of the other insured people a year, one or two courses each. */
+function onlineTraining(city: City, roster: TrainingRosterEntry[]): TrainingRecord[] {
+  const faker = city.random("hrss-online");
+  const rostered = new Set(roster.map((entry) => entry.pid));
+  const records: TrainingRecord[] = [];
+  for (const year of [2024, 2025]) {
+    for (const person of city.persons) {
+      if (rostered.has(person.pid) || faker.number.float() >= 0.22) continue;
+      for (let course = faker.number.int({ min: 1, max: 2 }); course > 0; course--) {
+        records.push(
+          Object.assign(new TrainingRecord(), {
+            id: `TR-O${year}-${String(records.length + 1).padStart(7, "0")}`,
+            pid: person.pid,
+            creditCode: person.employerCreditCode,
+            post: KeyPost.WORKER,
+            mode: TrainingMode.ONLINE,
+            practical: false,
+            hoursTenths: faker.helpers.arrayElement([20, 30, 40]),
+            trainedOn: faker.date
+              .between({ from: `${year}-01-01T00:00:00Z`, to: `${year}-12-31T00:00:00Z` })
+              .toISOString()
+              .slice(0, 10),
+            provider: "淄博市工伤预防云享培训平台",
+          }),
+        );
+      }
+    }
+  }
+  return records;
+}
+
+/** 人社's prevention programmes in the synthetic city: rates, training and rosters, fee budgets and projects. */
 export function preventionDemo(city: City): DemoRows {
   const agencies = serviceAgencies(city);
   const { projects, steps } = preventionProjects(agencies);
-  const { budgets, items } = feeBudgets();
+  const { budgets, items } = feeBudgets(projects, steps);
+  const keyPostTraining = trainingRecords(
+    city,
+    agencies.slice(0, 2).map((agency) => agency.name),
+  );
+  const roster = trainingRoster(city, keyPostTraining);
   return [
     demoRows(BaseRate, baseRates()),
     demoRows(FloatFactor, floatFactors(city)),
-    demoRows(
-      TrainingRecord,
-      trainingRecords(
-        city,
-        agencies.slice(0, 2).map((agency) => agency.name),
-      ),
-    ),
+    demoRows(TrainingRecord, [...keyPostTraining, ...programmeTraining(city, roster, agencies[0].name), ...onlineTraining(city, roster)]),
+    demoRows(TrainingRosterEntry, roster),
     demoRows(FeeBudget, budgets),
     demoRows(FeeBudgetItem, items),
     demoRows(ServiceAgency, agencies),

@@ -34,6 +34,13 @@ export class FeeBudget {
   @Column(column.money)
   approvedFen: number;
 
+  /**
+   * Running total of the contracts committed against the budget (projects approved, less what a
+   * failed acceptance released), so the budget check is one conditional UPDATE too.
+   */
+  @Column({ ...column.money, default: 0 })
+  committedFen: number;
+
   @Field(() => Float, { name: "priorYearContributionIncomeYuan", description: "上年度工伤保险基金征缴收入, yuan" })
   get priorYearContributionIncomeYuan(): number {
     return this.priorYearContributionIncomeFen / 100;
@@ -103,4 +110,69 @@ export class FeeBudgetItem {
   get amountYuan(): number {
     return this.amountFen / 100;
   }
+}
+
+@ObjectType({ description: "Budget, committed and paid for one use of the fee, exact fen" })
+export class PreventionFeeCategoryFigures {
+  @Field(() => FeeCategory)
+  category: FeeCategory;
+
+  @Field(() => Float, { description: "Whole fen" })
+  budgetFen: number;
+
+  @Field(() => Float, { description: "Whole fen" })
+  committedFen: number;
+
+  @Field(() => Float, { description: "Whole fen" })
+  paidFen: number;
+}
+
+@ObjectType({
+  description:
+    "工伤预防费 of one pooling area for a year, counted up to a day: report-ready. Every *Fen is a whole number of fen, exact (typed Float: GraphQL Int is 32-bit)",
+})
+export class PreventionFeeFigures {
+  @Field(() => String, { description: "统筹地区 (prefecture GB/T 2260)" })
+  poolingAreaCode: string;
+
+  @Field(() => String)
+  poolingAreaName: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => LocalDate, { description: "Last day counted" })
+  asOf: string;
+
+  @Field(() => Float, { description: "The year's budget: the sum of its approved items" })
+  budgetFen: number;
+
+  @Field(() => Float, { description: "第五条 cap: cap% × prior-year contribution income, rounded down" })
+  capFen: number;
+
+  @Field(() => Float)
+  capPercent: number;
+
+  @Field(() => Float, {
+    description: "Contracts of projects approved (立项) by asOf; a project that failed acceptance counts only what was paid to it",
+  })
+  committedFen: number;
+
+  @Field(() => Float, { description: "Prepayments (预付) and final payments (拨付) made by asOf" })
+  paidFen: number;
+
+  @Field(() => Float, { description: "budgetFen − committedFen" })
+  uncommittedFen: number;
+
+  @Field(() => Float, { nullable: true, description: "Committed / budget, percent to 1 decimal; null when the budget is 0" })
+  committedPercent: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Paid / budget, percent to 1 decimal; null when the budget is 0" })
+  paidPercent: number | null;
+
+  @Field(() => Int, { description: "Projects counted in committed" })
+  committedProjects: number;
+
+  @Field(() => [PreventionFeeCategoryFigures], { description: "Per use: 宣传 PUBLICITY, 培训 TRAINING" })
+  byCategory: PreventionFeeCategoryFigures[];
 }

@@ -6,7 +6,10 @@ import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireLocalDate, requireNotFuture, requireRange, requireText } from "../../kernel/validate";
-import { FeeBudget, FeeBudgetItem, FeeCapApproval, FeeCategory } from "./fee-budget.entity";
+import { FeeBudget, FeeBudgetItem, FeeCapApproval, FeeCategory, PreventionFeeFigures } from "./fee-budget.entity";
+import { feeFigures } from "./fee-budget.figures";
+import { chinaToday } from "../../kernel/calendar";
+import { regionContains, requireReportPeriod } from "../../kernel/report-period";
 import { fenToYuanText, yuanToFen } from "../../kernel/money";
 import { requirePoolingArea } from "./inputs";
 import { capBasisPoints, capFen, defaultCapBasisPoints, firstBudgetYear, percentAsBasisPoints } from "./prevention-fee.rules";
@@ -91,6 +94,29 @@ export class FeeBudgetResolver {
     return paginate(query, "id", filter);
   }
 
+  @Query(() => [PreventionFeeFigures], {
+    description:
+      "Fee figures per pooling area that is the region, contains it or lies in it, for the period's year (YYYY or YYYY-Qn): the year's budget, committed and paid up to the period's end (or today if earlier). Empty: no budget for that year",
+  })
+  async preventionFeeFigures(
+    @Arg("regionCode", () => String) regionCode: string,
+    @Arg("period", () => String) period: string,
+    @Ctx() { db, clock }: SubgraphContext,
+  ): Promise<PreventionFeeFigures[]> {
+    const scope = requireReportPeriod(regionCode, period, clock());
+    const today = chinaToday(clock());
+    const budgets = (await db.getRepository(FeeBudget).find({ where: { year: scope.year }, order: { id: "ASC" } })).filter(
+      (budget) => regionContains(budget.poolingAreaCode, regionCode) || regionContains(regionCode, budget.poolingAreaCode),
+    );
+    return feeFigures(db.manager, budgets, scope.to < today ? scope.to : today);
+  }
+
+  @FieldResolver(() => PreventionFeeFigures, { description: "Budget, committed and paid as of today, exact fen" })
+  async figures(@Root() budget: FeeBudget, @Ctx() { db, clock }: SubgraphContext): Promise<PreventionFeeFigures> {
+    const [figures] = await feeFigures(db.manager, [budget], chinaToday(clock()));
+    return figures;
+  }
+
   @Mutation(() => FeeBudget, { description: "Opens a pooling area's prevention-fee budget for a year" })
   async createFeeBudget(
     @Arg("input", () => CreateFeeBudgetInput) input: CreateFeeBudgetInput,
@@ -106,6 +132,7 @@ export class FeeBudgetResolver {
       year,
       priorYearContributionIncomeFen: income,
       approvedFen: 0,
+      committedFen: 0,
     });
     return db.transaction(async (manager) => {
       if (await manager.existsBy(FeeBudget, { id: budget.id }))

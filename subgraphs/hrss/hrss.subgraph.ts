@@ -31,10 +31,16 @@ import { RecordChange } from "../../kernel/records";
 import { Person } from "./person.entity";
 import { personReference } from "./person.reference";
 import { PersonRecordResolver, PersonResolver } from "./person.resolver";
+import { PlanTarget } from "./plan-target.entity";
+import { PlanTargetResolver } from "./plan-target.resolver";
+import { TrainingRosterEntry } from "./training-roster.entity";
+import { TrainingRosterResolver } from "./training-roster.resolver";
+import { PlanTraining1764200000000 } from "./migrations/1764200000000-plan-training";
 
 /**
  * 人社 (human resources and social security): insured enterprises and persons, insurance rates,
- * work-injury recognition, key-post training, prevention-fee budgets and prevention projects.
+ * work-injury recognition, training and training rosters, prevention-fee budgets and prevention
+ * projects, and the progress of the plans' targets these records measure.
  */
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
@@ -52,12 +58,15 @@ export const hrss: SubgraphDefinition<City> = {
     FeeBudgetResolver,
     ServiceAgencyResolver,
     PreventionProjectResolver,
+    TrainingRosterResolver,
+    PlanTargetResolver,
   ],
-  extendedOnly: [MeetingReport, IndustryAnalysis],
+  extendedOnly: [MeetingReport, IndustryAnalysis, PlanTarget],
   catalogue: hrssCatalogue,
   references: {
     ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("PlanTarget"),
     ...enterpriseReference,
     ...personReference,
   },
@@ -74,6 +83,7 @@ export const hrss: SubgraphDefinition<City> = {
     ServiceAgency,
     PreventionProject,
     PreventionProjectStep,
+    TrainingRosterEntry,
     RecordChange,
   ],
   migrations: [
@@ -84,6 +94,7 @@ export const hrss: SubgraphDefinition<City> = {
     FeeBudgets1763900300000,
     PreventionProjects1763900400000,
     MasterRecords1764000000000,
+    PlanTraining1764200000000,
     EmployerRegion1764300000000,
   ],
   demo: hrssDemo,

@@ -58,6 +58,10 @@ export class PreventionProject {
   @Column(column.text())
   title: string;
 
+  @Field(() => ID, { nullable: true, description: "The fee budget (<poolingAreaCode>-<year>) its contract counts against" })
+  @Column({ ...column.code(12), nullable: true })
+  budgetId: string | null;
+
   @Field(() => FeeCategory)
   @Column(column.code(10))
   category: FeeCategory;

@@ -8,7 +8,8 @@ import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireCreditCode, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
 import { chinaToday } from "../../kernel/calendar";
 import { FeeCategory } from "./fee-budget.entity";
-import { yuanToFen } from "../../kernel/money";
+import { fenToYuanText, yuanToFen } from "../../kernel/money";
+import { FeeBudget } from "./fee-budget.entity";
 import { PreventionProject, PreventionProjectStep, ProjectStatus, ServiceAgency } from "./prevention-project.entity";
 import { barredUntil, prepaymentFen, projectStepId, projectTransitions } from "./prevention-project.rules";
 import { moveStatus } from "./status-transition";
@@ -29,6 +30,9 @@ class PreventionProjectFilter extends PageArgs {
 
   @Field(() => FeeCategory, { nullable: true })
   category?: FeeCategory;
+
+  @Field(() => ID, { nullable: true, description: "Projects counted against one fee budget" })
+  budgetId?: string;
 }
 
 @InputType()
@@ -50,6 +54,9 @@ class ApplyForPreventionProjectInput {
 
   @Field(() => FeeCategory)
   category: FeeCategory;
+
+  @Field(() => ID, { description: "The fee budget (<poolingAreaCode>-<year>) the contract counts against" })
+  budgetId: string;
 
   @Field(() => Float, { description: "Contract amount in yuan to 2 decimals" })
   contractAmountYuan: number;
@@ -88,6 +95,37 @@ async function requireAgency(manager: EntityManager, field: string, value: strin
   const agency = await manager.findOneBy(ServiceAgency, { creditCode });
   if (!agency) throw badUserInput(field, `no service agency is registered with credit code ${creditCode}`);
   return agency;
+}
+
+async function requireProjectBudget(manager: EntityManager, field: string, id: string): Promise<FeeBudget> {
+  const budget = await manager.findOneBy(FeeBudget, { id });
+  if (!budget) throw badUserInput(field, `没有编号为 ${id} 的工伤预防费预算`);
+  return budget;
+}
+
+const overBudget = (field: string, budget: FeeBudget, committedFen: number, amountFen: number) =>
+  badUserInput(
+    field,
+    `合同金额 ${fenToYuanText(amountFen)} 元将使 ${budget.id} 预算超支: 预算 ${fenToYuanText(budget.approvedFen)} 元, 已签约 ${fenToYuanText(committedFen)} 元, 尚余 ${fenToYuanText(budget.approvedFen - committedFen)} 元`,
+  );
+
+/**
+ * Commits a contract against its budget when the project is approved (立项): the check and the new
+ * total are one conditional UPDATE, so two approvals cannot together pass the budget.
+ */
+async function commitToBudget(manager: EntityManager, project: PreventionProject): Promise<void> {
+  if (project.budgetId === null) throw badUserInput("input.id", `${project.id} 没有关联工伤预防费预算, 不能立项`);
+  const budget = await requireProjectBudget(manager, "input.id", project.budgetId);
+  const { affected } = await manager
+    .createQueryBuilder()
+    .update(FeeBudget)
+    .set({ committedFen: () => "committed_fen + :amount" })
+    .where("id = :id AND committed_fen + :amount <= approved_fen", { id: budget.id, amount: project.contractAmountFen })
+    .execute();
+  if (affected !== 1) {
+    const current = await manager.findOneByOrFail(FeeBudget, { id: budget.id });
+    throw overBudget("input.id", current, current.committedFen, project.contractAmountFen);
+  }
 }
 
 @Resolver(() => ServiceAgency)
@@ -154,6 +192,7 @@ export class PreventionProjectResolver {
     const query = db.getRepository(PreventionProject).createQueryBuilder("project");
     if (filter.status) query.andWhere("project.status = :status", { status: filter.status });
     if (filter.category) query.andWhere("project.category = :category", { category: filter.category });
+    if (filter.budgetId) query.andWhere("project.budgetId = :budgetId", { budgetId: filter.budgetId });
     if (filter.agencyCreditCode) {
       query.andWhere("project.agencyCreditCode = :agency", {
         agency: requireCreditCode("agencyCreditCode", filter.agencyCreditCode).creditCode,
@@ -175,9 +214,14 @@ export class PreventionProjectResolver {
     return db.transaction(async (manager) => {
       const agency = await requireAgency(manager, "input.agencyCreditCode", input.agencyCreditCode);
       requireNotBarred(agency, appliedOn, "input.agencyCreditCode");
+      const budget = await requireProjectBudget(manager, "input.budgetId", input.budgetId);
+      // Refused at once when it cannot fit; approval checks again, atomically, against what is committed then.
+      if (budget.committedFen + contractAmountFen > budget.approvedFen)
+        throw overBudget("input.contractAmountYuan", budget, budget.committedFen, contractAmountFen);
       const project = Object.assign(new PreventionProject(), {
         id: `PP-${randomUUID()}`,
         agencyCreditCode: agency.creditCode,
+        budgetId: budget.id,
         title,
         category: input.category,
         contractAmountFen,
@@ -217,6 +261,7 @@ export class PreventionProjectResolver {
           requireOrder("input.on", current.statusSince, on, `the day it became ${current.status}, ${current.statusSince}`);
           if (input.to === ProjectStatus.APPROVED) {
             requireNotBarred(await manager.findOneByOrFail(ServiceAgency, { creditCode: current.agencyCreditCode }), on, "input.id");
+            await commitToBudget(manager, current);
           }
           return input.to === ProjectStatus.PREPAID
             ? { statusSince: on, prepaidFen: prepaymentFen(current.contractAmountFen, on) }
@@ -229,6 +274,15 @@ export class PreventionProjectResolver {
         status: project.status,
         enteredOn: on,
       });
+      if (project.status === ProjectStatus.ACCEPTANCE_FAILED && project.budgetId !== null) {
+        // A failed project keeps only what was paid to it committed; the rest returns to the budget.
+        await manager
+          .createQueryBuilder()
+          .update(FeeBudget)
+          .set({ committedFen: () => "committed_fen - :released" })
+          .where("id = :id", { id: project.budgetId, released: project.contractAmountFen - (project.prepaidFen ?? 0) })
+          .execute();
+      }
       if (project.status === ProjectStatus.ACCEPTANCE_FAILED) {
         const agency = await manager.findOneByOrFail(ServiceAgency, { creditCode: project.agencyCreditCode });
         const until = barredUntil(on);

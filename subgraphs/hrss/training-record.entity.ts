@@ -3,14 +3,20 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
 import { LocalDate } from "../../kernel/scalars";
 
+/** The posts of reference/target-metrics.ts (keyPosts), which the plans' key-post groups are made of. */
 export enum KeyPost {
   PRINCIPAL = "PRINCIPAL",
+  DEPUTY_HEAD = "DEPUTY_HEAD",
   SAFETY_MANAGER = "SAFETY_MANAGER",
+  HEALTH_MANAGER = "HEALTH_MANAGER",
   TEAM_LEADER = "TEAM_LEADER",
+  SPECIAL_OPERATOR = "SPECIAL_OPERATOR",
+  WORKER = "WORKER",
 }
 registerEnumType(KeyPost, {
   name: "KeyPost",
-  description: "重点岗位: 主要负责人 PRINCIPAL, 安全管理人员 SAFETY_MANAGER, 班组长 TEAM_LEADER (incl. 车间主任、车队长)",
+  description:
+    "岗位: 主要负责人 PRINCIPAL, 安全生产与职业健康分管负责人 DEPUTY_HEAD, 专职安全管理人员 SAFETY_MANAGER, 职业健康管理人员 HEALTH_MANAGER, 一线班组长 TEAM_LEADER (含车间主任、车队长), 特种作业人员 SPECIAL_OPERATOR, 其他从业人员 WORKER",
 });
 
 export enum TrainingMode {
@@ -19,7 +25,7 @@ export enum TrainingMode {
 }
 registerEnumType(TrainingMode, { name: "TrainingMode", description: "线上 ONLINE or 线下 OFFLINE" });
 
-@ObjectType({ description: "A key-post worker's work-injury prevention training session (工伤预防培训)" })
+@ObjectType({ description: "One person's work-injury prevention training session (工伤预防培训)" })
 @Entity("training_record")
 export class TrainingRecord {
   @Field(() => ID)
@@ -41,6 +47,10 @@ export class TrainingRecord {
   @Field(() => TrainingMode)
   @Column(column.code(8))
   mode: TrainingMode;
+
+  @Field(() => Boolean, { description: "The session included practical training (实操)" })
+  @Column({ ...column.flag, default: false })
+  practical: boolean;
 
   @Column(column.integer)
   hoursTenths: number;

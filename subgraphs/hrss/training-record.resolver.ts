@@ -60,6 +60,9 @@ class RecordTrainingInput {
   @Field(() => TrainingMode)
   mode: TrainingMode;
 
+  @Field(() => Boolean, { defaultValue: false, description: "The session included practical training (实操)" })
+  practical: boolean;
+
   @Field(() => Float, { description: "学时 of the session, to 0.1" })
   hours: number;
 
@@ -144,7 +147,7 @@ export class TrainingRecordResolver {
     };
   }
 
-  @Mutation(() => TrainingRecord, { description: "Records one key-post training session" })
+  @Mutation(() => TrainingRecord, { description: "Records one training session" })
   async recordTraining(
     @Arg("input", () => RecordTrainingInput) input: RecordTrainingInput,
     @Ctx() { identity, db, pseudonymise }: SubgraphContext,
@@ -165,6 +168,7 @@ export class TrainingRecordResolver {
         creditCode: enterprise.creditCode,
         post: input.post,
         mode: input.mode,
+        practical: input.practical,
         hoursTenths,
         trainedOn,
         provider,

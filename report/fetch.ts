@@ -4,9 +4,13 @@ import { periodInProgress, previousPeriod, ReportProblem, type ReportPeriod, typ
 import {
   industryAnalysisDocument,
   meetingReportDocument,
+  preventionFeeDocument,
+  preventionTargetsDocument,
   typicalCaseBulletinsPage,
   type BulletinPage,
   type IndustryAnalysis,
+  type PlanTarget,
+  type PreventionFeeFigures,
   type MeetingReportAnswer,
   type MeetingReportFigures,
   type MeetingReportVariables,
@@ -54,6 +58,10 @@ export interface ReportData {
   typicalCases: TypicalCaseBulletin[] | null;
   /** 数据分析研判 over the years up to the period's; null when its owner did not answer. */
   industries: IndustryAnalysis | null;
+  /** The plans' targets for the region and period with their progress; null when they could not be read. */
+  targets: PlanTarget[] | null;
+  /** 工伤预防费 per pooling area; empty when no budget covers the year; null when it could not be read. */
+  fees: PreventionFeeFigures[] | null;
   /** Bulletins of the period not tied to an accident, so to no region: listed apart. */
   unplacedCases: TypicalCaseBulletin[];
   missing: MissingDepartment[];
@@ -190,11 +198,22 @@ export async function fetchReport(options: FetchOptions): Promise<ReportData> {
     toYear: period.year,
   });
   errors.push(...industryAnswer.errors);
+  const today = chinaToday(readAt);
+  const targetAnswer = await ask<{ preventionTargets: PlanTarget[] | null }>(options, preventionTargetsDocument, {
+    regionCode: region.code,
+    period: period.code,
+    asOf: period.to < today ? period.to : today,
+  });
+  errors.push(...targetAnswer.errors);
+  const feeAnswer = await ask<{ preventionFeeFigures: PreventionFeeFigures[] | null }>(options, preventionFeeDocument, {
+    regionCode: region.code,
+    period: period.code,
+  });
+  errors.push(...feeAnswer.errors);
   const missing = missingDepartments(errors);
   const emergencyMissing = missing.some((department) => department.agency === "emergency");
   const inPeriod = (bulletin: TypicalCaseBulletin) => bulletin.publishedOn >= period.from && bulletin.publishedOn <= period.to;
   const ofPeriod = (bulletins ?? []).filter(inPeriod);
-  const today = chinaToday(readAt);
   return {
     region,
     period,
@@ -202,6 +221,8 @@ export async function fetchReport(options: FetchOptions): Promise<ReportData> {
     current,
     previous: answer.data?.previous ?? null,
     industries: industryAnswer.data?.industryAnalysis ?? null,
+    targets: targetAnswer.data?.preventionTargets ?? null,
+    fees: feeAnswer.data?.preventionFeeFigures ?? null,
     escalations: current.rectificationEscalations,
     // Without emergency management the bulletins' accidents cannot be placed in a region.
     typicalCases:

@@ -1,5 +1,6 @@
 import { departmentNames, type ReportData } from "./fetch";
-import type { IndustryRow } from "./query";
+import { fenToYuanText } from "../kernel/money";
+import type { IndustryRow, PlanTarget } from "./query";
 
 /**
  * The report's figures in one model, from which the HTML (and so the PDF) and the workbook are
@@ -70,7 +71,8 @@ export interface Column {
   key: string;
   header: string;
   /** Written as a number in the workbook: counts whole, rates to two decimals, shares as percent. */
-  kind: "text" | "number" | "decimal" | "percent";
+  /** money: whole fen in the model, 元 with two decimals in the document and the workbook. */
+  kind: "text" | "number" | "decimal" | "percent" | "money";
   width?: number;
   /** Long text that may wrap in a wide table of the document (other cells keep to one line). */
   wrap?: boolean;
@@ -211,6 +213,157 @@ function industryTables(data: ReportData): Record<string, FigureTable> {
         trendShort: shortTrendText(row.trend),
       })),
       missing,
+    },
+  };
+}
+
+export const progressStatusNames: Record<string, string> = {
+  ACHIEVED: "已完成",
+  ON_TRACK: "进度正常",
+  OFF_TRACK: "进度滞后",
+  MISSED: "未完成",
+  NOT_STARTED: "未开始",
+  NO_DATA: "无数据",
+};
+export const feeCategoryNames: Record<string, string> = { PUBLICITY: "宣传", TRAINING: "培训" };
+export const trainingMetrics = [
+  "TRAINED_PERSONS",
+  "TRAINED_PERSONS_OFFLINE",
+  "TRAINED_PERSONS_ONLINE",
+  "TRAINED_PERSONS_WITH_PRACTICAL",
+  "ROSTER_COVERAGE",
+];
+
+/** Fen as 元 with separators and exactly two decimals, from the integer's digits. */
+export function yuanText(fen: number): string {
+  const [whole, cents] = fenToYuanText(fen).split(".");
+  return `${BigInt(whole).toLocaleString("zh-CN")}.${cents}`;
+}
+
+/** A target's number in its own unit's precision: persons whole, shares and rates to their usual decimals, 元 to the fen. */
+export function numberText(value: number, unit: string): string {
+  if (unit === "元") return value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (unit === "%") return value.toFixed(1);
+  if (unit === "‰") return value.toFixed(2);
+  return value.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
+}
+
+/** The number with its unit: 12,000 人, 85.3%, 1.25‰, 5,000,000.00 元. */
+export const valueText = (value: number, unit: string): string =>
+  `${numberText(value, unit)}${unit === "%" || unit === "‰" ? "" : " "}${unit}`;
+
+/** The goal as the plan sets it: ≥ 12,000 人, ≤ 5,000,000.00 元, 较2020年下降 20%. */
+export function goalText(target: PlanTarget): string {
+  if (target.goalKind === "REDUCE_BY_PERCENT") return `较${target.baselineYear ?? "基线"}年下降 ${target.goalValue}%`;
+  return `${target.goalKind === "AT_MOST" ? "≤" : "≥"} ${valueText(target.goalValue, target.unit)}`;
+}
+
+export function scopeText(target: PlanTarget): string {
+  return [target.keyIndustryName, target.keyPostGroupName].filter(Boolean).join(" · ") || "全部";
+}
+
+function planTables(data: ReportData): Record<string, FigureTable> {
+  const targets = data.targets ?? [];
+  const fees = data.fees ?? [];
+  return {
+    targets: {
+      key: "targets",
+      sheet: "目标进展",
+      title: "规划目标及进展",
+      agency: "hrss",
+      columns: [
+        { key: "id", header: "目标编号", kind: "text", width: 16 },
+        { key: "plan", header: "规划", kind: "text", width: 36 },
+        { key: "source", header: "依据", kind: "text", width: 30 },
+        { key: "text", header: "目标原文", kind: "text", width: 50 },
+        { key: "metric", header: "指标", kind: "text", width: 24 },
+        { key: "scope", header: "范围", kind: "text", width: 20 },
+        { key: "goal", header: "目标", kind: "text", width: 22 },
+        { key: "deadline", header: "期限", kind: "text", width: 12 },
+        { key: "achieved", header: "已达到", kind: "decimal", width: 14 },
+        { key: "unit", header: "单位", kind: "text", width: 6 },
+        { key: "share", header: "完成比例", kind: "percent", width: 10 },
+        { key: "expected", header: "按时序应达", kind: "percent", width: 10 },
+        { key: "status", header: "状态", kind: "text", width: 10 },
+        { key: "statusText", header: "说明", kind: "text", width: 40 },
+        { key: "method", header: "计算方法", kind: "text", width: 50 },
+        { key: "data", header: "依据数据", kind: "text", width: 50 },
+      ],
+      rows: targets.map((target) => ({
+        id: target.id,
+        plan: target.plan ? `${target.plan.title} (${target.plan.documentNumber})` : null,
+        source: `${target.sourceDocument} ${target.sourceArticle}`,
+        text: target.text,
+        metric: target.metricName,
+        scope: scopeText(target),
+        goal: goalText(target),
+        deadline: target.deadline,
+        achieved: target.progress.achievedValue,
+        unit: target.unit,
+        share: target.progress.sharePercent === null ? null : target.progress.sharePercent / 100,
+        expected: target.progress.expectedSharePercent / 100,
+        status: nameOf(progressStatusNames, target.progress.status),
+        statusText: target.progress.statusText,
+        method: target.progress.method,
+        data: target.progress.data
+          .map((datum) => `${datum.label}${datum.year ? ` (${datum.year}年)` : ""}: ${valueText(datum.value, datum.unit)}`)
+          .join("; "),
+      })),
+      missing: data.targets === null,
+    },
+    fees: {
+      key: "fees",
+      sheet: "工伤预防费",
+      title: "工伤预防费预算与使用",
+      agency: "hrss",
+      columns: [
+        { key: "area", header: "统筹地区", kind: "text", width: 14 },
+        { key: "year", header: "年度", kind: "number", width: 8 },
+        { key: "asOf", header: "截至", kind: "text", width: 12 },
+        { key: "budget", header: "预算 (元)", kind: "money", width: 16 },
+        { key: "cap", header: "第五条上限 (元)", kind: "money", width: 16 },
+        { key: "committed", header: "已签约 (元)", kind: "money", width: 16 },
+        { key: "paid", header: "已支付 (元)", kind: "money", width: 16 },
+        { key: "uncommitted", header: "未签约余额 (元)", kind: "money", width: 16 },
+        { key: "committedShare", header: "签约比例", kind: "percent", width: 10 },
+        { key: "paidShare", header: "支付比例", kind: "percent", width: 10 },
+        { key: "projects", header: "项目数", kind: "number", width: 8 },
+      ],
+      rows: fees.map((entry) => ({
+        area: entry.poolingAreaName,
+        year: entry.year,
+        asOf: entry.asOf,
+        budget: entry.budgetFen,
+        cap: entry.capFen,
+        committed: entry.committedFen,
+        paid: entry.paidFen,
+        uncommitted: entry.uncommittedFen,
+        committedShare: entry.committedPercent === null ? null : entry.committedPercent / 100,
+        paidShare: entry.paidPercent === null ? null : entry.paidPercent / 100,
+        projects: entry.committedProjects,
+      })),
+      missing: data.fees === null,
+    },
+    feeCategories: {
+      key: "feeCategories",
+      sheet: "工伤预防费按用途",
+      title: "工伤预防费按用途",
+      agency: "hrss",
+      columns: [
+        { key: "row", header: "统筹地区 · 用途", kind: "text", width: 18 },
+        { key: "budget", header: "预算 (元)", kind: "money", width: 16 },
+        { key: "committed", header: "已签约 (元)", kind: "money", width: 16 },
+        { key: "paid", header: "已支付 (元)", kind: "money", width: 16 },
+      ],
+      rows: fees.flatMap((entry) =>
+        entry.byCategory.map((category) => ({
+          row: `${entry.poolingAreaName} · ${nameOf(feeCategoryNames, category.category)}`,
+          budget: category.budgetFen,
+          committed: category.committedFen,
+          paid: category.paidFen,
+        })),
+      ),
+      missing: data.fees === null,
     },
   };
 }
@@ -444,13 +597,14 @@ export function buildModel(data: ReportData): ReportModel {
       missing: data.typicalCases === null,
     },
     ...industryTables(data),
+    ...planTables(data),
   };
 
   const contributed: Record<string, string> = {
-    coordination: "联合检查、逾期整改督办、典型案例通报、行业分析的汇总与排名",
+    coordination: "联合检查、逾期整改督办、典型案例通报、行业分析的汇总与排名、规划及其目标",
     emergency: "生产安全事故 (按等级、按月份、按行业)",
     health: "新发职业病 (按类别、按行业)",
-    hrss: "工伤认定申请与认定、参保人数 (按行业)、企业名称",
+    hrss: "工伤认定申请与认定、参保人数 (按行业)、规划目标进展、培训、工伤预防费、企业名称",
   };
   const contributions = Object.keys(departmentNames).map((agency) => {
     const problem = data.missing.find((department) => department.agency === agency);

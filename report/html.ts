@@ -2,7 +2,15 @@ import { barChart, cjkFontFamily, horizontalBarChart, lineChart } from "./charts
 import { departmentNames } from "./fetch";
 import {
   changeOf,
+  feeCategoryNames,
   formatNumber,
+  goalText,
+  numberText,
+  progressStatusNames,
+  scopeText,
+  trainingMetrics,
+  valueText,
+  yuanText,
   shortDepartmentNames,
   type Cell,
   type Column,
@@ -10,6 +18,7 @@ import {
   type FigureTable,
   type ReportModel,
 } from "./figures";
+import type { PlanTarget } from "./query";
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character] as string);
@@ -64,12 +73,24 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; wh
 .case { border-left: 3pt solid #c9ced6; padding: 2pt 0 2pt 8pt; margin: 6pt 0 10pt; break-inside: avoid; }
 .case h3 { margin: 0 0 2pt; }
 .sources { break-before: page; }
+.target { border: 1px solid #d5d9df; border-radius: 3pt; padding: 5pt 8pt; margin: 5pt 0; break-inside: avoid; }
+.target-head strong { font-weight: 700; }
+.target-figures { font-size: 9.5pt; margin: 2pt 0; }
+.status { display: inline-block; font-size: 8.5pt; padding: 0 5pt; margin-right: 6pt; border-radius: 2pt; color: #fff; background: #7a8088; }
+.progress { position: relative; height: 9pt; background: #eceff3; border-radius: 2pt; margin: 4pt 0; }
+.progress .fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 2pt; background: #7a8088; }
+.status.ACHIEVED, .progress .fill.ACHIEVED { background: #2b7a3d; }
+.status.ON_TRACK, .progress .fill.ON_TRACK { background: #1f5fa8; }
+.status.OFF_TRACK, .progress .fill.OFF_TRACK { background: #d08a12; }
+.status.MISSED, .progress .fill.MISSED { background: #a8201a; }
+.progress .expected { position: absolute; top: -2pt; bottom: -2pt; width: 0; border-left: 1.5pt solid #1d1f23; }
 `;
 
 function cellText(value: Cell, kind: Column["kind"]): string {
   if (value === null) return "—";
   if (kind === "percent" && typeof value === "number") return `${(value * 100).toFixed(1)}%`;
   if (kind === "decimal" && typeof value === "number") return value.toFixed(2);
+  if (kind === "money" && typeof value === "number") return yuanText(value);
   return typeof value === "number" ? formatNumber(value) : escapeHtml(value);
 }
 
@@ -320,6 +341,124 @@ function typicalCaseSection(model: ReportModel, number: string): string {
   return `${heading}<p>联席会议办公室本期发布的、涉及本区域企业事故的典型案例通报：</p>${placed}${unplaced}`;
 }
 
+/** A target's progress as a bar: the share reached, a mark where a straight line to the deadline says it should be. */
+function progressBar(target: PlanTarget): string {
+  const { progress } = target;
+  const share = progress.sharePercent;
+  const fill = share === null ? "" : `<div class="fill ${progress.status}" style="width:${Math.min(100, Math.max(0, share))}%"></div>`;
+  const expected = `<div class="expected" style="left:${Math.min(100, Math.max(0, progress.expectedSharePercent))}%" title="按时序应达 ${progress.expectedSharePercent.toFixed(1)}%"></div>`;
+  return `<div class="progress">${fill}${expected}</div>`;
+}
+
+function achievedHtml(target: PlanTarget): string {
+  const { progress } = target;
+  if (progress.achievedValue === null) return "—";
+  const share =
+    progress.sharePercent === null
+      ? ""
+      : `，完成 <span data-figure="targets.${escapeHtml(target.id)}.share">${progress.sharePercent.toFixed(1)}</span>%`;
+  const unit = target.unit === "%" || target.unit === "‰" ? target.unit : ` ${target.unit}`;
+  return `<span data-figure="targets.${escapeHtml(target.id)}.achieved">${numberText(progress.achievedValue, target.unit)}</span>${escapeHtml(unit)}${share}`;
+}
+
+function targetCard(target: PlanTarget): string {
+  const { progress } = target;
+  return `<div class="target" data-target="${escapeHtml(target.id)}" data-status="${progress.status}">
+<div class="target-head"><span class="status ${progress.status}">${escapeHtml(progressStatusNames[progress.status] ?? progress.status)}</span><strong>${escapeHtml(target.text)}</strong></div>
+<div class="target-figures">指标：${escapeHtml(target.metricName)}（${escapeHtml(scopeText(target))}）　目标：${escapeHtml(goalText(target))}　期限：${target.deadline}　已达到：${achievedHtml(target)}</div>
+${progressBar(target)}
+<div class="note">${escapeHtml(progress.statusText)}　依据：${escapeHtml(target.sourceDocument)} ${escapeHtml(target.sourceArticle)}</div>
+${progress.data.length ? `<div class="note">数据：${progress.data.map((datum) => `${escapeHtml(datum.label)}${datum.year ? `（${datum.year}年）` : ""} ${escapeHtml(valueText(datum.value, datum.unit))}`).join("；")}</div>` : ""}
+</div>`;
+}
+
+function trainingSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、工伤预防培训（人力资源和社会保障局）</h2>`;
+  const targets = model.data.targets;
+  if (targets === null) return heading + missingNotice(model, "hrss", "coordination");
+  const training = targets.filter((target) => trainingMetrics.includes(target.metric));
+  if (!training.length) return `${heading}<p>适用于本地区本期的规划中没有培训目标。</p>`;
+  const persons = training.filter((target) => target.unit === "人" && target.progress.achievedValue !== null);
+  const chart = persons.length
+    ? `<div class="chart">${barChart(
+        persons.map((target) => `${target.metricName}${target.keyPostGroupName ? `（${target.keyPostGroupName}）` : ""}`),
+        [
+          { name: "已培训（人）", values: persons.map((target) => target.progress.achievedValue ?? 0) },
+          { name: "目标（人）", values: persons.map((target) => target.progress.goalValue ?? target.goalValue) },
+        ],
+        260,
+      )}</div>`
+    : "";
+  return `${heading}
+<p>按规划的培训目标，统计本期参加工伤预防培训的人员（同一人多次培训计一人），以及应受训人员（摸底花名册）中已培训的比例；各目标的进度条和依据数据见“规划目标及进展”。</p>
+${chart}
+<table data-table="training"><thead><tr><th>培训目标</th><th>目标</th><th class="number">已达到</th><th class="number">完成比例</th><th>状态</th></tr></thead><tbody>
+${training
+  .map(
+    (target) =>
+      `<tr><td>${escapeHtml(target.metricName)}（${escapeHtml(scopeText(target))}）</td><td>${escapeHtml(goalText(target))}</td><td class="number">${
+        target.progress.achievedValue === null ? "—" : escapeHtml(valueText(target.progress.achievedValue, target.unit))
+      }</td><td class="number">${target.progress.sharePercent === null ? "—" : `${target.progress.sharePercent.toFixed(1)}%`}</td><td>${escapeHtml(
+        progressStatusNames[target.progress.status] ?? target.progress.status,
+      )}</td></tr>`,
+  )
+  .join("\n")}
+</tbody></table>`;
+}
+
+function feeSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、工伤预防费（人力资源和社会保障局）</h2>`;
+  const fees = model.data.fees;
+  if (fees === null) return heading + missingNotice(model, "hrss");
+  if (!fees.length) return `${heading}<p>本地区所属统筹地区没有 ${model.data.period.year} 年度的工伤预防费预算，不列数字。</p>`;
+  const paragraphs = fees
+    .map(
+      (entry) =>
+        `<p>${escapeHtml(entry.poolingAreaName)} ${entry.year} 年度工伤预防费预算 <strong>${yuanText(entry.budgetFen)}</strong> 元（《工伤预防费使用管理暂行办法》第五条上限 ${yuanText(entry.capFen)} 元，即上年度征缴收入的 ${entry.capPercent}%）；截至 ${entry.asOf}，已签约 <strong>${yuanText(entry.committedFen)}</strong> 元（${entry.committedPercent === null ? "—" : `${entry.committedPercent.toFixed(1)}%`}，${formatNumber(entry.committedProjects)} 个项目），已支付 <strong>${yuanText(entry.paidFen)}</strong> 元（${entry.paidPercent === null ? "—" : `${entry.paidPercent.toFixed(1)}%`}），未签约余额 ${yuanText(entry.uncommittedFen)} 元。</p>`,
+    )
+    .join("\n");
+  const categories = model.tables.feeCategories.rows;
+  const tenThousand = (fen: number) => Number(fen) / 1_000_000;
+  const chart = categories.length
+    ? `<div class="chart">${barChart(
+        categories.map((row) => String(row.row)),
+        [
+          { name: "预算（万元）", values: categories.map((row) => tenThousand(Number(row.budget))) },
+          { name: "已签约（万元）", values: categories.map((row) => tenThousand(Number(row.committed))) },
+          { name: "已支付（万元）", values: categories.map((row) => tenThousand(Number(row.paid))) },
+        ],
+        260,
+      )}</div>`
+    : "";
+  return `${heading}
+${paragraphs}
+${chart}
+${renderTable(model.tables.fees, undefined, printedColumns(model.tables.fees, ["area", "budget", "committed", "paid", "uncommitted", "committedShare", "paidShare"]), true)}
+${categories.length ? renderTable(model.tables.feeCategories) : ""}
+<p class="note">按第四条，工伤预防费只用于${Object.values(feeCategoryNames).join("、")}；超出预算的合同在签约时即被拒绝。</p>`;
+}
+
+function targetSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、规划目标及进展</h2>`;
+  const targets = model.data.targets;
+  if (targets === null) return heading + missingNotice(model, "coordination", "hrss");
+  if (!targets.length) return `${heading}<p>没有适用于本地区本期的规划目标。</p>`;
+  const plans = [...new Map(targets.map((target) => [target.plan?.id ?? "", target.plan])).values()];
+  const counts = Object.entries(progressStatusNames)
+    .map(([status, name]) => [name, targets.filter((target) => target.progress.status === status).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${name} ${count} 项`)
+    .join("，");
+  return `${heading}
+<p>适用于${escapeHtml(model.data.region.name)}${escapeHtml(model.data.period.label)}的规划目标共 <strong>${targets.length}</strong> 项：${counts}。进展由各部门数据计算（截至 ${escapeHtml(targets[0].progress.asOf)}），不是填报数；进度条中竖线为按时间进度应达的位置。</p>
+${plans
+  .map((plan) => {
+    const ofPlan = targets.filter((target) => (target.plan?.id ?? "") === (plan?.id ?? ""));
+    return `<h3>${escapeHtml(plan ? `${plan.title}（${plan.documentNumber}）` : "未注明规划")}</h3>\n${ofPlan.map(targetCard).join("\n")}`;
+  })
+  .join("\n")}`;
+}
+
 const divisionsShown = 10;
 
 /** The columns a wide table prints, in order; the trend in a few characters (the workbook has the reasons). */
@@ -408,7 +547,17 @@ ${data.inProgress ? `<p><strong>期间：</strong>本期尚未结束，数字截
 
 /** The whole report as one self-contained HTML document: no script, no link, every chart inline SVG. */
 export function renderHtml(model: ReportModel): string {
-  const sections = [accidentSection, diseaseSection, injurySection, jointWorkSection, typicalCaseSection, industrySection];
+  const sections = [
+    accidentSection,
+    diseaseSection,
+    injurySection,
+    trainingSection,
+    feeSection,
+    jointWorkSection,
+    typicalCaseSection,
+    industrySection,
+    targetSection,
+  ];
   const numerals = ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
   return `<!doctype html>
 <html lang="zh-CN">

@@ -90,6 +90,86 @@ export interface IndustryAnalysis {
   divisions: IndustryRow[] | null;
 }
 
+/**
+ * The plans' targets that apply to the region in the period, each with its progress computed by the
+ * departments up to the period's last day (or today, while it runs). Its own operation: the
+ * progress is 人社's, and a 人社 outage must leave the rest of the report standing.
+ */
+export const preventionTargetsDocument = `query MeetingReportTargets($regionCode: String!, $period: String!, $asOf: LocalDate!) {
+  preventionTargets(regionCode: $regionCode, period: $period) {
+    id ordinal text metric metricName unit keyIndustryName keyPostGroupName periodStart deadline
+    goalKind goalValue baselineYear baselineValue sourceDocument sourceArticle
+    plan { id title documentNumber }
+    progress(asOf: $asOf) {
+      status statusText asOf countedFrom countedTo achievedValue goalValue baselineValue sharePercent expectedSharePercent method
+      data { code label value unit year }
+    }
+  }
+}`;
+
+/** 工伤预防费: each pooling area's budget for the year against what was committed and paid by the period's end. */
+export const preventionFeeDocument = `query MeetingReportFees($regionCode: String!, $period: String!) {
+  preventionFeeFigures(regionCode: $regionCode, period: $period) {
+    poolingAreaCode poolingAreaName year asOf budgetFen capFen capPercent committedFen paidFen uncommittedFen
+    committedPercent paidPercent committedProjects
+    byCategory { category budgetFen committedFen paidFen }
+  }
+}`;
+
+export interface TargetProgress {
+  status: string;
+  statusText: string;
+  asOf: string;
+  countedFrom: string;
+  countedTo: string;
+  achievedValue: number | null;
+  goalValue: number | null;
+  baselineValue: number | null;
+  sharePercent: number | null;
+  expectedSharePercent: number;
+  method: string;
+  data: { code: string; label: string; value: number; unit: string; year: number | null }[];
+}
+
+export interface PlanTarget {
+  id: string;
+  ordinal: number;
+  text: string;
+  metric: string;
+  metricName: string;
+  unit: string;
+  keyIndustryName: string | null;
+  keyPostGroupName: string | null;
+  periodStart: string;
+  deadline: string;
+  goalKind: string;
+  goalValue: number;
+  baselineYear: number | null;
+  baselineValue: number | null;
+  sourceDocument: string;
+  sourceArticle: string;
+  plan: { id: string; title: string; documentNumber: string } | null;
+  progress: TargetProgress;
+}
+
+/** Money in whole fen (exact below 2^53). */
+export interface PreventionFeeFigures {
+  poolingAreaCode: string;
+  poolingAreaName: string;
+  year: number;
+  asOf: string;
+  budgetFen: number;
+  capFen: number;
+  capPercent: number;
+  committedFen: number;
+  paidFen: number;
+  uncommittedFen: number;
+  committedPercent: number | null;
+  paidPercent: number | null;
+  committedProjects: number;
+  byCategory: { category: string; budgetFen: number; committedFen: number; paidFen: number }[];
+}
+
 export interface MeetingReportVariables {
   regionCode: string;
   period: string;

@@ -11,10 +11,19 @@ function addTable(workbook: ExcelJS.Workbook, table: FigureTable, missingReason:
     sheet.addRow([`${departmentNames[table.agency] ?? table.agency}${missingReason ?? "未返回数据"}; 本表不列任何数字`]);
     return;
   }
-  for (const row of table.rows) sheet.addRow(row);
+  // Money is kept in fen; the sheet shows 元, divided here once, with the fen's two decimals.
+  const money = table.columns.filter((column) => column.kind === "money").map((column) => column.key);
+  for (const row of table.rows) {
+    sheet.addRow(
+      Object.fromEntries(
+        Object.entries(row).map(([key, value]) => [key, money.includes(key) && typeof value === "number" ? value / 100 : value]),
+      ),
+    );
+  }
   table.columns.forEach((column, index) => {
     if (column.kind === "percent") sheet.getColumn(index + 1).numFmt = "0.0%";
     else if (column.kind === "decimal") sheet.getColumn(index + 1).numFmt = "0.00";
+    else if (column.kind === "money") sheet.getColumn(index + 1).numFmt = "#,##0.00";
     else if (column.kind === "number") sheet.getColumn(index + 1).numFmt = "#,##0";
   });
 }

@@ -34,7 +34,7 @@ type Figures = Record<string, number | null>;
 function figuresIn(html: string, attribute = "data-figure"): Figures {
   const pattern = new RegExp(`${attribute}="([^"]+)">([^<]*)<`, "g");
   return Object.fromEntries(
-    [...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" || text === "—" ? null : Number(text.replace(/,/g, ""))]),
+    [...html.matchAll(pattern)].map(([, key, text]) => [key, text === "暂缺" || text === "—" ? null : Number(text.replace(/,|%$/g, ""))]),
   );
 }
 
@@ -53,7 +53,7 @@ const outputs = path.join(__dirname, "..", "test-results", "report");
 
 /** The figures of the departments' sections, without the key-industry analysis's tables. */
 const departmentFigures = (figures: Figures): Figures =>
-  Object.fromEntries(Object.entries(figures).filter(([key]) => !key.startsWith("keyIndustries.") && !key.startsWith("divisions.")));
+  Object.fromEntries(Object.entries(figures).filter(([key]) => !/^(keyIndustries|divisions|targets|fees|feeCategories)\./.test(key)));
 
 /** The region rule as the hub states it, as the HTML writes it. */
 const escapedRule = employerRegionRule.replace(/"/g, "&quot;");
@@ -189,6 +189,54 @@ describe("the meeting report as a document (npm run report)", () => {
     );
   }
 
+  /** The targets' progress and the fee figures as the hub answers them, as the document prints them. */
+  async function expectedPlans(regionCode: string, period: string, asOf: string): Promise<{ document: Figures; workbook: Figures }> {
+    const authorization = `Bearer ${token}`;
+    const targets = await hub.post(
+      {
+        query: `query($regionCode: String!, $period: String!, $asOf: LocalDate!) { preventionTargets(regionCode: $regionCode, period: $period) { id unit progress(asOf: $asOf) { achievedValue sharePercent } } }`,
+        variables: { regionCode, period, asOf },
+      },
+      { authorization, "x-lianfang-purpose": "STATISTICS" },
+    );
+    const fees = await hub.post(
+      {
+        query: `query($regionCode: String!, $period: String!) { preventionFeeFigures(regionCode: $regionCode, period: $period) { poolingAreaName budgetFen committedFen paidFen uncommittedFen committedPercent paidPercent } }`,
+        variables: { regionCode, period },
+      },
+      { authorization, "x-lianfang-purpose": "STATISTICS" },
+    );
+    const printed = (value: number, unit: string) => Number(value.toFixed(unit === "%" ? 1 : 2));
+    const document: Figures = {};
+    const workbook: Figures = {};
+    for (const target of targets.body.data.preventionTargets as {
+      id: string;
+      unit: string;
+      progress: { achievedValue: number | null; sharePercent: number | null };
+    }[]) {
+      if (target.progress.achievedValue === null) continue;
+      document[`targets.${target.id}.achieved`] = printed(target.progress.achievedValue, target.unit);
+      workbook[`targets.${target.id}.achieved`] = target.progress.achievedValue;
+      if (target.progress.sharePercent !== null) document[`targets.${target.id}.share`] = Number(target.progress.sharePercent.toFixed(1));
+    }
+    type FeeEntry = { poolingAreaName: string; committedPercent: number | null; paidPercent: number | null } & Record<string, number>;
+    for (const entry of fees.body.data.preventionFeeFigures as FeeEntry[]) {
+      for (const [column, field] of Object.entries({
+        budget: "budgetFen",
+        committed: "committedFen",
+        paid: "paidFen",
+        uncommitted: "uncommittedFen",
+      })) {
+        document[`fees.${entry.poolingAreaName}.${column}`] = entry[field] / 100;
+        workbook[`fees.${entry.poolingAreaName}.${column}`] = entry[field] / 100;
+      }
+      document[`fees.${entry.poolingAreaName}.committedShare`] =
+        entry.committedPercent === null ? null : Number(entry.committedPercent.toFixed(1));
+      document[`fees.${entry.poolingAreaName}.paidShare`] = entry.paidPercent === null ? null : Number(entry.paidPercent.toFixed(1));
+    }
+    return { document, workbook };
+  }
+
   async function report(regionCode: string, period: string) {
     const data = await fetchReport({
       gatewayUrl: hub.gatewayUrl,
@@ -231,7 +279,13 @@ describe("the meeting report as a document (npm run report)", () => {
       const shown = figuresIn(html);
       const ofTable = (prefix: string) => Object.fromEntries(Object.entries(shown).filter(([key]) => key.startsWith(prefix)));
 
+      const plans = await expectedPlans(regionCode, period, model.data.period.to < "2026-06-15" ? model.data.period.to : "2026-06-15");
       expect(ofTable("keyIndustries.")).toEqual(industries);
+      expect({ ...ofTable("targets."), ...ofTable("fees.") }).toEqual(plans.document);
+      expect(Object.keys(plans.document).some((key) => key.startsWith("targets."))).toBe(true);
+      // The demo city has a fee budget for 2024 only: another year says so and prints no 0.
+      if (year === 2024) expect(Object.keys(plans.document).some((key) => key.startsWith("fees."))).toBe(true);
+      else expect(html).toContain(`本地区所属统筹地区没有 ${year} 年度的工伤预防费预算，不列数字。`);
       expect(Object.keys(industries).length).toBeGreaterThan(0);
       expect(Object.keys(ofTable("divisions.")).length).toBeGreaterThan(0);
       expect(departmentFigures(shown)).toEqual(expected.current);
@@ -244,7 +298,7 @@ describe("the meeting report as a document (npm run report)", () => {
       expect(html).toContain(escapedRule);
       expect(html).not.toMatch(/<script|<link|src="http|href="http/);
       // Grades, months, injuries and key industries always; disease categories where there are cases.
-      expect((html.match(/<svg /g) ?? []).length).toBe(expected.current.occupationalDiseases ? 5 : 4);
+      expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(expected.current.occupationalDiseases ? 5 : 4);
       for (const department of ["coordination", "emergency", "health", "hrss"]) {
         expect(html).toContain(`data-department="${department}" data-status="contributed"`);
       }
@@ -300,6 +354,20 @@ describe("the meeting report as a document (npm run report)", () => {
       }
 
       expect(readIndustries).toEqual(industries);
+      const readPlans: Figures = {};
+      for (const row of sheet("目标进展"))
+        if (row["已达到"] !== null) readPlans[`targets.${row["目标编号"]}.achieved`] = row["已达到"] as number;
+      for (const row of sheet("工伤预防费")) {
+        for (const [column, header] of Object.entries({
+          budget: "预算 (元)",
+          committed: "已签约 (元)",
+          paid: "已支付 (元)",
+          uncommitted: "未签约余额 (元)",
+        })) {
+          readPlans[`fees.${row["统筹地区"]}.${column}`] = row[header] as number;
+        }
+      }
+      expect(readPlans).toEqual(plans.workbook);
       expect(read).toEqual(expected.current);
       expect(readPrevious).toEqual(expected.previous);
       expect(Object.values(read).every((value) => typeof value === "number")).toBe(true);

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { commonVariables, keyDirectory, readConfig } from "../kernel/config";

@@ -1,4 +1,4 @@
-import type { QueryRunner } from "typeorm";
+import { Table, type QueryRunner } from "typeorm";
 
 /**
  * Where the hub places an event (an accident, an injury, a diagnosis, an inspected enterprise):
@@ -35,20 +35,66 @@ export async function addEmployerRegion(
 ): Promise<void> {
   const storage = queryRunner.connection.options.type === "mysql" ? "STORED" : "VIRTUAL";
   const escape = (name: string) => queryRunner.connection.driver.escape(name);
+  const expression = `substr(${escape(creditCodeColumn)}, 3, 6)`;
   await queryRunner.query(
-    `ALTER TABLE ${escape(table)} ADD COLUMN ${escape("employer_region_code")} varchar(6) GENERATED ALWAYS AS (substr(${escape(creditCodeColumn)}, 3, 6)) ${storage}`,
+    `ALTER TABLE ${escape(table)} ADD COLUMN ${escape("employer_region_code")} varchar(6) GENERATED ALWAYS AS (${expression}) ${storage}`,
   );
-  // Plain DDL, the same on both databases: the ORM's index helpers re-read the table, and not every driver reads generated columns back.
+  if (storage === "VIRTUAL") await registerGeneratedColumn(queryRunner, table, expression);
+  await createIndices(queryRunner, table, indices);
+}
+
+/**
+ * Plain CREATE INDEX, the same on both databases: the ORM's index helpers re-read the table, and
+ * on the embedded driver they rebuild it from what they read, which would lose a generated column.
+ */
+export async function createIndices(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
+  const escape = (name: string) => queryRunner.connection.driver.escape(name);
   for (const [name, columns] of Object.entries(indices)) {
     await queryRunner.query(`CREATE INDEX ${escape(name)} ON ${escape(table)} (${columns.map(escape).join(", ")})`);
   }
 }
 
-export async function dropEmployerRegion(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
+export async function dropIndices(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
   const escape = (name: string) => queryRunner.connection.driver.escape(name);
   const mysql = queryRunner.connection.options.type === "mysql";
   for (const name of Object.keys(indices)) {
     await queryRunner.query(`DROP INDEX ${escape(name)}${mysql ? ` ON ${escape(table)}` : ""}`);
+  }
+}
+
+/**
+ * On the embedded driver TypeORM rebuilds a table to change it (a later migration's addColumn), and
+ * keeps a generated column only if its own `typeorm_metadata` table records the expression.
+ */
+async function registerGeneratedColumn(queryRunner: QueryRunner, table: string, expression: string): Promise<void> {
+  await queryRunner.createTable(
+    new Table({
+      name: "typeorm_metadata",
+      columns: [
+        { name: "type", type: "varchar", isNullable: false },
+        ...["database", "schema", "table", "name"].map((name) => ({ name, type: "varchar", isNullable: true })),
+        { name: "value", type: "text", isNullable: true },
+      ],
+    }),
+    true,
+  );
+  await queryRunner.query(`INSERT INTO "typeorm_metadata" ("type", "table", "name", "value") VALUES (?, ?, ?, ?)`, [
+    "GENERATED_COLUMN",
+    table,
+    "employer_region_code",
+    expression,
+  ]);
+}
+
+export async function dropEmployerRegion(queryRunner: QueryRunner, table: string, indices: Record<string, string[]>): Promise<void> {
+  const escape = (name: string) => queryRunner.connection.driver.escape(name);
+  await dropIndices(queryRunner, table, indices);
+  if (queryRunner.connection.options.type !== "mysql") {
+    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = ? AND "table" = ? AND "name" = ?`, [
+      "GENERATED_COLUMN",
+      table,
+      "employer_region_code",
+    ]);
   }
   await queryRunner.query(`ALTER TABLE ${escape(table)} DROP COLUMN ${escape("employer_region_code")}`);
 }

@@ -1,5 +1,5 @@
 import { rejectionOf } from "../test/support/expected";
-import { requireAccidentId, requireNotFuture, requireText } from "./validate";
+import { requireAccidentId, requireNotFuture, requireReportScope, requireText } from "./validate";
 
 describe("shared input checks", () => {
   it.each([
@@ -23,6 +23,28 @@ describe("shared input checks", () => {
       code: "BAD_USER_INPUT",
       field: "input.on",
       reason: "cannot be in the future",
+    });
+  });
+
+  it.each([
+    ["2024", "370300", "3703%", "2024-01-01", "2025-01-01", 12, "2024-01", "2024-12"],
+    ["2024-Q4", "370303", "370303%", "2024-10-01", "2025-01-01", 3, "2024-10", "2024-12"],
+    ["2026-Q2", "370000", "37%", "2026-04-01", "2026-07-01", 3, "2026-04", "2026-06"],
+  ])("reads the report period %s for %s", (period, regionCode, regionPattern, from, until, months, first, last) => {
+    const scope = requireReportScope(regionCode, period, new Date("2026-06-15T02:00:00Z"));
+
+    expect(scope).toMatchObject({ regionCode, regionPattern, from, until });
+    expect([scope.months.length, scope.months[0], scope.months[scope.months.length - 1]]).toEqual([months, first, last]);
+  });
+
+  it("refuses a period until it has begun by China's calendar", () => {
+    // 2026-06-30T16:30Z is already 1 July in China: the third quarter has begun there.
+    expect(requireReportScope("370300", "2026-Q3", new Date("2026-06-30T16:30:00Z")).from).toBe("2026-07-01");
+    expect(rejectionOf(() => requireReportScope("370300", "2026-Q3", new Date("2026-06-30T15:30:00Z")))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "period",
+      reason: "报告期 2026-Q3 尚未开始 (今天是 2026-06-30)",
+      reasonCode: "FUTURE_PERIOD",
     });
   });
 });

@@ -166,7 +166,8 @@ describe("数据分析研判: the key-industry analysis, each department countin
   beforeAll(async () => {
     hub = await startFederation();
     authorization = `Bearer ${await hub.keys.token({ agency: "coordination" })}`;
-  });
+    // Seven departments and a gateway start here: generous on a shared, loaded machine.
+  }, 300_000);
   afterAll(() => hub.stop());
 
   it.each([
@@ -228,6 +229,90 @@ describe("数据分析研判: the key-industry analysis, each department countin
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason, reasonCode }),
       }),
     ]);
+  });
+
+  it("counts an accident reported with its industry in that industry and the employer's registered region", async () => {
+    const employer = hub.city.enterprises.find((enterprise) => enterprise.regionCode === "370305" && !enterprise.flaggedCreditCode)!;
+    const admin = `Bearer ${await hub.keys.token({ agency: "emergency", roles: ["admin"] })}`;
+    const accidentFigures = async () =>
+      (
+        await hub.post(
+          {
+            query: `{ industryAnalysis(regionCode: "370305", fromYear: 2026, toYear: 2026) { accidentFigures { division year accidents deaths } } }`,
+          },
+          { authorization, "x-lianfang-purpose": "STATISTICS" },
+        )
+      ).body.data.industryAnalysis.accidentFigures as { division: string | null; accidents: number; deaths: number }[];
+    const report = (industryCode: string) =>
+      hub.post(
+        {
+          query: `mutation Report($input: ReportAccidentInput!) { reportAccident(input: $input) { industryCode } }`,
+          variables: {
+            input: {
+              creditCode: employer.creditCode,
+              // Where it happened does not place it: the employer's registration does.
+              regionCode: "370303",
+              industryCode,
+              category: "04",
+              occurredAt: "2026-03-02T01:00:00Z",
+              reportedAt: "2026-03-02T01:30:00Z",
+              deaths: 1,
+              seriousInjuries: 0,
+              minorInjuries: 0,
+              missing: 0,
+              directLossYuan: 1000,
+              description: "起重作业吊物坠落",
+              measuresTaken: "停止作业",
+            },
+          },
+        },
+        { authorization: admin },
+      );
+    const before = (await accidentFigures()).find((row) => row.division === "26") ?? { accidents: 0, deaths: 0 };
+
+    expect((await report("c2614")).body).toEqual({ data: { reportAccident: { industryCode: "2614" } } });
+    expect((await accidentFigures()).find((row) => row.division === "26")).toMatchObject({
+      accidents: before.accidents + 1,
+      deaths: before.deaths + 1,
+    });
+    expect((await report("99")).body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "input.industryCode" }) }),
+    ]);
+  });
+
+  it("counts a diagnosis reported with its employer's industry under that industry", async () => {
+    const person = hub.city.persons.find((candidate) => candidate.employerCreditCode.slice(2, 8) === "370305")!;
+    const admin = `Bearer ${await hub.keys.token({ agency: "health", roles: ["admin"] })}`;
+    const figures = async () =>
+      (
+        await hub.post(
+          {
+            query: `{ industryAnalysis(regionCode: "370305", fromYear: 2026, toYear: 2026) { occupationalDiseaseFigures { division newCases } } }`,
+          },
+          { authorization, "x-lianfang-purpose": "STATISTICS" },
+        )
+      ).body.data.industryAnalysis.occupationalDiseaseFigures as { division: string | null; newCases: number }[];
+    const before = (await figures()).find((row) => row.division === "30")?.newCases ?? 0;
+    const response = await hub.post(
+      {
+        query: `mutation Diagnose($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { industryCode } }`,
+        variables: {
+          input: {
+            idNumber: person.idNumber,
+            creditCode: person.employerCreditCode,
+            industryCode: "30",
+            diseaseCode: "7.12",
+            diagnosedOn: "2026-02-10",
+            reportedOn: "2026-02-20",
+            institution: "淄博市职业病防治院",
+          },
+        },
+      },
+      { authorization: admin },
+    );
+
+    expect(response.body).toEqual({ data: { recordDiagnosis: { industryCode: "30" } } });
+    expect((await figures()).find((row) => row.division === "30")?.newCases).toBe(before + 1);
   });
 
   it("with a department down, answers the others' figures and names the missing one instead of counting zeros", async () => {

@@ -27,7 +27,8 @@ describe("the leading group's meeting report, each department answering its own 
   beforeAll(async () => {
     hub = await startFederation();
     authorization = `Bearer ${await hub.keys.token({ agency: "coordination" })}`;
-  });
+    // Seven departments and a gateway start here: generous on a shared, loaded machine.
+  }, 300_000);
   afterAll(() => hub.stop());
 
   /** The report computed straight from what each department seeded. */

@@ -1,4 +1,6 @@
+import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { keyIndustries } from "../reference/key-industries";
+import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
 import { keyPostGroup } from "../reference/target-metrics";
 import { planRows } from "../subgraphs/coordination/prevention-plan.sources";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
@@ -259,6 +261,70 @@ describe("plans, targets and their progress, rosters and the fee budget through 
     });
   });
 
+  it("measures a reduction in key-industry incidence against the baseline year, only in the key industries", async () => {
+    // The demo city is Zibo; two 沈阳 employers are written straight into hrss's database.
+    const withCheck = (first17: string) => first17 + creditCodeCheckCharacter(first17);
+    const chemicals = withCheck("91210100MA0P4L2C1");
+    const software = withCheck("91210100MA0P4L2C2");
+    const employer = (creditCode: string, industryCode: string, insuredHeadcount: number) =>
+      Object.assign(new Enterprise(), {
+        creditCode,
+        creditCodeNeedsReview: false,
+        name: `沈阳测试${industryCode}`,
+        industryCode,
+        regionCode: "210100",
+        riskClass: null,
+        insuredHeadcount,
+        registeredOn: "2015-01-01",
+        version: 1,
+      });
+    await hub.databases.hrss.getRepository(Enterprise).insert([employer(chemicals, "26", 2000), employer(software, "65", 3000)]);
+    const injury = (creditCode: string, injuredOn: string, index: number, status = RecognitionStatus.RECOGNISED) =>
+      Object.assign(new InjuryRecognition(), {
+        id: `IR-LN-${creditCode.slice(-4)}-${injuredOn.slice(0, 4)}-${index}`,
+        pid: `p${index}`.padEnd(32, "0"),
+        creditCode,
+        accidentId: null,
+        injuredOn,
+        appliedOn: injuredOn,
+        applicant: RecognitionApplicant.EMPLOYER,
+        status,
+        acceptedOn: injuredOn,
+        decidedOn: injuredOn,
+        disabilityGrade: null,
+      });
+    await hub.databases.hrss.getRepository(InjuryRecognition).insert([
+      ...Array.from({ length: 10 }, (_, index) => injury(chemicals, "2020-05-01", index)),
+      injury(chemicals, "2020-06-01", 10, RecognitionStatus.NOT_RECOGNISED),
+      ...Array.from({ length: 7 }, (_, index) => injury(chemicals, "2025-05-01", index)),
+      // Outside the key industries: never counted.
+      ...Array.from({ length: 9 }, (_, index) => injury(software, "2025-05-01", index)),
+    ]);
+    const answer = await post(targetsQuery, { regionCode: "210100", period: "2025" });
+    // 10 and 7 recognised injuries per 2,000 insured: 5‰ to 3.5‰, a 30% reduction against a 20% goal.
+    expect(answer.body.data.preventionTargets[0]).toEqual(
+      expect.objectContaining({
+        id: "LIAONING-2021-2025-T01",
+        progress: {
+          status: "ACHIEVED",
+          achievedValue: 3.5,
+          goalValue: 4,
+          sharePercent: 150,
+          expectedSharePercent: 100,
+          countedFrom: "2021-01-01",
+          countedTo: "2025-12-31",
+          data: [
+            { code: "INSURED", value: 2000 },
+            { code: "RECOGNISED_INJURIES", value: 10 },
+            { code: "RECOGNISED_INJURIES", value: 7 },
+            { code: "INCIDENCE", value: 5 },
+            { code: "INCIDENCE", value: 3.5 },
+          ],
+        },
+      }),
+    );
+  });
+
   it.each([
     ["an unknown region", "999999", "2024", "regionCode", '"999999" 不是已知的 GB/T 2260 行政区划代码', "UNKNOWN_REGION"],
     [
@@ -279,6 +345,124 @@ describe("plans, targets and their progress, rosters and the fee budget through 
     expect(answer.body.errors[0].extensions).toEqual(
       expect.objectContaining({ code: "BAD_USER_INPUT", field: "asOf", reason: "不能晚于今天 (2026-06-15): 未来的进度无从计算" }),
     );
+  });
+
+  describe("the office records a plan it receives", () => {
+    const record = async (input: Record<string, unknown>, roles: ("admin" | "viewer")[] = ["admin"]) =>
+      post(
+        `mutation R($input: RecordPreventionPlanInput!) { recordPreventionPlan(input: $input) { id regionName targets { id ordinal keyIndustryName } } }`,
+        { input },
+        `Bearer ${await hub.keys.token({ agency: "coordination", roles })}`,
+      );
+    const target = {
+      text: "张店区 2025 年危险化学品企业三类人员培训覆盖率达到 80%",
+      metric: "ROSTER_COVERAGE",
+      keyIndustry: "hazardous_chemicals",
+      keyPostGroup: "THREE_CATEGORIES",
+      periodStart: "2025-01-01",
+      deadline: "2025-12-31",
+      goalKind: "AT_LEAST",
+      goalValue: 80,
+      sourceArticle: "一、(一)",
+    };
+    const plan = {
+      id: "ZHANGDIAN-2025",
+      title: "2025年度张店区工伤预防实施方案",
+      documentNumber: "张人社字〔2025〕1号",
+      issuedBy: "张店区人力资源和社会保障局",
+      issuedOn: "2025-03-01",
+      regionCode: "370303",
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      targets: [target],
+    };
+    const refused = (field: string, reason: string) => ({
+      status: 200,
+      body: {
+        errors: [
+          {
+            message: `${field}: ${reason}`,
+            path: ["recordPreventionPlan"],
+            extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" },
+          },
+        ],
+        data: null,
+      },
+    });
+
+    it("records it once, and its targets are listed and measured like the others", async () => {
+      const viewer = await record(plan, ["viewer"]);
+      expect(viewer.body.errors[0].extensions.code).toBe("FORBIDDEN");
+      expect(await record(plan)).toEqual({
+        status: 200,
+        body: {
+          data: {
+            recordPreventionPlan: {
+              id: "ZHANGDIAN-2025",
+              regionName: "张店区",
+              targets: [{ id: "ZHANGDIAN-2025-T01", ordinal: 1, keyIndustryName: "危险化学品" }],
+            },
+          },
+        },
+      });
+      const listed = await post(targetsQuery, { regionCode: "370303", period: "2025", asOf: "2025-12-31" });
+      const served = listed.body.data.preventionTargets.find((candidate: { id: string }) => candidate.id === "ZHANGDIAN-2025-T01");
+      const roster = seeded(hub.city, "hrss", TrainingRosterEntry).filter(
+        (entry) =>
+          employersIn("370303", "HAZARDOUS_CHEMICALS").has(entry.creditCode) &&
+          (keyPostGroup("THREE_CATEGORIES")!.posts as string[]).includes(entry.post),
+      );
+      const trained = new Set(
+        seeded(hub.city, "hrss", TrainingRecord)
+          .filter((record) => record.trainedOn >= "2025-01-01" && record.trainedOn <= "2025-12-31")
+          .map((record) => `${record.creditCode}:${record.pid}`),
+      );
+      const achieved = roster.length
+        ? round1((roster.filter((entry) => trained.has(`${entry.creditCode}:${entry.pid}`)).length * 100) / roster.length)
+        : null;
+      expect(served.progress.achievedValue).toBe(achieved);
+      expect(await record(plan)).toEqual(refused("input.id", "已有编号为 ZHANGDIAN-2025 的实施方案"));
+    });
+
+    it.each([
+      ["a malformed id", { id: "zb 2025" }, "input.id", '"zb 2025" 须为 3 至 34 位大写字母、数字和连字符, 如 ZIBO-2025'],
+      ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 is not a known GB/T 2260 region"],
+      ["a period ending before it starts", { periodEnd: "2024-12-31" }, "input.periodEnd", "cannot be before input.periodStart"],
+      ["no targets", { targets: [] }, "input.targets", "须有 1 至 50 个量化目标, 收到 0 个"],
+      ["an unknown metric", { targets: [{ ...target, metric: "HAPPINESS" }] }, "input.targets[0].metric", '"HAPPINESS" 不是已知的指标代码'],
+      [
+        "an unknown key industry",
+        { targets: [{ ...target, keyIndustry: "CONSTRUCTION+FISHING" }] },
+        "input.targets[0].keyIndustry",
+        '"FISHING" 不是重点行业代码; 可用: COAL_MINING, NON_COAL_MINING, HAZARDOUS_CHEMICALS, BUILDING_MATERIALS, METALLURGY, MACHINERY, CONSTRUCTION, TRANSPORT, 或 KEY_INDUSTRIES',
+      ],
+      [
+        "a coverage above 100%",
+        { targets: [{ ...target, goalValue: 120 }] },
+        "input.targets[0].goalValue",
+        "百分比目标不能超过 100, 收到 120",
+      ],
+      [
+        "a goal of zero",
+        { targets: [{ ...target, goalValue: 0 }] },
+        "input.targets[0].goalValue",
+        "目标值须为大于 0 的数, 最多两位小数, 收到 0",
+      ],
+      [
+        "a reduction without a baseline year",
+        { targets: [{ ...target, metric: "INJURY_INCIDENCE", goalKind: "REDUCE_BY_PERCENT", goalValue: 10 }] },
+        "input.targets[0].baselineYear",
+        "降幅目标须有基准年",
+      ],
+      [
+        "a deadline before the start",
+        { targets: [{ ...target, deadline: "2024-12-31" }] },
+        "input.targets[0].deadline",
+        "cannot be before input.targets[0].periodStart",
+      ],
+    ])("refuses %s", async (_case, change, field, reason) => {
+      expect(await record({ ...plan, id: "ZHANGDIAN-BAD", ...change })).toEqual(refused(field, reason));
+    });
   });
 
   describe("the fee budget against what was spent", () => {

@@ -1,3 +1,4 @@
+import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -92,6 +93,7 @@ export const coordination: SubgraphDefinition<City> = {
     JointMeetings1764100000002,
     PreventionPlans1764200000000,
     EmployerRegion1764300000000,
+    ReportIndexes1764300000001,
   ],
   demo: coordinationDemo,
 };

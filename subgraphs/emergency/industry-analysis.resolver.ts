@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { chinaDayStart } from "../../kernel/calendar";
-import { countOf, divisionFrom, divisionOf, yearBuckets, type RawCount } from "../../kernel/industry-figures";
+import { countOf, divisionFrom, divisionOf, yearBuckets, type RawCount } from "../../kernel/buckets";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireAnalysisScope } from "../../kernel/validate";
 import { Accident } from "./accident.entity";

@@ -1,5 +1,6 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
-import { chinaDayStart, chinaToday } from "../../kernel/calendar";
+import { countOf, monthBuckets, type RawCount } from "../../kernel/buckets";
+import { chinaDayStart } from "../../kernel/calendar";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireReportScope } from "../../kernel/validate";
 import { AccidentGrade } from "./accident-grade";
@@ -55,38 +56,40 @@ export class MeetingReportResolver {
   @FieldResolver(() => AccidentStatistics, { nullable: true })
   async accidentStatistics(@Root() report: MeetingReport, @Ctx() { db, clock }: SubgraphContext): Promise<AccidentStatistics> {
     const scope = requireReportScope(report.regionCode, report.period, clock());
-    const inScope = () =>
-      db
-        .getRepository(Accident)
-        .createQueryBuilder("accident")
-        .where("accident.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
-        .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
-          from: chinaDayStart(scope.from),
-          until: chinaDayStart(scope.until),
-        });
-    const rows = await inScope()
+    // One GROUP BY for both tables: by grade, and by China month (a CASE over the months' boundaries).
+    const months = monthBuckets("accident.occurredAt", scope.months, "moment");
+    const rows = await db
+      .getRepository(Accident)
+      .createQueryBuilder("accident")
       .select("accident.grade", "grade")
+      .addSelect(months.expression, "month")
       .addSelect("COUNT(*)", "accidents")
       .addSelect("SUM(accident.deaths)", "deaths")
       .addSelect("SUM(accident.seriousInjuries)", "seriousInjuries")
+      .where("accident.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
+      .andWhere("accident.occurredAt >= :from AND accident.occurredAt < :until", {
+        from: chinaDayStart(scope.from),
+        until: chinaDayStart(scope.until),
+      })
+      .setParameters(months.parameters)
       .groupBy("accident.grade")
-      .getRawMany<{ grade: AccidentGrade; accidents: string | number; deaths: string | number; seriousInjuries: string | number }>();
-    const byGrade = rows
-      .map((row) => ({
-        grade: row.grade,
-        accidents: Number(row.accidents),
-        deaths: Number(row.deaths),
-        seriousInjuries: Number(row.seriousInjuries),
-      }))
-      .sort((a, b) => severity.indexOf(a.grade) - severity.indexOf(b.grade));
-    // A month is a China month, which no portable SQL date function gives: the moments are bucketed here.
-    const moments = await inScope().select(["accident.occurredAt", "accident.deaths"]).getMany();
-    const byMonth = scope.months.map((month) => ({ month, accidents: 0, deaths: 0 }));
-    for (const accident of moments) {
-      const month = byMonth[scope.months.indexOf(chinaToday(accident.occurredAt).slice(0, 7))];
-      month.accidents += 1;
-      month.deaths += accident.deaths;
-    }
+      .addGroupBy("month")
+      .getRawMany<{ grade: AccidentGrade; month: string; accidents: RawCount; deaths: RawCount; seriousInjuries: RawCount }>();
+    const byGrade = severity
+      .map((grade) => {
+        const ofGrade = rows.filter((row) => row.grade === grade);
+        const sum = (key: "accidents" | "deaths" | "seriousInjuries") => ofGrade.reduce((total, row) => total + countOf(row[key]), 0);
+        return { grade, accidents: sum("accidents"), deaths: sum("deaths"), seriousInjuries: sum("seriousInjuries") };
+      })
+      .filter((row) => row.accidents > 0);
+    const byMonth = scope.months.map((month) => {
+      const ofMonth = rows.filter((row) => row.month === month);
+      return {
+        month,
+        accidents: ofMonth.reduce((total, row) => total + countOf(row.accidents), 0),
+        deaths: ofMonth.reduce((total, row) => total + countOf(row.deaths), 0),
+      };
+    });
     const total = (key: "accidents" | "deaths" | "seriousInjuries") => byGrade.reduce((sum, row) => sum + row[key], 0);
     return {
       accidents: total("accidents"),

@@ -1,3 +1,4 @@
+import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
@@ -52,6 +53,7 @@ export const health: SubgraphDefinition<City> = {
     HealthExaminations1763900000002,
     MasterRecords1764000000000,
     EmployerRegion1764300000000,
+    ReportIndexes1764300000001,
   ],
   demo: healthDemo,
 };

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { countOf, divisionFrom, divisionOf, yearBuckets, type RawCount } from "../../kernel/industry-figures";
+import { countOf, divisionFrom, divisionOf, yearBuckets, type RawCount } from "../../kernel/buckets";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireAnalysisScope } from "../../kernel/validate";
 import { IndustryAnalysis, OccupationalDiseaseIndustryFigures } from "./industry-analysis.entity";

@@ -1,3 +1,4 @@
+import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
@@ -96,6 +97,7 @@ export const hrss: SubgraphDefinition<City> = {
     MasterRecords1764000000000,
     PlanTraining1764200000000,
     EmployerRegion1764300000000,
+    ReportIndexes1764300000001,
   ],
   demo: hrssDemo,
 };

@@ -1,4 +1,6 @@
+import { keyPostGroups, keyPosts } from "../../reference/target-metrics";
 import { TargetProgressStatus } from "./plan-target.entity";
+import { KeyPost } from "./training-record.entity";
 import { expectedShare, judge } from "./target-progress.rules";
 
 describe("target progress rules", () => {
@@ -21,6 +23,11 @@ describe("target progress rules", () => {
     ["an increase instead of a reduction", "REDUCE_BY_PERCENT", -5, 20, false, TargetProgressStatus.OFF_TRACK, -25],
   ] as const)("judges %s", (_case, kind, achieved, goal, deadlinePassed, status, share) => {
     expect(judge(kind, achieved, goal, 49.7, deadlinePassed)).toEqual(expect.objectContaining({ status, sharePercent: share }));
+  });
+
+  it("records training in exactly the posts the plans' key-post groups are made of", () => {
+    expect(Object.values(KeyPost)).toEqual(keyPosts.map((post) => post.code));
+    for (const group of keyPostGroups) for (const post of group.posts) expect(Object.values(KeyPost)).toContain(post);
   });
 
   it("never divides by a goal of zero", () => {

@@ -482,6 +482,10 @@ describe("the meeting report as a document (npm run report)", () => {
     expect(shown.injuryApplications).toBe(expected.current.injuryApplications);
     expect(html).toContain('data-missing="health"><strong>卫生健康委员会 (卫健)</strong>暂时无法访问, 本部门数据暂缺');
     expect(html).toContain('data-department="health" data-status="missing"');
+    // The key-industry analysis joins 卫健's figures too: it says so instead of ranking without them.
+    expect(html.match(/data-missing="health"/g)).toHaveLength(2);
+    expect(Object.keys(shown).filter((key) => key.startsWith("keyIndustries."))).toEqual([]);
+    expect(Object.keys(shown).filter((key) => key.startsWith("targets.")).length).toBeGreaterThan(0);
     expect(html).toContain('data-missing-departments="health"');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);

@@ -53,7 +53,11 @@ const outputs = path.join(__dirname, "..", "test-results", "report");
 
 /** The figures of the departments' sections, without the key-industry analysis's tables. */
 const departmentFigures = (figures: Figures): Figures =>
-  Object.fromEntries(Object.entries(figures).filter(([key]) => !/^(keyIndustries|divisions|targets|fees|feeCategories)\./.test(key)));
+  Object.fromEntries(
+    Object.entries(figures).filter(
+      ([key]) => !/^(keyIndustries|divisions|targets|fees|feeCategories)\./.test(key) && key !== "targets" && key !== "targetsAchieved",
+    ),
+  );
 
 /** The region rule as the hub states it, as the HTML writes it. */
 const escapedRule = employerRegionRule.replace(/"/g, "&quot;");
@@ -194,7 +198,7 @@ describe("the meeting report as a document (npm run report)", () => {
     const authorization = `Bearer ${token}`;
     const targets = await hub.post(
       {
-        query: `query($regionCode: String!, $period: String!, $asOf: LocalDate!) { preventionTargets(regionCode: $regionCode, period: $period) { id unit progress(asOf: $asOf) { achievedValue sharePercent } } }`,
+        query: `query($regionCode: String!, $period: String!, $asOf: LocalDate!) { preventionTargets(regionCode: $regionCode, period: $period) { id unit progress(asOf: $asOf) { status achievedValue sharePercent } } }`,
         variables: { regionCode, period, asOf },
       },
       { authorization, "x-lianfang-purpose": "STATISTICS" },
@@ -209,6 +213,9 @@ describe("the meeting report as a document (npm run report)", () => {
     const printed = (value: number, unit: string) => Number(value.toFixed(unit === "%" ? 1 : 2));
     const document: Figures = {};
     const workbook: Figures = {};
+    const answered: { progress: { status: string } }[] = targets.body.data.preventionTargets;
+    document.targets = answered.length;
+    document.targetsAchieved = answered.filter((target) => target.progress.status === "ACHIEVED").length;
     for (const target of targets.body.data.preventionTargets as {
       id: string;
       unit: string;
@@ -281,7 +288,9 @@ describe("the meeting report as a document (npm run report)", () => {
 
       const plans = await expectedPlans(regionCode, period, model.data.period.to < "2026-06-15" ? model.data.period.to : "2026-06-15");
       expect(ofTable("keyIndustries.")).toEqual(industries);
-      expect({ ...ofTable("targets."), ...ofTable("fees.") }).toEqual(plans.document);
+      expect({ ...ofTable("targets."), ...ofTable("fees."), targets: shown.targets, targetsAchieved: shown.targetsAchieved }).toEqual(
+        plans.document,
+      );
       expect(Object.keys(plans.document).some((key) => key.startsWith("targets."))).toBe(true);
       // The demo city has a fee budget for 2024 only: another year says so and prints no 0.
       if (year === 2024) expect(Object.keys(plans.document).some((key) => key.startsWith("fees."))).toBe(true);
@@ -322,6 +331,12 @@ describe("the meeting report as a document (npm run report)", () => {
         if (row[`上年同期 (${previousLabel})`] !== null)
           readPrevious[String(row["指标代码"])] = row[`上年同期 (${previousLabel})`] as number;
       }
+      expect({ targets: read.targets, targetsAchieved: read.targetsAchieved }).toEqual({
+        targets: plans.document.targets,
+        targetsAchieved: plans.document.targetsAchieved,
+      });
+      delete read.targets;
+      delete read.targetsAchieved;
       for (const row of sheet("事故按等级")) {
         read[`accidentsByGrade.${row["事故等级"]}.accidents`] = row["事故起数"] as number;
         read[`accidentsByGrade.${row["事故等级"]}.deaths`] = row["死亡人数"] as number;

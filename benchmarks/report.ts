@@ -50,6 +50,14 @@ const reportQuery = `query Report($regionCode: String!, $period: String!) {
   }
 }`;
 
+const sectionSelections: Record<string, string> = {
+  jointWork: "jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }",
+  accidentStatistics:
+    "accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }",
+  occupationalDiseaseStatistics: "occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }",
+  injuryStatistics: "injuryStatistics { applications recognised severelyDisabled }",
+};
+
 const floorQuery = `query Floor($regionCode: String!, $period: String!) {
   meetingReport(regionCode: $regionCode, period: $period) { regionName regionRule }
 }`;
@@ -270,6 +278,19 @@ async function main(): Promise<void> {
         gateway: () => ask(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
         statements: analysisStatements(),
       },
+      // Each section alone: where the report's time goes beyond its SQL.
+      ...Object.entries(sectionSelections).map(([section, selection]) => ({
+        name: `meetingReport { ${section} } alone`,
+        gateway: () =>
+          ask(
+            `query Section($regionCode: String!, $period: String!) { meetingReport(regionCode: $regionCode, period: $period) { ${selection} } }`,
+            {
+              regionCode,
+              period: String(year),
+            },
+          ),
+        statements: reportStatements().filter((statement) => statement.section === section),
+      })),
     ];
     const report = (await ask(reportQuery, { regionCode, period: String(year) })) as {
       meetingReport: { accidentStatistics: { accidents: number }; injuryStatistics: { applications: number } };

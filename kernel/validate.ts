@@ -17,8 +17,9 @@ export function requireCreditCode(field: string, value: string): { creditCode: s
   return { creditCode: check.normalized, needsReview: !check.checksumValid };
 }
 
-export function requireIdNumber(field: string, value: string, today = new Date()) {
-  const check = checkIdNumber(value, today);
+/** `now` is the hub's time: a birth date after it is impossible. */
+export function requireIdNumber(field: string, value: string, now: Date) {
+  const check = checkIdNumber(value, now);
   if (!check.valid) throw badUserInput(field, check.reason);
   return check;
 }
@@ -48,8 +49,8 @@ export function requireLocalDate(field: string, value: string): string {
 }
 
 /** The day a question is asked "as of": the caller's clock when it gives one, else today in China. */
-export const requireAsOf = (field: string, value: string | null | undefined): string =>
-  value === undefined || value === null ? chinaToday() : requireLocalDate(field, value);
+export const requireAsOf = (field: string, value: string | null | undefined, now: Date): string =>
+  value === undefined || value === null ? chinaToday(now) : requireLocalDate(field, value);
 
 /** Two moments that must come in order, e.g. an accident cannot be reported before it happened. */
 export function requireOrder(laterField: string, earlier: Date | string, later: Date | string, earlierField: string): void {
@@ -65,7 +66,7 @@ export function requireRange(field: string, value: number, min: number, max: num
 }
 
 /** A moment not after now, or a calendar date not after today in China. */
-export function requireNotFuture(field: string, value: Date | string, now = new Date()): void {
+export function requireNotFuture(field: string, value: Date | string, now: Date): void {
   const future = typeof value === "string" && isCalendarDate(value) ? value > chinaToday(now) : new Date(value).getTime() > now.getTime();
   if (future) throw badUserInput(field, "cannot be in the future");
 }

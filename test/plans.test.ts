@@ -57,7 +57,8 @@ describe("plans, targets and their progress, rosters and the fee budget through 
     const divisions = divisionsOf(industryScope);
     return new Map(
       seeded(hub.city, "hrss", Enterprise)
-        .filter((enterprise) => enterprise.regionCode.startsWith(regionPrefix))
+        // The hub's one rule: an employer is where its credit code says it was registered.
+        .filter((enterprise) => enterprise.creditCode.slice(2, 8).startsWith(regionPrefix))
         .filter((enterprise) => !divisions || divisions.includes(enterprise.industryCode.slice(0, 2)))
         .map((enterprise) => [enterprise.creditCode, enterprise]),
     );

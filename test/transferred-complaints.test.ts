@@ -27,7 +27,7 @@ describe("a complaint the union transferred, acted on by the receiving departmen
         query: `mutation($input: ReceiveComplaintInput!) { receiveComplaint(input: $input) { id status transferredTo } }`,
         variables: {
           input: {
-            receivedOn: "2026-11-02",
+            receivedOn: "2026-06-01",
             creditCode: hub.city.enterprises[5].creditCode,
             category: "SAFETY_HAZARD",
             summary: "车间消防通道被堵",
@@ -44,7 +44,7 @@ describe("a complaint the union transferred, acted on by the receiving departmen
 
   it("refuses another department, a viewer, an answer before acceptance and days out of order, changing nothing", async () => {
     const before = await stored();
-    const byHealth = await hub.post({ query: accept, variables: { input: { id, acceptedOn: "2026-11-03" } } }, await as("health"));
+    const byHealth = await hub.post({ query: accept, variables: { input: { id, acceptedOn: "2026-06-02" } } }, await as("health"));
     expect(byHealth.body.errors[0]).toEqual(
       expect.objectContaining({
         message: "这件投诉未转办给 health",
@@ -52,20 +52,20 @@ describe("a complaint the union transferred, acted on by the receiving departmen
       }),
     );
     const byViewer = await hub.post(
-      { query: accept, variables: { input: { id, acceptedOn: "2026-11-03" } } },
+      { query: accept, variables: { input: { id, acceptedOn: "2026-06-02" } } },
       await as("emergency", ["viewer"]),
     );
     expect(byViewer.body.errors[0].extensions).toEqual({ code: "FORBIDDEN", requiredRole: "admin", serviceName: "unions" });
     expect(
       await hub.post(
-        { query: answer, variables: { input: { id, answer: "已责令整改", answeredOn: "2026-11-04" } } },
+        { query: answer, variables: { input: { id, answer: "已责令整改", answeredOn: "2026-06-03" } } },
         await as("emergency"),
       ),
     ).toEqual(rejected("answerTransferredComplaint", "input.id", "须先受理才能答复"));
-    expect(await hub.post({ query: accept, variables: { input: { id, acceptedOn: "2026-11-01" } } }, await as("emergency"))).toEqual(
-      rejected("acceptTransferredComplaint", "input.acceptedOn", "不能早于工会收到投诉之日 2026-11-02"),
+    expect(await hub.post({ query: accept, variables: { input: { id, acceptedOn: "2026-05-31" } } }, await as("emergency"))).toEqual(
+      rejected("acceptTransferredComplaint", "input.acceptedOn", "不能早于工会收到投诉之日 2026-06-01"),
     );
-    expect(await hub.post({ query: close, variables: { input: { id, closedOn: "2026-11-05" } } }, await as("emergency"))).toEqual(
+    expect(await hub.post({ query: close, variables: { input: { id, closedOn: "2026-06-04" } } }, await as("emergency"))).toEqual(
       rejected("closeTransferredComplaint", "input.id", "须先答复才能办结"),
     );
     expect(await stored()).toEqual(before);
@@ -73,32 +73,32 @@ describe("a complaint the union transferred, acted on by the receiving departmen
 
   it("is accepted, answered and closed by the receiving department; the union sees the outcome, the complainant by pid only", async () => {
     const emergency = await as("emergency");
-    await hub.post({ query: accept, variables: { input: { id, acceptedOn: "2026-11-03" } } }, emergency);
+    await hub.post({ query: accept, variables: { input: { id, acceptedOn: "2026-06-02" } } }, emergency);
     expect(
       await hub.post(
-        { query: answer, variables: { input: { id, answer: "已现场检查，责令清理消防通道", answeredOn: "2026-11-02" } } },
+        { query: answer, variables: { input: { id, answer: "已现场检查，责令清理消防通道", answeredOn: "2026-06-01" } } },
         emergency,
       ),
-    ).toEqual(rejected("answerTransferredComplaint", "input.answeredOn", "不能早于受理之日 2026-11-03"));
+    ).toEqual(rejected("answerTransferredComplaint", "input.answeredOn", "不能早于受理之日 2026-06-02"));
     await hub.post(
-      { query: answer, variables: { input: { id, answer: "已现场检查，责令清理消防通道", answeredOn: "2026-11-06" } } },
+      { query: answer, variables: { input: { id, answer: "已现场检查，责令清理消防通道", answeredOn: "2026-06-05" } } },
       emergency,
     );
-    const closed = await hub.post({ query: close, variables: { input: { id, closedOn: "2026-11-10" } } }, emergency);
+    const closed = await hub.post({ query: close, variables: { input: { id, closedOn: "2026-06-09" } } }, emergency);
     const expected = {
       id,
       status: "RESOLVED",
       transferredTo: "emergency",
-      acceptedOn: "2026-11-03",
+      acceptedOn: "2026-06-02",
       answer: "已现场检查，责令清理消防通道",
-      answeredOn: "2026-11-06",
+      answeredOn: "2026-06-05",
       handledBy: "emergency/tester",
-      resolvedOn: "2026-11-10",
+      resolvedOn: "2026-06-09",
       resolution: "已现场检查，责令清理消防通道",
     };
     expect(closed).toEqual({ status: 200, body: { data: { closeTransferredComplaint: expected } } });
-    expect(await hub.post({ query: close, variables: { input: { id, closedOn: "2026-11-11" } } }, emergency)).toEqual(
-      rejected("closeTransferredComplaint", "input.id", "这件投诉已于 2026-11-10 办结"),
+    expect(await hub.post({ query: close, variables: { input: { id, closedOn: "2026-06-10" } } }, emergency)).toEqual(
+      rejected("closeTransferredComplaint", "input.id", "这件投诉已于 2026-06-09 办结"),
     );
 
     const byUnion = await hub.post(

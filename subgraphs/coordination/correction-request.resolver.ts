@@ -74,11 +74,11 @@ export class CorrectionRequestResolver {
   })
   async raiseCorrection(
     @Arg("input", () => RaiseCorrectionInput) input: RaiseCorrectionInput,
-    @Ctx() { db, identity }: SubgraphContext,
+    @Ctx() { db, identity, clock }: SubgraphContext,
   ): Promise<CorrectionRequest> {
     const resource = input.resource.trim();
     const owner = requireCorrectableResource("input.resource", resource, identity.agency);
-    const raisedAt = new Date();
+    const raisedAt = clock();
     const rules = inForceOn(correctionRules, chinaToday(raisedAt))!;
     const request = Object.assign(new CorrectionRequest(), {
       id: `CR-${randomUUID()}`,
@@ -117,30 +117,36 @@ export class CorrectionRequestResolver {
   }
 
   @Query(() => CorrectionRequestConnection, { description: "Correction requests the caller raised or must answer (the office sees all)" })
-  correctionRequests(@Args(() => CorrectionRequestFilter) filter: CorrectionRequestFilter, @Ctx() { db, identity }: SubgraphContext) {
+  correctionRequests(
+    @Args(() => CorrectionRequestFilter) filter: CorrectionRequestFilter,
+    @Ctx() { db, identity, clock }: SubgraphContext,
+  ) {
     const query = db.getRepository(CorrectionRequest).createQueryBuilder("request");
     if (identity.agency !== "coordination") {
       query.andWhere("(request.requester = :agency OR request.owner = :agency)", { agency: identity.agency });
     }
     if (filter.status) query.andWhere("request.status = :status", { status: filter.status });
     if (filter.overdue) {
-      query.andWhere("request.status = :open AND request.answerDueOn < :today", { open: CorrectionStatus.OPEN, today: chinaToday() });
+      query.andWhere("request.status = :open AND request.answerDueOn < :today", {
+        open: CorrectionStatus.OPEN,
+        today: chinaToday(clock()),
+      });
     }
     return paginate(query, "id", filter);
   }
 
   @FieldResolver(() => Boolean, { description: "Open past its answer date" })
-  overdue(@Root() request: CorrectionRequest): boolean {
-    return request.status === CorrectionStatus.OPEN && request.answerDueOn < chinaToday();
+  overdue(@Root() request: CorrectionRequest, @Ctx() { clock }: SubgraphContext): boolean {
+    return request.status === CorrectionStatus.OPEN && request.answerDueOn < chinaToday(clock());
   }
 
-  private answer(id: string, { db, identity }: SubgraphContext, change: Partial<CorrectionRequest>): Promise<CorrectionRequest> {
+  private answer(id: string, { db, identity, clock }: SubgraphContext, change: Partial<CorrectionRequest>): Promise<CorrectionRequest> {
     return db.transaction(async (manager) => {
       const request = await manager.getRepository(CorrectionRequest).findOneBy({ id });
       if (!request) throw badUserInput("input.id", `没有编号为 ${id} 的纠错申请`);
       requireOwnDepartment(identity, request.owner);
       if (request.status !== CorrectionStatus.OPEN) throw badUserInput("input.id", `纠错申请已答复 (${request.status}), 不能再次答复`);
-      Object.assign(request, { answeredAt: new Date(), answeredBy: `${identity.agency}/${identity.user}` }, change);
+      Object.assign(request, { answeredAt: clock(), answeredBy: `${identity.agency}/${identity.user}` }, change);
       await manager.getRepository(CorrectionRequest).save(request);
       return request;
     });

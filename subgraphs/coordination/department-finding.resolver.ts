@@ -61,6 +61,7 @@ function requireMember(identity: CallIdentity, inspection: JointInspection): voi
 async function insertFinding(
   manager: EntityManager,
   recorder: CallIdentity,
+  recordedAt: Date,
   target: InspectionTarget,
   agency: string,
   content: Pick<DepartmentFinding, "hazards" | "legalBasis" | "rectificationDemanded" | "rectificationDueOn" | "noFindingsReason">,
@@ -75,7 +76,7 @@ async function insertFinding(
     agency,
     ...content,
     recordedBy: `${recorder.agency}/${recorder.user}`,
-    recordedAt: new Date(),
+    recordedAt,
   });
   return id;
 }
@@ -92,7 +93,7 @@ export class DepartmentFindingResolver {
   })
   async recordDepartmentFindings(
     @Arg("input", () => RecordDepartmentFindingsInput) input: RecordDepartmentFindingsInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<DepartmentFinding> {
     requireOwnDepartment(identity, identity.agency);
     const hazards = requireText("input.hazards", input.hazards, 500);
@@ -110,7 +111,7 @@ export class DepartmentFindingResolver {
       if (dueOn !== null && dueOn < inspection.plannedOn) {
         throw badUserInput("input.rectificationDueOn", `整改期限不能早于检查日 ${inspection.plannedOn}`);
       }
-      const id = await insertFinding(manager, identity, target, identity.agency, {
+      const id = await insertFinding(manager, identity, clock(), target, identity.agency, {
         hazards,
         legalBasis,
         rectificationDemanded: demanded,
@@ -144,7 +145,7 @@ export class DepartmentFindingResolver {
   })
   async recordNoFindingsReason(
     @Arg("input", () => RecordNoFindingsReasonInput) input: RecordNoFindingsReasonInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<DepartmentFinding> {
     requireOwnDepartment(identity, "coordination");
     const agency = requireDepartment("input.agency", input.agency);
@@ -152,7 +153,7 @@ export class DepartmentFindingResolver {
     return db.transaction(async (manager) => {
       const { target, inspection } = await targetOfOpenInspection(manager, input.targetId);
       if (!inspection.agencies.includes(agency)) throw badUserInput("input.agency", `${agency} 不是联合检查 ${inspection.id} 的成员单位`);
-      const id = await insertFinding(manager, identity, target, agency, {
+      const id = await insertFinding(manager, identity, clock(), target, agency, {
         hazards: null,
         legalBasis: null,
         rectificationDemanded: null,

@@ -195,7 +195,7 @@ export class ExpertDrawResolver {
   })
   async drawExperts(
     @Arg("input", () => DrawExpertsInput) input: DrawExpertsInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<ExpertDraw> {
     requireOwnDepartment(identity, drawingDepartment[input.purpose]);
     const subjectRef = requireText("input.subjectRef", input.subjectRef, 40);
@@ -246,7 +246,7 @@ export class ExpertDrawResolver {
         pool: result.pool,
         excluded: result.excluded,
         drawnBy: `${identity.agency}/${identity.user}`,
-        drawnAt: new Date(),
+        drawnAt: clock(),
       });
       await manager.getRepository(ExpertAssignment).insert(
         result.drawn.map((expertId) => ({
@@ -269,11 +269,11 @@ export class ExpertDrawResolver {
   })
   async recordExpertOpinion(
     @Arg("input", () => RecordExpertOpinionInput) input: RecordExpertOpinionInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<ExpertAssignment> {
     const opinion = requireText("input.opinion", input.opinion, 1000);
     const opinionOn = requireLocalDate("input.opinionOn", input.opinionOn);
-    requireNotFuture("input.opinionOn", opinionOn);
+    requireNotFuture("input.opinionOn", opinionOn, clock());
     return db.transaction(async (manager) => {
       const draw = await manager.getRepository(ExpertDraw).findOneBy({ id: input.drawId });
       if (!draw) throw badUserInput("input.drawId", "没有这次专家抽取");

@@ -107,8 +107,8 @@ export class JointInspectionResolver {
   @Query(() => InspectionTargetConnection, {
     description: "Targets whose rectification deadline has passed without a confirmed rectification",
   })
-  overdueRectifications(@Args(() => OverdueRectificationFilter) filter: OverdueRectificationFilter, @Ctx() { db }: SubgraphContext) {
-    const asOf = requireAsOf("asOf", filter.asOf);
+  overdueRectifications(@Args(() => OverdueRectificationFilter) filter: OverdueRectificationFilter, @Ctx() { db, clock }: SubgraphContext) {
+    const asOf = requireAsOf("asOf", filter.asOf, clock());
     const query = db
       .getRepository(InspectionTarget)
       .createQueryBuilder("target")
@@ -217,11 +217,11 @@ export class InspectionTargetResolver {
   @Mutation(() => InspectionTarget)
   async confirmRectification(
     @Arg("input", () => ConfirmRectificationInput) input: ConfirmRectificationInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<InspectionTarget> {
     requireOwnDepartment(identity, "coordination");
     const rectifiedOn = requireLocalDate("input.rectifiedOn", input.rectifiedOn);
-    requireNotFuture("input.rectifiedOn", rectifiedOn);
+    requireNotFuture("input.rectifiedOn", rectifiedOn, clock());
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(InspectionTarget);
       const target = await repository.findOneBy({ id: input.targetId });

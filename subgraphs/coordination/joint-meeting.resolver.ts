@@ -104,7 +104,7 @@ export class JointMeetingResolver {
   ): Promise<JointMeeting> {
     requireOwnDepartment(identity, "coordination");
     const heldOn = requireLocalDate("input.heldOn", input.heldOn);
-    requireNotFuture("input.heldOn", heldOn);
+    requireNotFuture("input.heldOn", heldOn, clock());
     const convenedBy = requireText("input.convenedBy", input.convenedBy, 100);
     const attendingAgencies = input.attendingAgencies.map((agency, index) =>
       requireDepartment(`input.attendingAgencies[${index}]`, agency),
@@ -177,8 +177,8 @@ export class JointMeetingResolver {
 @Resolver(() => ActionItem)
 export class ActionItemResolver {
   @Query(() => ActionItemConnection, { description: "Joint meetings' action items, tracked to done or overdue" })
-  actionItems(@Args(() => ActionItemFilter) filter: ActionItemFilter, @Ctx() { db }: SubgraphContext) {
-    const asOf = requireAsOf("asOf", filter.asOf);
+  actionItems(@Args(() => ActionItemFilter) filter: ActionItemFilter, @Ctx() { db, clock }: SubgraphContext) {
+    const asOf = requireAsOf("asOf", filter.asOf, clock());
     const query = db.getRepository(ActionItem).createQueryBuilder("item");
     if (filter.ownerAgency) query.andWhere("item.ownerAgency = :owner", { owner: requireDepartment("ownerAgency", filter.ownerAgency) });
     const done = "(item.doneOn IS NOT NULL AND item.doneOn <= :asOf)";
@@ -191,10 +191,10 @@ export class ActionItemResolver {
   @Mutation(() => ActionItem, { description: "Its owning department's admin reports an action item done" })
   async completeActionItem(
     @Arg("input", () => CompleteActionItemInput) input: CompleteActionItemInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<ActionItem> {
     const doneOn = requireLocalDate("input.doneOn", input.doneOn);
-    requireNotFuture("input.doneOn", doneOn);
+    requireNotFuture("input.doneOn", doneOn, clock());
     const outcome = requireText("input.outcome", input.outcome, 500);
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(ActionItem);
@@ -210,8 +210,12 @@ export class ActionItemResolver {
   }
 
   @FieldResolver(() => ActionItemStatus)
-  status(@Root() item: ActionItem, @Arg("asOf", () => String, { nullable: true }) asOf?: string): ActionItemStatus {
-    return statusOf(item, requireAsOf("asOf", asOf));
+  status(
+    @Root() item: ActionItem,
+    @Ctx() { clock }: SubgraphContext,
+    @Arg("asOf", () => String, { nullable: true }) asOf?: string,
+  ): ActionItemStatus {
+    return statusOf(item, requireAsOf("asOf", asOf, clock()));
   }
 
   @FieldResolver(() => JointMeeting)

@@ -71,8 +71,8 @@ export class RectificationResolver {
   @Query(() => RectificationConnection, {
     description: "The hub's rectification tracker (限期整改台账): the office sees every demand, a department the ones it made",
   })
-  rectifications(@Args(() => RectificationFilter) filter: RectificationFilter, @Ctx() { identity, db }: SubgraphContext) {
-    const asOf = requireAsOf("asOf", filter.asOf);
+  rectifications(@Args(() => RectificationFilter) filter: RectificationFilter, @Ctx() { identity, db, clock }: SubgraphContext) {
+    const asOf = requireAsOf("asOf", filter.asOf, clock());
     const query = db.getRepository(Rectification).createQueryBuilder("rectification");
     if (identity.agency !== "coordination") query.andWhere("rectification.demandingAgency = :agency", { agency: identity.agency });
     if (filter.source) query.andWhere("rectification.source = :source", { source: filter.source });
@@ -92,7 +92,7 @@ export class RectificationResolver {
   @Mutation(() => Rectification)
   async demandRectification(
     @Arg("input", () => DemandRectificationInput) input: DemandRectificationInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Rectification> {
     if (input.source === RectificationSource.JOINT_INSPECTION) {
       throw badUserInput("input.source", "联合检查的整改要求随成员单位的检查结果记录（recordDepartmentFindings）");
@@ -102,7 +102,7 @@ export class RectificationResolver {
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const requirement = requireText("input.requirement", input.requirement, 500);
     const demandedOn = requireLocalDate("input.demandedOn", input.demandedOn);
-    requireNotFuture("input.demandedOn", demandedOn);
+    requireNotFuture("input.demandedOn", demandedOn, clock());
     const dueOn = requireLocalDate("input.dueOn", input.dueOn);
     if (dueOn < demandedOn) throw badUserInput("input.dueOn", `整改期限不能早于检查日 ${demandedOn}`);
     const id = `${identity.agency}:${sourceRecordId}`;
@@ -131,10 +131,10 @@ export class RectificationResolver {
   @Mutation(() => Rectification, { description: "Only the department that demanded a rectification confirms or rejects it" })
   async reviewRectification(
     @Arg("input", () => ReviewRectificationInput) input: ReviewRectificationInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Rectification> {
     const reviewedOn = requireLocalDate("input.reviewedOn", input.reviewedOn);
-    requireNotFuture("input.reviewedOn", reviewedOn);
+    requireNotFuture("input.reviewedOn", reviewedOn, clock());
     const evidence = input.evidence === undefined || input.evidence === null ? null : requireText("input.evidence", input.evidence, 1000);
     const reason = input.reason === undefined || input.reason === null ? null : requireText("input.reason", input.reason, 1000);
     if (input.confirmed && evidence === null) throw badUserInput("input.evidence", "确认整改须写明整改证据");
@@ -172,9 +172,10 @@ export class RectificationResolver {
   @FieldResolver(() => [RectificationEscalation], { description: "Escalations reached by asOf (today when omitted)" })
   escalations(
     @Root() rectification: Rectification,
+    @Ctx() { clock }: SubgraphContext,
     @Arg("asOf", () => String, { nullable: true }) asOf?: string,
   ): RectificationEscalation[] {
-    return escalationsOf(rectification, requireAsOf("asOf", asOf)).map((escalation) => ({ ...escalation, rectification }));
+    return escalationsOf(rectification, requireAsOf("asOf", asOf, clock())).map((escalation) => ({ ...escalation, rectification }));
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: "Resolved by its owning department" })

@@ -49,12 +49,12 @@ export class TypicalCaseBulletinResolver {
   @Mutation(() => TypicalCaseBulletin)
   async publishTypicalCase(
     @Arg("input", () => PublishTypicalCaseInput) input: PublishTypicalCaseInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<TypicalCaseBulletin> {
     requireOwnDepartment(identity, "coordination");
     const title = requireText("input.title", input.title, 200);
     const publishedOn = requireLocalDate("input.publishedOn", input.publishedOn);
-    requireNotFuture("input.publishedOn", publishedOn);
+    requireNotFuture("input.publishedOn", publishedOn, clock());
     const accidentId =
       input.accidentId === undefined || input.accidentId === null ? null : requireAccidentId("input.accidentId", input.accidentId);
     const summary = requireText("input.summary", input.summary, 1000);

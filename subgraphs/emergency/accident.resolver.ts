@@ -153,19 +153,19 @@ export class AccidentResolver {
   @Mutation(() => Accident, { description: "Records an accident as the unit reported it (第九条, 第十二条), graded by 第三条" })
   async reportAccident(
     @Arg("input", () => ReportAccidentInput) input: ReportAccidentInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Accident> {
     requireOwnDepartment(identity, "emergency");
     const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
     const regionCode = requireRegionCode("input.regionCode", input.regionCode);
     const category = requireCategory("input.category", input.category);
     const occurredAt = requireTimestamp("input.occurredAt", input.occurredAt);
-    requireNotFuture("input.occurredAt", occurredAt);
+    requireNotFuture("input.occurredAt", occurredAt, clock());
     if (chinaToday(occurredAt) < reportingRulesBegin)
       throw badUserInput("input.occurredAt", `is before 国务院令第493号 took effect on ${reportingRulesBegin}`);
     const reportedAt = requireTimestamp("input.reportedAt", input.reportedAt);
     requireOrder("input.reportedAt", occurredAt, reportedAt, "input.occurredAt");
-    requireNotFuture("input.reportedAt", reportedAt);
+    requireNotFuture("input.reportedAt", reportedAt, clock());
     const casualties = {
       deaths: requireCount("input.deaths", input.deaths),
       seriousInjuries: requireCount("input.seriousInjuries", input.seriousInjuries),
@@ -197,7 +197,7 @@ export class AccidentResolver {
   @Mutation(() => Accident, { description: "Records a 补报 (第十三条) and recomputes the accident's figures and grade" })
   async addSupplementaryReport(
     @Arg("input", () => SupplementaryReportInput) input: SupplementaryReportInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Accident> {
     requireOwnDepartment(identity, "emergency");
     const reportedAt = requireTimestamp("input.reportedAt", input.reportedAt);
@@ -218,7 +218,7 @@ export class AccidentResolver {
       const history = stored.length > 0 ? stored : [reportOf(accident, 1, accident.reportedAt)];
       const latest = history[history.length - 1];
       requireOrder("input.reportedAt", latest.reportedAt, reportedAt, "the last report's reportedAt");
-      requireNotFuture("input.reportedAt", reportedAt);
+      requireNotFuture("input.reportedAt", reportedAt, clock());
       const window = supplementaryWindow(accident);
       if (reportedAt.getTime() > window.closesAt.getTime()) {
         throw badUserInput(

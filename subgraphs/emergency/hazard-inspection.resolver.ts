@@ -60,12 +60,12 @@ export class HazardInspectionResolver {
   @Mutation(() => HazardInspection, { description: "Records a hazard inspection (隐患排查)" })
   async recordHazardInspection(
     @Arg("input", () => RecordHazardInspectionInput) input: RecordHazardInspectionInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<HazardInspection> {
     requireOwnDepartment(identity, "emergency");
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const inspectedOn = requireLocalDate("input.inspectedOn", input.inspectedOn);
-    requireNotFuture("input.inspectedOn", chinaDayStart(inspectedOn));
+    requireNotFuture("input.inspectedOn", chinaDayStart(inspectedOn), clock());
     const hazardsFound = requireRange("input.hazardsFound", input.hazardsFound, 0, 2_147_483_647);
     const majorHazards = requireRange("input.majorHazards", input.majorHazards, 0, hazardsFound);
     const optionalDate = (field: "rectificationDueOn" | "rectifiedOn") => {
@@ -80,7 +80,7 @@ export class HazardInspectionResolver {
     if (hazardsFound > 0 && rectificationDueOn === null)
       throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
     const rectifiedOn = optionalDate("rectifiedOn");
-    if (rectifiedOn !== null) requireNotFuture("input.rectifiedOn", chinaDayStart(rectifiedOn));
+    if (rectifiedOn !== null) requireNotFuture("input.rectifiedOn", chinaDayStart(rectifiedOn), clock());
     const inspection = Object.assign(new HazardInspection(), {
       id: `HI-${inspectedOn.slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
       creditCode,
@@ -95,8 +95,8 @@ export class HazardInspectionResolver {
   }
 
   @FieldResolver(() => RectificationStatus, { description: "As of today (China time)" })
-  status(@Root() inspection: HazardInspection): RectificationStatus {
-    return rectificationStatus(inspection, chinaToday());
+  status(@Root() inspection: HazardInspection, @Ctx() { clock }: SubgraphContext): RectificationStatus {
+    return rectificationStatus(inspection, chinaToday(clock()));
   }
 
   @FieldResolver(() => Enterprise, {

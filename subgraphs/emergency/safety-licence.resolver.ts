@@ -78,8 +78,8 @@ export class SafetyLicenceResolver {
   }
 
   @FieldResolver(() => SafetyLicenceStatus, { description: "As of today (China time)" })
-  status(@Root() licence: SafetyLicence): SafetyLicenceStatus {
-    return licenceStatus(licence, chinaToday());
+  status(@Root() licence: SafetyLicence, @Ctx() { clock }: SubgraphContext): SafetyLicenceStatus {
+    return licenceStatus(licence, chinaToday(clock()));
   }
 
   @FieldResolver(() => Enterprise, {

@@ -51,7 +51,7 @@ export class HazardDeclarationResolver {
   @Mutation(() => HazardDeclaration, { description: "Records a 职业病危害项目申报 (原安监总局令第48号 第八–九条)" })
   async declareHazardProject(
     @Arg("input", () => DeclareHazardProjectInput) input: DeclareHazardProjectInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<HazardDeclaration> {
     requireOwnDepartment(identity, "health");
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
@@ -60,7 +60,7 @@ export class HazardDeclarationResolver {
       throw badUserInput("input.triggeredOn", `is before 原安监总局令第48号 took effect on ${hazardDeclarationRulesBegin}`);
     const declaredOn = requireLocalDate("input.declaredOn", input.declaredOn);
     requireOrder("input.declaredOn", triggeredOn, declaredOn, "input.triggeredOn");
-    if (declaredOn > chinaToday()) throw badUserInput("input.declaredOn", "cannot be in the future");
+    if (declaredOn > chinaToday(clock())) throw badUserInput("input.declaredOn", "cannot be in the future");
     const declaration = Object.assign(new HazardDeclaration(), {
       id: `HD-${declaredOn.slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
       creditCode,

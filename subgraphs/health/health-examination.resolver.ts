@@ -36,13 +36,13 @@ export const healthExaminationRecord: MasterRecord<HealthExaminationInput, Healt
   entity: HealthExamination,
   key: "id",
   fields: ["pid", "creditCode", "examinedOn", "kind", "result"],
-  validate: async (input, checks, { pseudonymise }) => {
+  validate: async (input, checks, { pseudonymise, clock }) => {
     const id = checks.check("reportNo", (field) => requireDocumentNumber(field, input.reportNo, 40));
-    const person = checks.check("idNumber", (field) => requireIdNumber(field, input.idNumber));
+    const person = checks.check("idNumber", (field) => requireIdNumber(field, input.idNumber, clock()));
     const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
     const examinedOn = checks.check("examinedOn", (field) => {
       const date = requireLocalDate(field, input.examinedOn.trim());
-      requireNotFuture(field, date);
+      requireNotFuture(field, date, clock());
       return date;
     });
     if (checks.problems.length) return undefined;

@@ -68,18 +68,18 @@ export class OccupationalDiseaseCaseResolver {
   })
   async recordDiagnosis(
     @Arg("input", () => RecordDiagnosisInput) input: RecordDiagnosisInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<OccupationalDiseaseCase> {
     requireOwnDepartment(identity, "health");
-    const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
+    const { normalized } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
     const diagnosedOn = requireLocalDate("input.diagnosedOn", input.diagnosedOn);
     if (diagnosedOn < firstCatalogueDate)
       throw badUserInput("input.diagnosedOn", `is before the first occupational-disease catalogue took effect on ${firstCatalogueDate}`);
-    if (diagnosedOn > chinaToday()) throw badUserInput("input.diagnosedOn", "cannot be in the future");
+    if (diagnosedOn > chinaToday(clock())) throw badUserInput("input.diagnosedOn", "cannot be in the future");
     const reportedOn = requireLocalDate("input.reportedOn", input.reportedOn);
     requireOrder("input.reportedOn", diagnosedOn, reportedOn, "input.diagnosedOn");
-    if (reportedOn > chinaToday()) throw badUserInput("input.reportedOn", "cannot be in the future");
+    if (reportedOn > chinaToday(clock())) throw badUserInput("input.reportedOn", "cannot be in the future");
     const catalogue = catalogueOn(diagnosedOn);
     const found = findDisease(catalogue, input.diseaseCode.trim());
     if (!found) {

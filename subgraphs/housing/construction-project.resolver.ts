@@ -70,14 +70,14 @@ export const constructionProjectRecord: MasterRecord<ConstructionProjectInput, C
   entity: ConstructionProject,
   key: "permitNo",
   fields: ["name", "creditCode", "regionCode", "permitIssuedOn", "status", "contractValueFen"],
-  validate: async (input, checks) => {
+  validate: async (input, checks, { clock }) => {
     const permitNo = checks.check("permitNo", (field) => requireDocumentNumber(field, input.permitNo, 24));
     const name = checks.check("name", (field) => requireText(field, input.name, 200));
     const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
     const regionCode = checks.check("regionCode", (field) => requireRegionCode(field, input.regionCode.trim()));
     const permitIssuedOn = checks.check("permitIssuedOn", (field) => {
       const date = requireLocalDate(field, input.permitIssuedOn.trim());
-      requireNotFuture(field, date);
+      requireNotFuture(field, date, clock());
       return date;
     });
     const contractValueFen = checks.check("contractValueYuan", (field) => yuanToFen(field, input.contractValueYuan));

@@ -55,11 +55,11 @@ export class ConstructionSafetyInspectionResolver {
   @Mutation(() => ConstructionSafetyInspection)
   async recordConstructionSafetyInspection(
     @Arg("input", () => RecordConstructionSafetyInspectionInput) input: RecordConstructionSafetyInspectionInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<ConstructionSafetyInspection> {
     requireOwnDepartment(identity, "housing");
     const inspectedOn = requireLocalDate("input.inspectedOn", input.inspectedOn);
-    requireNotFuture("input.inspectedOn", inspectedOn);
+    requireNotFuture("input.inspectedOn", inspectedOn, clock());
     const hazards = requireRange("input.hazards", input.hazards, 0, 999);
     if (input.stopWorkOrdered && hazards === 0) throw badUserInput("input.stopWorkOrdered", "needs hazards found to order a stop");
     const dueOn =

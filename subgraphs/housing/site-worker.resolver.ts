@@ -33,17 +33,17 @@ export class SiteWorkerResolver {
   @Mutation(() => SiteWorkerRegistration)
   async registerSiteWorker(
     @Arg("input", () => RegisterSiteWorkerInput) input: RegisterSiteWorkerInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<SiteWorkerRegistration> {
     requireOwnDepartment(identity, "housing");
-    const { normalized, birthDate } = requireIdNumber("input.idNumber", input.idNumber);
+    const { normalized, birthDate } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const trade = requireTrade("input.trade", input.trade);
     const enteredOn = requireLocalDate("input.enteredOn", input.enteredOn);
-    requireNotFuture("input.enteredOn", enteredOn);
+    requireNotFuture("input.enteredOn", enteredOn, clock());
     const leftOn = input.leftOn === undefined || input.leftOn === null ? null : requireLocalDate("input.leftOn", input.leftOn);
     if (leftOn) {
       requireOrder("input.leftOn", enteredOn, leftOn, "input.enteredOn");
-      requireNotFuture("input.leftOn", leftOn);
+      requireNotFuture("input.leftOn", leftOn, clock());
     }
     const minimumAge = minimumAgeOn(enteredOn);
     if (minimumAge !== undefined && ageOn(birthDate, enteredOn) < minimumAge) {

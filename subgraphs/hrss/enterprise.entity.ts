@@ -1,6 +1,7 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 @ObjectType({ description: "An employer registered for work-injury insurance (一企一档, owned by 人社)" })
@@ -26,6 +27,10 @@ export class Enterprise {
   @Field(() => String, { description: "GB/T 2260 county-level region code" })
   @Column(column.code(6))
   regionCode: string;
+
+  /** The registration region in the credit code, derived by the database: where reports place this employer. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Work-injury insurance risk class 1 (一) to 8 (八), 人社部发〔2015〕71号" })
   @Column({ ...column.integer, nullable: true })

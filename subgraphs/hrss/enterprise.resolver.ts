@@ -66,13 +66,13 @@ export const enterpriseRecord: MasterRecord<EnterpriseInput, Enterprise> = {
   key: "creditCode",
   fields: ["creditCodeNeedsReview", "name", "industryCode", "regionCode", "riskClass", "registeredOn"],
   defaults: { insuredHeadcount: 0 },
-  validate: async (input, checks) => {
+  validate: async (input, checks, { clock }) => {
     const credit = checks.check("creditCode", (field) => requireCreditCode(field, input.creditCode));
     const name = checks.check("name", (field) => requireText(field, input.name, 200));
     const industry = checks.check("industryCode", (field) => requireIndustryCode(field, input.industryCode));
     const regionCode = checks.check("regionCode", (field) => requireRegionCode(field, input.regionCode.trim()));
     const registeredOn = checks.check("registeredOn", (field) => {
-      requireNotFuture(field, requireLocalDate(field, input.registeredOn.trim()));
+      requireNotFuture(field, requireLocalDate(field, input.registeredOn.trim()), clock());
       return input.registeredOn.trim();
     });
     if (checks.problems.length) return undefined;

@@ -145,12 +145,12 @@ export class FeeBudgetResolver {
   @Mutation(() => FeeCapApproval, { description: "Records a provincial approval raising a budget's cap (第五条)" })
   async recordFeeCapApproval(
     @Arg("input", () => RecordFeeCapApprovalInput) input: RecordFeeCapApprovalInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<FeeCapApproval> {
     requireOwnDepartment(identity, "hrss");
     const documentNumber = requireText("input.documentNumber", input.documentNumber, 100);
     const approvedOn = requireLocalDate("input.approvedOn", input.approvedOn);
-    requireNotFuture("input.approvedOn", approvedOn);
+    requireNotFuture("input.approvedOn", approvedOn, clock());
     const approvedBasisPoints = percentAsBasisPoints(input.approvedPercent);
     if (approvedBasisPoints === undefined || approvedBasisPoints > 10_000) {
       throw badUserInput("input.approvedPercent", `must be a percent of at most 100 with at most 2 decimals, got ${input.approvedPercent}`);
@@ -178,13 +178,13 @@ export class FeeBudgetResolver {
   @Mutation(() => FeeBudgetItem, { description: "Approves a publicity or training item, within the budget's cap to the fen" })
   async addFeeBudgetItem(
     @Arg("input", () => AddFeeBudgetItemInput) input: AddFeeBudgetItemInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<FeeBudgetItem> {
     requireOwnDepartment(identity, "hrss");
     const title = requireText("input.title", input.title, 200);
     const amountFen = yuanToFen("input.amountYuan", input.amountYuan);
     const approvedOn = requireLocalDate("input.approvedOn", input.approvedOn);
-    requireNotFuture("input.approvedOn", approvedOn);
+    requireNotFuture("input.approvedOn", approvedOn, clock());
     return db.transaction(async (manager) => {
       const budget = await requireBudget(manager, input.budgetId);
       const approvals = await manager.findBy(FeeCapApproval, { budgetId: budget.id });

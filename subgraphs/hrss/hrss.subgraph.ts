@@ -2,6 +2,7 @@ import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-in
 import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
+import { EnterpriseRegion1764400000000 } from "./migrations/1764400000000-enterprise-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -98,6 +99,7 @@ export const hrss: SubgraphDefinition<City> = {
     PlanTraining1764200000000,
     EmployerRegion1764300000000,
     ReportIndexes1764300000001,
+    EnterpriseRegion1764400000000,
   ],
   demo: hrssDemo,
 };

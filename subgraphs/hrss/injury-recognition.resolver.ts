@@ -109,14 +109,14 @@ export class InjuryRecognitionResolver {
   @Mutation(() => InjuryRecognition, { description: "申请工伤认定 (工伤保险条例 第十七条)" })
   async applyForInjuryRecognition(
     @Arg("input", () => ApplyForInjuryRecognitionInput) input: ApplyForInjuryRecognitionInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<InjuryRecognition> {
     requireOwnDepartment(identity, "hrss");
-    const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
+    const { normalized } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const injuredOn = requireLocalDate("input.injuredOn", input.injuredOn);
     const appliedOn = requireLocalDate("input.appliedOn", input.appliedOn);
-    requireNotFuture("input.injuredOn", injuredOn);
-    requireNotFuture("input.appliedOn", appliedOn);
+    requireNotFuture("input.injuredOn", injuredOn, clock());
+    requireNotFuture("input.appliedOn", appliedOn, clock());
     if (injuredOn < firstRecognitionDay)
       throw badUserInput(
         "input.injuredOn",
@@ -150,11 +150,11 @@ export class InjuryRecognitionResolver {
   @Mutation(() => InjuryRecognition, { description: "受理 (人社部令第8号 第八条: due within 15 days of the application)" })
   async acceptInjuryRecognition(
     @Arg("input", () => AcceptInjuryRecognitionInput) input: AcceptInjuryRecognitionInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<InjuryRecognition> {
     requireOwnDepartment(identity, "hrss");
     const acceptedOn = requireLocalDate("input.acceptedOn", input.acceptedOn);
-    requireNotFuture("input.acceptedOn", acceptedOn);
+    requireNotFuture("input.acceptedOn", acceptedOn, clock());
     return db.transaction((manager) =>
       moveStatus(
         manager,
@@ -174,11 +174,11 @@ export class InjuryRecognitionResolver {
   @Mutation(() => InjuryRecognition, { description: "认定 or 不予认定 (工伤保险条例 第二十条: due within 60 days of acceptance)" })
   async decideInjuryRecognition(
     @Arg("input", () => DecideInjuryRecognitionInput) input: DecideInjuryRecognitionInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<InjuryRecognition> {
     requireOwnDepartment(identity, "hrss");
     const decidedOn = requireLocalDate("input.decidedOn", input.decidedOn);
-    requireNotFuture("input.decidedOn", decidedOn);
+    requireNotFuture("input.decidedOn", decidedOn, clock());
     const graded = input.disabilityGrade !== undefined && input.disabilityGrade !== null;
     if (graded && !input.recognised) throw badUserInput("input.disabilityGrade", "only a recognised injury has a disability grade");
     const disabilityGrade = graded
@@ -200,8 +200,9 @@ export class InjuryRecognitionResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Accepted after its due day, or still unaccepted past it" })
-  acceptedLate(@Root() recognition: InjuryRecognition): boolean {
-    const acceptedOrStillWaiting = recognition.acceptedOn ?? (recognition.status === RecognitionStatus.APPLIED ? chinaToday() : null);
+  acceptedLate(@Root() recognition: InjuryRecognition, @Ctx() { clock }: SubgraphContext): boolean {
+    const acceptedOrStillWaiting =
+      recognition.acceptedOn ?? (recognition.status === RecognitionStatus.APPLIED ? chinaToday(clock()) : null);
     return acceptedOrStillWaiting !== null && acceptedOrStillWaiting > acceptanceDueOn(recognition.appliedOn);
   }
 
@@ -211,9 +212,9 @@ export class InjuryRecognitionResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Decided after its due day, or still undecided past it" })
-  overdue(@Root() recognition: InjuryRecognition): boolean {
+  overdue(@Root() recognition: InjuryRecognition, @Ctx() { clock }: SubgraphContext): boolean {
     const due = this.decisionDueOn(recognition);
-    return due !== null && (recognition.decidedOn ?? chinaToday()) > due;
+    return due !== null && (recognition.decidedOn ?? chinaToday(clock())) > due;
   }
 
   @FieldResolver(() => Person, { nullable: true })

@@ -160,7 +160,7 @@ export class EnterpriseRateResolver {
 
   private async current(enterprise: Enterprise, context: SubgraphContext): Promise<RateAt | undefined> {
     const { baseRates, factors } = await this.history(enterprise, context);
-    return rateOn(baseRates, factors, chinaToday());
+    return rateOn(baseRates, factors, chinaToday(context.clock()));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "基准费率 of the pooling area for this employer's class today, basis points" })

@@ -65,8 +65,8 @@ export const personRecord: MasterRecord<PersonInput, Person> = {
   entity: Person,
   key: "pid",
   fields: ["name", "gender", "birthDate", "phone", "employerCreditCode", "insuredSince"],
-  validate: async (input, checks, { loaders, pseudonymise }) => {
-    const id = checks.check("idNumber", (field) => requireIdNumber(field, input.idNumber));
+  validate: async (input, checks, { loaders, pseudonymise, clock }) => {
+    const id = checks.check("idNumber", (field) => requireIdNumber(field, input.idNumber, clock()));
     const name = checks.check("name", (field) => requireText(field, input.name, 60));
     const phone = blank(input.phone)
       ? null
@@ -87,7 +87,7 @@ export const personRecord: MasterRecord<PersonInput, Person> = {
       insuredSince = checks.check("insuredSince", (field) => {
         if (blank(input.insuredSince)) throw badUserInput(field, "有参保单位时必须填写参保日期");
         const date = requireLocalDate(field, input.insuredSince.trim());
-        requireNotFuture(field, date);
+        requireNotFuture(field, date, clock());
         if (id?.valid) requireOrder(field, id.birthDate, date, "the birth date in the ID number");
         return date;
       });
@@ -121,9 +121,9 @@ export class PersonResolver {
   })
   personByIdNumber(
     @Arg("idNumber", () => String) idNumber: string,
-    @Ctx() { loaders, pseudonymise }: SubgraphContext,
+    @Ctx() { loaders, pseudonymise, clock }: SubgraphContext,
   ): Promise<Person | null> {
-    return loaders.one(Person, "pid").load(pseudonymise(requireIdNumber("idNumber", idNumber).normalized));
+    return loaders.one(Person, "pid").load(pseudonymise(requireIdNumber("idNumber", idNumber, clock()).normalized));
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: "Current insured employer" })

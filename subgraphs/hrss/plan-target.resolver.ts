@@ -60,12 +60,12 @@ function divisionsOf(keyIndustry: string): string[] {
 
 /** Restricts a query joined to `enterprise` to the scope's employers: region by prefix, industry by division. */
 function inScope<T extends object>(query: SelectQueryBuilder<T>, scope: Scope): SelectQueryBuilder<T> {
-  query.andWhere("enterprise.regionCode LIKE :regionPattern", { regionPattern: `${scope.regionPrefix}%` });
+  query.andWhere("enterprise.employerRegionCode LIKE :regionPattern", { regionPattern: `${scope.regionPrefix}%` });
   if (scope.divisions) query.andWhere("SUBSTR(enterprise.industryCode, 1, 2) IN (:...divisions)", { divisions: scope.divisions });
   return query;
 }
 
-const placement = "按用人单位在人社登记的所在区县归属地区 (Enterprise.regionCode)";
+const placement = "按用人单位登记地 (统一社会信用代码第3至8位) 归属地区, 与会议报告各部分同一规则";
 
 async function insuredEnterprises(db: DataSource, scope: Scope): Promise<{ enterprises: number; insured: number }> {
   const row = await inScope(
@@ -128,7 +128,7 @@ async function rosterCoverage(db: DataSource, scope: Scope): Promise<Measurement
             .select("COUNT(*)")
             .from(TrainingRosterEntry, "covered")
             .innerJoin(Enterprise, "coveredEmployer", "coveredEmployer.creditCode = covered.creditCode")
-            .where("coveredEmployer.regionCode LIKE :regionPattern")
+            .where("coveredEmployer.employerRegionCode LIKE :regionPattern")
             .andWhere(scope.divisions ? "SUBSTR(coveredEmployer.industryCode, 1, 2) IN (:...divisions)" : "1 = 1")
             .andWhere(scope.posts ? "covered.post IN (:...posts)" : "1 = 1")
             .andWhere("covered.surveyedOn <= :to")

@@ -136,10 +136,11 @@ export class ServiceAgencyResolver {
   }
 
   @Query(() => ServiceAgencyConnection, { description: "Prevention service agencies, in credit-code order" })
-  serviceAgencies(@Args(() => ServiceAgencyFilter) filter: ServiceAgencyFilter, @Ctx() { db }: SubgraphContext) {
+  serviceAgencies(@Args(() => ServiceAgencyFilter) filter: ServiceAgencyFilter, @Ctx() { db, clock }: SubgraphContext) {
     const query = db.getRepository(ServiceAgency).createQueryBuilder("agency");
-    if (filter.barred === true) query.andWhere("agency.barredUntil >= :today", { today: chinaToday() });
-    if (filter.barred === false) query.andWhere("(agency.barredUntil IS NULL OR agency.barredUntil < :today)", { today: chinaToday() });
+    const today = chinaToday(clock());
+    if (filter.barred === true) query.andWhere("agency.barredUntil >= :today", { today });
+    if (filter.barred === false) query.andWhere("(agency.barredUntil IS NULL OR agency.barredUntil < :today)", { today });
     return paginate(query, "creditCode", filter);
   }
 
@@ -165,8 +166,8 @@ export class ServiceAgencyResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Barred from new prevention projects today" })
-  barred(@Root() agency: ServiceAgency): boolean {
-    return agency.barredUntil !== null && chinaToday() <= agency.barredUntil;
+  barred(@Root() agency: ServiceAgency, @Ctx() { clock }: SubgraphContext): boolean {
+    return agency.barredUntil !== null && chinaToday(clock()) <= agency.barredUntil;
   }
 
   @FieldResolver(() => [PreventionProject])
@@ -204,13 +205,13 @@ export class PreventionProjectResolver {
   @Mutation(() => PreventionProject, { description: "申报: a service agency applies for a project" })
   async applyForPreventionProject(
     @Arg("input", () => ApplyForPreventionProjectInput) input: ApplyForPreventionProjectInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<PreventionProject> {
     requireOwnDepartment(identity, "hrss");
     const title = requireText("input.title", input.title, 200);
     const contractAmountFen = yuanToFen("input.contractAmountYuan", input.contractAmountYuan);
     const appliedOn = requireLocalDate("input.appliedOn", input.appliedOn);
-    requireNotFuture("input.appliedOn", appliedOn);
+    requireNotFuture("input.appliedOn", appliedOn, clock());
     return db.transaction(async (manager) => {
       const agency = await requireAgency(manager, "input.agencyCreditCode", input.agencyCreditCode);
       requireNotBarred(agency, appliedOn, "input.agencyCreditCode");
@@ -244,11 +245,11 @@ export class PreventionProjectResolver {
   @Mutation(() => PreventionProject, { description: "Moves a project to its next status, in order; a failed acceptance bars the agency" })
   async advancePreventionProject(
     @Arg("input", () => AdvancePreventionProjectInput) input: AdvancePreventionProjectInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<PreventionProject> {
     requireOwnDepartment(identity, "hrss");
     const on = requireLocalDate("input.on", input.on);
-    requireNotFuture("input.on", on);
+    requireNotFuture("input.on", on, clock());
     return db.transaction(async (manager) => {
       const project = await moveStatus(
         manager,

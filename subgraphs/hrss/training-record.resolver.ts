@@ -150,15 +150,15 @@ export class TrainingRecordResolver {
   @Mutation(() => TrainingRecord, { description: "Records one training session" })
   async recordTraining(
     @Arg("input", () => RecordTrainingInput) input: RecordTrainingInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<TrainingRecord> {
     requireOwnDepartment(identity, "hrss");
-    const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
+    const { normalized } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const hoursTenths = hoursInTenths(input.hours);
     if (hoursTenths === undefined)
       throw badUserInput("input.hours", `must be from 0.1 to ${maximumSessionHoursTenths / 10} in steps of 0.1, got ${input.hours}`);
     const trainedOn = requireLocalDate("input.trainedOn", input.trainedOn);
-    requireNotFuture("input.trainedOn", trainedOn);
+    requireNotFuture("input.trainedOn", trainedOn, clock());
     const provider = requireText("input.provider", input.provider, 200);
     return db.transaction(async (manager) => {
       const enterprise = await requireInsuredEnterprise(manager, "input.creditCode", input.creditCode);

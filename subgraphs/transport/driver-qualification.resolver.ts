@@ -1,3 +1,4 @@
+import { chinaToday } from "../../kernel/calendar";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
@@ -53,12 +54,12 @@ export class DriverQualificationResolver {
   @Mutation(() => DriverQualification, { description: "Records a driver's qualification certificate (从业资格证)" })
   async recordDriverQualification(
     @Arg("input", () => RecordDriverQualificationInput) input: RecordDriverQualificationInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<DriverQualification> {
     requireOwnDepartment(identity, "transport");
-    const { normalized } = requireIdNumber("input.idNumber", input.idNumber);
+    const { normalized } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const issuedOn = requireLocalDate("input.issuedOn", input.issuedOn);
-    if (issuedOn > new Date().toISOString().slice(0, 10)) throw badUserInput("input.issuedOn", "cannot be in the future");
+    if (issuedOn > chinaToday(clock())) throw badUserInput("input.issuedOn", "cannot be in the future");
     const rule = qualificationRuleOn(issuedOn);
     if (!rule) throw badUserInput("input.issuedOn", "is before the first qualification rule took effect");
     const validUntil = requireLocalDate("input.validUntil", input.validUntil);

@@ -43,12 +43,12 @@ export class TransportAccidentResolver {
   @Mutation(() => TransportAccident)
   async linkTransportAccident(
     @Arg("input", () => LinkTransportAccidentInput) input: LinkTransportAccidentInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<TransportAccident> {
     requireOwnDepartment(identity, "transport");
     const accidentId = requireAccidentId("input.accidentId", input.accidentId);
     const plateNumber = requirePlateNumber("input.plateNumber", input.plateNumber);
-    const { normalized } = requireIdNumber("input.driverIdNumber", input.driverIdNumber);
+    const { normalized } = requireIdNumber("input.driverIdNumber", input.driverIdNumber, clock());
     const id = `${accidentId}/${plateNumber}`;
     return db.transaction(async (manager) => {
       if (!(await manager.getRepository(Vehicle).existsBy({ plateNumber })))

@@ -57,20 +57,21 @@ export class VehicleResolver {
   @Mutation(() => Vehicle, { description: "Registers a vehicle of a licensed operator (道路运输证)" })
   async registerVehicle(
     @Arg("input", () => RegisterVehicleInput) input: RegisterVehicleInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Vehicle> {
+    const today = chinaToday(clock());
     requireOwnDepartment(identity, "transport");
     const plateNumber = requirePlateNumber("input.plateNumber", input.plateNumber);
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const transportCertificateNo = requireTransportCertificateNo("input.transportCertificateNo", input.transportCertificateNo);
     const certificateValidUntil = requireLocalDate("input.certificateValidUntil", input.certificateValidUntil);
-    if (certificateValidUntil < chinaToday()) throw badUserInput("input.certificateValidUntil", "cannot be before today");
+    if (certificateValidUntil < today) throw badUserInput("input.certificateValidUntil", "cannot be before today");
     return db.transaction(async (manager) => {
       if (await manager.getRepository(Vehicle).existsBy({ plateNumber }))
         throw badUserInput("input.plateNumber", `${plateNumber} is already registered`);
       const licence = await manager.getRepository(OperatingLicence).findOneBy({ creditCode });
       if (!licence) throw badUserInput("input.creditCode", "holds no road transport operating licence");
-      if (licence.validUntil < chinaToday()) throw badUserInput("input.creditCode", `its operating licence ended on ${licence.validUntil}`);
+      if (licence.validUntil < today) throw badUserInput("input.creditCode", `its operating licence ended on ${licence.validUntil}`);
       if (!licence.scopes.includes(input.vehicleClass)) {
         throw badUserInput(
           "input.vehicleClass",

@@ -72,15 +72,16 @@ export class ComplaintResolver {
   @Mutation(() => Complaint)
   async receiveComplaint(
     @Arg("input", () => ReceiveComplaintInput) input: ReceiveComplaintInput,
-    @Ctx() { identity, db, pseudonymise }: SubgraphContext,
+    @Ctx() { identity, db, pseudonymise, clock }: SubgraphContext,
   ): Promise<Complaint> {
     requireOwnDepartment(identity, "unions");
     const receivedOn = requireLocalDate("input.receivedOn", input.receivedOn);
-    requireNotFuture("input.receivedOn", receivedOn);
+    requireNotFuture("input.receivedOn", receivedOn, clock());
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const summary = requireText("input.summary", input.summary, 500);
     const idNumber = optional(input.complainantIdNumber);
-    const complainantPid = idNumber === null ? null : pseudonymise(requireIdNumber("input.complainantIdNumber", idNumber).normalized);
+    const complainantPid =
+      idNumber === null ? null : pseudonymise(requireIdNumber("input.complainantIdNumber", idNumber, clock()).normalized);
     const transferValue = optional(input.transferredTo);
     const transferredTo = transferValue === null ? null : requireTransferDepartment("input.transferredTo", transferValue);
     const id = `CP-${randomUUID()}`;
@@ -105,11 +106,11 @@ export class ComplaintResolver {
   @Mutation(() => Complaint)
   async resolveComplaint(
     @Arg("input", () => ResolveComplaintInput) input: ResolveComplaintInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Complaint> {
     requireOwnDepartment(identity, "unions");
     const resolvedOn = requireLocalDate("input.resolvedOn", input.resolvedOn);
-    requireNotFuture("input.resolvedOn", resolvedOn);
+    requireNotFuture("input.resolvedOn", resolvedOn, clock());
     const resolution = requireText("input.resolution", input.resolution, 500);
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(Complaint);

@@ -43,12 +43,12 @@ export class SupervisionCheckResolver {
   @Mutation(() => SupervisionCheck, { description: "Records a check; with hazards it stays OPEN until rectified" })
   async recordSupervisionCheck(
     @Arg("input", () => RecordSupervisionCheckInput) input: RecordSupervisionCheckInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<SupervisionCheck> {
     requireOwnDepartment(identity, "unions");
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const checkedOn = requireLocalDate("input.checkedOn", input.checkedOn);
-    requireNotFuture("input.checkedOn", checkedOn);
+    requireNotFuture("input.checkedOn", checkedOn, clock());
     const hazardsFound = requireRange("input.hazardsFound", input.hazardsFound, 0, 999);
     const dueOn =
       input.rectificationDueOn === undefined || input.rectificationDueOn === null

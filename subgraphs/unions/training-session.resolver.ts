@@ -44,11 +44,11 @@ export const trainingSessionRecord: MasterRecord<TrainingSessionInput, TrainingS
   entity: TrainingSession,
   key: "id",
   fields: ["heldOn", "topic", "attendees", "hours"],
-  validate: async (input, checks) => {
+  validate: async (input, checks, { clock }) => {
     const id = checks.check("sessionNo", (field) => requireDocumentNumber(field, input.sessionNo, 40));
     const heldOn = checks.check("heldOn", (field) => {
       const date = requireLocalDate(field, input.heldOn.trim());
-      requireNotFuture(field, date);
+      requireNotFuture(field, date, clock());
       return date;
     });
     const topic = checks.check("topic", (field) => requireText(field, input.topic, 200));

@@ -37,9 +37,9 @@ class CloseTransferredComplaintInput {
   closedOn: string;
 }
 
-function requireDay(field: string, value: string, notBefore: string, what: string): string {
+function requireDay(field: string, value: string, notBefore: string, what: string, now: Date): string {
   const day = requireLocalDate(field, value);
-  requireNotFuture(field, day);
+  requireNotFuture(field, day, now);
   if (day < notBefore) throw badUserInput(field, `不能早于${what} ${notBefore}`);
   return day;
 }
@@ -64,12 +64,12 @@ export class TransferredComplaintResolver {
   @Mutation(() => Complaint)
   acceptTransferredComplaint(
     @Arg("input", () => AcceptTransferredComplaintInput) input: AcceptTransferredComplaintInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Complaint> {
     return db.transaction(async (manager) => {
       const complaint = await transferredToCaller(manager, identity, input.id);
       if (complaint.acceptedOn) throw badUserInput("input.id", `这件投诉已于 ${complaint.acceptedOn} 受理`);
-      const acceptedOn = requireDay("input.acceptedOn", input.acceptedOn, complaint.receivedOn, "工会收到投诉之日");
+      const acceptedOn = requireDay("input.acceptedOn", input.acceptedOn, complaint.receivedOn, "工会收到投诉之日", clock());
       await manager.getRepository(Complaint).update({ id: complaint.id }, { acceptedOn, handledBy: `${identity.agency}/${identity.user}` });
       return manager.getRepository(Complaint).findOneByOrFail({ id: complaint.id });
     });
@@ -78,13 +78,13 @@ export class TransferredComplaintResolver {
   @Mutation(() => Complaint)
   answerTransferredComplaint(
     @Arg("input", () => AnswerTransferredComplaintInput) input: AnswerTransferredComplaintInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Complaint> {
     const answer = requireText("input.answer", input.answer, 1000);
     return db.transaction(async (manager) => {
       const complaint = await transferredToCaller(manager, identity, input.id);
       if (!complaint.acceptedOn) throw badUserInput("input.id", "须先受理才能答复");
-      const answeredOn = requireDay("input.answeredOn", input.answeredOn, complaint.acceptedOn, "受理之日");
+      const answeredOn = requireDay("input.answeredOn", input.answeredOn, complaint.acceptedOn, "受理之日", clock());
       await manager
         .getRepository(Complaint)
         .update({ id: complaint.id }, { answer, answeredOn, handledBy: `${identity.agency}/${identity.user}` });
@@ -95,12 +95,12 @@ export class TransferredComplaintResolver {
   @Mutation(() => Complaint)
   closeTransferredComplaint(
     @Arg("input", () => CloseTransferredComplaintInput) input: CloseTransferredComplaintInput,
-    @Ctx() { identity, db }: SubgraphContext,
+    @Ctx() { identity, db, clock }: SubgraphContext,
   ): Promise<Complaint> {
     return db.transaction(async (manager) => {
       const complaint = await transferredToCaller(manager, identity, input.id);
       if (!complaint.answer || !complaint.answeredOn) throw badUserInput("input.id", "须先答复才能办结");
-      const resolvedOn = requireDay("input.closedOn", input.closedOn, complaint.answeredOn, "答复之日");
+      const resolvedOn = requireDay("input.closedOn", input.closedOn, complaint.answeredOn, "答复之日", clock());
       await manager
         .getRepository(Complaint)
         .update(

@@ -7,6 +7,9 @@ import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
 import type { RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
+import { systemClock, type Clock } from "../kernel/clock";
+import { ReportProblem } from "../report/period";
+import { renderReport, reportMediaTypes } from "../report/run";
 
 /** Where `npm run console:build` leaves the built console. */
 export const consoleDistDir = path.join(projectRoot, "console", "dist");
@@ -68,6 +71,63 @@ export interface ConsoleOptions {
   agencies: readonly string[];
   devSignIn: boolean;
   distDir?: string;
+  /** The hub's time, for what a report may cover. */
+  clock?: Clock;
+}
+
+/** The gateway's own /graphql, as reached through the connection a request came in on. */
+function ownGraphqlUrl(request: IncomingMessage): string {
+  const { localAddress = "127.0.0.1", localPort } = request.socket;
+  const host = localAddress.includes(":") ? `[${localAddress}]` : localAddress;
+  return `http://${host}:${localPort}/graphql`;
+}
+
+const refusalStatus: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  HUB_UNREACHABLE: 502,
+  SUBGRAPH_UNAVAILABLE: 503,
+  AUDIT_UNAVAILABLE: 503,
+};
+
+const refusal = (status: number, code: string, message: string) => json(status, { errors: [{ message, extensions: { code } }] });
+
+/**
+ * `GET /console/report?regionCode=&period=&format=`: the meeting report as a document, made as
+ * `npm run report` makes it — read through this gateway's /graphql with the caller's own token,
+ * purpose MEETING_REPORT and case, so it is governed and audited like any read.
+ */
+async function reportDocument(request: IncomingMessage, clock: Clock) {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
+  if (!match) return refusal(401, "UNAUTHENTICATED", "请先登录: 请求缺少部门令牌");
+  const query = new URL(request.url ?? "/", "http://localhost").searchParams;
+  const caseHeader = request.headers["x-lianfang-case"];
+  try {
+    const { model, format, document } = await renderReport({
+      regionCode: query.get("regionCode") ?? "",
+      period: query.get("period") ?? "",
+      format: query.get("format") ?? "",
+      gatewayUrl: ownGraphqlUrl(request),
+      token: match[1],
+      caseRef: typeof caseHeader === "string" ? decodeURIComponent(caseHeader) : undefined,
+      clock,
+    });
+    const fileName = `${model.title}.${format}`;
+    return {
+      status: 200,
+      contentType: reportMediaTypes[format],
+      body: document,
+      headers: {
+        "content-disposition": `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        // A department missing from the report is named in it; the header lets a program tell.
+        "x-lianfang-missing": model.data.missing.map((department) => department.agency).join(","),
+      },
+    };
+  } catch (error) {
+    if (error instanceof ReportProblem) return refusal(refusalStatus[error.code] ?? 400, error.code, error.message);
+    throw error;
+  }
 }
 
 /**
@@ -79,6 +139,7 @@ export async function consoleRoutes(options: ConsoleOptions): Promise<Record<str
   const signingKeys = options.devSignIn ? await devSigningKeys(options.keyDir, options.agencies) : new Map<string, SigningKey>();
   return {
     ...staticRoutes(options.distDir ?? consoleDistDir),
+    "/console/report": (request: IncomingMessage) => reportDocument(request, options.clock ?? systemClock),
     "/console/config": async () =>
       json(200, {
         devSignIn: signingKeys.size > 0,

@@ -11,7 +11,9 @@ export interface GraphQLBody {
   extensions?: Record<string, unknown>;
 }
 
-export type RouteHandler = (request: IncomingMessage) => Promise<{ status: number; contentType: string; body: string }>;
+export type RouteHandler = (
+  request: IncomingMessage,
+) => Promise<{ status: number; contentType: string; body: string | Buffer; headers?: Record<string, string> }>;
 
 export interface HttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
@@ -133,7 +135,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
       const route = routes[url.pathname];
       if (route && request.method === "GET") {
         const result = await route(request);
-        response.writeHead(result.status, { "content-type": result.contentType });
+        response.writeHead(result.status, { ...result.headers, "content-type": result.contentType });
         response.end(result.body);
         return;
       }

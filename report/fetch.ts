@@ -113,7 +113,7 @@ async function ask<T>(options: FetchOptions, query: string, variables: Record<st
       }),
     });
   } catch (error) {
-    throw new ReportProblem(`无法连接联防中心 ${options.gatewayUrl}: ${(error as Error).message}`);
+    throw new ReportProblem(`无法连接联防中心 ${options.gatewayUrl}: ${(error as Error).message}`, "HUB_UNREACHABLE");
   }
   const text = await response.text();
   let body: { data?: T | null; errors?: GraphQLErrorShape[] };
@@ -132,7 +132,7 @@ async function ask<T>(options: FetchOptions, query: string, variables: Record<st
     const code = first?.extensions?.code ?? `HTTP ${response.status}`;
     const field = first?.extensions?.field ? ` (${first.extensions.field})` : "";
     const reason = first?.extensions?.reason ?? first?.message ?? "无说明";
-    throw new ReportProblem(`联防中心拒绝了会议报告请求: ${refusals[code] ?? code}${field}: ${reason}`);
+    throw new ReportProblem(`联防中心拒绝了会议报告请求: ${refusals[code] ?? code}${field}: ${reason}`, code);
   }
   return { data: body.data, errors };
 }
@@ -175,7 +175,10 @@ export async function fetchReport(options: FetchOptions): Promise<ReportData> {
   if (!current) {
     // The office owns the report's root: without it there is no report to write.
     const agencies = [...new Set(errors.map((error) => error.extensions?.subgraph ?? error.extensions?.serviceName ?? "unknown"))];
-    throw new ReportProblem(`${agencies.map((agency) => departmentNames[agency] ?? agency).join("、")} 暂时无法访问, 无法生成会议报告`);
+    throw new ReportProblem(
+      `${agencies.map((agency) => departmentNames[agency] ?? agency).join("、")} 暂时无法访问, 无法生成会议报告`,
+      "SUBGRAPH_UNAVAILABLE",
+    );
   }
   let bulletins: TypicalCaseBulletin[] | null = null;
   let page: BulletinPage | null = answer.data?.typicalCaseBulletins ?? null;

@@ -1,7 +1,18 @@
 import { checkRegionCode } from "../reference/regions";
 
-/** Why no report can be made from what was asked: said in Chinese, the CLI exits non-zero. */
-export class ReportProblem extends Error {}
+/**
+ * Why no report can be made from what was asked: said in Chinese, the CLI exits non-zero. The
+ * code is the hub's (e.g. UNAUTHENTICATED) when the hub refused, BAD_USER_INPUT when the request
+ * itself is wrong.
+ */
+export class ReportProblem extends Error {
+  constructor(
+    message: string,
+    readonly code = "BAD_USER_INPUT",
+  ) {
+    super(message);
+  }
+}
 
 /** A report period: a calendar year `YYYY` or a quarter `YYYY-Qn`, as China's calendar days. */
 export interface ReportPeriod {

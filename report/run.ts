@@ -6,7 +6,7 @@ import { buildModel, type ReportModel } from "./figures";
 import { renderHtml } from "./html";
 import { parsePeriod, parseRegion, ReportProblem } from "./period";
 import { pictureOfSummary, printPdf } from "./pdf";
-import { writeXlsx } from "./xlsx";
+import { xlsxOf } from "./xlsx";
 
 export const reportFormats = ["html", "pdf", "xlsx", "png"] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -15,7 +15,6 @@ export interface ReportOptions {
   regionCode: string;
   period: string;
   format: string;
-  out: string;
   gatewayUrl: string;
   token: string;
   caseRef?: string;
@@ -29,8 +28,15 @@ export function checkRequest(options: Pick<ReportOptions, "format" | "regionCode
   return { format, region: parseRegion(options.regionCode), period: parsePeriod(options.period, chinaToday(options.clock())) };
 }
 
-/** Checks what was asked, reads the report through the gateway and writes it in the format asked. */
-export async function writeReport(options: ReportOptions): Promise<ReportModel> {
+export const reportMediaTypes: Record<ReportFormat, string> = {
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  png: "image/png",
+};
+
+/** Checks what was asked, reads the report through the gateway and renders it in the format asked. */
+export async function renderReport(options: ReportOptions): Promise<{ model: ReportModel; format: ReportFormat; document: Buffer }> {
   const { format, region, period } = checkRequest(options);
   const data = await fetchReport({
     gatewayUrl: options.gatewayUrl,
@@ -41,11 +47,18 @@ export async function writeReport(options: ReportOptions): Promise<ReportModel> 
     clock: options.clock,
   });
   const model = buildModel(data);
-  if (format === "xlsx") await writeXlsx(model, options.out);
-  else {
-    const html = renderHtml(model);
-    const printed = { html: () => html, pdf: () => printPdf(html), png: () => pictureOfSummary(html) };
-    await writeFile(options.out, await printed[format]());
-  }
+  const render = {
+    xlsx: () => xlsxOf(model),
+    html: async () => Buffer.from(renderHtml(model)),
+    pdf: () => printPdf(renderHtml(model)),
+    png: () => pictureOfSummary(renderHtml(model)),
+  };
+  return { model, format, document: Buffer.from(await render[format]()) };
+}
+
+/** The command's way: the document written to a file. */
+export async function writeReport(options: ReportOptions & { out: string }): Promise<ReportModel> {
+  const { model, document } = await renderReport(options);
+  await writeFile(options.out, document);
   return model;
 }

@@ -29,7 +29,8 @@ function addTable(workbook: ExcelJS.Workbook, table: FigureTable, missingReason:
 }
 
 /** The report's figures as a workbook: one sheet per table, Chinese names, numbers stored as numbers. */
-export async function writeXlsx(model: ReportModel, file: string): Promise<void> {
+/** The workbook's bytes: one sheet per table, Chinese sheet and column names, numbers as numbers. */
+export async function xlsxOf(model: ReportModel): Promise<Buffer> {
   const { data } = model;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "联防中心 会议报告";
@@ -66,5 +67,5 @@ export async function writeXlsx(model: ReportModel, file: string): Promise<void>
   ];
   sources.getRow(1).font = { bold: true };
   sources.addRows(model.contributions.map((row) => ({ ...row, name: departmentNames[row.agency] ?? row.agency })));
-  await workbook.xlsx.writeFile(file);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

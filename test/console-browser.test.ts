@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -181,8 +182,15 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
       return drawn;
     })`);
     expect(painted.every((drawn) => drawn > 1000)).toBe(true);
-    expect(await page.getByTestId("report").textContent()).toContain("淄博市 2024 年度工伤预防联防联控情况");
+    expect(await page.getByTestId("report").textContent()).toContain("淄博市 2024年度工伤预防联防联控情况");
     await shoot(page, "09-meeting-report");
+
+    // The same report as a document, made by the hub from this session's token and case.
+    const [saved] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.getByTestId("download-xlsx").click()]);
+    expect(saved.suggestedFilename()).toBe("淄博市2024年工伤预防联防联控工作报告.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await saved.path())!);
+    expect(workbook.worksheets[0].name).toBe("报告说明");
   });
 
   it("lists joint inspections, overdue rectifications and typical cases", async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { TrustedKeys } from "../kernel/trusted-keys";
 import fs from "node:fs";
 import path from "node:path";
@@ -103,7 +104,7 @@ describe("development sign-in is for development alone", () => {
     const routes = await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: true });
     keys.remove();
 
-    expect(JSON.parse((await routes["/console/config"]({} as never)).body)).toEqual(
+    expect(JSON.parse(String((await routes["/console/config"]({} as never)).body))).toEqual(
       expect.objectContaining({ devSignIn: false, devAgencies: [] }),
     );
   });
@@ -167,6 +168,57 @@ describe("the gateway serving the console", () => {
     expect(((await stated.json()) as { data: { sharingCatalogue: unknown[] } }).data.sharingCatalogue.length).toBeGreaterThan(0);
     expect(simple.status).toBe(400);
     expect(await simple.text()).toMatch(/CSRF/);
+  });
+
+  it("hands the meeting report over as a workbook, read through the gateway with the caller's own token and case", async () => {
+    const token = await hub.keys.token({ agency: "coordination" });
+    const response = await fetch(at("/console/report?regionCode=370300&period=2024&format=xlsx"), {
+      headers: { authorization: `Bearer ${token}`, "x-lianfang-case": encodeURIComponent("联席会议 2025-1") },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const reads = Object.values(hub.received)
+      .flat()
+      .filter((call) => call.identity.caseRef === "联席会议 2025-1");
+
+    expect({
+      status: response.status,
+      type: response.headers.get("content-type"),
+      disposition: response.headers.get("content-disposition"),
+      missing: response.headers.get("x-lianfang-missing"),
+    }).toEqual({
+      status: 200,
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      disposition: `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent("淄博市2024年工伤预防联防联控工作报告.xlsx")}`,
+      missing: "",
+    });
+    expect(workbook.worksheets[0].name).toBe("报告说明");
+    expect(new Set(reads.map((call) => `${call.identity.agency}/${call.identity.purpose}`))).toEqual(
+      new Set(["coordination/MEETING_REPORT"]),
+    );
+    expect(reads.some((call) => call.body.operationName?.startsWith("MeetingReportDocument"))).toBe(true);
+  });
+
+  it.each([
+    ["no token", {}, "period=2024&format=pdf", 401, "UNAUTHENTICATED", "请先登录: 请求缺少部门令牌"],
+    [
+      "a token the hub does not trust",
+      { authorization: "Bearer a.b.c" },
+      "period=2024&format=pdf",
+      401,
+      "UNAUTHENTICATED",
+      /身份未通过验证/,
+    ],
+    ["a quarter that does not exist", "token", "period=2024-Q5&format=pdf", 400, "BAD_USER_INPUT", /2024-Q5/],
+    ["an unknown format", "token", "period=2024&format=docx", 400, "BAD_USER_INPUT", "格式「docx」不支持: 应为 html、pdf、xlsx、png 之一"],
+  ])("refuses a report with %s, in Chinese", async (_case, headers, query, status, code, message) => {
+    const authorization = headers === "token" ? { authorization: `Bearer ${await hub.keys.token({ agency: "coordination" })}` } : headers;
+    const response = await fetch(at(`/console/report?regionCode=370300&${query}`), { headers: authorization });
+
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status,
+      body: { errors: [{ message: typeof message === "string" ? message : expect.stringMatching(message), extensions: { code } }] },
+    });
   });
 
   it("shows no landing page that loads from a CDN", async () => {

@@ -1,7 +1,7 @@
 import { addWorkingDays, chinaToday } from "../kernel/calendar";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { seeded } from "./support/expected";
-import { startFederation, type Federation } from "./support/federation";
+import { startFederation, testClock, type Federation } from "./support/federation";
 
 const raise = `mutation Raise($input: RaiseCorrectionInput!) { raiseCorrection(input: $input) { id requester raisedBy owner resource recordKey proposedValue status answerDueOn overdue } }`;
 const accept = `mutation Accept($input: AcceptCorrectionInput!) { acceptCorrection(input: $input) { status appliedVersion answeredBy } }`;
@@ -44,7 +44,7 @@ describe("纠错: a department reports a wrong shared value, its owner answers a
       recordKey: enterprise().creditCode,
       proposedValue: "淄博更正后名称有限公司",
       status: "OPEN",
-      answerDueOn: addWorkingDays(chinaToday(), 10),
+      answerDueOn: addWorkingDays(chinaToday(testClock()), 10),
       overdue: false,
     });
     const open = await post(list, { status: "OPEN" }, "hrss");

@@ -7,7 +7,7 @@ import { SafetyLicence, licenceStatus } from "../subgraphs/emergency/safety-lice
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { accidentCategories } from "../reference/accident-categories";
 import { badInputErrors, seeded, whereEquals } from "./support/expected";
-import { startFederation, type Federation } from "./support/federation";
+import { startFederation, testClock, type Federation } from "./support/federation";
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -151,7 +151,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
 
   describe("reporting an accident and its supplementary reports", () => {
     const enterprise = () => hub.city.enterprises[0];
-    const occurredAt = new Date(Date.now() - 2 * dayMs);
+    const occurredAt = new Date(testClock().getTime() - 2 * dayMs);
     const input = () => ({
       creditCode: enterprise().creditCode.toLowerCase(),
       regionCode: enterprise().regionCode,
@@ -274,11 +274,16 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
       ],
       [
         "a report before the accident",
-        { reportedAt: new Date(Date.now() - 3 * dayMs).toISOString() },
+        { reportedAt: new Date(testClock().getTime() - 3 * dayMs).toISOString() },
         "input.reportedAt",
         "cannot be before input.occurredAt",
       ],
-      ["a report in the future", { reportedAt: new Date(Date.now() + dayMs).toISOString() }, "input.reportedAt", "cannot be in the future"],
+      [
+        "a report in the future",
+        { reportedAt: new Date(testClock().getTime() + dayMs).toISOString() },
+        "input.reportedAt",
+        "cannot be in the future",
+      ],
       [
         "an accident before 493号",
         { occurredAt: "2007-05-31T08:00:00Z" },
@@ -316,7 +321,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
     });
 
     it("refuses a supplementary report after the 7-day window of a road-traffic accident, accepts one at its last moment", async () => {
-      const crashAt = new Date(Date.now() - 10 * dayMs);
+      const crashAt = new Date(testClock().getTime() - 10 * dayMs);
       const reported = await ask(reportAccident, {
         input: {
           ...input(),
@@ -417,14 +422,14 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
       majorHazards: inspection.majorHazards,
       rectificationDueOn: inspection.rectificationDueOn,
       rectifiedOn: inspection.rectifiedOn,
-      status: rectificationStatus(inspection, chinaToday()),
+      status: rectificationStatus(inspection, chinaToday(testClock())),
     });
     const expectedLicence = (licence: SafetyLicence) => ({
       licenceNo: licence.licenceNo,
       kind: licence.kind,
       validFrom: licence.validFrom,
       validUntil: licence.validUntil,
-      status: licenceStatus(licence, chinaToday()),
+      status: licenceStatus(licence, chinaToday(testClock())),
     });
 
     it("adds an enterprise's inspections and licences to its record", async () => {

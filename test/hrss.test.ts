@@ -8,7 +8,7 @@ import { BaseRate, FloatFactor } from "../subgraphs/hrss/insurance-rate.entity";
 import { PreventionProject, PreventionProjectStep, ServiceAgency } from "../subgraphs/hrss/prevention-project.entity";
 import { KeyPost, TrainingMode, TrainingRecord } from "../subgraphs/hrss/training-record.entity";
 import { rejectedBy, seeded, whereEquals } from "./support/expected";
-import { startFederation, type Federation } from "./support/federation";
+import { startFederation, testClock, type Federation } from "./support/federation";
 
 const cursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
 const withCheck = (first17: string) => first17 + creditCodeCheckCharacter(first17);
@@ -20,7 +20,7 @@ const rejected = rejectedBy("hrss");
 describe("人社 (hrss): rates, recognition, training, prevention fee and projects through the gateway", () => {
   let hub: Federation;
   let admin: string;
-  const now = chinaToday();
+  const now = chinaToday(testClock());
   const daysAgo = (days: number) => addDays(now, -days);
 
   beforeAll(async () => {
@@ -527,7 +527,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "input.appliedOn",
         "cannot be before input.injuredOn",
       ],
-      ["an application in the future", { appliedOn: addDays(chinaToday(), 1) }, "input.appliedOn", "cannot be in the future"],
+      ["an application in the future", { appliedOn: addDays(chinaToday(testClock()), 1) }, "input.appliedOn", "cannot be in the future"],
       [
         "an injury before the recorded deadlines",
         { injuredOn: "2010-12-31", appliedOn: "2011-01-05" },
@@ -716,7 +716,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     it.each([
       ["hours finer than 0.1", { hours: 0.05 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 0.05"],
       ["more than a day's hours", { hours: 24.5 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 24.5"],
-      ["a session in the future", { trainedOn: addDays(chinaToday(), 1) }, "input.trainedOn", "cannot be in the future"],
+      ["a session in the future", { trainedOn: addDays(chinaToday(testClock()), 1) }, "input.trainedOn", "cannot be in the future"],
       ["an impossible date", { trainedOn: "2025-06-31" }, "input.trainedOn", '"2025-06-31" is not a real calendar date written YYYY-MM-DD'],
       [
         "an invalid ID number",
@@ -1198,7 +1198,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       ],
       [
         "an application in the future",
-        () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(chinaToday(), 1)),
+        () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(chinaToday(testClock()), 1)),
         "applyForPreventionProject",
         "input.appliedOn",
         "cannot be in the future",

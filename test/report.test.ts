@@ -12,7 +12,7 @@ import { renderHtml } from "../report/html";
 import { chromiumPath, pictureOfSummary, printPdf } from "../report/pdf";
 import { parsePeriod, parseRegion, ReportProblem } from "../report/period";
 import { writeReport } from "../report/run";
-import { writeXlsx } from "../report/xlsx";
+import { xlsxOf } from "../report/xlsx";
 import { InspectionStatus, InspectionTarget, JointInspection } from "../subgraphs/coordination/joint-inspection.entity";
 import { TypicalCaseBulletin } from "../subgraphs/coordination/typical-case.entity";
 import { Accident } from "../subgraphs/emergency/accident.entity";
@@ -314,7 +314,7 @@ describe("the meeting report as a document (npm run report)", () => {
       expect(html).not.toContain("data-missing");
 
       const workbookFile = path.join(scratch, `${regionCode}-${period}.xlsx`);
-      await writeXlsx(model, workbookFile);
+      await writeFile(workbookFile, await xlsxOf(model));
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(workbookFile);
       const sheet = (name: string) => {

@@ -1,3 +1,4 @@
+import { chinaToday } from "../kernel/calendar";
 import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { personPid } from "../kernel/identifiers/pseudonym";
 import { Accident } from "../subgraphs/emergency/accident.entity";
@@ -6,14 +7,14 @@ import { OperatingLicence } from "../subgraphs/transport/operating-licence.entit
 import { TransportAccident } from "../subgraphs/transport/transport-accident.entity";
 import { Vehicle, VehicleClass } from "../subgraphs/transport/vehicle.entity";
 import { rejectedBy, seeded } from "./support/expected";
-import { startFederation, type Federation } from "./support/federation";
+import { startFederation, testClock, type Federation } from "./support/federation";
 
 const cursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
 const byKey =
   <T>(key: (row: T) => string) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : 1;
-const today = new Date().toISOString().slice(0, 10);
+const today = chinaToday(testClock());
 /** A valid ID number born on `birth` (YYYYMMDD) with a given sequence. */
 const idNumber = (birth: string, sequence = "123") => {
   const first17 = `370303${birth}${sequence}`;

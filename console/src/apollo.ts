@@ -31,14 +31,34 @@ export const client = new ApolloClient({
   },
 });
 
-/** GET routes beside /graphql (the audit trail), with the same token and work. */
-export async function getJson(path: string): Promise<{ status: number; body: any }> {
+/** A GET route beside /graphql (the audit trail, documents), with the same token and work. */
+function getRoute(path: string): Promise<Response> {
   const { session, work } = current;
-  const response = await fetch(path, {
+  return fetch(path, {
     headers: {
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(work ? { "x-lianfang-purpose": work.purpose, "x-lianfang-case": encodeURIComponent(work.caseRef) } : {}),
     },
   });
+}
+
+export async function getJson(path: string): Promise<{ status: number; body: any }> {
+  const response = await getRoute(path);
   return { status: response.status, body: await response.json() };
+}
+
+/** Saves what a route answers as the file it names; a refusal comes back as its Chinese message. */
+export async function download(path: string): Promise<string | undefined> {
+  const response = await getRoute(path);
+  if (!response.ok) {
+    const body = await response.json().catch(() => undefined);
+    return body?.errors?.[0]?.message ?? `下载失败 (HTTP ${response.status})`;
+  }
+  const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get("content-disposition") ?? "");
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = named ? decodeURIComponent(named[1]) : "report";
+  link.click();
+  URL.revokeObjectURL(link.href);
+  return undefined;
 }

@@ -142,6 +142,7 @@ export async function startFederation(
             keyDir: keys.keyDir,
             agencies: subgraphs.map((subgraph) => subgraph.name),
             devSignIn: options.console.devSignIn,
+            clock,
           }),
         }
       : {}),

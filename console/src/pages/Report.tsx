@@ -1,6 +1,7 @@
 import { useLazyQuery } from "@apollo/client";
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Statistic, Typography } from "antd";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { download } from "../apollo";
 import { MeetingReportQuery, type MeetingReport } from "../api/report";
 import { Chart } from "../Chart";
 import { checkedBy, regionCodeProblem } from "../identifiers";
@@ -87,6 +88,44 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
   );
 }
 
+const documentFormats = [
+  { format: "pdf", label: "下载 PDF" },
+  { format: "xlsx", label: "下载 Excel" },
+  { format: "html", label: "下载网页版" },
+];
+
+/** The same report as a document, made by the hub (`npm run report`), read with this session's token and case. */
+function Downloads({ regionCode, period }: { regionCode: string; period: string }) {
+  const [making, setMaking] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const fetchDocument = async (format: string) => {
+    setMaking(format);
+    setProblem(undefined);
+    setProblem(await download(`/console/report?${new URLSearchParams({ regionCode, period, format })}`));
+    setMaking(undefined);
+  };
+  return (
+    <Space direction="vertical">
+      <Space>
+        {documentFormats.map(({ format, label }) => (
+          <Button
+            key={format}
+            loading={making === format}
+            disabled={making !== undefined}
+            onClick={() => void fetchDocument(format)}
+            data-testid={`download-${format}`}
+          >
+            {label}
+          </Button>
+        ))}
+      </Space>
+      {problem && <Alert type="error" showIcon message={problem} data-testid="download-problem" />}
+    </Space>
+  );
+}
+
+const periodLabel = (period: string) => (period.includes("-Q") ? `${period.slice(0, 4)}年第${period.slice(6)}季度` : `${period}年度`);
+
 export default function Report() {
   const [load, { data, loading, error }] = useLazyQuery(MeetingReportQuery);
   const report = data?.meetingReport;
@@ -109,7 +148,11 @@ export default function Report() {
           >
             <Input style={{ width: 120 }} placeholder="如 370300" data-testid="region-code" />
           </Form.Item>
-          <Form.Item name="period" label="年度" rules={[{ pattern: /^(19|20)\d{2}$/, message: "请填写四位年份，如 2024" }]}>
+          <Form.Item
+            name="period"
+            label="期间"
+            rules={[{ pattern: /^(19|20)\d{2}(-Q[1-4])?$/, message: "请填写年份如 2024，或季度如 2024-Q2" }]}
+          >
             <Input style={{ width: 100 }} data-testid="period" />
           </Form.Item>
           <Form.Item>
@@ -125,7 +168,11 @@ export default function Report() {
       <Problems error={error} except={report ? ["SUBGRAPH_UNAVAILABLE"] : []} />
       {report && (
         <>
-          <Card title={`${report.regionName} ${report.period} 年度工伤预防联防联控情况`} data-testid="report">
+          <Card
+            title={`${report.regionName} ${periodLabel(report.period)}工伤预防联防联控情况`}
+            extra={<Downloads regionCode={report.regionCode} period={report.period} />}
+            data-testid="report"
+          >
             <Row gutter={16}>
               <Col span={4}>
                 <Statistic title="联合检查（次）" value={report.jointWork.inspectionsPlanned} />

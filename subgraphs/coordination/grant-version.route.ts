@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
-import type { RouteHandler } from "../../kernel/http";
+import { describeRequest, type RouteHandler } from "../../kernel/http";
 import { grantVersionPath } from "../../kernel/subgraph";
 import { ApplicationStatus, SharingApplication } from "./sharing-application.entity";
 
@@ -13,7 +13,9 @@ import { ApplicationStatus, SharingApplication } from "./sharing-application.ent
  */
 export function grantVersionRoute(db: DataSource): Record<string, RouteHandler> {
   return {
-    [grantVersionPath]: async () => {
+    [grantVersionPath]: async (request) => {
+      // The gateway's twice-a-second poll is background work: logged at debug, not in the terminal.
+      describeRequest(request, { background: true });
       const approved = await db.getRepository(SharingApplication).find({
         select: { id: true, applicant: true, owner: true, resource: true, purpose: true, unmasked: true, expiresAt: true },
         where: { status: ApplicationStatus.APPROVED },

@@ -91,7 +91,7 @@ export class GrantBook {
   async refresh(version?: string): Promise<void> {
     const startedAt = new Date();
     const identity = { agency: gatewayAgency, user: "grant-book", roles: [], requestId: newRequestId() };
-    const { signature } = await signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
+    const { signature } = signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
     const response = await fetch(this.coordinationUrl, {
       method: "POST",
       headers: { "content-type": "application/json", [callIdentityHeader]: signature },

@@ -21,6 +21,7 @@ import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
 import { RateLimiter } from "./rate-limit";
 import { SignedDataSource, type SubgraphCallOptions } from "./signed-data-source";
+import { SubgraphConnections } from "./subgraph-fetcher";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -55,6 +56,7 @@ export interface Gateway {
 /** Builds the gateway's HTTP server without listening, so tests and `main.ts` choose where it runs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger("gateway");
+  const connections = new SubgraphConnections();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -67,6 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         options.signingKey,
         options.trustedSubgraphKeys,
         options.subgraphCalls ?? defaultSubgraphCalls,
+        connections.fetch,
       );
     },
   });
@@ -125,6 +128,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     stop: async () => {
       await close(server);
       await apollo.stop();
+      await connections.close();
     },
   };
 }

@@ -32,11 +32,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly signingKey: SigningKey,
     private readonly subgraphKeys: TrustedKeys,
     calls: SubgraphCallOptions,
+    fetcher: RemoteGraphQLDataSource["fetcher"],
   ) {
     super({ url });
     this.breaker = new CircuitBreaker(calls.breaker);
-    const fetcher = this.fetcher;
-    this.fetcher = (address, init) => fetcher(address, { ...init, signal: AbortSignal.timeout(calls.timeoutMs) } as typeof init);
+    this.fetcher = (address, init) => fetcher(address, { ...init, signal: AbortSignal.timeout(calls.timeoutMs) });
   }
 
   private unavailable(why: string): GraphQLError {
@@ -66,16 +66,13 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  /** The id of each call in flight, by its HTTP request, to check the department's report against. */
-  private readonly callIds = new WeakMap<object, string>();
+  /** The id and operation digest of each call in flight, by its HTTP request, to check the department's report against. */
+  private readonly calls = new WeakMap<object, { callId: string; digest: string }>();
 
   override async didReceiveResponse({ response, request, context }: ReceivedResponse) {
-    const call = {
-      callId: (request.http && this.callIds.get(request.http)) ?? "",
-      digest: operationDigest(request.query, request.variables),
-    };
+    const call = (request.http && this.calls.get(request.http)) ?? { callId: "", digest: "" };
     try {
-      context.subjects.add(await verifySubjectReport(this.subgraphKeys, this.subgraph, call, response.extensions?.subjects));
+      context.subjects.add(verifySubjectReport(this.subgraphKeys, this.subgraph, call, response.extensions?.subjects));
     } catch (error) {
       throw new GraphQLError(`The ${this.subgraph} department's answer is not used: ${(error as Error).message}`, {
         extensions: { code: "SUBGRAPH_UNATTESTED", subgraph: this.subgraph },
@@ -95,9 +92,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw new Error("refusing to call a subgraph without a verified caller");
     }
     const digest = operationDigest(request.query, request.variables);
-    const { signature, callId } = await signCall(this.signingKey, context.identity, digest, this.subgraph);
+    const { signature, callId } = signCall(this.signingKey, context.identity, digest, this.subgraph);
     if (!request.http) throw new Error("subgraph calls are made over HTTP");
-    this.callIds.set(request.http, callId);
+    this.calls.set(request.http, { callId, digest });
     request.http.headers.set(callIdentityHeader, signature);
     trace.getActiveSpan()?.setAttribute(requestIdAttribute, context.identity.requestId);
     injectTraceContext(request.http.headers);

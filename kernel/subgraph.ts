@@ -165,7 +165,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
             async willSendResponse({ contextValue, response }) {
               span.end();
               if (response.body.kind !== "single" || !contextValue.subjects) return;
-              const report = await signSubjectReport(
+              const report = signSubjectReport(
                 options.signingKey,
                 definition.name,
                 contextValue.call,
@@ -189,7 +189,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       const { identity, callId } =
         !signature && options.unsignedCallIdentity
           ? { identity: options.unsignedCallIdentity(), callId: newRequestId() }
-          : await verifyCall(options.gatewayKeys, signature, digest, definition.name, replays);
+          : verifyCall(options.gatewayKeys, signature, digest, definition.name, replays);
       describeRequest(request, {
         requestId: identity.requestId,
         agency: identity.agency,

@@ -1,6 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from "graphql";
-import { SignJWT, jwtVerify } from "jose";
-import { keyAlgorithm } from "./keys";
+import { signJws, verifyJws } from "./jws";
 import type { SigningKey, TrustedKeys } from "./trusted-keys";
 
 /** The persons and enterprises whose data one call touched. */
@@ -73,33 +72,40 @@ export function collectSubjects(schema: GraphQLSchema, collectorOf: (context: un
 const reportAudience = "lianfang-gateway";
 
 /** A department's signed statement of whose data it served in answer to one gateway call. */
-export function signSubjectReport(signer: SigningKey, subgraph: string, call: { callId: string; digest: string }, subjects: Subjects) {
-  return new SignJWT({ digest: call.digest, pids: subjects.pids, creditCodes: subjects.creditCodes })
-    .setProtectedHeader({ alg: keyAlgorithm, kid: signer.kid })
-    .setIssuer(subgraph)
-    .setAudience(reportAudience)
-    .setJti(call.callId)
-    .setIssuedAt()
-    .sign(signer.key);
+export function signSubjectReport(
+  signer: SigningKey,
+  subgraph: string,
+  call: { callId: string; digest: string },
+  subjects: Subjects,
+): string {
+  return signJws(signer, {
+    digest: call.digest,
+    pids: subjects.pids,
+    creditCodes: subjects.creditCodes,
+    iss: subgraph,
+    aud: reportAudience,
+    jti: call.callId,
+    iat: Math.floor(Date.now() / 1000),
+  });
 }
 
 /** Accepts a report only from the subgraph that was called, about this very call. */
-export async function verifySubjectReport(
+export function verifySubjectReport(
   keys: TrustedKeys,
   subgraph: string,
   call: { callId: string; digest: string },
   report: unknown,
-): Promise<Subjects> {
+): Subjects {
   if (typeof report !== "string") throw new Error(`${subgraph} did not report whose data it served`);
-  const { payload, protectedHeader } = await jwtVerify(report, keys.getKey, {
-    algorithms: [keyAlgorithm],
+  const { claims, owner } = verifyJws(report, keys, {
     issuer: subgraph,
     audience: reportAudience,
-    requiredClaims: ["jti"],
+    required: ["jti"],
+    now: Math.floor(Date.now() / 1000),
   });
-  if (keys.ownerOf(protectedHeader.kid) !== subgraph || payload.jti !== call.callId || payload.digest !== call.digest) {
+  if (owner !== subgraph || claims.jti !== call.callId || claims.digest !== call.digest) {
     throw new Error(`${subgraph}'s report of whose data it served is not about this call`);
   }
   const list = (value: unknown, wellFormed: (item: unknown) => item is string) => (Array.isArray(value) ? value.filter(wellFormed) : []);
-  return { pids: list(payload.pids, isPid), creditCodes: list(payload.creditCodes, isCreditCode) };
+  return { pids: list(claims.pids, isPid), creditCodes: list(claims.creditCodes, isCreditCode) };
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createPublicKey, type KeyObject } from "node:crypto";
 import { createLocalJWKSet, type JSONWebKeySet, type JWK, type JWTVerifyGetKey, type KeyLike } from "jose";
 import type { Logger } from "./logger";
 
@@ -26,10 +27,17 @@ function checkedSet(set: JSONWebKeySet, source: string): JSONWebKeySet {
   return set;
 }
 
+/** A trusted key as Node's key object, when it is an Ed25519 public key; other keys serve jose only. */
+function importable(key: JWK): [string, KeyObject][] {
+  if (key.kty !== "OKP" || key.crv !== "Ed25519" || key.d !== undefined) return [];
+  return [[key.kid as string, createPublicKey({ key: { kty: key.kty, crv: key.crv, x: key.x }, format: "jwk" })]];
+}
+
 /** The public keys a verifier trusts, each with its owner; replaced whole when the set changes. */
 export class TrustedKeys {
   private resolve!: JWTVerifyGetKey;
   private owners!: ReadonlyMap<string, string | undefined>;
+  private publicKeys!: ReadonlyMap<string, KeyObject>;
 
   constructor(set: JSONWebKeySet, source = "trusted key set") {
     this.replace(set, source);
@@ -47,10 +55,16 @@ export class TrustedKeys {
     this.replacements += 1;
     this.resolve = createLocalJWKSet(set);
     this.owners = new Map(set.keys.map((key) => [key.kid as string, keyOwner(key)]));
+    this.publicKeys = new Map(set.keys.flatMap((key) => importable(key)));
   }
 
   /** For `jwtVerify`: the key the token's header names, if trusted now. */
   readonly getKey: JWTVerifyGetKey = (header, token) => this.resolve(header, token);
+
+  /** For the hub's own statements (kernel/jws.ts): the trusted Ed25519 key with this id. */
+  publicKey(kid: string | undefined): KeyObject | undefined {
+    return kid === undefined ? undefined : this.publicKeys.get(kid);
+  }
 
   ownerOf(kid: string | undefined): string | undefined {
     return kid === undefined ? undefined : this.owners.get(kid);

@@ -111,7 +111,7 @@ describe("authentication at the gateway and at every subgraph", () => {
     });
 
     it("refuses a captured gateway signature replayed with another operation", async () => {
-      const { signature } = await signCall(
+      const { signature } = signCall(
         hub.keys.gatewaySigningKey,
         identity,
         operationDigest("{ enterprises(first: 1) { nodes { name } } }", undefined),
@@ -123,7 +123,7 @@ describe("authentication at the gateway and at every subgraph", () => {
     });
 
     it("accepts exactly the operation the gateway signed, once: the same call sent again is refused", async () => {
-      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "hrss");
+      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "hrss");
       const response = await callSubgraph({ [callIdentityHeader]: signature });
       const replayed = await callSubgraph({ [callIdentityHeader]: signature });
 
@@ -134,7 +134,7 @@ describe("authentication at the gateway and at every subgraph", () => {
     });
 
     it("refuses a signature made for another department's subgraph", async () => {
-      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "unions");
+      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "unions");
 
       expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(
         unauthenticated("gateway signature rejected: token is addressed to another audience"),

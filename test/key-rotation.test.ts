@@ -73,7 +73,7 @@ describe("keys rotate without restarting anyone", () => {
   it("lets the gateway's key rotate with an overlap: departments trust both until the old one is retired", async () => {
     const callHrss = async (signer: Awaited<ReturnType<typeof loadGatewaySigningKey>>) => {
       const identity = { agency: "hrss", user: "rotation", roles: ["viewer" as const], requestId: "r-rotation" };
-      const { signature } = await signCall(signer, identity, operationDigest(query, undefined), "hrss");
+      const { signature } = signCall(signer, identity, operationDigest(query, undefined), "hrss");
       const response = await fetch(hub.subgraphUrls.hrss, {
         method: "POST",
         headers: { "content-type": "application/json", [callIdentityHeader]: signature },

@@ -6,7 +6,7 @@ import { gatewayAgency, newRequestId, operationDigest, signCall } from "../kerne
 import { systemClock, type Clock } from "../kernel/clock";
 import type { Logger } from "../kernel/logger";
 import { grantBookRefreshes } from "../kernel/metrics";
-import { callIdentityHeader, grantVersionPath } from "../kernel/subgraph";
+import { callIdentityHeader, grantVersionKnownParameter, grantVersionPath } from "../kernel/subgraph";
 
 export interface Grant {
   id: string;
@@ -21,11 +21,14 @@ export interface Grant {
 const activeGrantsQuery = "query ActiveGrants { activeGrants { id applicant owner resource purpose unmasked expiresAt } }";
 
 /**
- * The gateway's copy of the grants in force. Every half second it asks the joint-prevention
- * office for the version of its grants (a plain GET on a kept-alive connection) and reads the
- * grants themselves only when that changed, so an approval or a revocation takes effect within
- * a second and an idle gateway costs next to nothing. Until the first read succeeds there are no
- * grants: conditional data stays closed (deny by default).
+ * The gateway's copy of the grants in force. It asks the joint-prevention office for the version
+ * of its grants (a plain GET on a kept-alive connection), naming the version it holds; the office
+ * holds that question until a grant is decided or a few seconds pass (a long poll), and the book
+ * reads the grants themselves only when the version changed. An approval or a revocation takes
+ * effect as soon as it is committed, and an idle hub exchanges one short request every few
+ * seconds. Checks start at most every `intervalMs`, so an office that answers at once is not
+ * asked in a busy loop. Until the first read succeeds there are no grants: conditional data stays
+ * closed (deny by default).
  */
 export class GrantBook {
   private grants: Grant[] = [];
@@ -54,7 +57,7 @@ export class GrantBook {
   /** Reads the grants again if their version changed since they were read; else only notes that they are current. */
   async poll(): Promise<void> {
     const startedAt = new Date();
-    const version = await this.readVersion();
+    const version = await this.readVersion(this.refreshedAt ? this.version : undefined);
     if (version === this.version && this.refreshedAt) {
       if (startedAt > this.refreshedAt) this.refreshedAt = startedAt;
       return;
@@ -63,10 +66,13 @@ export class GrantBook {
     await this.refresh(version);
   }
 
-  private readVersion(): Promise<string> {
+  private readVersion(known: string | undefined): Promise<string> {
     const client = this.versionUrl.protocol === "https:" ? https : http;
+    const url = new URL(this.versionUrl);
+    if (known) url.searchParams.set(grantVersionKnownParameter, known);
     return new Promise((resolve, reject) => {
-      const request = client.get(this.versionUrl, { agent: this.agent, timeout: 2000 }, (response) => {
+      // Long enough for the office's hold (5 s) and an answer; short enough that the book is still fresh.
+      const request = client.get(url, { agent: this.agent, timeout: 10_000 }, (response) => {
         let body = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (body += chunk));
@@ -115,9 +121,10 @@ export class GrantBook {
     return this.refreshedAt !== undefined && now.getTime() - this.refreshedAt.getTime() <= 30 * this.intervalMs;
   }
 
-  /** Polls every interval after the previous poll has ended, so polls never overlap. */
+  /** Polls one after another, never overlapping, each starting at least `intervalMs` after the one before. */
   start(): void {
     const tick = async () => {
+      const startedAt = Date.now();
       await this.poll().then(
         () => grantBookRefreshes.inc({ outcome: "ok" }),
         (error: Error) => {
@@ -126,7 +133,7 @@ export class GrantBook {
         },
       );
       if (!this.stopped) {
-        this.timer = setTimeout(() => void tick(), this.intervalMs);
+        this.timer = setTimeout(() => void tick(), Math.max(0, startedAt + this.intervalMs - Date.now()));
         this.timer.unref();
       }
     };

@@ -1,6 +1,6 @@
 import { ApolloServer } from "@apollo/server";
 import { buildSchema } from "graphql";
-import { close, createHttpServer, listen } from "./http";
+import { close, createHttpServer, listen, serverClosing } from "./http";
 
 /** A server whose one route answers only when the test releases it. */
 async function serverWithHeldRoute() {
@@ -58,5 +58,33 @@ describe("closing a Lianfang HTTP server", () => {
 
     expect(await inFlight).toBe("cut");
     await stop();
+  });
+
+  it("tells a route holding its answer (a long poll) that the server is closing, so it answers at once", async () => {
+    const apollo = new ApolloServer({ schema: buildSchema("type Query { ok: Boolean }") });
+    await apollo.start();
+    let arrived: () => void = () => undefined;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const server = createHttpServer({
+      apollo,
+      maxBodyBytes: 1000,
+      context: async () => ({}),
+      routes: {
+        "/poll": async (request) => {
+          const signal = serverClosing(request);
+          arrived();
+          await new Promise((resolve) => signal.addEventListener("abort", resolve));
+          return { status: 200, contentType: "text/plain", body: "closing" };
+        },
+      },
+    });
+    const origin = await listen(server, 0);
+    const poll = fetch(`${origin}/poll`).then(async (response) => [response.status, await response.text()]);
+    await requestArrived;
+
+    await close(server);
+
+    expect(await poll).toEqual([200, "closing"]);
+    await apollo.stop();
   });
 });

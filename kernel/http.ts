@@ -205,10 +205,18 @@ export async function listen(server: http.Server, port: number, host = "127.0.0.
 
 /** The responses each server is still writing, so that a graceful close can let them finish. */
 const inFlight = new WeakMap<http.Server, Set<ServerResponse>>();
+const closing = new WeakMap<http.Server, AbortController>();
+
+/** Aborted when the server that took this request starts closing: a route holding an answer (a long poll) answers at once. */
+export function serverClosing(request: IncomingMessage): AbortSignal {
+  const server = (request.socket as { server?: http.Server }).server;
+  return (server && closing.get(server)?.signal) ?? new AbortController().signal;
+}
 
 function trackResponses(server: http.Server): void {
   const responses = new Set<ServerResponse>();
   inFlight.set(server, responses);
+  closing.set(server, new AbortController());
   server.on("request", (_request: IncomingMessage, response: ServerResponse) => {
     responses.add(response);
     response.once("close", () => responses.delete(response));
@@ -221,6 +229,7 @@ function trackResponses(server: http.Server): void {
  */
 export async function close(server: http.Server, graceMs = 10_000): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  closing.get(server)?.abort();
   for (const response of inFlight.get(server) ?? []) if (!response.headersSent) response.setHeader("connection", "close");
   server.closeIdleConnections();
   const deadline = setTimeout(() => server.closeAllConnections(), graceMs);

@@ -133,6 +133,8 @@ export const callIdentityHeader = "x-lianfang-call";
 
 /** Where the joint-prevention office answers the version of its grants, which the gateway's grant book polls. */
 export const grantVersionPath = "/grants/version";
+/** The version the gateway holds; naming it asks coordination to answer only when it changes (or after a while). */
+export const grantVersionKnownParameter = "known";
 
 /** Opens the database, runs migrations and serves the subgraph; only gateway-signed calls get an answer. */
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRuntimeOptions): Promise<RunningSubgraph> {
@@ -165,12 +167,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
             async willSendResponse({ contextValue, response }) {
               span.end();
               if (response.body.kind !== "single" || !contextValue.subjects) return;
-              const report = signSubjectReport(
-                options.signingKey,
-                definition.name,
-                contextValue.call,
-                contextValue.subjects.subjects(),
-              );
+              const report = signSubjectReport(options.signingKey, definition.name, contextValue.call, contextValue.subjects.subjects());
               response.body.singleResult.extensions = { ...response.body.singleResult.extensions, subjects: report };
             },
           };

@@ -2,6 +2,9 @@ import http from "node:http";
 import { generateKeyPair } from "jose";
 import { GrantBook } from "../gateway/grants";
 import { close, listen } from "../kernel/http";
+import { grantVersionPath } from "../kernel/subgraph";
+import { grantVersionRoute } from "../subgraphs/coordination/grant-version.route";
+import { grant as approveThroughTheGateway, startFederation, type Federation } from "./support/federation";
 import { createLogger } from "../kernel/logger";
 
 const grant = {
@@ -51,7 +54,8 @@ describe("the grant book", () => {
     let grants: object[] = [];
     let versionChecks = 0;
     const server = http.createServer((request, response) => {
-      if (request.method === "GET" && request.url === "/grants/version") {
+      // This office answers at once, whatever version the book names: the book still checks at most every interval.
+      if (request.method === "GET" && request.url?.startsWith(grantVersionPath)) {
         versionChecks++;
         response.end(JSON.stringify({ version }));
       } else {
@@ -102,5 +106,49 @@ describe("the grant book", () => {
       book.stop();
       await close(server);
     }
+  });
+
+  describe("against the joint-prevention office's version route", () => {
+    let hub: Federation;
+    let origin: string;
+    let server: http.Server;
+
+    beforeAll(async () => {
+      hub = await startFederation();
+      // The office's own route, served here with a hold longer than any test: a check that is
+      // answered at all was woken by the decision, not by the hold running out.
+      const route = grantVersionRoute(hub.databases.coordination, 600_000)[grantVersionPath];
+      server = http.createServer((request, response) => {
+        void route(request).then((answer) => response.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body));
+      });
+      origin = await listen(server, 0);
+    });
+
+    afterAll(async () => {
+      server.closeAllConnections();
+      await close(server);
+      await hub.stop();
+    });
+
+    const versionOf = async (known?: string) => {
+      const response = await fetch(`${origin}${grantVersionPath}${known ? `?known=${known}` : ""}`);
+      return ((await response.json()) as { version: string }).version;
+    };
+
+    it("answers a check that names another version at once, and holds one naming the current version until a grant is decided", async () => {
+      const before = await versionOf();
+      expect(await versionOf("an-older-version")).toBe(before);
+
+      let answered = false;
+      const held = versionOf(before).then((version) => ((answered = true), version));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(answered).toBe(false);
+
+      await approveThroughTheGateway(hub, { applicant: "emergency", resource: "Person.name", purpose: "ACCIDENT_INVESTIGATION" });
+
+      const after = await held;
+      expect(after).not.toBe(before);
+      expect(after).toBe(await versionOf());
+    });
   });
 });

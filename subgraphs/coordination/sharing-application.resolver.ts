@@ -25,6 +25,7 @@ import { isPurpose, purposes } from "../../kernel/purposes";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireRange } from "../../kernel/validate";
 import { addWorkingDays, chinaToday } from "../../kernel/calendar";
+import { announceGrantChange } from "./grant-version.route";
 import { ApplicationStatus, SharingApplication } from "./sharing-application.entity";
 
 /** 有条件共享: the owner answers an application within 10 working days. */
@@ -254,7 +255,7 @@ export class SharingApplicationResolver {
     from: ApplicationStatus,
     change: (application: SharingApplication, now: Date) => Partial<SharingApplication>,
   ): Promise<SharingApplication> {
-    return db.transaction(async (manager) => {
+    const decided = await db.transaction(async (manager) => {
       const application = await manager.getRepository(SharingApplication).findOneBy({ id: input.id });
       if (!application) throw badUserInput("input.id", `no application ${input.id}`);
       requireOwnDepartment(identity, application.owner);
@@ -264,5 +265,7 @@ export class SharingApplicationResolver {
       await manager.getRepository(SharingApplication).save(application);
       return application;
     });
+    announceGrantChange(db);
+    return decided;
   }
 }

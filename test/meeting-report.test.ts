@@ -5,6 +5,15 @@ import { AccidentGrade } from "../subgraphs/emergency/accident-grade";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
+import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
+import { ConstructionSafetyInspection } from "../subgraphs/housing/safety-inspection.entity";
+import { SiteWorkerRegistration } from "../subgraphs/housing/site-worker.entity";
+import { OperatingLicence } from "../subgraphs/transport/operating-licence.entity";
+import { Vehicle, VehicleClass } from "../subgraphs/transport/vehicle.entity";
+import { CheckStatus, SupervisionCheck } from "../subgraphs/unions/supervision-check.entity";
+import { Complaint, ComplaintStatus } from "../subgraphs/unions/complaint.entity";
+import { operationDigest, signCall } from "../kernel/identity";
+import { callIdentityHeader } from "../kernel/subgraph";
 import { seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
 
@@ -15,6 +24,18 @@ const reportQuery = `query MeetingReport($regionCode: String!, $period: String!)
     accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
     occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
     injuryStatistics { applications recognised severelyDisabled }
+  }
+}`;
+
+/** The sections of 交通, 住建 and 总工会, asked apart so their figures are checked on their own. */
+const sectionsQuery = `query MeetingReportSections($regionCode: String!, $period: String!) {
+  meetingReport(regionCode: $regionCode, period: $period) {
+    transportStatistics { licensedOperators licencesExpiring vehicles certificatesExpiring byVehicleClass { vehicleClass vehicles certificatesExpiring } }
+    constructionSafetyStatistics { projectsPermitted inspections projectsInspected hazardsFound rectificationsOrdered stopWorkOrders workersEntered }
+    unionSupervisionStatistics {
+      checks enterprisesChecked hazardsFound checksAwaitingRectification complaintsReceived complaintsTransferred complaintsResolved
+      complaintsByCategory { category complaints }
+    }
   }
 }`;
 
@@ -117,6 +138,133 @@ describe("the leading group's meeting report, each department answering its own 
 
     expect(district.inspectionsPlanned).toBeGreaterThan(0);
     expect(district.inspectionsPlanned).toBeLessThan(city.inspectionsPlanned);
+  });
+
+  /** The three sections computed by counting the rows transport, housing and the unions seeded. */
+  function expectedSections(regionCode: string, period: string) {
+    const prefix = regionCode.endsWith("00") ? regionCode.slice(0, 4) : regionCode;
+    const inRegion = (creditCode: string) => creditCode.slice(2, 2 + prefix.length) === prefix;
+    const year = period.slice(0, 4);
+    const quarter = period.length > 4 ? Number(period.slice(6)) : undefined;
+    const inPeriod = (date: string) => date.startsWith(year) && (!quarter || Math.ceil(Number(date.slice(5, 7)) / 3) === quarter);
+    const count = <T>(rows: T[], test: (row: T) => boolean) => rows.filter(test).length;
+    const sum = <T>(rows: T[], value: (row: T) => number) => rows.reduce((total, row) => total + value(row), 0);
+
+    const vehicles = seeded(hub.city, "transport", Vehicle).filter((v) => inRegion(v.creditCode));
+    const licences = seeded(hub.city, "transport", OperatingLicence).filter((l) => inRegion(l.creditCode));
+    const byVehicleClass = [VehicleClass.FREIGHT, VehicleClass.PASSENGER, VehicleClass.HAZARDOUS_GOODS]
+      .map((vehicleClass) => {
+        const ofClass = vehicles.filter((v) => v.vehicleClass === vehicleClass);
+        return { vehicleClass, vehicles: ofClass.length, certificatesExpiring: count(ofClass, (v) => inPeriod(v.certificateValidUntil)) };
+      })
+      .filter((row) => row.vehicles > 0);
+
+    const projects = seeded(hub.city, "housing", ConstructionProject).filter((p) => inRegion(p.creditCode));
+    const projectsOfRegion = new Set(projects.map((p) => p.permitNo));
+    const inspections = seeded(hub.city, "housing", ConstructionSafetyInspection).filter(
+      (i) => projectsOfRegion.has(i.projectPermitNo) && inPeriod(i.inspectedOn),
+    );
+    const entries = seeded(hub.city, "housing", SiteWorkerRegistration).filter(
+      (r) => projectsOfRegion.has(r.projectPermitNo) && inPeriod(r.enteredOn),
+    );
+
+    const checks = seeded(hub.city, "unions", SupervisionCheck).filter((c) => inRegion(c.creditCode) && inPeriod(c.checkedOn));
+    const complaints = seeded(hub.city, "unions", Complaint).filter((c) => inRegion(c.creditCode) && inPeriod(c.receivedOn));
+    const categories = [...new Set(complaints.map((c) => c.category))]
+      .map((category) => ({ category, complaints: count(complaints, (c) => c.category === category) }))
+      .sort((a, b) => b.complaints - a.complaints || a.category.localeCompare(b.category));
+    return {
+      transportStatistics: {
+        licensedOperators: licences.length,
+        licencesExpiring: count(licences, (l) => inPeriod(l.validUntil)),
+        vehicles: vehicles.length,
+        certificatesExpiring: count(vehicles, (v) => inPeriod(v.certificateValidUntil)),
+        byVehicleClass,
+      },
+      constructionSafetyStatistics: {
+        projectsPermitted: count(projects, (p) => inPeriod(p.permitIssuedOn)),
+        inspections: inspections.length,
+        projectsInspected: new Set(inspections.map((i) => i.projectPermitNo)).size,
+        hazardsFound: sum(inspections, (i) => i.hazards),
+        rectificationsOrdered: count(inspections, (i) => i.rectificationDueOn !== null),
+        stopWorkOrders: count(inspections, (i) => i.stopWorkOrdered),
+        workersEntered: new Set(entries.map((r) => r.pid)).size,
+      },
+      unionSupervisionStatistics: {
+        checks: checks.length,
+        enterprisesChecked: new Set(checks.map((c) => c.creditCode)).size,
+        hazardsFound: sum(checks, (c) => c.hazardsFound),
+        checksAwaitingRectification: count(checks, (c) => c.status === CheckStatus.OPEN),
+        complaintsReceived: complaints.length,
+        complaintsTransferred: count(complaints, (c) => c.transferredTo !== null),
+        complaintsResolved: count(complaints, (c) => c.status === ComplaintStatus.RESOLVED),
+        complaintsByCategory: categories,
+      },
+    };
+  }
+
+  const sectionCases: [string, string, string][] = [
+    ["the whole city", "370300", "2025"],
+    ["the whole city in the running year", "370300", "2026"],
+    ["one district", "370303", "2025"],
+    ["one district in one quarter", "370303", "2024-Q3"],
+  ];
+
+  it.each(sectionCases)("answers 交通, 住建 and 总工会's sections for %s from their own rows", async (_case, regionCode, period) => {
+    const response = await hub.post(
+      { query: sectionsQuery, variables: { regionCode, period } },
+      { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+
+    expect(response).toEqual({ status: 200, body: { data: { meetingReport: expectedSections(regionCode, period) } } });
+  });
+
+  it("has every figure of the three sections above zero in some case, and a district below its city", () => {
+    const answers = sectionCases.map(([, regionCode, period]) => expectedSections(regionCode, period));
+    for (const section of ["transportStatistics", "constructionSafetyStatistics", "unionSupervisionStatistics"] as const) {
+      for (const [key, value] of Object.entries(answers[0][section])) {
+        if (typeof value !== "number") continue;
+        const values = answers.map((answer) => (answer[section] as unknown as Record<string, number>)[key]);
+        expect({ section, key, anyAboveZero: values.some((figure) => figure > 0) }).toEqual({ section, key, anyAboveZero: true });
+      }
+    }
+    expect(answers[2].unionSupervisionStatistics.checks).toBeLessThan(answers[0].unionSupervisionStatistics.checks);
+    expect(answers[2].constructionSafetyStatistics.inspections).toBeLessThan(answers[0].constructionSafetyStatistics.inspections);
+    expect(answers[2].transportStatistics.vehicles).toBeLessThan(answers[0].transportStatistics.vehicles);
+  });
+
+  it("refuses a malformed period for the three sections too: at the gateway, and in each department asked directly", async () => {
+    const reason = '"2024-13" 不是报告期: 应写作年份 YYYY 或季度 YYYY-Qn (n 为 1 至 4)';
+    const refusal = expect.objectContaining({
+      message: `period: ${reason}`,
+      extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "period", reason, reasonCode: "MALFORMED_PERIOD" }),
+    });
+    const throughGateway = await hub.post(
+      { query: sectionsQuery, variables: { regionCode: "370300", period: "2024-13" } },
+      { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+    expect(throughGateway.body.errors).toEqual([refusal]);
+
+    // The office refuses first at the gateway; each department checks the key it is handed all the same.
+    const sections = { transport: "transportStatistics", housing: "constructionSafetyStatistics", unions: "unionSupervisionStatistics" };
+    for (const [subgraph, field] of Object.entries(sections)) {
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on MeetingReport { ${field} { __typename } } } }`;
+      const variables = { representations: [{ __typename: "MeetingReport", regionCode: "370300", period: "2024-13" }] };
+      const identity = { agency: "coordination", user: "report", roles: ["viewer" as const], requestId: `sections-${subgraph}` };
+      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, variables), subgraph);
+      const response = await fetch(hub.subgraphUrls[subgraph], {
+        method: "POST",
+        headers: { "content-type": "application/json", [callIdentityHeader]: signature },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: unknown; errors: unknown[] };
+
+      expect({ subgraph, data: body.data, errors: body.errors }).toEqual({
+        subgraph,
+        data: { _entities: [{ [field]: null }] },
+        errors: [refusal],
+      });
+    }
   });
 
   it.each([

@@ -60,7 +60,11 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
       vehicles: transport && {
         tooltip: {},
         legend: { data: ["营运车辆", "本期到期的道路运输证"] },
-        xAxis: { type: "category", data: transport.byVehicleClass.map((row) => nameOf(vehicleClassNames, row.vehicleClass)) },
+        xAxis: {
+          type: "category",
+          axisLabel: { interval: 0 },
+          data: transport.byVehicleClass.map((row) => nameOf(vehicleClassNames, row.vehicleClass)),
+        },
         yAxis: { type: "value", minInterval: 1 },
         series: [
           { name: "营运车辆", type: "bar", data: transport.byVehicleClass.map((row) => row.vehicles) },
@@ -69,7 +73,7 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
       },
       construction: construction && {
         tooltip: {},
-        xAxis: { type: "category", data: ["安全检查（次）", "发现隐患（处）", "限期整改（次）", "停工整改（次）"] },
+        xAxis: { type: "category", axisLabel: { interval: 0 }, data: ["检查（次）", "隐患（处）", "限期整改", "停工整改"] },
         yAxis: { type: "value", minInterval: 1 },
         series: [
           {
@@ -80,14 +84,15 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
         ],
       },
       complaints: unions && {
-        tooltip: { trigger: "item", formatter: "{b}：{c}件（{d}%）" },
-        series: [
-          {
-            type: "pie",
-            radius: ["35%", "65%"],
-            data: unions.complaintsByCategory.map((row) => ({ name: nameOf(complaintCategoryNames, row.category), value: row.complaints })),
-          },
-        ],
+        tooltip: {},
+        grid: { containLabel: true, left: 8, right: 16 },
+        xAxis: { type: "value", minInterval: 1 },
+        yAxis: {
+          type: "category",
+          inverse: true,
+          data: unions.complaintsByCategory.map((row) => nameOf(complaintCategoryNames, row.category)),
+        },
+        series: [{ type: "bar", data: unions.complaintsByCategory.map((row) => row.complaints), itemStyle: { color: "#2e8b57" } }],
       },
     }),
     [accidents, diseases, injuries, transport, construction, unions],

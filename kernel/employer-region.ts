@@ -1,14 +1,14 @@
 import { Table, type QueryRunner } from "typeorm";
 
 /**
- * Where the hub places an event (an accident, an injury, a diagnosis, an inspected enterprise):
- * in the region of the employer's registration, read from its 统一社会信用代码. Every department
- * records the employer's credit code, so every department can apply this rule to its own rows;
- * where an accident happened is known only to emergency management, and an employer's address
- * only to the departments that keep a register of it.
+ * Where the hub places an event (an accident, an injury, a diagnosis, an inspected enterprise, a
+ * vehicle, a construction project, a complaint): in the region of the employer's registration,
+ * read from its 统一社会信用代码. Every department records the employer's credit code, so every
+ * department can apply this rule to its own rows; where an accident happened is known only to
+ * emergency management, and an employer's address only to the departments that keep a register of it.
  */
 export const employerRegionRule =
-  "本报告各部分一律按用人单位登记地统计: 用人单位统一社会信用代码第3至8位 (登记管理机关行政区划码, GB/T 2260) 属于本地区的, 其事故、工伤、职业病、参保人员和联合检查对象计入本地区; 不按事故发生地或劳动者户籍地统计。";
+  "本报告各部分一律按用人单位登记地统计: 用人单位统一社会信用代码第3至8位 (登记管理机关行政区划码, GB/T 2260) 属于本地区的, 其事故、工伤、职业病、参保人员、联合检查对象, 营运车辆和道路运输经营许可, 施工项目及其安全检查和进场工人, 工会监督检查和职工投诉计入本地区; 不按事故发生地或劳动者户籍地统计。";
 
 /** The registration region inside a credit code (GB 32100: characters 3 to 8). */
 export const employerRegionOf = (creditCode: string): string => creditCode.slice(2, 8);

@@ -37,9 +37,16 @@ export function requireReportPeriod(regionCode: string, period: string, now: Dat
   return { regionCode, year, from, to: addDays(nextFirst, -1) };
 }
 
-/** The significant digits of a GB/T 2260 code: a province's 2, a prefecture's 4, a county's 6. */
+/**
+ * The scope of a plan issued for the whole country (a ministry's). GB/T 2260 has no code for the
+ * nation, so the hub writes six zeros: no province's code starts with 00, and it contains every
+ * region. It is a plan's or a target's scope only, never a region a report or a record is asked for.
+ */
+export const nationalRegionCode = "000000";
+
+/** The significant digits of a GB/T 2260 code: a province's 2, a prefecture's 4, a county's 6; none for the nation. */
 export const regionPrefix = (regionCode: string): string =>
-  regionCode.slice(0, regionCode.endsWith("0000") ? 2 : regionCode.endsWith("00") ? 4 : 6);
+  regionCode === nationalRegionCode ? "" : regionCode.slice(0, regionCode.endsWith("0000") ? 2 : regionCode.endsWith("00") ? 4 : 6);
 
 /** Whether `outer` is `inner` or contains it (a province contains its prefectures and counties). */
 export const regionContains = (outer: string, inner: string): boolean => inner.startsWith(regionPrefix(outer));

@@ -226,6 +226,15 @@ export const progressStatusNames: Record<string, string> = {
   NO_DATA: "无数据",
 };
 export const feeCategoryNames: Record<string, string> = { PUBLICITY: "宣传", TRAINING: "培训" };
+export const vehicleClassNames: Record<string, string> = { FREIGHT: "普通货运", PASSENGER: "旅客运输", HAZARDOUS_GOODS: "危险货物运输" };
+export const complaintCategoryNames: Record<string, string> = {
+  SAFETY_HAZARD: "安全隐患",
+  PROTECTIVE_EQUIPMENT: "劳动防护用品",
+  OCCUPATIONAL_HEALTH: "职业病危害",
+  INJURY_INSURANCE: "工伤保险",
+  WORKING_HOURS: "工作时间",
+  OTHER: "其他",
+};
 export const trainingMetrics = [
   "TRAINED_PERSONS",
   "TRAINED_PERSONS_OFFLINE",
@@ -368,6 +377,107 @@ function planTables(data: ReportData): Record<string, FigureTable> {
   };
 }
 
+const measureColumns: Column[] = [
+  { key: "measure", header: "指标", kind: "text", width: 44 },
+  { key: "value", header: "数值", kind: "number" },
+];
+
+/** A section's figures as rows of 指标 / 数值; no row when the department did not answer. */
+function measureTable(key: string, sheet: string, title: string, agency: string, rows: [string, number][] | null): FigureTable {
+  return {
+    key,
+    sheet,
+    title,
+    agency,
+    columns: measureColumns,
+    rows: (rows ?? []).map(([measure, value]) => ({ measure, value })),
+    missing: rows === null,
+  };
+}
+
+/** 交通, 住建 and 总工会's sections: each its own department's figures for the region and period. */
+function supervisionTables(data: ReportData): Record<string, FigureTable> {
+  const transport = data.current.transportStatistics;
+  const construction = data.current.constructionSafetyStatistics;
+  const unions = data.current.unionSupervisionStatistics;
+  return {
+    transport: measureTable(
+      "transport",
+      "道路运输",
+      "道路运输经营者与营运车辆",
+      "transport",
+      transport && [
+        ["持有道路运输经营许可证的经营者 (家, 现有登记)", transport.licensedOperators],
+        ["其中经营许可证在本期内到期 (家)", transport.licencesExpiring],
+        ["营运车辆 (辆, 现有登记)", transport.vehicles],
+        ["其中道路运输证在本期内到期 (辆)", transport.certificatesExpiring],
+      ],
+    ),
+    vehiclesByClass: {
+      key: "vehiclesByClass",
+      sheet: "营运车辆按类别",
+      title: "营运车辆按类别",
+      agency: "transport",
+      columns: [
+        { key: "vehicleClass", header: "车辆类别", kind: "text", width: 16 },
+        { key: "vehicles", header: "营运车辆", kind: "number" },
+        { key: "certificatesExpiring", header: "本期到期的道路运输证", kind: "number", width: 20 },
+      ],
+      rows: (transport?.byVehicleClass ?? []).map((row) => ({
+        vehicleClass: nameOf(vehicleClassNames, row.vehicleClass),
+        vehicles: row.vehicles,
+        certificatesExpiring: row.certificatesExpiring,
+      })),
+      missing: !transport,
+    },
+    construction: measureTable(
+      "construction",
+      "施工安全",
+      "建设工程施工安全",
+      "housing",
+      construction && [
+        ["本期核发施工许可的项目 (个)", construction.projectsPermitted],
+        ["施工安全检查 (次)", construction.inspections],
+        ["检查的项目 (个)", construction.projectsInspected],
+        ["发现隐患 (处)", construction.hazardsFound],
+        ["责令限期整改 (次)", construction.rectificationsOrdered],
+        ["其中责令停工整改 (次)", construction.stopWorkOrders],
+        ["进场实名登记的建筑工人 (人)", construction.workersEntered],
+      ],
+    ),
+    unionSupervision: measureTable(
+      "unionSupervision",
+      "工会监督与投诉",
+      "工会劳动保护监督检查与职工投诉",
+      "unions",
+      unions && [
+        ["劳动保护监督检查 (次)", unions.checks],
+        ["被检查的用人单位 (家)", unions.enterprisesChecked],
+        ["发现隐患 (处)", unions.hazardsFound],
+        ["读取时仍待整改的检查 (次)", unions.checksAwaitingRectification],
+        ["受理职工投诉 (件)", unions.complaintsReceived],
+        ["其中转办有关部门 (件)", unions.complaintsTransferred],
+        ["其中已办结 (件)", unions.complaintsResolved],
+      ],
+    ),
+    complaintsByCategory: {
+      key: "complaintsByCategory",
+      sheet: "职工投诉按类别",
+      title: "职工投诉按类别",
+      agency: "unions",
+      columns: [
+        { key: "category", header: "投诉类别", kind: "text", width: 16 },
+        { key: "complaints", header: "投诉 (件)", kind: "number" },
+      ],
+      rows: (unions?.complaintsByCategory ?? []).map((row) => ({
+        category: nameOf(complaintCategoryNames, row.category),
+        complaints: row.complaints,
+      })),
+      missing: !unions,
+    },
+  };
+}
+
 export function buildModel(data: ReportData): ReportModel {
   const { current, previous } = data;
   const accidents = current.accidentStatistics;
@@ -411,6 +521,11 @@ export function buildModel(data: ReportData): ReportModel {
     figure("inspectionsClosed", "已完成的联合检查", "次", "coordination", (f) => f.jointWork?.inspectionsClosed),
     figure("enterprisesInspected", "联合检查企业", "家次", "coordination", (f) => f.jointWork?.enterprisesInspected),
     figure("rectificationsOrdered", "责令限期整改", "家次", "coordination", (f) => f.jointWork?.rectificationsOrdered),
+    figure("certificatesExpiring", "到期的道路运输证", "辆", "transport", (f) => f.transportStatistics?.certificatesExpiring),
+    figure("constructionInspections", "施工安全检查", "次", "housing", (f) => f.constructionSafetyStatistics?.inspections),
+    figure("constructionHazards", "施工安全隐患", "处", "housing", (f) => f.constructionSafetyStatistics?.hazardsFound),
+    figure("supervisionChecks", "工会劳动保护监督检查", "次", "unions", (f) => f.unionSupervisionStatistics?.checks),
+    figure("complaints", "职工投诉", "件", "unions", (f) => f.unionSupervisionStatistics?.complaintsReceived),
     {
       key: "overdueRectifications",
       label: "逾期整改督办",
@@ -614,6 +729,7 @@ export function buildModel(data: ReportData): ReportModel {
       })),
       missing: data.typicalCases === null,
     },
+    ...supervisionTables(data),
     ...industryTables(data),
     ...planTables(data),
   };
@@ -623,10 +739,13 @@ export function buildModel(data: ReportData): ReportModel {
     emergency: "生产安全事故 (按等级、按月份、按行业)",
     health: "新发职业病 (按类别、按行业)",
     hrss: "工伤认定申请与认定、参保人数 (按行业)、规划目标进展、培训、工伤预防费、企业名称",
+    transport: "道路运输经营许可与营运车辆 (按类别)、本期到期的许可证和道路运输证",
+    housing: "施工许可、施工安全检查及隐患整改、建筑工人进场登记",
+    unions: "工会劳动保护监督检查、职工投诉 (按类别) 及转办办结",
   };
   const contributions = Object.keys(departmentNames).map((agency) => {
     const problem = data.missing.find((department) => department.agency === agency);
-    const status = problem ? `缺失：${problem.reason}` : contributed[agency] ? "已提供" : "会议报告中尚无本部门的统计项";
+    const status = problem ? `缺失：${problem.reason}` : "已提供";
     return { agency, contributed: contributed[agency] ?? "—", status };
   });
   for (const department of data.missing) {

@@ -153,7 +153,15 @@ function missingNotice(model: ReportModel, ...agencies: string[]): string {
 }
 
 /** Whether a rise of this figure is bad news (accidents) or work done (inspections): only colours the change. */
-const riseIsBad = new Set(["accidents", "deaths", "seriousInjuries", "largerAccidents", "occupationalDiseases", "severelyDisabled"]);
+const riseIsBad = new Set([
+  "accidents",
+  "deaths",
+  "seriousInjuries",
+  "largerAccidents",
+  "occupationalDiseases",
+  "severelyDisabled",
+  "constructionHazards",
+]);
 
 function changeHtml(figure: Figure): string {
   const change = changeOf(figure);
@@ -322,6 +330,85 @@ ${renderTable(model.tables.jointWork)}
 <h3>逾期整改督办</h3>
 <p>本期有 <strong data-figure="overdueRectifications.count">${formatNumber(overdue)}</strong> 件整改逾期未经确认而被督办：${stages}。督办按整改期限后第 1、5、10 个工作日依次催告企业、通报主管部门、移交依法处理。</p>
 ${list}`;
+}
+
+function transportSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、道路运输（交通运输局）</h2>`;
+  const statistics = model.data.current.transportStatistics;
+  if (!statistics) return heading + missingNotice(model, "transport");
+  const byClass = model.tables.vehiclesByClass;
+  const chart = byClass.rows.length
+    ? `<div class="chart">${barChart(
+        byClass.rows.map((row) => String(row.vehicleClass)),
+        [
+          { name: "营运车辆", values: byClass.rows.map((row) => Number(row.vehicles)) },
+          { name: "本期到期的道路运输证", values: byClass.rows.map((row) => Number(row.certificatesExpiring)) },
+        ],
+        220,
+      )}</div>`
+    : "";
+  return `${heading}
+<p>本区域持有道路运输经营许可证的经营者 <strong>${formatNumber(statistics.licensedOperators)}</strong> 家，其中 <strong>${formatNumber(
+    statistics.licencesExpiring,
+  )}</strong> 家的许可证在本期内到期；营运车辆 <strong>${formatNumber(statistics.vehicles)}</strong> 辆，其中 <strong>${formatNumber(
+    statistics.certificatesExpiring,
+  )}</strong> 辆的道路运输证在本期内到期。</p>
+<p class="note">经营者和车辆为交通运输局读取时的现有登记；按经营者统一社会信用代码中的登记地计入本区域，不按车籍或运输线路。</p>
+${chart}
+${renderTable(model.tables.transport)}
+${byClass.rows.length ? renderTable(byClass) : "<p>本区域没有登记的营运车辆。</p>"}`;
+}
+
+function constructionSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、建设工程施工安全（住房和城乡建设局）</h2>`;
+  const statistics = model.data.current.constructionSafetyStatistics;
+  if (!statistics) return heading + missingNotice(model, "housing");
+  return `${heading}
+<p>本期核发施工许可 <strong>${formatNumber(statistics.projectsPermitted)}</strong> 个项目；开展施工安全检查 <strong>${formatNumber(
+    statistics.inspections,
+  )}</strong> 次，涉及 ${formatNumber(statistics.projectsInspected)} 个项目，发现隐患 <strong>${formatNumber(
+    statistics.hazardsFound,
+  )}</strong> 处，责令限期整改 ${formatNumber(statistics.rectificationsOrdered)} 次，其中停工整改 <strong>${formatNumber(
+    statistics.stopWorkOrders,
+  )}</strong> 次；${formatNumber(statistics.workersEntered)} 名建筑工人进场实名登记。</p>
+<p class="note">按施工单位统一社会信用代码中的登记地计入本区域，不按项目所在地。</p>
+<div class="chart">${barChart(
+    ["施工安全检查", "发现隐患", "责令限期整改", "停工整改"],
+    [
+      {
+        name: "次（处）",
+        values: [statistics.inspections, statistics.hazardsFound, statistics.rectificationsOrdered, statistics.stopWorkOrders],
+      },
+    ],
+    220,
+  )}</div>
+${renderTable(model.tables.construction)}`;
+}
+
+function unionSection(model: ReportModel, number: string): string {
+  const heading = `<h2>${number}、劳动保护监督与职工投诉（总工会）</h2>`;
+  const statistics = model.data.current.unionSupervisionStatistics;
+  if (!statistics) return heading + missingNotice(model, "unions");
+  const byCategory = model.tables.complaintsByCategory;
+  const chart = byCategory.rows.length
+    ? `<div class="chart">${horizontalBarChart(
+        byCategory.rows.map((row) => String(row.category)),
+        byCategory.rows.map((row) => Number(row.complaints)),
+        "投诉",
+      )}</div>`
+    : "";
+  return `${heading}
+<p>本期工会开展劳动保护监督检查 <strong>${formatNumber(statistics.checks)}</strong> 次，检查用人单位 ${formatNumber(
+    statistics.enterprisesChecked,
+  )} 家，发现隐患 <strong>${formatNumber(statistics.hazardsFound)}</strong> 处，读取时仍有 ${formatNumber(
+    statistics.checksAwaitingRectification,
+  )} 次检查的隐患待整改；受理职工投诉 <strong>${formatNumber(statistics.complaintsReceived)}</strong> 件，转办有关部门 ${formatNumber(
+    statistics.complaintsTransferred,
+  )} 件，已办结 ${formatNumber(statistics.complaintsResolved)} 件。</p>
+<p class="note">按被检查、被投诉用人单位统一社会信用代码中的登记地计入本区域。工会组织的工伤预防培训不记录用人单位，无法按区域划分，不列入本部分。</p>
+${renderTable(model.tables.unionSupervision)}
+${chart}
+${byCategory.rows.length ? renderTable(byCategory) : "<p>本期没有职工投诉。</p>"}`;
 }
 
 function typicalCaseSection(model: ReportModel, number: string): string {
@@ -520,7 +607,7 @@ function sources(model: ReportModel): string {
   const rows = model.contributions
     .map(
       (row) =>
-        `<tr data-department="${row.agency}" data-status="${row.status.startsWith("缺失") ? "missing" : row.status === "已提供" ? "contributed" : "none"}"><td>${escapeHtml(
+        `<tr data-department="${row.agency}" data-status="${row.status.startsWith("缺失") ? "missing" : "contributed"}"><td>${escapeHtml(
           departmentNames[row.agency] ?? row.agency,
         )}</td><td>${escapeHtml(row.contributed)}</td><td>${escapeHtml(row.status)}</td></tr>`,
     )
@@ -554,11 +641,14 @@ export function renderHtml(model: ReportModel): string {
     trainingSection,
     feeSection,
     jointWorkSection,
+    transportSection,
+    constructionSection,
+    unionSection,
     typicalCaseSection,
     industrySection,
     targetSection,
   ];
-  const numerals = ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+  const numerals = ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"];
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -10,7 +10,13 @@ const figures = `
   jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
   accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
   occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
-  injuryStatistics { applications recognised severelyDisabled }`;
+  injuryStatistics { applications recognised severelyDisabled }
+  transportStatistics { licensedOperators licencesExpiring vehicles certificatesExpiring byVehicleClass { vehicleClass vehicles certificatesExpiring } }
+  constructionSafetyStatistics { projectsPermitted inspections projectsInspected hazardsFound rectificationsOrdered stopWorkOrders workersEntered }
+  unionSupervisionStatistics {
+    checks enterprisesChecked hazardsFound checksAwaitingRectification complaintsReceived complaintsTransferred complaintsResolved
+    complaintsByCategory { category complaints }
+  }`;
 
 const bulletinPage = `pageInfo { endCursor hasNextPage }
     nodes { id title publishedOn summary lessons accident { id creditCode grade deaths seriousInjuries } }`;
@@ -209,6 +215,41 @@ export interface MeetingReportFigures {
   } | null;
   occupationalDiseaseStatistics: { newCases: number; byCategory: { categoryName: string; cases: number }[] } | null;
   injuryStatistics: { applications: number; recognised: number; severelyDisabled: number } | null;
+  transportStatistics: TransportStatistics | null;
+  constructionSafetyStatistics: ConstructionSafetyStatistics | null;
+  unionSupervisionStatistics: UnionSupervisionStatistics | null;
+}
+
+/** 交通: operators' licences and vehicles as registered when read, and what of them falls due in the period. */
+export interface TransportStatistics {
+  licensedOperators: number;
+  licencesExpiring: number;
+  vehicles: number;
+  certificatesExpiring: number;
+  byVehicleClass: { vehicleClass: string; vehicles: number; certificatesExpiring: number }[];
+}
+
+/** 住建: construction permits, safety inspections and site entries in the period. */
+export interface ConstructionSafetyStatistics {
+  projectsPermitted: number;
+  inspections: number;
+  projectsInspected: number;
+  hazardsFound: number;
+  rectificationsOrdered: number;
+  stopWorkOrders: number;
+  workersEntered: number;
+}
+
+/** 总工会: labour-protection supervision checks and workers' complaints in the period. */
+export interface UnionSupervisionStatistics {
+  checks: number;
+  enterprisesChecked: number;
+  hazardsFound: number;
+  checksAwaitingRectification: number;
+  complaintsReceived: number;
+  complaintsTransferred: number;
+  complaintsResolved: number;
+  complaintsByCategory: { category: string; complaints: number }[];
 }
 
 export interface RectificationEscalation {

@@ -171,7 +171,15 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     await page.getByTestId("period").fill("2024");
     await page.getByTestId("report-form").locator("button[type=submit]").click();
 
-    const charts = ["chart-grades", "chart-months", "chart-diseases", "chart-injuries"];
+    const charts = [
+      "chart-grades",
+      "chart-months",
+      "chart-diseases",
+      "chart-injuries",
+      "chart-vehicles",
+      "chart-construction",
+      "chart-complaints",
+    ];
     for (const chart of charts) await page.locator(`[data-testid=${chart}][data-rendered=true]`).waitFor();
     // Runs in the page: counts the pixels each chart's canvas has painted.
     const painted: number[] = await page.evaluate(`[${charts.map((id) => `"${id}"`).join(",")}].map((id) => {

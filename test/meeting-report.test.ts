@@ -5,7 +5,10 @@ import { AccidentGrade } from "../subgraphs/emergency/accident-grade";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
+import { operationDigest, signCall } from "../kernel/identity";
+import { callIdentityHeader } from "../kernel/subgraph";
 import { seeded } from "./support/expected";
+import { expectedSections } from "./support/report-sections";
 import { startFederation, type Federation } from "./support/federation";
 
 const reportQuery = `query MeetingReport($regionCode: String!, $period: String!) {
@@ -15,6 +18,18 @@ const reportQuery = `query MeetingReport($regionCode: String!, $period: String!)
     accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
     occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
     injuryStatistics { applications recognised severelyDisabled }
+  }
+}`;
+
+/** The sections of 交通, 住建 and 总工会, asked apart so their figures are checked on their own. */
+const sectionsQuery = `query MeetingReportSections($regionCode: String!, $period: String!) {
+  meetingReport(regionCode: $regionCode, period: $period) {
+    transportStatistics { licensedOperators licencesExpiring vehicles certificatesExpiring byVehicleClass { vehicleClass vehicles certificatesExpiring } }
+    constructionSafetyStatistics { projectsPermitted inspections projectsInspected hazardsFound rectificationsOrdered stopWorkOrders workersEntered }
+    unionSupervisionStatistics {
+      checks enterprisesChecked hazardsFound checksAwaitingRectification complaintsReceived complaintsTransferred complaintsResolved
+      complaintsByCategory { category complaints }
+    }
   }
 }`;
 
@@ -117,6 +132,70 @@ describe("the leading group's meeting report, each department answering its own 
 
     expect(district.inspectionsPlanned).toBeGreaterThan(0);
     expect(district.inspectionsPlanned).toBeLessThan(city.inspectionsPlanned);
+  });
+
+  const sectionCases: [string, string, string][] = [
+    ["the whole city", "370300", "2025"],
+    ["the whole city in the running year", "370300", "2026"],
+    ["one district", "370303", "2025"],
+    ["one district in one quarter", "370303", "2024-Q3"],
+  ];
+
+  it.each(sectionCases)("answers 交通, 住建 and 总工会's sections for %s from their own rows", async (_case, regionCode, period) => {
+    const response = await hub.post(
+      { query: sectionsQuery, variables: { regionCode, period } },
+      { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+
+    expect(response).toEqual({ status: 200, body: { data: { meetingReport: expectedSections(hub.city, regionCode, period) } } });
+  });
+
+  it("has every figure of the three sections above zero in some case, and a district below its city", () => {
+    const answers = sectionCases.map(([, regionCode, period]) => expectedSections(hub.city, regionCode, period));
+    for (const section of ["transportStatistics", "constructionSafetyStatistics", "unionSupervisionStatistics"] as const) {
+      for (const [key, value] of Object.entries(answers[0][section])) {
+        if (typeof value !== "number") continue;
+        const values = answers.map((answer) => (answer[section] as unknown as Record<string, number>)[key]);
+        expect({ section, key, anyAboveZero: values.some((figure) => figure > 0) }).toEqual({ section, key, anyAboveZero: true });
+      }
+    }
+    expect(answers[2].unionSupervisionStatistics.checks).toBeLessThan(answers[0].unionSupervisionStatistics.checks);
+    expect(answers[2].constructionSafetyStatistics.inspections).toBeLessThan(answers[0].constructionSafetyStatistics.inspections);
+    expect(answers[2].transportStatistics.vehicles).toBeLessThan(answers[0].transportStatistics.vehicles);
+  });
+
+  it("refuses a malformed period for the three sections too: at the gateway, and in each department asked directly", async () => {
+    const reason = '"2024-13" 不是报告期: 应写作年份 YYYY 或季度 YYYY-Qn (n 为 1 至 4)';
+    const refusal = expect.objectContaining({
+      message: `period: ${reason}`,
+      extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "period", reason, reasonCode: "MALFORMED_PERIOD" }),
+    });
+    const throughGateway = await hub.post(
+      { query: sectionsQuery, variables: { regionCode: "370300", period: "2024-13" } },
+      { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+    expect(throughGateway.body.errors).toEqual([refusal]);
+
+    // The office refuses first at the gateway; each department checks the key it is handed all the same.
+    const sections = { transport: "transportStatistics", housing: "constructionSafetyStatistics", unions: "unionSupervisionStatistics" };
+    for (const [subgraph, field] of Object.entries(sections)) {
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on MeetingReport { ${field} { __typename } } } }`;
+      const variables = { representations: [{ __typename: "MeetingReport", regionCode: "370300", period: "2024-13" }] };
+      const identity = { agency: "coordination", user: "report", roles: ["viewer" as const], requestId: `sections-${subgraph}` };
+      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, variables), subgraph);
+      const response = await fetch(hub.subgraphUrls[subgraph], {
+        method: "POST",
+        headers: { "content-type": "application/json", [callIdentityHeader]: signature },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: unknown; errors: unknown[] };
+
+      expect({ subgraph, data: body.data, errors: body.errors }).toEqual({
+        subgraph,
+        data: { _entities: [{ [field]: null }] },
+        errors: [refusal],
+      });
+    }
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { keyIndustries } from "../reference/key-industries";
 import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
 import { keyPostGroup } from "../reference/target-metrics";
-import { planRows } from "../subgraphs/coordination/prevention-plan.sources";
+import { nationalPlanSource, planRows, planSources } from "../subgraphs/coordination/prevention-plan.sources";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { FeeBudget, FeeBudgetItem } from "../subgraphs/hrss/fee-budget.entity";
 import { PreventionProject, PreventionProjectStep } from "../subgraphs/hrss/prevention-project.entity";
@@ -128,11 +128,11 @@ describe("plans, targets and their progress, rosters and the fee budget through 
     }
   }`;
 
-  it("holds both plans with every quantified target, each cited to its document and article", async () => {
+  it("holds the three plans with every quantified target, each cited to its document and article", async () => {
     const answer = await post(
       `{ preventionPlans { id documentNumber regionCode regionName periodStart periodEnd targets { id sourceDocument sourceArticle } } }`,
     );
-    const { plans, targets } = planRows();
+    const { plans, targets } = planRows([...planSources, nationalPlanSource]);
     expect(answer).toEqual({
       status: 200,
       body: {
@@ -149,6 +149,12 @@ describe("plans, targets and their progress, rosters and the fee budget through 
               documentNumber: "辽人社〔2021〕12号",
               regionCode: "210000",
               regionName: "辽宁省",
+            }),
+            expect.objectContaining({
+              id: "NATIONAL-2021-2025",
+              documentNumber: "人社部发〔2020〕90号",
+              regionCode: "000000",
+              regionName: "全国",
             }),
           ],
         },
@@ -172,6 +178,7 @@ describe("plans, targets and their progress, rosters and the fee budget through 
       "ZIBO-2024-T08": ["FEE_COMMITTED", "AT_MOST", 5_000_000],
       "LIAONING-2021-2025-T01": ["INJURY_INCIDENCE", "REDUCE_BY_PERCENT", 20],
       "LIAONING-2021-2025-T02": ["ROSTER_COVERAGE", "AT_LEAST", 100],
+      "NATIONAL-2021-2025-T01": ["INJURY_INCIDENCE", "REDUCE_BY_PERCENT", 20],
     });
   });
 
@@ -180,7 +187,11 @@ describe("plans, targets and their progress, rosters and the fee budget through 
     const zibo = planRows().targets.filter((target) => target.planId === "ZIBO-2024");
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
-    expect(answer.body.data.preventionTargets.map((target: { id: string }) => target.id)).toEqual(zibo.map((target) => target.id));
+    // The national plan's target applies to 淄博 too: it comes after the city's own, the plans newest first.
+    expect(answer.body.data.preventionTargets.map((target: { id: string }) => target.id)).toEqual([
+      ...zibo.map((target) => target.id),
+      "NATIONAL-2021-2025-T01",
+    ]);
     for (const target of zibo) {
       const served = answer.body.data.preventionTargets.find((candidate: { id: string }) => candidate.id === target.id);
       const achieved = expectedAchieved(target);
@@ -225,7 +236,7 @@ describe("plans, targets and their progress, rosters and the fee budget through 
 
   it("lists a region's targets from the plans that contain it, and says NO_DATA where the hub holds nothing behind a target", async () => {
     const district = await post(`{ preventionTargets(regionCode: "370303", period: "2024") { id } }`);
-    expect(district.body.data.preventionTargets.map((target: { id: string }) => target.id)).toHaveLength(8);
+    expect(district.body.data.preventionTargets.map((target: { id: string }) => target.id)).toHaveLength(9);
     expect(await post(`{ preventionTargets(regionCode: "370300", period: "2026") { id } }`)).toEqual({
       status: 200,
       body: { data: { preventionTargets: [] } },
@@ -252,6 +263,16 @@ describe("plans, targets and their progress, rosters and the fee budget through 
               progress: {
                 status: "NO_DATA",
                 statusText: "无数据: 范围内没有登记应受训人员名单 (摸底), 覆盖率无分母",
+                achievedValue: null,
+                sharePercent: null,
+              },
+            },
+            {
+              // The national target applies here too; the demo city's data begin in 2021, so no 2020 baseline.
+              id: "NATIONAL-2021-2025-T01",
+              progress: {
+                status: "NO_DATA",
+                statusText: "无数据: 基准年 2020 没有认定工伤, 无法计算降幅",
                 achievedValue: null,
                 sharePercent: null,
               },
@@ -324,6 +345,44 @@ describe("plans, targets and their progress, rosters and the fee budget through 
         },
       }),
     );
+  });
+
+  // After the one above, which wrote a 2020 baseline (沈阳's employers) into hrss's database.
+  it("measures the national target from data for 淄博: the 2020 rate against 2025's, over everything the hub holds", async () => {
+    const answer = await post(targetsQuery, { regionCode: "370300", period: "2025", asOf: "2025-12-31" });
+    const national = answer.body.data.preventionTargets.find((target: { id: string }) => target.id === "NATIONAL-2021-2025-T01");
+    // Independently: the seeded key-industry employers of every region and their recognised injuries, plus the rows written above.
+    const employers = employersIn("", nationalPlanSource.targets[0].keyIndustry);
+    const insured = [...employers.values()].reduce((sum, enterprise) => sum + enterprise.insuredHeadcount, 0) + 2000;
+    const recognised = (year: string) =>
+      seeded(hub.city, "hrss", InjuryRecognition).filter(
+        (recognition) =>
+          employers.has(recognition.creditCode) &&
+          recognition.status === RecognitionStatus.RECOGNISED &&
+          recognition.injuredOn.startsWith(year),
+      ).length;
+    const injuries2020 = recognised("2020") + 10;
+    const injuries2025 = recognised("2025") + 7;
+    const rate = (injuries: number) => Math.round((injuries * 1_000_000) / insured) / 1000;
+    const reduction = round1(((rate(injuries2020) - rate(injuries2025)) * 100) / rate(injuries2020));
+
+    expect(national.progress).toEqual({
+      status: reduction >= 20 ? "ACHIEVED" : "MISSED",
+      achievedValue: rate(injuries2025),
+      goalValue: Math.round(rate(injuries2020) * 80 * 10) / 1000,
+      sharePercent: round1((reduction * 100) / 20),
+      expectedSharePercent: 100,
+      countedFrom: "2021-01-01",
+      countedTo: "2025-12-31",
+      data: [
+        { code: "INSURED", value: insured },
+        { code: "RECOGNISED_INJURIES", value: injuries2020 },
+        { code: "RECOGNISED_INJURIES", value: injuries2025 },
+        { code: "INCIDENCE", value: rate(injuries2020) },
+        { code: "INCIDENCE", value: rate(injuries2025) },
+      ],
+    });
+    expect(recognised("2025")).toBeGreaterThan(0);
   });
 
   it.each([

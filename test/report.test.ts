@@ -19,6 +19,7 @@ import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
 import { seeded } from "./support/expected";
+import { expectedSections } from "./support/report-sections";
 import { startFederation, testClock, type Federation } from "./support/federation";
 
 const gradeNames: [string, string][] = [
@@ -27,6 +28,16 @@ const gradeNames: [string, string][] = [
   ["LARGER", "较大"],
   ["ORDINARY", "一般"],
 ];
+
+const vehicleClassNames: Record<string, string> = { FREIGHT: "普通货运", PASSENGER: "旅客运输", HAZARDOUS_GOODS: "危险货物运输" };
+const complaintCategoryNames: Record<string, string> = {
+  SAFETY_HAZARD: "安全隐患",
+  PROTECTIVE_EQUIPMENT: "劳动防护用品",
+  OCCUPATIONAL_HEALTH: "职业病危害",
+  INJURY_INSURANCE: "工伤保险",
+  WORKING_HOURS: "工作时间",
+  OTHER: "其他",
+};
 
 type Figures = Record<string, number | null>;
 
@@ -107,9 +118,47 @@ describe("the meeting report as a document (npm run report)", () => {
     return { accidents, cases, injuries, inspections, targets, employerIn, inPeriod, months, sum };
   }
 
+  /** 交通, 住建 and 总工会's tables, figure by figure as the document marks them, from the seeded rows. */
+  function expectedSectionTables(regionCode: string, period: string): Figures {
+    const {
+      transportStatistics: transport,
+      constructionSafetyStatistics: construction,
+      unionSupervisionStatistics: unions,
+    } = expectedSections(hub.city, regionCode, period);
+    const tables: Figures = {
+      "transport.持有道路运输经营许可证的经营者 (家, 现有登记).value": transport.licensedOperators,
+      "transport.其中经营许可证在本期内到期 (家).value": transport.licencesExpiring,
+      "transport.营运车辆 (辆, 现有登记).value": transport.vehicles,
+      "transport.其中道路运输证在本期内到期 (辆).value": transport.certificatesExpiring,
+      "construction.本期核发施工许可的项目 (个).value": construction.projectsPermitted,
+      "construction.施工安全检查 (次).value": construction.inspections,
+      "construction.检查的项目 (个).value": construction.projectsInspected,
+      "construction.发现隐患 (处).value": construction.hazardsFound,
+      "construction.责令限期整改 (次).value": construction.rectificationsOrdered,
+      "construction.其中责令停工整改 (次).value": construction.stopWorkOrders,
+      "construction.进场实名登记的建筑工人 (人).value": construction.workersEntered,
+      "unionSupervision.劳动保护监督检查 (次).value": unions.checks,
+      "unionSupervision.被检查的用人单位 (家).value": unions.enterprisesChecked,
+      "unionSupervision.发现隐患 (处).value": unions.hazardsFound,
+      "unionSupervision.读取时仍待整改的检查 (次).value": unions.checksAwaitingRectification,
+      "unionSupervision.受理职工投诉 (件).value": unions.complaintsReceived,
+      "unionSupervision.其中转办有关部门 (件).value": unions.complaintsTransferred,
+      "unionSupervision.其中已办结 (件).value": unions.complaintsResolved,
+    };
+    for (const row of transport.byVehicleClass) {
+      tables[`vehiclesByClass.${vehicleClassNames[row.vehicleClass]}.vehicles`] = row.vehicles;
+      tables[`vehiclesByClass.${vehicleClassNames[row.vehicleClass]}.certificatesExpiring`] = row.certificatesExpiring;
+    }
+    for (const row of unions.complaintsByCategory) {
+      tables[`complaintsByCategory.${complaintCategoryNames[row.category]}.complaints`] = row.complaints;
+    }
+    return tables;
+  }
+
   function expectedFigures(regionCode: string, period: string): { current: Figures; previous: Figures } {
     const summary = (asked: string): Figures => {
       const { accidents, cases, injuries, inspections, targets, sum } = expectedPeriod(regionCode, asked);
+      const sections = expectedSections(hub.city, regionCode, asked);
       return {
         accidents: accidents.length,
         deaths: sum(accidents, "deaths"),
@@ -123,6 +172,11 @@ describe("the meeting report as a document (npm run report)", () => {
         inspectionsClosed: inspections.filter((i) => i.status === InspectionStatus.CLOSED).length,
         enterprisesInspected: targets.length,
         rectificationsOrdered: targets.filter((t) => t.rectificationDueOn !== null).length,
+        certificatesExpiring: sections.transportStatistics.certificatesExpiring,
+        constructionInspections: sections.constructionSafetyStatistics.inspections,
+        constructionHazards: sections.constructionSafetyStatistics.hazardsFound,
+        supervisionChecks: sections.unionSupervisionStatistics.checks,
+        complaints: sections.unionSupervisionStatistics.complaintsReceived,
       };
     };
     const current = summary(period);
@@ -159,6 +213,7 @@ describe("the meeting report as a document (npm run report)", () => {
       overdueRectifications: 0,
       typicalCases: bulletins.length,
     });
+    Object.assign(tables, expectedSectionTables(regionCode, period));
     const previous = period.length > 4 ? `${Number(period.slice(0, 4)) - 1}${period.slice(4)}` : String(Number(period) - 1);
     return { current: { ...current, ...tables }, previous: summary(previous) };
   }
@@ -302,13 +357,24 @@ describe("the meeting report as a document (npm run report)", () => {
       expect(expected.current.accidents! + expected.current.occupationalDiseases! + expected.current.injuryApplications!).toBeGreaterThan(
         0,
       );
+      // 交通, 住建 and 总工会 have figures of their own in every case asked here.
+      expect([
+        shown["transport.营运车辆 (辆, 现有登记).value"],
+        shown["construction.施工安全检查 (次).value"],
+        shown["unionSupervision.劳动保护监督检查 (次).value"],
+        shown["unionSupervision.受理职工投诉 (件).value"],
+      ]).toEqual([expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)]);
+      expect(expected.current["transport.营运车辆 (辆, 现有登记).value"]).toBeGreaterThan(0);
+      expect(
+        expected.current.constructionInspections! + expected.current.supervisionChecks! + expected.current.complaints!,
+      ).toBeGreaterThan(0);
       expect(html).toContain(`<title>${name}${label}工伤预防联防联控工作报告</title>`);
       expect(html).toContain('data-read-at="2026-06-15T02:00:00.000Z">2026-06-15 10:00:00（北京时间）');
       expect(html).toContain(escapedRule);
       expect(html).not.toMatch(/<script|<link|src="http|href="http/);
       // Grades, months, injuries and key industries always; disease categories where there are cases.
       expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(expected.current.occupationalDiseases ? 5 : 4);
-      for (const department of ["coordination", "emergency", "health", "hrss"]) {
+      for (const department of ["coordination", "emergency", "health", "hrss", "transport", "housing", "unions"]) {
         expect(html).toContain(`data-department="${department}" data-status="contributed"`);
       }
       expect(html).not.toContain("data-missing");
@@ -348,6 +414,18 @@ describe("the meeting report as a document (npm run report)", () => {
       for (const row of sheet("职业病按类别")) read[`diseasesByCategory.${row["职业病类别"]}.cases`] = row["新发病例"] as number;
       for (const row of sheet("工伤认定")) read[`injuries.${row["指标"]}.value`] = row["数值"] as number;
       for (const row of sheet("联合检查")) read[`jointWork.${row["指标"]}.value`] = row["数值"] as number;
+      for (const [table, sheetName] of Object.entries({
+        transport: "道路运输",
+        construction: "施工安全",
+        unionSupervision: "工会监督与投诉",
+      })) {
+        for (const row of sheet(sheetName)) read[`${table}.${row["指标"]}.value`] = row["数值"] as number;
+      }
+      for (const row of sheet("营运车辆按类别")) {
+        read[`vehiclesByClass.${row["车辆类别"]}.vehicles`] = row["营运车辆"] as number;
+        read[`vehiclesByClass.${row["车辆类别"]}.certificatesExpiring`] = row["本期到期的道路运输证"] as number;
+      }
+      for (const row of sheet("职工投诉按类别")) read[`complaintsByCategory.${row["投诉类别"]}.complaints`] = row["投诉 (件)"] as number;
       read["overdueRectifications.count"] = sheet("逾期整改督办").length;
       const readIndustries: Figures = {};
       const columns = {
@@ -507,5 +585,30 @@ describe("the meeting report as a document (npm run report)", () => {
     expect(workbook.getWorksheet("职业病按类别")?.getCell("A2").value).toBe(
       "卫生健康委员会 (卫健)暂时无法访问, 本部门数据暂缺; 本表不列任何数字",
     );
+  });
+  // After the one above: 卫健 stays down, and 总工会 goes down too.
+  it("names 总工会 as missing when it is down, its section without numbers, while 交通 and 住建 keep theirs", async () => {
+    await hub.stopSubgraph("unions");
+    const out = path.join(scratch, "without-unions.xlsx");
+    const model = await writeReport({ ...reportOptions, format: "xlsx", out, gatewayUrl: hub.gatewayUrl, token });
+    const html = renderHtml(model);
+    const shown = figuresIn(html);
+    const expected = expectedFigures("370300", "2024").current;
+
+    expect([...model.data.missing].sort((a, b) => a.agency.localeCompare(b.agency))).toEqual([
+      { agency: "health", reason: "暂时无法访问, 本部门数据暂缺" },
+      { agency: "unions", reason: "暂时无法访问, 本部门数据暂缺" },
+    ]);
+    expect([shown.supervisionChecks, shown.complaints]).toEqual([null, null]);
+    expect(Object.keys(shown).filter((key) => /^(unionSupervision|complaintsByCategory)\./.test(key))).toEqual([]);
+    expect(html).toContain('data-missing="unions"><strong>总工会</strong>暂时无法访问, 本部门数据暂缺');
+    expect(html).toContain('data-department="unions" data-status="missing"');
+    expect(html).toContain(`data-missing-departments="${model.data.missing.map((department) => department.agency).join(" ")}"`);
+    expect(shown.constructionInspections).toBe(expected.constructionInspections);
+    expect(shown["transport.营运车辆 (辆, 现有登记).value"]).toBe(expected["transport.营运车辆 (辆, 现有登记).value"]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.getWorksheet("工会监督与投诉")?.getCell("A2").value).toBe("总工会暂时无法访问, 本部门数据暂缺; 本表不列任何数字");
+    expect(workbook.getWorksheet("施工安全")?.getCell("B3").value).toBe(expected.constructionInspections);
   });
 });

@@ -1,3 +1,4 @@
+import { NationalPlan1764500000000 } from "./migrations/1764500000000-national-plan";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
@@ -96,6 +97,7 @@ export const coordination: SubgraphDefinition<City> = {
     PreventionPlans1764200000000,
     EmployerRegion1764300000000,
     ReportIndexes1764300000001,
+    NationalPlan1764500000000,
   ],
   demo: coordinationDemo,
 };

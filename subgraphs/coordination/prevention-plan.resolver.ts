@@ -3,7 +3,7 @@ import { requireOwnDepartment } from "../../kernel/authorize";
 import { badUserInput } from "../../kernel/errors";
 import { requireLocalDate, requireNotFuture, requireOrder, requireRegionCode, requireText } from "../../kernel/validate";
 import { maximumTargets, planIdPattern, requireGoal, requireIndustryScope, requireKeyPostGroup } from "./prevention-plan.rules";
-import { regionContains, requireReportPeriod } from "../../kernel/report-period";
+import { nationalRegionCode, regionContains, requireReportPeriod } from "../../kernel/report-period";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { keyIndustries } from "../../reference/key-industries";
 import { checkRegionCode } from "../../reference/regions";
@@ -11,6 +11,7 @@ import { allKeyIndustries, keyPostGroup, targetMetric } from "../../reference/ta
 import { PlanTarget, PreventionPlan } from "./prevention-plan.entity";
 
 const regionName = (code: string): string => {
+  if (code === nationalRegionCode) return "全国";
   const region = checkRegionCode(code);
   return region.valid ? region.name : code;
 };

@@ -1,3 +1,4 @@
+import { nationalRegionCode } from "../../kernel/report-period";
 import type { PlanTarget, PreventionPlan } from "./prevention-plan.entity";
 
 /**
@@ -205,11 +206,57 @@ export const planSources: readonly { plan: PreventionPlan; targets: readonly Tar
   },
 ];
 
-/** The rows the migration loads: hundredths so the goals are exact. */
-export function planRows(): { plans: PreventionPlan[]; targets: Omit<PlanTarget, "goalValue" | "baselineValue">[] } {
+const national = "人社部发〔2020〕90号";
+
+/**
+ * The national plan both plans above implement, loaded by a later migration (plans already loaded
+ * are never edited in place). Its scope is the whole country (`nationalRegionCode`), so its target
+ * applies to every region, 淄博 among them. Issued 2020-12-18 by the eight bodies named below; the
+ * document number is as 淄人社字〔2024〕38号 and 辽人社〔2021〕12号 cite it — UNCONFIRMED against the
+ * ministry's own text, which we have not read. The target's article number inside the plan is
+ * likewise UNCONFIRMED: only "工作目标" is cited. The other aims (lower pneumoconiosis incidence,
+ * better awareness) are unquantified and so are not targets.
+ */
+export const nationalPlanSource: { plan: PreventionPlan; targets: readonly TargetSource[] } = {
+  plan: {
+    id: "NATIONAL-2021-2025",
+    title: "工伤预防五年行动计划（2021—2025年）",
+    documentNumber: national,
+    issuedBy: "人力资源社会保障部、工业和信息化部、财政部、住房城乡建设部、交通运输部、国家卫生健康委员会、应急管理部、中华全国总工会",
+    issuedOn: "2020-12-18",
+    regionCode: nationalRegionCode,
+    periodStart: "2021-01-01",
+    periodEnd: "2025-12-31",
+  },
+  targets: [
+    {
+      id: "NATIONAL-2021-2025-T01",
+      text: "工伤事故发生率明显下降，重点行业5年降低20%左右",
+      metric: "INJURY_INCIDENCE",
+      regionCode: nationalRegionCode,
+      // 危险化学品、矿山、建筑施工、交通运输、机械制造: the same five key industries the Liaoning plan took over.
+      keyIndustry: liaoningKeyIndustries,
+      keyPostGroup: null,
+      // Five years from the plan's start: 2025 measured against 2020, the year before.
+      periodStart: "2021-01-01",
+      deadline: "2025-12-31",
+      goalKind: "REDUCE_BY_PERCENT",
+      goal: 20,
+      baselineYear: 2020,
+      sourceDocument: national,
+      sourceArticle: "工作目标",
+    },
+  ],
+};
+
+/** The rows a migration loads, of the plans given (by default the two loaded first): hundredths so the goals are exact. */
+export function planRows(sources: readonly { plan: PreventionPlan; targets: readonly TargetSource[] }[] = planSources): {
+  plans: PreventionPlan[];
+  targets: Omit<PlanTarget, "goalValue" | "baselineValue">[];
+} {
   return {
-    plans: planSources.map((source) => source.plan),
-    targets: planSources.flatMap((source) =>
+    plans: sources.map((source) => source.plan),
+    targets: sources.flatMap((source) =>
       source.targets.map(({ goal, baseline, ...target }, index) => ({
         ...target,
         planId: source.plan.id,

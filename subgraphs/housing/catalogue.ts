@@ -18,4 +18,6 @@ export const housingCatalogue: SharingCatalogue = {
   "SiteWorkerRegistration.person": conditional(personalInformation),
   "Person.siteRegistrations": conditional(personalInformation),
   "ConstructionSafetyInspection.*": unconditional("施工安全监督检查"),
+  "MeetingReport.*": unconditional(),
+  "ConstructionSafetyStatistics.*": unconditional("领导小组会议报告: counts only"),
 };

@@ -1,6 +1,7 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 export enum ProjectStatus {
@@ -24,6 +25,10 @@ export class ConstructionProject {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The contractor's registered region, derived by the database from the credit code: the rule the reports place projects by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => String)
   @Column(column.code(6))

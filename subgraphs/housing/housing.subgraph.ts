@@ -14,11 +14,15 @@ import { PersonResolver, SiteWorkerResolver } from "./site-worker.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { RecordChange } from "../../kernel/records";
+import { MeetingReport } from "./meeting-report.entity";
+import { MeetingReportResolver } from "./meeting-report.resolver";
+import { ReportRegion1764500000000 } from "./migrations/1764500000000-report-region";
 
 /** 住建 (housing and construction): construction projects, their real-name worker registry and safety inspections. */
 export const housing: SubgraphDefinition<City> = {
   name: "housing",
   resolvers: [
+    MeetingReportResolver,
     ConstructionProjectResolver,
     ConstructionProjectRecordResolver,
     EnterpriseResolver,
@@ -27,8 +31,14 @@ export const housing: SubgraphDefinition<City> = {
     ConstructionSafetyInspectionResolver,
   ],
   catalogue: housingCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...constructionProjectReference },
+  extendedOnly: [MeetingReport],
+  references: {
+    ...keyOnlyReference("MeetingReport"),
+    ...keyOnlyReference("Enterprise"),
+    ...keyOnlyReference("Person"),
+    ...constructionProjectReference,
+  },
   entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection, RecordChange],
-  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000, MasterRecords1764000000000],
+  migrations: [Initial1763800000000, SiteWorkersInspections1763900000000, MasterRecords1764000000000, ReportRegion1764500000000],
   demo: housingDemo,
 };

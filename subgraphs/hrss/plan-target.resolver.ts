@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import { chinaToday } from "../../kernel/calendar";
 import { badUserInput } from "../../kernel/errors";
-import { regionContains, regionPrefix } from "../../kernel/report-period";
+import { nationalRegionCode, regionContains, regionPrefix } from "../../kernel/report-period";
 import { LocalDate } from "../../kernel/scalars";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireLocalDate } from "../../kernel/validate";
@@ -64,6 +64,9 @@ function inScope<T extends object>(query: SelectQueryBuilder<T>, scope: Scope): 
   if (scope.divisions) query.andWhere("SUBSTR(enterprise.industryCode, 1, 2) IN (:...divisions)", { divisions: scope.divisions });
   return query;
 }
+
+/** A national target measured by the hub: over what the hub holds, which is its own region's data, never the country's. */
+const nationalMeasure = "全国目标: 按本中心持有的全部数据 (即本中心所服务地区的数据) 计算, 不是全国数字";
 
 const placement = "按用人单位登记地 (统一社会信用代码第3至8位) 归属地区, 与会议报告各部分同一规则";
 
@@ -287,7 +290,7 @@ export class PlanTargetResolver {
       ...base,
       goalValue,
       baselineValue: measured.baseline ?? target.baselineValue,
-      method: measured.method,
+      method: target.regionCode === nationalRegionCode ? `${measured.method}; ${nationalMeasure}` : measured.method,
       data: measured.data,
     };
     if (measured.achieved === null) {

@@ -15,4 +15,7 @@ export const transportCatalogue: SharingCatalogue = {
   "TransportAccident.*": unconditional("道路运输事故, 工伤预防五年行动计划 数据共享"),
   "TransportAccident.driver": conditional(personalInformation),
   "TransportAccident.driverQualifications": conditional(personalInformation),
+  "MeetingReport.*": unconditional(),
+  "TransportStatistics.*": unconditional("领导小组会议报告: counts only"),
+  "VehicleClassCount.*": unconditional("领导小组会议报告: counts only"),
 };

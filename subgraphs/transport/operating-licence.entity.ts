@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 import { VehicleClass } from "./vehicle.entity";
 
@@ -13,6 +14,10 @@ export class OperatingLicence {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The operator's registered region, derived by the database from the credit code: the rule the reports place licences by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => [VehicleClass], { description: "经营范围: the kinds of transport the operator may run" })
   @Column({ type: "simple-array" })

@@ -7,6 +7,9 @@ import { transportDemo } from "./demo";
 import { DriverQualification } from "./driver-qualification.entity";
 import { DriverQualificationResolver } from "./driver-qualification.resolver";
 import { EnterpriseResolver } from "./enterprise.resolver";
+import { MeetingReport } from "./meeting-report.entity";
+import { MeetingReportResolver } from "./meeting-report.resolver";
+import { ReportRegion1764500000000 } from "./migrations/1764500000000-report-region";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { OperatorsDriversAccidents1763900000000 } from "./migrations/1763900000000-operators-drivers-accidents";
 import { OperatingLicence } from "./operating-licence.entity";
@@ -20,10 +23,18 @@ import { VehicleResolver } from "./vehicle.resolver";
 /** 交通 (transport): road transport operators, their vehicles and drivers, and accidents on the road. */
 export const transport: SubgraphDefinition<City> = {
   name: "transport",
-  resolvers: [VehicleResolver, EnterpriseResolver, DriverQualificationResolver, TransportAccidentResolver, OperatingLicenceRecordResolver],
-  references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
+  resolvers: [
+    MeetingReportResolver,
+    VehicleResolver,
+    EnterpriseResolver,
+    DriverQualificationResolver,
+    TransportAccidentResolver,
+    OperatingLicenceRecordResolver,
+  ],
+  extendedOnly: [MeetingReport],
+  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...vehicleReference },
   entities: [Vehicle, OperatingLicence, DriverQualification, TransportAccident, RecordChange],
-  migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000, MasterRecords1764000000000],
+  migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000, MasterRecords1764000000000, ReportRegion1764500000000],
   demo: transportDemo,
   catalogue: transportCatalogue,
 };

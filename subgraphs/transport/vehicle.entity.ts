@@ -1,6 +1,7 @@
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 export enum VehicleClass {
@@ -20,6 +21,10 @@ export class Vehicle {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The operator's registered region, derived by the database from the credit code: the rule the reports place vehicles by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => VehicleClass)
   @Column(column.code(16))

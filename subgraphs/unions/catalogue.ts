@@ -14,4 +14,7 @@ export const unionsCatalogue: SharingCatalogue = {
   "Mutation.answerTransferredComplaint": unconditional("转办投诉由接收部门答复"),
   "Mutation.closeTransferredComplaint": unconditional("转办投诉由接收部门办结"),
   "TrainingSession.*": unconditional("工伤预防培训, 人社部规〔2017〕13号 第四条"),
+  "MeetingReport.*": unconditional(),
+  "UnionSupervisionStatistics.*": unconditional("领导小组会议报告: counts only"),
+  "ComplaintCategoryCount.*": unconditional("领导小组会议报告: counts only"),
 };

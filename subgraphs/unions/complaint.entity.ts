@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 export enum ComplaintCategory {
@@ -39,6 +40,10 @@ export class Complaint {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The employer's registered region, derived by the database from the credit code: the rule the reports place complaints by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => ComplaintCategory)
   @Column(column.code(24))

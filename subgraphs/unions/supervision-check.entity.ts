@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { column } from "../../kernel/columns";
+import { employerRegionColumn } from "../../kernel/employer-region";
 import { LocalDate } from "../../kernel/scalars";
 
 export enum CheckStatus {
@@ -19,6 +20,10 @@ export class SupervisionCheck {
 
   @Column(column.code(18))
   creditCode: string;
+
+  /** The employer's registered region, derived by the database from the credit code: the rule the reports place checks by. */
+  @Column(employerRegionColumn)
+  readonly employerRegionCode?: string | null;
 
   @Field(() => LocalDate)
   @Column(column.date)

@@ -1,4 +1,7 @@
 import { RecordChange } from "../../kernel/records";
+import { MeetingReport } from "./meeting-report.entity";
+import { MeetingReportResolver } from "./meeting-report.resolver";
+import { ReportRegion1764500000000 } from "./migrations/1764500000000-report-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { unionsCatalogue } from "./catalogue";
@@ -21,6 +24,7 @@ import { TransferredComplaintResolver } from "./transferred-complaint.resolver";
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
   resolvers: [
+    MeetingReportResolver,
     SupervisionCheckResolver,
     EnterpriseResolver,
     ComplaintResolver,
@@ -29,8 +33,15 @@ export const unions: SubgraphDefinition<City> = {
     TransferredComplaintResolver,
   ],
   catalogue: unionsCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
+  extendedOnly: [MeetingReport],
+  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
   entities: [SupervisionCheck, Complaint, TrainingSession, RecordChange],
-  migrations: [Initial1763800000000, ComplaintsTraining1763900000000, MasterRecords1764000000000, TransferredComplaints1764100000000],
+  migrations: [
+    Initial1763800000000,
+    ComplaintsTraining1763900000000,
+    MasterRecords1764000000000,
+    TransferredComplaints1764100000000,
+    ReportRegion1764500000000,
+  ],
   demo: unionsDemo,
 };

@@ -15,7 +15,43 @@ export interface MeetingReport {
   } | null;
   occupationalDiseaseStatistics: { newCases: number; byCategory: { categoryName: string; cases: number }[] } | null;
   injuryStatistics: { applications: number; recognised: number; severelyDisabled: number } | null;
+  transportStatistics: {
+    licensedOperators: number;
+    licencesExpiring: number;
+    vehicles: number;
+    certificatesExpiring: number;
+    byVehicleClass: { vehicleClass: string; vehicles: number; certificatesExpiring: number }[];
+  } | null;
+  constructionSafetyStatistics: {
+    projectsPermitted: number;
+    inspections: number;
+    projectsInspected: number;
+    hazardsFound: number;
+    rectificationsOrdered: number;
+    stopWorkOrders: number;
+    workersEntered: number;
+  } | null;
+  unionSupervisionStatistics: {
+    checks: number;
+    enterprisesChecked: number;
+    hazardsFound: number;
+    checksAwaitingRectification: number;
+    complaintsReceived: number;
+    complaintsTransferred: number;
+    complaintsResolved: number;
+    complaintsByCategory: { category: string; complaints: number }[];
+  } | null;
 }
+
+/** 职工投诉 categories as the unions' ComplaintCategory enum describes them. */
+export const complaintCategoryNames: Record<string, string> = {
+  SAFETY_HAZARD: "安全隐患",
+  PROTECTIVE_EQUIPMENT: "劳动防护用品",
+  OCCUPATIONAL_HEALTH: "职业病危害",
+  INJURY_INSURANCE: "工伤保险",
+  WORKING_HOURS: "工作时间",
+  OTHER: "其他",
+};
 
 export const MeetingReportQuery: TypedDocumentNode<{ meetingReport: MeetingReport }, { regionCode: string; period: string }> = parse(`
   query MeetingReport($regionCode: String!, $period: String!) {
@@ -25,6 +61,12 @@ export const MeetingReportQuery: TypedDocumentNode<{ meetingReport: MeetingRepor
       accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
       occupationalDiseaseStatistics { newCases byCategory { categoryName cases } }
       injuryStatistics { applications recognised severelyDisabled }
+      transportStatistics { licensedOperators licencesExpiring vehicles certificatesExpiring byVehicleClass { vehicleClass vehicles certificatesExpiring } }
+      constructionSafetyStatistics { projectsPermitted inspections projectsInspected hazardsFound rectificationsOrdered stopWorkOrders workersEntered }
+      unionSupervisionStatistics {
+        checks enterprisesChecked hazardsFound checksAwaitingRectification complaintsReceived complaintsTransferred complaintsResolved
+        complaintsByCategory { category complaints }
+      }
     }
   }
 `);

@@ -2,10 +2,10 @@ import { useLazyQuery } from "@apollo/client";
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Statistic, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { download } from "../apollo";
-import { MeetingReportQuery, type MeetingReport } from "../api/report";
+import { complaintCategoryNames, MeetingReportQuery, type MeetingReport } from "../api/report";
 import { Chart } from "../Chart";
 import { checkedBy, regionCodeProblem } from "../identifiers";
-import { gradeNames, nameOf } from "../labels";
+import { gradeNames, nameOf, vehicleClassNames } from "../labels";
 import { Problems, unavailableDepartments } from "../problems";
 
 const lastYear = String(new Date().getFullYear() - 1);
@@ -18,6 +18,9 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
   const accidents = report.accidentStatistics;
   const diseases = report.occupationalDiseaseStatistics;
   const injuries = report.injuryStatistics;
+  const transport = report.transportStatistics;
+  const construction = report.constructionSafetyStatistics;
+  const unions = report.unionSupervisionStatistics;
   const options = useMemo(
     () => ({
       grades: accidents && {
@@ -54,8 +57,45 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
           { type: "bar", data: [injuries.applications, injuries.recognised, injuries.severelyDisabled], itemStyle: { color: "#1f5fa8" } },
         ],
       },
+      vehicles: transport && {
+        tooltip: {},
+        legend: { data: ["营运车辆", "本期到期的道路运输证"] },
+        xAxis: {
+          type: "category",
+          axisLabel: { interval: 0 },
+          data: transport.byVehicleClass.map((row) => nameOf(vehicleClassNames, row.vehicleClass)),
+        },
+        yAxis: { type: "value", minInterval: 1 },
+        series: [
+          { name: "营运车辆", type: "bar", data: transport.byVehicleClass.map((row) => row.vehicles) },
+          { name: "本期到期的道路运输证", type: "bar", data: transport.byVehicleClass.map((row) => row.certificatesExpiring) },
+        ],
+      },
+      construction: construction && {
+        tooltip: {},
+        xAxis: { type: "category", axisLabel: { interval: 0 }, data: ["检查（次）", "隐患（处）", "限期整改", "停工整改"] },
+        yAxis: { type: "value", minInterval: 1 },
+        series: [
+          {
+            type: "bar",
+            data: [construction.inspections, construction.hazardsFound, construction.rectificationsOrdered, construction.stopWorkOrders],
+            itemStyle: { color: "#e08e0b" },
+          },
+        ],
+      },
+      complaints: unions && {
+        tooltip: {},
+        grid: { containLabel: true, left: 8, right: 16 },
+        xAxis: { type: "value", minInterval: 1 },
+        yAxis: {
+          type: "category",
+          inverse: true,
+          data: unions.complaintsByCategory.map((row) => nameOf(complaintCategoryNames, row.category)),
+        },
+        series: [{ type: "bar", data: unions.complaintsByCategory.map((row) => row.complaints), itemStyle: { color: "#2e8b57" } }],
+      },
     }),
-    [accidents, diseases, injuries],
+    [accidents, diseases, injuries, transport, construction, unions],
   );
   return (
     <Row gutter={[16, 16]}>
@@ -77,6 +117,48 @@ function Charts({ report, down }: { report: MeetingReport; down: Set<string> }) 
       <Col span={12}>
         <Card title="工伤认定（人社）">
           {options.injuries ? <Chart option={options.injuries} testId="chart-injuries" /> : <Missing department="人社" />}
+        </Card>
+      </Col>
+      <Col span={8}>
+        <Card title={`营运车辆：按类别（交通，共 ${transport?.vehicles ?? "—"} 辆）`}>
+          {transport && options.vehicles ? (
+            <>
+              <Chart option={options.vehicles} testId="chart-vehicles" />
+              <Typography.Text type="secondary">
+                经营者 {transport.licensedOperators} 家，其中许可证本期到期 {transport.licencesExpiring} 家（现有登记）
+              </Typography.Text>
+            </>
+          ) : (
+            <Missing department="交通" />
+          )}
+        </Card>
+      </Col>
+      <Col span={8}>
+        <Card title="施工安全检查（住建）">
+          {construction && options.construction ? (
+            <>
+              <Chart option={options.construction} testId="chart-construction" />
+              <Typography.Text type="secondary">
+                新发施工许可 {construction.projectsPermitted} 个，进场实名登记工人 {construction.workersEntered} 人
+              </Typography.Text>
+            </>
+          ) : (
+            <Missing department="住建" />
+          )}
+        </Card>
+      </Col>
+      <Col span={8}>
+        <Card title={`职工投诉：按类别（总工会，共 ${unions?.complaintsReceived ?? "—"} 件）`}>
+          {unions && options.complaints ? (
+            <>
+              <Chart option={options.complaints} testId="chart-complaints" />
+              <Typography.Text type="secondary">
+                劳动保护监督检查 {unions.checks} 次；投诉转办 {unions.complaintsTransferred} 件，已办结 {unions.complaintsResolved} 件
+              </Typography.Text>
+            </>
+          ) : (
+            <Missing department="总工会" />
+          )}
         </Card>
       </Col>
       {down.size > 0 && (

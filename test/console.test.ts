@@ -13,6 +13,7 @@ import { withoutExcludedFields } from "../console/src/prune";
 import { consoleDistDir, consoleRoutes, devSignInWanted } from "../gateway/console";
 import { startGateway } from "../gateway/server";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
+import type { RouteHandler } from "../kernel/http";
 import { createLogger } from "../kernel/logger";
 import { subgraphs } from "../subgraphs";
 import { startFederation, type Federation } from "./support/federation";
@@ -68,18 +69,19 @@ describe("development sign-in is for development alone", () => {
 
   it("is refused, and not offered, when turned off, though dev keys exist", async () => {
     const keys = await testKeys();
+    const trustedKeys = new TrustedKeys(keys.trustedAgencyKeys);
     const gateway = await startGateway({
       port: 0,
       supergraphSdl: readSupergraph(path.join(schemaDirectory, "supergraph.graphql")),
       subgraphUrls: {},
-      trustedKeys: new TrustedKeys(keys.trustedAgencyKeys),
+      trustedKeys,
       trustedSubgraphKeys: new TrustedKeys(keys.trustedSubgraphKeys),
       signingKey: keys.gatewaySigningKey,
       maxBodyBytes: 100_000,
       rateLimitPerSecond: 10,
       introspection: false,
       logger: createLogger("test", "silent"),
-      routes: await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: false }),
+      routes: await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: false, trustedKeys }),
     });
     try {
       const signIn = await fetch(new URL("/console/dev-sign-in?agency=hrss&user=wang&roles=admin", gateway.url));
@@ -101,10 +103,15 @@ describe("development sign-in is for development alone", () => {
   it("is not offered where no department's private key is kept", async () => {
     const keys = await testKeys();
     fs.rmSync(path.join(keys.keyDir, "agencies"), { recursive: true });
-    const routes = await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: true });
+    const routes = await consoleRoutes({
+      keyDir: keys.keyDir,
+      agencies,
+      devSignIn: true,
+      trustedKeys: new TrustedKeys(keys.trustedAgencyKeys),
+    });
     keys.remove();
 
-    expect(JSON.parse(String((await routes["/console/config"]({} as never)).body))).toEqual(
+    expect(JSON.parse(String((await (routes["/console/config"] as RouteHandler)({} as never)).body))).toEqual(
       expect.objectContaining({ devSignIn: false, devAgencies: [] }),
     );
   });

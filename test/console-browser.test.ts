@@ -252,12 +252,12 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     await page.getByTestId("import").click();
 
     const summary = page.getByTestId("import-summary");
-    await summary.getByText("参保登记日期: cannot be in the future").waitFor();
+    await summary.getByText("参保登记日期: 不能晚于今天").waitFor();
     const text = await summary.textContent();
     expect(text).toContain("导入结果");
     expect(text).toMatch(/读取（行）2新增1更新0未变0拒绝1/);
     expect(await summary.getByTestId("refused-rows").locator("tbody tr.ant-table-row").allTextContents()).toEqual([
-      `3${refused}淄博未来有限公司C26143703032099-01-01参保登记日期: cannot be in the future`,
+      `3${refused}淄博未来有限公司C26143703032099-01-01参保登记日期: 不能晚于今天`,
     ]);
     await shoot(page, "14-import");
 

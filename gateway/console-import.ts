@@ -64,12 +64,13 @@ async function template(request: IncomingMessage, keys: TrustedKeys): Promise<Ro
 }
 
 /**
- * `POST /console/import?kind=&dryRun=true|false`, the file as the body: imported as
+ * `POST /console/import?kind=&dryRun=true|false`, the file as the body, read only once the caller
+ * and the request are accepted: imported as
  * `npm run import` imports it, through this gateway's /graphql with the caller's own token,
  * purpose DATA_MAINTENANCE and case, so every row is governed and audited. Nothing is kept here:
  * the refused rows come back in the answer, and all of them as a workbook (base64) to fix.
  */
-async function upload(request: IncomingMessage, body: Buffer, keys: TrustedKeys): Promise<RouteAnswer> {
+async function upload(request: IncomingMessage, readBody: () => Promise<Buffer>, keys: TrustedKeys): Promise<RouteAnswer> {
   const asked = await importer(request, keys);
   if ("status" in asked) return asked;
   const dryRun = new URL(request.url ?? "/", "http://localhost").searchParams.get("dryRun");
@@ -84,7 +85,7 @@ async function upload(request: IncomingMessage, body: Buffer, keys: TrustedKeys)
   }
   const name = path.basename(fileName?.trim() || "上传的文件");
   try {
-    const { counts, headers, refused } = await importSheet(body, {
+    const { counts, headers, refused } = await importSheet(await readBody(), {
       agency: asked.caller.agency,
       kind: asked.kind.name,
       fileName: name,
@@ -121,7 +122,7 @@ export function importRoutes(keys: TrustedKeys): Record<string, Route> {
     "/console/import": {
       maxBodyBytes: maxUploadBytes,
       tooLarge: `文件超过 ${maxUploadBytes / 1024 / 1024} MB 的上限, 请拆分为多个文件后分别导入`,
-      handle: (request, body) => upload(request, body, keys),
+      handle: (request, readBody) => upload(request, readBody, keys),
     },
   };
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
-import type { SigningKey } from "../kernel/trusted-keys";
+import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import { projectRoot } from "../kernel/project";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
@@ -10,7 +10,6 @@ import { purposes } from "../kernel/purposes";
 import { systemClock, type Clock } from "../kernel/clock";
 import { ReportProblem } from "../report/period";
 import { renderReport, reportMediaTypes } from "../report/run";
-import type { TrustedKeys } from "../kernel/trusted-keys";
 import { attachment, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
 import { importRoutes } from "./console-import";
 

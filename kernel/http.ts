@@ -21,12 +21,15 @@ export interface RouteAnswer {
 /** A plain GET route. */
 export type RouteHandler = (request: IncomingMessage) => Promise<RouteAnswer>;
 
-/** A POST route that takes a body as it is, such as an uploaded file: read here whole, up to its own limit. */
+/**
+ * A POST route that takes a body as it is, such as an uploaded file. The route reads it, whole and
+ * up to its own limit, only once it has decided to: a refusal before that leaves it unread.
+ */
 export interface UploadRoute {
   maxBodyBytes: number;
   /** What a 413 says when the body is over the limit, in the words of the route's users. */
   tooLarge: string;
-  handle: (request: IncomingMessage, body: Buffer) => Promise<RouteAnswer>;
+  handle: (request: IncomingMessage, readBody: () => Promise<Buffer>) => Promise<RouteAnswer>;
 }
 
 export type Route = RouteHandler | UploadRoute;
@@ -166,7 +169,9 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
         return;
       }
       if (route && typeof route !== "function" && request.method === "POST") {
-        answer(response, await route.handle(request, await readBody(request, route.maxBodyBytes, route.tooLarge)));
+        answer(response, await route.handle(request, () => readBody(request, route.maxBodyBytes, route.tooLarge)));
+        // A body refused unread is drained, so the connection can carry the next request.
+        request.resume();
         return;
       }
       if (route) {

@@ -166,6 +166,13 @@ describe("the console's 数据导入 routes, against the hub", () => {
       "请先登录: 请求缺少部门令牌",
     ],
     [
+      "no token, leaving the file over the size limit unread",
+      () => fetch(at("/console/import?kind=enterprise&dryRun=false"), { method: "POST", body: Buffer.alloc(maxUploadBytes + 1, "a") }),
+      401,
+      "UNAUTHENTICATED",
+      "请先登录: 请求缺少部门令牌",
+    ],
+    [
       "a viewer",
       () => upload("kind=enterprise&dryRun=false", goodCsv, {}, hub.keys.token({ agency: "hrss", roles: ["viewer"] })),
       403,

@@ -33,18 +33,19 @@ async function main(): Promise<void> {
   const agencies = subgraphs.map((subgraph) => subgraph.name);
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-console-bench-"));
   await ensureDevKeys(keyDir, agencies);
+  const trustedKeys = new TrustedKeys(loadTrustedAgencyKeys(keyDir));
   const gateway = await startGateway({
     port: 0,
     supergraphSdl: readSupergraph(supergraphFile),
     subgraphUrls: {},
-    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedKeys,
     trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
     signingKey: await loadGatewaySigningKey(keyDir),
     maxBodyBytes: 100_000,
     rateLimitPerSecond: 50,
     introspection: false,
     logger: createLogger("bench", "silent"),
-    routes: await consoleRoutes({ keyDir, agencies, devSignIn: true }),
+    routes: await consoleRoutes({ keyDir, agencies, devSignIn: true, trustedKeys }),
   });
   const origin = new URL(gateway.url).origin;
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "emergency"), {

@@ -1,15 +1,17 @@
 import fs from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
-import type { SigningKey } from "../kernel/trusted-keys";
+import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import { projectRoot } from "../kernel/project";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
-import type { RouteHandler } from "../kernel/http";
+import type { Route, RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
 import { systemClock, type Clock } from "../kernel/clock";
 import { ReportProblem } from "../report/period";
 import { renderReport, reportMediaTypes } from "../report/run";
+import { attachment, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
+import { importRoutes } from "./console-import";
 
 /** Where `npm run console:build` leaves the built console. */
 export const consoleDistDir = path.join(projectRoot, "console", "dist");
@@ -22,8 +24,6 @@ const contentTypes: Record<string, string> = {
   ".json": "application/json",
   ".txt": "text/plain; charset=utf-8",
 };
-
-const json = (status: number, body: unknown) => ({ status, contentType: "application/json; charset=utf-8", body: JSON.stringify(body) });
 
 const notBuilt = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>联防工作台</title>
 <p>联防工作台尚未构建。请在项目目录运行 <code>npm run console:build</code> 后重启网关。</p></html>`;
@@ -73,25 +73,9 @@ export interface ConsoleOptions {
   distDir?: string;
   /** The hub's time, for what a report may cover. */
   clock?: Clock;
+  /** The departments' token keys: the import routes check who asks before reading an upload. */
+  trustedKeys: TrustedKeys;
 }
-
-/** The gateway's own /graphql, as reached through the connection a request came in on. */
-function ownGraphqlUrl(request: IncomingMessage): string {
-  const { localAddress = "127.0.0.1", localPort } = request.socket;
-  const host = localAddress.includes(":") ? `[${localAddress}]` : localAddress;
-  return `http://${host}:${localPort}/graphql`;
-}
-
-const refusalStatus: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  RATE_LIMITED: 429,
-  HUB_UNREACHABLE: 502,
-  SUBGRAPH_UNAVAILABLE: 503,
-  AUDIT_UNAVAILABLE: 503,
-};
-
-const refusal = (status: number, code: string, message: string) => json(status, { errors: [{ message, extensions: { code } }] });
 
 /**
  * `GET /console/report?regionCode=&period=&format=`: the meeting report as a document, made as
@@ -100,7 +84,7 @@ const refusal = (status: number, code: string, message: string) => json(status, 
  */
 async function reportDocument(request: IncomingMessage, clock: Clock) {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
-  if (!match) return refusal(401, "UNAUTHENTICATED", "请先登录: 请求缺少部门令牌");
+  if (!match) return refusal(401, "UNAUTHENTICATED", signInFirst);
   const query = new URL(request.url ?? "/", "http://localhost").searchParams;
   const caseHeader = request.headers["x-lianfang-case"];
   try {
@@ -119,7 +103,7 @@ async function reportDocument(request: IncomingMessage, clock: Clock) {
       contentType: reportMediaTypes[format],
       body: document,
       headers: {
-        "content-disposition": `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        "content-disposition": attachment(`report.${format}`, fileName),
         // A department missing from the report is named in it; the header lets a program tell.
         "x-lianfang-missing": model.data.missing.map((department) => department.agency).join(","),
       },
@@ -132,13 +116,14 @@ async function reportDocument(request: IncomingMessage, clock: Clock) {
 
 /**
  * The console's routes beside /graphql: its built files at `/`, what the sign-in page needs to
- * know (`/console/config`), and, in development only, `/console/dev-sign-in`, which signs a
- * department token with that department's local dev key.
+ * know (`/console/config`), the report and import routes, and, in development only,
+ * `/console/dev-sign-in`, which signs a department token with that department's local dev key.
  */
-export async function consoleRoutes(options: ConsoleOptions): Promise<Record<string, RouteHandler>> {
+export async function consoleRoutes(options: ConsoleOptions): Promise<Record<string, Route>> {
   const signingKeys = options.devSignIn ? await devSigningKeys(options.keyDir, options.agencies) : new Map<string, SigningKey>();
   return {
     ...staticRoutes(options.distDir ?? consoleDistDir),
+    ...importRoutes(options.trustedKeys),
     "/console/report": (request: IncomingMessage) => reportDocument(request, options.clock ?? systemClock),
     "/console/config": async () =>
       json(200, {

@@ -95,7 +95,12 @@ async function main(): Promise<void> {
       maxBodyBytes: config.LIANFANG_MAX_BODY_BYTES,
       introspection: config.LIANFANG_INTROSPECTION === "true",
       logger,
-      routes: await consoleRoutes({ keyDir, agencies: graphs.map(({ name }) => name), devSignIn: devSignInWanted(process.env) }),
+      routes: await consoleRoutes({
+        keyDir,
+        agencies: graphs.map(({ name }) => name),
+        devSignIn: devSignInWanted(process.env),
+        trustedKeys: agencyKeys.keys,
+      }),
     });
     logger.info({ url: gateway.url }, "gateway listening");
     onShutdown(logger, async () => {

@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import type { DataSource } from "typeorm";
 import { readCatalogue } from "../kernel/catalogue";
-import { close, createHttpServer, listen, type RouteHandler } from "../kernel/http";
+import { close, createHttpServer, listen, type Route } from "../kernel/http";
 import { createLogger, type Logger } from "../kernel/logger";
 import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
@@ -42,8 +42,8 @@ export interface GatewayOptions {
   maxBodyBytes: number;
   introspection: boolean;
   logger?: Logger;
-  /** More GET routes, such as the console's (gateway/console.ts). */
-  routes?: Record<string, RouteHandler>;
+  /** More routes, such as the console's (gateway/console.ts). */
+  routes?: Record<string, Route>;
 }
 
 export const defaultSubgraphCalls: SubgraphCallOptions = { timeoutMs: 10_000, breaker: { failures: 5, cooldownMs: 10_000 } };

@@ -7,8 +7,8 @@ export interface RefusedRow {
   problems: string[];
 }
 
-/** `<file>.errors.xlsx`: the refused rows as they were, their row numbers and 错误说明, to fix and import again. */
-export async function writeErrorsFile(path: string, headers: string[], refused: RefusedRow[]): Promise<void> {
+/** The refused rows as they were, their row numbers and 错误说明, to fix and import again. */
+export function errorsWorkbook(headers: string[], refused: RefusedRow[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("未导入的行");
   sheet.addRow(["行号", ...headers, "错误说明"]).font = { bold: true };
@@ -21,5 +21,10 @@ export async function writeErrorsFile(path: string, headers: string[], refused: 
     column.numFmt = "@";
     column.width = 22;
   });
-  await workbook.xlsx.writeFile(path);
+  return workbook;
+}
+
+/** `<file>.errors.xlsx`, beside the file imported. */
+export async function writeErrorsFile(path: string, headers: string[], refused: RefusedRow[]): Promise<void> {
+  await errorsWorkbook(headers, refused).xlsx.writeFile(path);
 }

@@ -7,7 +7,7 @@ import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { subgraphs } from "../subgraphs";
 import { importKind, importKinds } from "./kinds";
 import { FileProblem } from "./read";
-import { ImportProblem, runImport, type ImportSummary } from "./run";
+import { ImportProblem, runImport, summaryLines, type ImportSummary } from "./run";
 import { writeTemplate } from "./template";
 
 const defaultGatewayUrl = "http://127.0.0.1:4000/graphql";
@@ -40,12 +40,8 @@ function progressReporter(): { onProgress: (done: number, total: number) => void
   return { onProgress: (done, total) => process.stderr.write(`已处理 ${done}/${total} 行\n`), stop: () => undefined };
 }
 
-export function summaryText(summary: ImportSummary): string {
-  const lines = [
-    `${summary.dryRun ? "试导入 (未保存任何数据): " : ""}读取 ${summary.read} 行: 新增 ${summary.inserted}, 更新 ${summary.updated}, 未变 ${summary.unchanged}, 拒绝 ${summary.refused}`,
-  ];
-  if (summary.unknownColumns.length) lines.push(`模板中没有的列, 未导入: ${summary.unknownColumns.join("、")}`);
-  if (summary.inserted + summary.updated === 0 && summary.unchanged > 0) lines.push("没有任何记录需要改动: 文件与中心的记录一致");
+function summaryText(summary: ImportSummary): string {
+  const lines = summaryLines(summary);
   if (summary.errorsFile) lines.push(`被拒绝的行及原因 (错误说明) 见 ${summary.errorsFile}`);
   return lines.join("\n");
 }

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
@@ -16,28 +17,44 @@ export class FileProblem extends Error {}
 const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Reads .xlsx (first sheet) or .csv (UTF-8, or GB18030 as Excel saves it on a Chinese Windows), up to `maxRows` data rows. */
-export async function readSheet(file: string, maxRows: number): Promise<Sheet> {
-  const size = (await stat(file).catch(() => undefined))?.size;
-  if (size === undefined) throw new FileProblem(`找不到文件 ${file}`);
+/** The file's bytes from the start, each time anew: from disk (the command) or from memory (an upload to the console). */
+type Opener = () => Readable;
+
+/** Its first bytes, which tell xlsx from csv and the csv's encoding, and how to read it all. */
+async function openSource(source: string | Buffer): Promise<{ head: Buffer; open: Opener }> {
+  if (Buffer.isBuffer(source)) {
+    if (source.length === 0) throw new FileProblem("文件为空");
+    return { head: source.subarray(0, 4096), open: () => Readable.from([source]) };
+  }
+  const size = (await stat(source).catch(() => undefined))?.size;
+  if (size === undefined) throw new FileProblem(`找不到文件 ${source}`);
   if (size === 0) throw new FileProblem("文件为空");
   const head = Buffer.alloc(Math.min(size, 4096));
-  const handle = await open(file);
+  const handle = await open(source);
   await handle.read(head, 0, head.length, 0);
   await handle.close();
-  const table = head.subarray(0, 4).equals(zipSignature) ? await readXlsx(file, maxRows) : await readCsv(file, head, maxRows);
+  return { head, open: () => createReadStream(source) };
+}
+
+/**
+ * Reads .xlsx (first sheet) or .csv (UTF-8, or GB18030 as Excel saves it on a Chinese Windows), up
+ * to `maxRows` data rows, from a file's path or its bytes.
+ */
+export async function readSheet(source: string | Buffer, maxRows: number): Promise<Sheet> {
+  const { head, open: openBytes } = await openSource(source);
+  const table = head.subarray(0, 4).equals(zipSignature) ? await readXlsx(openBytes, maxRows) : await readCsv(openBytes, head, maxRows);
   const [headerRow, ...rows] = table.filter((row) => row.cells.some((cell) => cell !== ""));
   if (!headerRow) throw new FileProblem("文件中没有任何内容");
   if (rows.length > maxRows) throw new FileProblem(`数据超过 ${maxRows} 行的上限, 请拆分为多个文件后分别导入`);
   return { headers: headerRow.cells, rows };
 }
 
-async function readCsv(file: string, head: Buffer, maxRows: number): Promise<{ rowNumber: number; cells: string[] }[]> {
+async function readCsv(openBytes: Opener, head: Buffer, maxRows: number): Promise<{ rowNumber: number; cells: string[] }[]> {
   // NUL bytes never appear in a text table: this is some other binary file.
   if (head.includes(0)) throw new FileProblem("不是 xlsx 或 csv 表格文件 (无法识别的二进制内容)");
   const encoding = head.subarray(0, 3).equals(utf8Bom) || isUtf8(head) ? "utf8" : "gb18030";
   const rows: { rowNumber: number; cells: string[] }[] = [];
-  const parser = createReadStream(file)
+  const parser = openBytes()
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
     .pipe(parse({ relax_column_count: true, skip_empty_lines: false, bom: true, to_line: maxRows + 2, info: true }));
   try {
@@ -67,10 +84,10 @@ function lastCompleteUtf8(sample: Buffer): number {
   return end > 0 && sample[end - 1] >= 0xc0 ? end - 1 : sample.length;
 }
 
-async function readXlsx(file: string, maxRows: number): Promise<{ rowNumber: number; cells: string[] }[]> {
+async function readXlsx(openBytes: Opener, maxRows: number): Promise<{ rowNumber: number; cells: string[] }[]> {
   const rows: { rowNumber: number; cells: string[] }[] = [];
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(openBytes(), {
       sharedStrings: "cache",
       styles: "cache",
       hyperlinks: "ignore",

@@ -1,13 +1,18 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { chineseReason } from "../kernel/reasons";
 import { CellProblem, importKind, type ImportKind } from "./kinds";
 import { writeErrorsFile, type RefusedRow } from "./errors-file";
 import { FileProblem, readSheet, type Sheet } from "./read";
 
-export interface ImportOptions {
+/** What an import is asked, wherever its file came from. */
+export interface SheetImportOptions {
   agency: string;
   kind: string;
-  file: string;
+  /** The file's own name, which the default case names. */
+  fileName: string;
+  /** The case the audit files the import under; `导入 <kind> <file name>` unless given. */
+  caseRef?: string;
   dryRun: boolean;
   gatewayUrl: string;
   token: string;
@@ -21,7 +26,12 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface ImportSummary {
+/** The command's import: a file on disk, its refused rows written beside it. */
+export interface ImportOptions extends Omit<SheetImportOptions, "fileName"> {
+  file: string;
+}
+
+export interface ImportCounts {
   read: number;
   inserted: number;
   updated: number;
@@ -29,8 +39,18 @@ export interface ImportSummary {
   refused: number;
   /** Columns the template does not know: reported, never imported. */
   unknownColumns: string[];
-  errorsFile: string | null;
   dryRun: boolean;
+}
+
+export interface ImportSummary extends ImportCounts {
+  errorsFile: string | null;
+}
+
+/** What an import did, with the refused rows (in row order) and the file's headers to show them under. */
+export interface SheetImportResult {
+  counts: ImportCounts;
+  headers: string[];
+  refused: RefusedRow[];
 }
 
 export const defaultBatchSize = 500;
@@ -39,8 +59,18 @@ export const defaultConcurrency = 2;
 /** The largest file: 500,000 rows is a city's insured persons; a bigger file is split. */
 export const defaultMaxRows = 500_000;
 
-/** Why the import stopped; what earlier batches saved stays saved, and importing the file again completes it. */
-export class ImportProblem extends Error {}
+/**
+ * Why the import stopped; what earlier batches saved stays saved, and importing the file again
+ * completes it. The code is the hub's (e.g. FORBIDDEN) when the hub refused.
+ */
+export class ImportProblem extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
 
 const normalizeHeader = (header: string) => header.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
 
@@ -50,26 +80,44 @@ interface PreparedRow {
   input: Record<string, unknown>;
 }
 
-/** Loads one department's spreadsheet through the gateway under its identity, purpose DATA_MAINTENANCE. */
-export async function runImport(options: ImportOptions): Promise<ImportSummary> {
-  const kind = importKind(options.kind);
-  if (kind.agency !== options.agency) {
-    throw new ImportProblem(`${kind.title} (${kind.name}) 由 ${kind.agency} 维护, ${options.agency} 不能导入他部门的记录`);
+/** The kind asked, if the department maintains it. */
+export function ownKind(kindName: string, agency: string): ImportKind {
+  const kind = importKind(kindName);
+  if (kind.agency !== agency) {
+    throw new ImportProblem(`${kind.title} (${kind.name}) 由 ${kind.agency} 维护, ${agency} 不能导入他部门的记录`, "FORBIDDEN");
   }
-  const sheet = await readSheet(options.file, options.maxRows ?? defaultMaxRows);
+  return kind;
+}
+
+/** Loads one department's spreadsheet through the gateway under its identity, purpose DATA_MAINTENANCE, and writes `<file>.errors.xlsx`. */
+export async function runImport(options: ImportOptions): Promise<ImportSummary> {
+  const { counts, headers, refused } = await importSheet(options.file, { ...options, fileName: path.basename(options.file) });
+  const errorsFile = `${options.file}.errors.xlsx`;
+  if (!refused.length) {
+    await rm(errorsFile, { force: true });
+    return { ...counts, errorsFile: null };
+  }
+  await writeErrorsFile(errorsFile, headers, refused);
+  return { ...counts, errorsFile };
+}
+
+/** Imports a spreadsheet, from its path or its bytes, through the gateway: the command's and the console's one way. */
+export async function importSheet(source: string | Buffer, options: SheetImportOptions): Promise<SheetImportResult> {
+  const kind = ownKind(options.kind, options.agency);
+  const sheet = await readSheet(source, options.maxRows ?? defaultMaxRows);
   const { columnAt, unknownColumns } = matchHeaders(kind, sheet.headers);
   const refused: RefusedRow[] = [];
   const prepared = prepareRows(kind, sheet, columnAt, refused);
-  const summary: ImportSummary = {
+  const summary: ImportCounts = {
     read: sheet.rows.length,
     inserted: 0,
     updated: 0,
     unchanged: 0,
     refused: 0,
     unknownColumns,
-    errorsFile: null,
     dryRun: options.dryRun,
   };
+  const caseRef = options.caseRef ?? `导入 ${kind.name} ${options.fileName}`.slice(0, 100);
   const refusedHere = refused.length;
   let sent = 0;
   options.onProgress?.(refusedHere, sheet.rows.length);
@@ -80,7 +128,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     for (let next = pending.next(); !next.done && failure === undefined; next = pending.next()) {
       const batch = next.value;
       try {
-        const report = await saveBatch(kind, batch, options);
+        const report = await saveBatch(kind, batch, { ...options, caseRef });
         summary.inserted += report.inserted;
         summary.updated += report.updated;
         summary.unchanged += report.unchanged;
@@ -89,7 +137,10 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
           refused.push({
             rowNumber,
             cells,
-            problems: row.problems.map((problem) => `${headerOf(kind, problem.field)}: ${problem.reason}`),
+            problems: row.problems.map(
+              (problem) =>
+                `${headerOf(kind, problem.field)}: ${chineseReason(problem.reason, (field) => headerOf(kind, field)) ?? problem.reason}`,
+            ),
           });
         }
         sent += batch.length;
@@ -102,13 +153,18 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   await Promise.all(Array.from({ length: options.concurrency ?? defaultConcurrency }, worker));
   if (failure !== undefined) throw failure;
   summary.refused = refused.length;
-  const errorsFile = `${options.file}.errors.xlsx`;
-  if (refused.length) {
-    refused.sort((a, b) => a.rowNumber - b.rowNumber);
-    await writeErrorsFile(errorsFile, sheet.headers, refused);
-    summary.errorsFile = errorsFile;
-  } else await rm(errorsFile, { force: true });
-  return summary;
+  refused.sort((a, b) => a.rowNumber - b.rowNumber);
+  return { counts: summary, headers: sheet.headers, refused };
+}
+
+/** The summary in Chinese, as the clerk reads it: the counts, columns left out, and whether anything changed. */
+export function summaryLines(counts: ImportCounts): string[] {
+  const lines = [
+    `${counts.dryRun ? "试导入 (未保存任何数据): " : ""}读取 ${counts.read} 行: 新增 ${counts.inserted}, 更新 ${counts.updated}, 未变 ${counts.unchanged}, 拒绝 ${counts.refused}`,
+  ];
+  if (counts.unknownColumns.length) lines.push(`模板中没有的列, 未导入: ${counts.unknownColumns.join("、")}`);
+  if (counts.inserted + counts.updated === 0 && counts.unchanged > 0) lines.push("没有任何记录需要改动: 文件与中心的记录一致");
+  return lines;
 }
 
 /** Consecutive rows up to a count and a body size: long names must not push a call past the gateway's limit. */
@@ -193,7 +249,11 @@ interface BatchReport {
   rows: { index: number; outcome: string; problems: { field: string; reason: string }[] }[];
 }
 
-async function saveBatch(kind: ImportKind, batch: PreparedRow[], options: ImportOptions): Promise<BatchReport> {
+async function saveBatch(
+  kind: ImportKind,
+  batch: PreparedRow[],
+  options: Pick<SheetImportOptions, "gatewayUrl" | "token" | "dryRun"> & { caseRef: string },
+): Promise<BatchReport> {
   const rows = `第 ${batch[0].rowNumber}–${batch[batch.length - 1].rowNumber} 行`;
   const query = `mutation Import($rows: [${kind.inputType}!]!, $dryRun: Boolean) {
     ${kind.mutation}(rows: $rows, dryRun: $dryRun) { inserted updated unchanged refused rows { index outcome problems { field reason } } }
@@ -207,11 +267,11 @@ async function saveBatch(kind: ImportKind, batch: PreparedRow[], options: Import
         query,
         variables: { rows: batch.map((row) => row.input), dryRun: options.dryRun },
         // In the body, not a header: the file name may be Chinese, and the audit keeps it as the case.
-        extensions: { purpose: "DATA_MAINTENANCE", caseRef: `导入 ${kind.name} ${path.basename(options.file)}`.slice(0, 100) },
+        extensions: { purpose: "DATA_MAINTENANCE", caseRef: options.caseRef },
       }),
     });
   } catch (error) {
-    throw new ImportProblem(`无法连接中心 ${options.gatewayUrl} (${(error as Error).message}); ${rows}及其后未导入`);
+    throw new ImportProblem(`无法连接中心 ${options.gatewayUrl} (${(error as Error).message}); ${rows}及其后未导入`, "HUB_UNREACHABLE");
   }
   const body = (await response.json().catch(() => ({}))) as {
     data?: Record<string, BatchReport | null>;
@@ -223,6 +283,7 @@ async function saveBatch(kind: ImportKind, batch: PreparedRow[], options: Import
     const code = first?.extensions?.code ?? `HTTP ${response.status}`;
     throw new ImportProblem(
       `中心拒绝了${rows} (${code}: ${first?.message ?? "无说明"}); 其他各批已保存的不受影响, 修正后重新导入即可 (已保存的行不会重复)`,
+      code,
     );
   }
   return report;

@@ -11,16 +11,35 @@ export interface GraphQLBody {
   extensions?: Record<string, unknown>;
 }
 
-export type RouteHandler = (
-  request: IncomingMessage,
-) => Promise<{ status: number; contentType: string; body: string | Buffer; headers?: Record<string, string> }>;
+export interface RouteAnswer {
+  status: number;
+  contentType: string;
+  body: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+/** A plain GET route. */
+export type RouteHandler = (request: IncomingMessage) => Promise<RouteAnswer>;
+
+/**
+ * A POST route that takes a body as it is, such as an uploaded file. The route reads it, whole and
+ * up to its own limit, only once it has decided to: a refusal before that leaves it unread.
+ */
+export interface UploadRoute {
+  maxBodyBytes: number;
+  /** What a 413 says when the body is over the limit, in the words of the route's users. */
+  tooLarge: string;
+  handle: (request: IncomingMessage, readBody: () => Promise<Buffer>) => Promise<RouteAnswer>;
+}
+
+export type Route = RouteHandler | UploadRoute;
 
 export interface HttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
   /** Builds the per-request context; a thrown GraphQLError answers the request with nothing executed. */
   context: (request: IncomingMessage, body: GraphQLBody) => Promise<Context>;
-  /** Plain GET routes beside /graphql, such as /health (also served as /readyz) and /metrics; /livez is always there. */
-  routes?: Record<string, RouteHandler>;
+  /** Routes beside /graphql, such as /health (also served as /readyz) and /metrics; /livez is always there. */
+  routes?: Record<string, Route>;
   maxBodyBytes: number;
   /** Where the access log goes: one line per request. */
   logger?: Logger;
@@ -66,19 +85,31 @@ export function header(request: IncomingMessage, name: string): string | undefin
   return Array.isArray(value) ? value[0] : value;
 }
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  constructor(
+    readonly limit: number,
+    message = `request body exceeds ${limit} bytes`,
+  ) {
+    super(message);
+  }
+}
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+async function readBody(request: IncomingMessage, limit: number, tooLarge?: string): Promise<Buffer> {
   const declared = Number(request.headers["content-length"] ?? 0);
-  if (declared > limit) throw new BodyTooLarge();
+  if (declared > limit) throw new BodyTooLarge(limit, tooLarge);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge(limit, tooLarge);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+function answer(response: ServerResponse, result: RouteAnswer): void {
+  response.writeHead(result.status, { ...result.headers, "content-type": result.contentType });
+  response.end(result.body);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -123,7 +154,7 @@ const isJsonPost = (request: IncomingMessage) => /^application\/(graphql-respons
  * signature covers it) and caps its size before anything is parsed.
  */
 export function createHttpServer<Context extends BaseContext>(options: HttpOptions<Context>): http.Server {
-  const routes: Record<string, RouteHandler> = {
+  const routes: Record<string, Route> = {
     "/livez": alive,
     ...options.routes,
     ...(options.routes?.["/health"] ? { "/readyz": options.routes["/health"] } : {}),
@@ -133,10 +164,21 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
     observe(request, response, routes[url.pathname] || url.pathname === "/graphql" ? url.pathname : "unknown", options.logger);
     try {
       const route = routes[url.pathname];
-      if (route && request.method === "GET") {
-        const result = await route(request);
-        response.writeHead(result.status, { ...result.headers, "content-type": result.contentType });
-        response.end(result.body);
+      if (typeof route === "function" && request.method === "GET") {
+        answer(response, await route(request));
+        return;
+      }
+      if (route && typeof route !== "function" && request.method === "POST") {
+        answer(response, await route.handle(request, () => readBody(request, route.maxBodyBytes, route.tooLarge)));
+        // A body refused unread is drained, so the connection can carry the next request.
+        request.resume();
+        return;
+      }
+      if (route) {
+        const allowed = typeof route === "function" ? "GET" : "POST";
+        response.setHeader("allow", allowed);
+        sendError(request, response, 405, `${url.pathname} answers ${allowed} only`, { code: "METHOD_NOT_ALLOWED" });
+        request.resume();
         return;
       }
       if (url.pathname !== "/graphql") {
@@ -148,7 +190,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
         request.resume();
         return;
       }
-      const raw = request.method === "POST" ? await readBody(request, options.maxBodyBytes) : "";
+      const raw = request.method === "POST" ? (await readBody(request, options.maxBodyBytes)).toString("utf8") : "";
       let body: GraphQLBody | undefined;
       try {
         body = raw ? JSON.parse(raw) : undefined;
@@ -181,8 +223,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        const message = `request body exceeds ${options.maxBodyBytes} bytes`;
-        sendError(request, response, 413, message, { code: "PAYLOAD_TOO_LARGE", limit: options.maxBodyBytes });
+        sendError(request, response, 413, error.message, { code: "PAYLOAD_TOO_LARGE", limit: error.limit });
         request.resume();
         return;
       }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
+import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
@@ -235,6 +236,46 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     await page.getByTestId("person").getByText(person.pid).waitFor();
     expect(await page.getByTestId("person").textContent()).toContain("无权查看：身份证号");
     await shoot(page, "12-person");
+  });
+
+  it("imports a spreadsheet as 人社's administrator: the good row saved, the bad one shown with its reason", async () => {
+    const codeOf = (first17: string) => first17 + creditCodeCheckCharacter(first17);
+    const [saved, refused] = [codeOf("91370303MD0000001"), codeOf("91370303MD0000002")];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("参保单位");
+    sheet.addRow(["统一社会信用代码", "单位名称", "行业代码", "所在地区", "参保登记日期"]);
+    sheet.addRow([saved, "淄博浏览器导入有限公司", "C2614", "370303", "2020-03-01"]);
+    sheet.addRow([refused, "淄博未来有限公司", "C2614", "370303", "2099-01-01"]);
+
+    const page = await signIn("人力资源和社会保障局", "li", ["管理员"], "数据维护", "数据维护-2026-06");
+    await page.goto(`${origin}/#/import`);
+    await page
+      .getByTestId("import-form")
+      .locator("input[type=file]")
+      .setInputFiles({
+        name: "参保单位.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+      });
+    await page.getByTestId("import").click();
+
+    const summary = page.getByTestId("import-summary");
+    await summary.getByText("参保登记日期: 不能晚于今天").waitFor();
+    const text = await summary.textContent();
+    expect(text).toContain("导入结果");
+    expect(text).toMatch(/读取（行）2新增1更新0未变0拒绝1/);
+    expect(await summary.getByTestId("refused-rows").locator("tbody tr.ant-table-row").allTextContents()).toEqual([
+      `3${refused}淄博未来有限公司C26143703032099-01-01参保登记日期: 不能晚于今天`,
+    ]);
+    await shoot(page, "14-import");
+
+    const [errors] = await Promise.all([page.waitForEvent("download"), summary.getByTestId("download-errors").click()]);
+    expect(errors.suggestedFilename()).toBe("参保单位-未导入的行.xlsx");
+    const answer = await hub.post(
+      { query: `{ saved: enterprise(creditCode: "${saved}") { name } refused: enterprise(creditCode: "${refused}") { name } }` },
+      { authorization: `Bearer ${await hub.keys.token({ agency: "hrss" })}` },
+    );
+    expect(answer.body).toEqual({ data: { saved: { name: "淄博浏览器导入有限公司" }, refused: null } });
   });
 
   // Last: it takes 卫健 down for good.

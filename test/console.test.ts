@@ -2,18 +2,21 @@ import ExcelJS from "exceljs";
 import { TrustedKeys } from "../kernel/trusted-keys";
 import fs from "node:fs";
 import path from "node:path";
-import { buildSchema, parse, print, validate, type DocumentNode } from "graphql";
+import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLFormattedError } from "graphql";
 import * as catalogueDocuments from "../console/src/api/catalogue";
 import * as enterpriseDocuments from "../console/src/api/enterprise";
 import * as inspectionDocuments from "../console/src/api/inspections";
 import * as personDocuments from "../console/src/api/person";
 import * as reportDocuments from "../console/src/api/report";
 import * as sharingDocuments from "../console/src/api/sharing";
+import { problemOf, type Problem } from "../console/src/explain";
 import { withoutExcludedFields } from "../console/src/prune";
 import { consoleDistDir, consoleRoutes, devSignInWanted } from "../gateway/console";
 import { startGateway } from "../gateway/server";
 import { readSupergraph, schemaDirectory } from "../kernel/compose";
+import type { RouteHandler } from "../kernel/http";
 import { createLogger } from "../kernel/logger";
+import { purposes } from "../kernel/purposes";
 import { subgraphs } from "../subgraphs";
 import { startFederation, type Federation } from "./support/federation";
 import { testKeys } from "./support/keys";
@@ -56,6 +59,146 @@ describe("the console's operations", () => {
   });
 });
 
+describe("the console explains every refusal the gateway makes, in Chinese, naming the field", () => {
+  const purposeList = Object.values(purposes).join("、");
+  it.each<[GraphQLFormattedError, Problem]>([
+    [
+      { message: "Not authenticated: token expired", extensions: { code: "UNAUTHENTICATED", reason: "token expired" } },
+      { code: "UNAUTHENTICATED", title: "身份验证未通过，请重新登录", detail: "令牌已过期，请重新登录" },
+    ],
+    [
+      { message: "changing these records needs the admin role", extensions: { code: "FORBIDDEN", requiredRole: "admin" } },
+      { code: "FORBIDDEN", title: "无权进行此操作", detail: "此操作需要管理员角色" },
+    ],
+    [
+      {
+        message: "only hrss may change these records; emergency may not",
+        extensions: { code: "FORBIDDEN", owner: "hrss", agency: "emergency" },
+      },
+      { code: "FORBIDDEN", title: "无权进行此操作", detail: "只有人社可以修改这些记录" },
+    ],
+    [
+      { message: "every request states its purpose in the x-lianfang-purpose header", extensions: { code: "PURPOSE_REQUIRED" } },
+      { code: "PURPOSE_REQUIRED", title: "请求未说明用途：请在页面顶部选择用途", detail: `可选用途：${purposeList}` },
+    ],
+    [
+      {
+        message: "input.creditCode: must be 18 characters, got 16",
+        extensions: { code: "BAD_USER_INPUT", field: "input.creditCode", reason: "must be 18 characters, got 16" },
+      },
+      { code: "BAD_USER_INPUT", title: "输入有误：统一社会信用代码", field: "input.creditCode", detail: "应为18位，现为16位" },
+    ],
+    [
+      {
+        message: "caseRef: must be at most 100 printable characters, without control characters",
+        extensions: {
+          code: "BAD_USER_INPUT",
+          field: "caseRef",
+          reason: "must be at most 100 printable characters, without control characters",
+        },
+      },
+      { code: "BAD_USER_INPUT", title: "输入有误：案件编号", field: "caseRef", detail: "最多 100 个字，不能含控制字符" },
+    ],
+    [
+      {
+        message: "first: must be between 1 and 200, got 500",
+        extensions: { code: "BAD_USER_INPUT", field: "first", reason: "must be between 1 and 200, got 500" },
+      },
+      { code: "BAD_USER_INPUT", title: "输入有误：每页条数", field: "first", detail: "应在 1 至 200 之间，现为 500" },
+    ],
+    [
+      { message: "hrss is sending requests faster than its rate limit; retry shortly", extensions: { code: "RATE_LIMITED" } },
+      { code: "RATE_LIMITED", title: "请求过于频繁，请稍后再试", detail: "本部门的请求超过每秒限额，请稍候片刻再试" },
+    ],
+    [
+      { message: "operation depth 12 exceeds 10", extensions: { code: "DEPTH_LIMIT_EXCEEDED", depth: 12, limit: 10 } },
+      { code: "DEPTH_LIMIT_EXCEEDED", title: "查询范围过大，请缩小条件或减少每页条数", detail: "查询嵌套 12 层，超过上限 10 层" },
+    ],
+    [
+      { message: "operation uses 40 aliases, more than 30", extensions: { code: "ALIAS_LIMIT_EXCEEDED", aliases: 40, limit: 30 } },
+      { code: "ALIAS_LIMIT_EXCEEDED", title: "查询范围过大，请缩小条件或减少每页条数", detail: "查询使用别名 40 个，超过上限 30 个" },
+    ],
+    [
+      {
+        message: "operation cost 9000 exceeds 5000; ask for smaller pages",
+        extensions: { code: "COST_LIMIT_EXCEEDED", cost: 9000, limit: 5000 },
+      },
+      {
+        code: "COST_LIMIT_EXCEEDED",
+        title: "查询范围过大，请缩小条件或减少每页条数",
+        detail: "查询成本 9000，超过上限 5000；请减少每页条数",
+      },
+    ],
+    [
+      { message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } },
+      {
+        code: "AUDIT_UNAVAILABLE",
+        title: "审计日志暂时无法写入，平台暂停提供数据",
+        detail: "每次访问都须记入审计日志：日志恢复前平台不提供数据，也不执行修改，请稍后再试",
+      },
+    ],
+    [
+      {
+        message: "The health department is unreachable; its part of the answer is missing",
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "health" },
+      },
+      {
+        code: "SUBGRAPH_UNAVAILABLE",
+        title: "卫健暂时无法访问，其数据暂缺",
+        subgraph: "health",
+        detail: "其他部门的数据不受影响，该部门恢复后重新查询即可",
+      },
+    ],
+    [
+      {
+        message: "The health department's answer is not used: bad report",
+        extensions: { code: "SUBGRAPH_UNATTESTED", subgraph: "health" },
+      },
+      {
+        code: "SUBGRAPH_UNATTESTED",
+        title: "卫健的答复未通过核验，其数据暂缺",
+        subgraph: "health",
+        detail: "平台无法核实该部门答复中报告的数据主体，答复未被采用；请联系平台运维",
+      },
+    ],
+    [
+      { message: "request body exceeds 100000 bytes", extensions: { code: "PAYLOAD_TOO_LARGE", limit: 100000 } },
+      { code: "PAYLOAD_TOO_LARGE", title: "请求内容过大", detail: "请求超过 100000 字节的上限" },
+    ],
+    ...["BAD_REQUEST", "UNSUPPORTED_MEDIA_TYPE", "METHOD_NOT_ALLOWED", "GRAPHQL_PARSE_FAILED"].map(
+      (code): [GraphQLFormattedError, Problem] => [
+        { message: "request body is not valid JSON", extensions: { code } },
+        { code, title: "请求格式不被平台接受", detail: "工作台与平台的版本可能不一致，请刷新页面后重试" },
+      ],
+    ),
+    [
+      { message: "internal error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      { code: "INTERNAL_SERVER_ERROR", title: "平台内部出错", detail: "请稍后再试；如反复出现，请联系平台运维" },
+    ],
+    [
+      {
+        message: "没有2027年的节假日安排（国务院办公厅部分节假日安排的通知），无法计算工作日期限",
+        extensions: { code: "HOLIDAY_DATA_MISSING" },
+      },
+      {
+        code: "HOLIDAY_DATA_MISSING",
+        title: "缺少节假日安排，无法计算期限",
+        detail: "没有2027年的节假日安排（国务院办公厅部分节假日安排的通知），无法计算工作日期限",
+      },
+    ],
+    [
+      { message: 'Cannot query field "personByIdNumber" on type "Query".', extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
+      {
+        code: "GRAPHQL_VALIDATION_FAILED",
+        title: "平台暂不支持此查询：相关部门的接口尚未上线",
+        detail: "工作台所用的查询与平台当前的接口不一致",
+      },
+    ],
+  ])("%j", (error, problem) => {
+    expect(problemOf(error)).toEqual(problem);
+  });
+});
+
 describe("development sign-in is for development alone", () => {
   it.each([
     [{ NODE_ENV: "production" }, false],
@@ -68,18 +211,19 @@ describe("development sign-in is for development alone", () => {
 
   it("is refused, and not offered, when turned off, though dev keys exist", async () => {
     const keys = await testKeys();
+    const trustedKeys = new TrustedKeys(keys.trustedAgencyKeys);
     const gateway = await startGateway({
       port: 0,
       supergraphSdl: readSupergraph(path.join(schemaDirectory, "supergraph.graphql")),
       subgraphUrls: {},
-      trustedKeys: new TrustedKeys(keys.trustedAgencyKeys),
+      trustedKeys,
       trustedSubgraphKeys: new TrustedKeys(keys.trustedSubgraphKeys),
       signingKey: keys.gatewaySigningKey,
       maxBodyBytes: 100_000,
       rateLimitPerSecond: 10,
       introspection: false,
       logger: createLogger("test", "silent"),
-      routes: await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: false }),
+      routes: await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: false, trustedKeys }),
     });
     try {
       const signIn = await fetch(new URL("/console/dev-sign-in?agency=hrss&user=wang&roles=admin", gateway.url));
@@ -101,10 +245,15 @@ describe("development sign-in is for development alone", () => {
   it("is not offered where no department's private key is kept", async () => {
     const keys = await testKeys();
     fs.rmSync(path.join(keys.keyDir, "agencies"), { recursive: true });
-    const routes = await consoleRoutes({ keyDir: keys.keyDir, agencies, devSignIn: true });
+    const routes = await consoleRoutes({
+      keyDir: keys.keyDir,
+      agencies,
+      devSignIn: true,
+      trustedKeys: new TrustedKeys(keys.trustedAgencyKeys),
+    });
     keys.remove();
 
-    expect(JSON.parse(String((await routes["/console/config"]({} as never)).body))).toEqual(
+    expect(JSON.parse(String((await (routes["/console/config"] as RouteHandler)({} as never)).body))).toEqual(
       expect.objectContaining({ devSignIn: false, devAgencies: [] }),
     );
   });
@@ -219,6 +368,34 @@ describe("the gateway serving the console", () => {
       status,
       body: { errors: [{ message: typeof message === "string" ? message : expect.stringMatching(message), extensions: { code } }] },
     });
+  });
+
+  it("explains in Chinese, naming the field, each refusal the hub makes to what the console sends", async () => {
+    const viewer = `Bearer ${await hub.keys.token({ agency: "hrss" })}`;
+    const search = (variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      hub.post({ query: print(enterpriseDocuments.EnterpriseSearchQuery), variables }, { authorization: viewer, ...headers });
+    const answers = await Promise.all([
+      search({ first: 10 }, { authorization: "Bearer a.b.c" }),
+      search({ first: 10 }, { "x-lianfang-purpose": "" }),
+      search({ first: 10 }, { "x-lianfang-case": "x".repeat(101) }),
+      search({ first: 500 }),
+      search({ first: 10, regionCode: "37030" }),
+      search({ first: 10, industryCode: "Z99" }),
+      hub.post(
+        { query: "mutation { saveEnterprises(rows: []) { inserted } }" },
+        { authorization: `Bearer ${await hub.keys.token({ agency: "hrss", roles: ["viewer"] })}` },
+      ),
+    ]);
+
+    expect(answers.map((answer) => answer.body.errors.map(problemOf))).toEqual([
+      [{ code: "UNAUTHENTICATED", title: "身份验证未通过，请重新登录", detail: "令牌内容不符合平台要求" }],
+      [{ code: "PURPOSE_REQUIRED", title: "请求未说明用途：请在页面顶部选择用途", detail: expect.stringMatching(/^可选用途：联合检查、/) }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：案件编号", field: "caseRef", detail: "最多 100 个字，不能含控制字符" }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：每页条数", field: "first", detail: "应在 1 至 200 之间，现为 500" }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：行政区划代码", field: "regionCode", detail: "「37030」不是6位行政区划代码" }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：行业代码", field: "industryCode", detail: "Z 不是 GB/T 4754-2017 的门类字母" }],
+      [{ code: "FORBIDDEN", title: "无权进行此操作", detail: "此操作需要管理员角色" }],
+    ]);
   });
 
   it("shows no landing page that loads from a CDN", async () => {

@@ -123,9 +123,9 @@ describe("npm run import: departments load their spreadsheets through the gatewa
         "370303",
         "Z99",
         "",
-        "行业代码: Z is not a GB/T 4754-2017 section letter; 参保登记日期: cannot be in the future",
+        "行业代码: Z 不是 GB/T 4754-2017 的门类字母; 参保登记日期: 不能晚于今天",
       ],
-      ["6", "2019-07-01", "短代码公司", "913703", "370303", "C2614", "", "统一社会信用代码: must be 18 characters, got 6"],
+      ["6", "2019-07-01", "短代码公司", "913703", "370303", "C2614", "", "统一社会信用代码: 应为18位，现为6位"],
       [
         "7",
         "2019-07-01",

@@ -11,6 +11,7 @@ const pages = [
   { key: "/sharing", label: "共享目录与授权" },
   { key: "/inspections", label: "联合检查" },
   { key: "/report", label: "会议报告" },
+  { key: "/import", label: "数据导入" },
   { key: "/audit", label: "审计" },
 ];
 

@@ -12,6 +12,7 @@ const Persons = lazy(() => import("./pages/Persons"));
 const Sharing = lazy(() => import("./pages/Sharing"));
 const Inspections = lazy(() => import("./pages/Inspections"));
 const Report = lazy(() => import("./pages/Report"));
+const Import = lazy(() => import("./pages/Import"));
 const Audit = lazy(() => import("./pages/Audit"));
 
 /** What a signed-in person works in: the API client, the pages and the frame around them. */
@@ -29,6 +30,7 @@ export default function Workbench() {
               <Route path="/sharing" element={<Sharing />} />
               <Route path="/inspections" element={<Inspections />} />
               <Route path="/report" element={<Report />} />
+              <Route path="/import" element={<Import />} />
               <Route path="/audit" element={<Audit />} />
               <Route path="*" element={<Navigate to="/enterprises" replace />} />
             </Routes>

@@ -31,11 +31,13 @@ export const client = new ApolloClient({
   },
 });
 
-/** A GET route beside /graphql (the audit trail, documents), with the same token and work. */
-function getRoute(path: string): Promise<Response> {
+/** A route beside /graphql (the audit trail, documents, the import), with the same token and work. */
+export function callRoute(path: string, init: RequestInit & { headers?: Record<string, string> } = {}): Promise<Response> {
   const { session, work } = current;
   return fetch(path, {
+    ...init,
     headers: {
+      ...init.headers,
       ...(session ? { authorization: `Bearer ${session.token}` } : {}),
       ...(work ? { "x-lianfang-purpose": work.purpose, "x-lianfang-case": encodeURIComponent(work.caseRef) } : {}),
     },
@@ -43,22 +45,27 @@ function getRoute(path: string): Promise<Response> {
 }
 
 export async function getJson(path: string): Promise<{ status: number; body: any }> {
-  const response = await getRoute(path);
+  const response = await callRoute(path);
   return { status: response.status, body: await response.json() };
 }
 
 /** Saves what a route answers as the file it names; a refusal comes back as its Chinese message. */
 export async function download(path: string): Promise<string | undefined> {
-  const response = await getRoute(path);
+  const response = await callRoute(path);
   if (!response.ok) {
     const body = await response.json().catch(() => undefined);
     return body?.errors?.[0]?.message ?? `下载失败 (HTTP ${response.status})`;
   }
   const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get("content-disposition") ?? "");
+  saveFile(await response.blob(), named ? decodeURIComponent(named[1]) : "report");
+  return undefined;
+}
+
+/** Hands the browser a file to save under the name given. */
+export function saveFile(content: Blob, fileName: string): void {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = named ? decodeURIComponent(named[1]) : "report";
+  link.href = URL.createObjectURL(content);
+  link.download = fileName;
   link.click();
   URL.revokeObjectURL(link.href);
-  return undefined;
 }

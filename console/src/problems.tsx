@@ -2,92 +2,8 @@ import { ApolloError } from "@apollo/client";
 import { Alert, Button, Space, Typography } from "antd";
 import type { GraphQLFormattedError } from "graphql";
 import { Link } from "react-router-dom";
+import { problemOf, titleOf, type Denied, type Problem } from "./explain";
 import { agencyNames, levelNames, nameOf, resourceNames } from "./labels";
-
-/** One field the gateway refused, as `extensions.denied` lists it. */
-export interface Denied {
-  resource: string;
-  owners: string[];
-  level: string;
-  reason: string;
-  apply?: string;
-}
-
-/** An error as a clerk reads it: what happened in Chinese, what it concerns, and the server's own words. */
-export interface Problem {
-  code: string;
-  title: string;
-  field?: string;
-  subgraph?: string;
-  denied?: Denied[];
-  detail?: string;
-}
-
-/** Form fields by the names the API gives them in `extensions.field`. */
-const fieldNames: Record<string, string> = {
-  creditCode: "统一社会信用代码",
-  nameContains: "企业名称",
-  regionCode: "行政区划代码",
-  industryCode: "行业代码",
-  riskClass: "风险类别",
-  period: "期间（年份）",
-  idNumber: "身份证号",
-  pid: "人员标识",
-  "input.resource": "共享资源",
-  "input.purpose": "用途",
-  "input.justification": "申请理由",
-  "input.days": "期限（天）",
-  "input.reason": "理由",
-  "input.id": "申请编号",
-};
-
-const fieldName = (field: string) => fieldNames[field] ?? fieldNames[field.replace(/^input\./, "")] ?? field;
-
-function titleOf(code: string, extensions: Record<string, unknown>): string {
-  switch (code) {
-    case "UNAUTHENTICATED":
-      return "身份验证未通过，请重新登录";
-    case "FORBIDDEN":
-      return extensions.denied ? "无权查看所请求的数据" : "无权进行此操作";
-    case "PURPOSE_REQUIRED":
-      return "请求未说明用途：请在页面顶部选择用途";
-    case "BAD_USER_INPUT":
-      return `输入有误：${fieldName(String(extensions.field ?? ""))}`;
-    case "SUBGRAPH_UNAVAILABLE":
-      return `${nameOf(agencyNames, String(extensions.subgraph))}暂时无法访问，其数据暂缺`;
-    case "RATE_LIMITED":
-      return "请求过于频繁，请稍后再试";
-    case "DEPTH_LIMIT_EXCEEDED":
-    case "ALIAS_LIMIT_EXCEEDED":
-    case "COST_LIMIT_EXCEEDED":
-      return "查询范围过大，请缩小条件或减少每页条数";
-    case "PAYLOAD_TOO_LARGE":
-      return "请求内容过大";
-    case "AUDIT_UNAVAILABLE":
-      return "审计日志暂时无法写入，平台暂停提供数据";
-    case "NOT_FOUND":
-      return "未找到所请求的记录";
-    case "GRAPHQL_VALIDATION_FAILED":
-      return "平台暂不支持此查询：相关部门的接口尚未上线";
-    case "NETWORK":
-      return "无法连接联防平台，请检查网络或稍后再试";
-    default:
-      return "操作未能完成";
-  }
-}
-
-function problemOf(error: GraphQLFormattedError): Problem {
-  const extensions = (error.extensions ?? {}) as Record<string, unknown>;
-  const code = String(extensions.code ?? "UNKNOWN");
-  return {
-    code,
-    title: titleOf(code, extensions),
-    ...(typeof extensions.field === "string" ? { field: extensions.field } : {}),
-    ...(typeof extensions.subgraph === "string" ? { subgraph: extensions.subgraph } : {}),
-    ...(Array.isArray(extensions.denied) ? { denied: extensions.denied as Denied[] } : {}),
-    detail: typeof extensions.reason === "string" ? extensions.reason : error.message,
-  };
-}
 
 /** Every problem an Apollo error or a local one carries, in Chinese. */
 export function problemsOf(error: unknown): Problem[] {
@@ -95,7 +11,7 @@ export function problemsOf(error: unknown): Problem[] {
     const network = error.networkError as (Error & { result?: { errors?: GraphQLFormattedError[] } }) | null;
     const fromServer = [...error.graphQLErrors, ...(network?.result?.errors ?? [])];
     if (fromServer.length) return fromServer.map(problemOf);
-    if (network) return [{ code: "NETWORK", title: titleOf("NETWORK", {}), detail: network.message }];
+    if (network) return [{ code: "NETWORK", title: titleOf("NETWORK", {}), original: network.message }];
     return [{ code: "LOCAL", title: error.message }];
   }
   if (error && typeof error === "object" && "errors" in error)
@@ -162,7 +78,9 @@ export function Problems({ error, except = [] }: { error: unknown; except?: stri
                 ))}
               </Space>
             ) : problem.detail && problem.detail !== problem.title ? (
-              <Typography.Text type="secondary">系统说明：{problem.detail}</Typography.Text>
+              <Typography.Text type="secondary">{problem.detail}</Typography.Text>
+            ) : problem.original ? (
+              <Typography.Text type="secondary">平台原文（供技术支持）：{problem.original}</Typography.Text>
             ) : undefined
           }
         />

@@ -143,6 +143,7 @@ export async function startFederation(
             agencies: subgraphs.map((subgraph) => subgraph.name),
             devSignIn: options.console.devSignIn,
             clock,
+            trustedKeys: agencyKeys.keys,
           }),
         }
       : {}),

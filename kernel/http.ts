@@ -51,7 +51,7 @@ export interface RequestFacts {
   agency?: string;
   purpose?: string;
   operationName?: string;
-  /** The gateway's own background reads (the grant book, twice a second): logged at debug, lest they drown the log. */
+  /** The gateway's own background reads (the grant book's standing version check): logged at debug, lest they drown the log. */
   background?: boolean;
 }
 

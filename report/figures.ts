@@ -1,5 +1,6 @@
 import { departmentNames, type ReportData } from "./fetch";
 import { fenToYuanText } from "../kernel/money";
+import { complaintCategoryNames, gradeNames, nameOf, vehicleClassNames } from "../reference/labels";
 import type { IndustryRow, PlanTarget } from "./query";
 
 /**
@@ -7,7 +8,6 @@ import type { IndustryRow, PlanTarget } from "./query";
  * both written: the numbers a meeting reads on paper are the numbers in the spreadsheet.
  */
 
-export const gradeNames: Record<string, string> = { ESPECIALLY_MAJOR: "特别重大", MAJOR: "重大", LARGER: "较大", ORDINARY: "一般" };
 export const gradeOrder = ["ESPECIALLY_MAJOR", "MAJOR", "LARGER", "ORDINARY"];
 export const stageNames: Record<string, string> = { REMINDER: "催告企业", NOTICE: "通报主管部门", REFERRAL: "移交依法处理" };
 export const stateNames: Record<string, string> = { OPEN: "未整改", CONFIRMED: "已确认整改", REJECTED: "整改未通过" };
@@ -26,8 +26,6 @@ export const shortDepartmentNames: Record<string, string> = {
   unions: "总工会",
   coordination: "联席办",
 };
-
-const nameOf = (table: Record<string, string>, key: string) => table[key] ?? key;
 
 /** One key figure: this period, the same period a year earlier, null where a department did not answer. */
 export interface Figure {
@@ -226,15 +224,6 @@ export const progressStatusNames: Record<string, string> = {
   NO_DATA: "无数据",
 };
 export const feeCategoryNames: Record<string, string> = { PUBLICITY: "宣传", TRAINING: "培训" };
-export const vehicleClassNames: Record<string, string> = { FREIGHT: "普通货运", PASSENGER: "旅客运输", HAZARDOUS_GOODS: "危险货物运输" };
-export const complaintCategoryNames: Record<string, string> = {
-  SAFETY_HAZARD: "安全隐患",
-  PROTECTIVE_EQUIPMENT: "劳动防护用品",
-  OCCUPATIONAL_HEALTH: "职业病危害",
-  INJURY_INSURANCE: "工伤保险",
-  WORKING_HOURS: "工作时间",
-  OTHER: "其他",
-};
 export const trainingMetrics = [
   "TRAINED_PERSONS",
   "TRAINED_PERSONS_OFFLINE",

@@ -2,7 +2,7 @@ import { Alert, Button, Form, Input, Layout, Menu, Select, Space, Tag, Typograph
 import { useState, type ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
 import { purposes } from "../../kernel/purposes";
-import { agencyFullNames, agencyNames, roleNames } from "./labels";
+import { agencyFullNames, agencyNames, roleNames } from "../../reference/labels";
 import { useSession, useSignedIn } from "./session";
 
 const pages = [

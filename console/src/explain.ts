@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from "graphql";
 import { purposes } from "../../kernel/purposes";
 import { chineseReason } from "../../kernel/reasons";
-import { agencyNames, nameOf, roleNames } from "./labels";
+import { agencyNames, nameOf, roleNames } from "../../reference/labels";
 
 /** One field the gateway refused, as `extensions.denied` lists it. */
 export interface Denied {

@@ -3,7 +3,7 @@ import { Alert, Button, Space, Typography } from "antd";
 import type { GraphQLFormattedError } from "graphql";
 import { Link } from "react-router-dom";
 import { problemOf, titleOf, type Denied, type Problem } from "./explain";
-import { agencyNames, levelNames, nameOf, resourceNames } from "./labels";
+import { agencyNames, levelNames, nameOf, resourceNames } from "../../reference/labels";
 
 /** Every problem an Apollo error or a local one carries, in Chinese. */
 export function problemsOf(error: unknown): Problem[] {

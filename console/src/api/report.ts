@@ -43,16 +43,6 @@ export interface MeetingReport {
   } | null;
 }
 
-/** 职工投诉 categories as the unions' ComplaintCategory enum describes them. */
-export const complaintCategoryNames: Record<string, string> = {
-  SAFETY_HAZARD: "安全隐患",
-  PROTECTIVE_EQUIPMENT: "劳动防护用品",
-  OCCUPATIONAL_HEALTH: "职业病危害",
-  INJURY_INSURANCE: "工伤保险",
-  WORKING_HOURS: "工作时间",
-  OTHER: "其他",
-};
-
 export const MeetingReportQuery: TypedDocumentNode<{ meetingReport: MeetingReport }, { regionCode: string; period: string }> = parse(`
   query MeetingReport($regionCode: String!, $period: String!) {
     meetingReport(regionCode: $regionCode, period: $period) {

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { purposes } from "../../../kernel/purposes";
 import { getJson } from "../apollo";
-import { agencyNames, nameOf } from "../labels";
+import { agencyNames, nameOf } from "../../../reference/labels";
 import { Problems } from "../problems";
 import { useSignedIn } from "../session";
 

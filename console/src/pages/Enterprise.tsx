@@ -16,7 +16,7 @@ import {
   recognitionStatusNames,
   riskClassNames,
   vehicleClassNames,
-} from "../labels";
+} from "../../../reference/labels";
 import { DeniedField, Problems, unavailableDepartments } from "../problems";
 
 const refusedTag = (

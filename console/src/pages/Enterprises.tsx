@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { EnterpriseByCodeQuery, EnterpriseSearchQuery, type EnterpriseSearchVariables, type EnterpriseSummary } from "../api/enterprise";
 import { checkedBy, creditCodeProblem, regionCodeProblem } from "../identifiers";
-import { riskClassNames } from "../labels";
+import { riskClassNames } from "../../../reference/labels";
 import { Problems } from "../problems";
 
 interface SearchForm {

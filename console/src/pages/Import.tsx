@@ -3,7 +3,7 @@ import type { UploadFile } from "antd";
 import { useState } from "react";
 import { download } from "../apollo";
 import { kindsOf, saveErrorsFile, templatePath, uploadSheet, type ImportAnswer, type RefusedRow } from "../api/import";
-import { agencyNames, nameOf } from "../labels";
+import { agencyNames, nameOf } from "../../../reference/labels";
 import { Problems } from "../problems";
 import { useSignedIn } from "../session";
 

@@ -3,7 +3,7 @@ import { Card, List, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { InspectionsQuery, type Inspection, type Target } from "../api/inspections";
-import { agencyNames, gradeNames, inspectionStatusNames, nameOf } from "../labels";
+import { agencyNames, gradeNames, inspectionStatusNames, nameOf } from "../../../reference/labels";
 import { Problems } from "../problems";
 
 const enterpriseLink = (enterprise: Target["enterprise"]) =>

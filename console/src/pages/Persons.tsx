@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typo
 import { PersonByIdNumberQuery, restrictedPersonFields } from "../api/person";
 import { useCatalogue } from "../catalogue";
 import { checkedBy, idNumberProblem } from "../identifiers";
-import { nameOf, recognitionStatusNames } from "../labels";
+import { nameOf, recognitionStatusNames } from "../../../reference/labels";
 import { DeniedField, Problems } from "../problems";
 
 const refused = <Tag data-testid="no-access">无权查看</Tag>;

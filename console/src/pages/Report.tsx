@@ -2,10 +2,10 @@ import { useLazyQuery } from "@apollo/client";
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Statistic, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { download } from "../apollo";
-import { complaintCategoryNames, MeetingReportQuery, type MeetingReport } from "../api/report";
+import { MeetingReportQuery, type MeetingReport } from "../api/report";
 import { Chart } from "../Chart";
 import { checkedBy, regionCodeProblem } from "../identifiers";
-import { gradeNames, nameOf, vehicleClassNames } from "../labels";
+import { complaintCategoryNames, gradeNames, nameOf, vehicleClassNames } from "../../../reference/labels";
 import { Problems, unavailableDepartments } from "../problems";
 
 const lastYear = String(new Date().getFullYear() - 1);

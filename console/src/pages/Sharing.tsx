@@ -6,7 +6,7 @@ import { purposes } from "../../../kernel/purposes";
 import type { CatalogueEntry } from "../api/catalogue";
 import { ApplicationsQuery, ApplyMutation, ApproveMutation, RefuseMutation, RevokeMutation, type SharingApplication } from "../api/sharing";
 import { useCatalogue } from "../catalogue";
-import { agencyNames, applicationStatusNames, levelNames, nameOf, resourceNames } from "../labels";
+import { agencyNames, applicationStatusNames, levelNames, nameOf, resourceNames } from "../../../reference/labels";
 import { Problems } from "../problems";
 import { current, useSignedIn } from "../session";
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Tabs, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { agencyFullNames, agencyNames, roleNames } from "../labels";
+import { agencyFullNames, agencyNames, roleNames } from "../../../reference/labels";
 import { readToken, useSession } from "../session";
 
 interface ConsoleConfig {

@@ -1,4 +1,4 @@
-/** Chinese names for the stable English identifiers the API uses; unknown ones show as they are. */
+/** Chinese names for the stable English identifiers the API uses, for the console and the report alike; unknown ones show as they are. */
 
 export const agencyNames: Record<string, string> = {
   hrss: "人社",
@@ -44,7 +44,16 @@ export const recognitionStatusNames: Record<string, string> = {
 };
 export const checkStatusNames: Record<string, string> = { OPEN: "待整改", RECTIFIED: "已整改" };
 export const projectStatusNames: Record<string, string> = { UNDER_CONSTRUCTION: "在建", SUSPENDED: "停工", COMPLETED: "竣工" };
-export const vehicleClassNames: Record<string, string> = { FREIGHT: "货运", PASSENGER: "客运", HAZARDOUS_GOODS: "危险货物运输" };
+export const vehicleClassNames: Record<string, string> = { FREIGHT: "普通货运", PASSENGER: "旅客运输", HAZARDOUS_GOODS: "危险货物运输" };
+/** 职工投诉 categories, as the unions' ComplaintCategory enum describes them. */
+export const complaintCategoryNames: Record<string, string> = {
+  SAFETY_HAZARD: "安全隐患",
+  PROTECTIVE_EQUIPMENT: "劳动防护用品",
+  OCCUPATIONAL_HEALTH: "职业病危害",
+  INJURY_INSURANCE: "工伤保险",
+  WORKING_HOURS: "工作时间",
+  OTHER: "其他",
+};
 export const gradeNames: Record<string, string> = { ESPECIALLY_MAJOR: "特别重大", MAJOR: "重大", LARGER: "较大", ORDINARY: "一般" };
 export const riskClassNames = ["", "一类", "二类", "三类", "四类", "五类", "六类", "七类", "八类"];
 

@@ -11,8 +11,8 @@ describe("shared input checks", () => {
 
   it("rejects text that is blank or too long, naming the field", () => {
     expect([rejectionOf(() => requireText("input.title", "  ", 5)), rejectionOf(() => requireText("input.title", "abcdef", 5))]).toEqual([
-      { code: "BAD_USER_INPUT", field: "input.title", reason: "cannot be empty" },
-      { code: "BAD_USER_INPUT", field: "input.title", reason: "must be at most 5 characters, got 6" },
+      { code: "BAD_USER_INPUT", field: "input.title", reason: "不能为空" },
+      { code: "BAD_USER_INPUT", field: "input.title", reason: "最多 5 个字符, 填写了 6 个" },
     ]);
   });
 
@@ -22,7 +22,7 @@ describe("shared input checks", () => {
     expect(rejectionOf(() => requireNotFuture("input.on", "2026-11-24", now))).toEqual({
       code: "BAD_USER_INPUT",
       field: "input.on",
-      reason: "cannot be in the future",
+      reason: "不能晚于今天 (2026-11-23)",
     });
   });
 

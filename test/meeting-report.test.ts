@@ -7,6 +7,7 @@ import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-diseas
 import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
 import { seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 const reportQuery = `query MeetingReport($regionCode: String!, $period: String!) {
   meetingReport(regionCode: $regionCode, period: $period) {
@@ -154,7 +155,7 @@ describe("the leading group's meeting report, each department answering its own 
 
     expect(response.body.errors).toEqual([
       expect.objectContaining({
-        message: `${field}: ${reason}`,
+        message: `${fieldLabel(field)}: ${reason}`,
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason, reasonCode }),
       }),
     ]);

@@ -1,9 +1,10 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { housingCatalogue } from "./catalogue";
 import { ConstructionProject } from "./construction-project.entity";
 import { constructionProjectReference } from "./construction-project.reference";
-import { ConstructionProjectRecordResolver, ConstructionProjectResolver } from "./construction-project.resolver";
+import { constructionProjectRecord, ConstructionProjectRecordResolver, ConstructionProjectResolver } from "./construction-project.resolver";
 import { housingDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { SiteWorkersInspections1763900000000 } from "./migrations/1763900000000-site-workers-inspections";
@@ -14,6 +15,8 @@ import { PersonResolver, SiteWorkerResolver } from "./site-worker.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { RecordChange } from "../../kernel/records";
+
+const corrections = appliedCorrections([constructionProjectRecord]);
 
 /** 住建 (housing and construction): construction projects, their real-name worker registry and safety inspections. */
 export const housing: SubgraphDefinition<City> = {
@@ -26,8 +29,14 @@ export const housing: SubgraphDefinition<City> = {
     PersonResolver,
     ConstructionSafetyInspectionResolver,
   ],
-  catalogue: housingCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...keyOnlyReference("Person"), ...constructionProjectReference },
+  extendedOnly: [corrections.type],
+  catalogue: { ...housingCatalogue, ...corrections.catalogue },
+  references: {
+    ...corrections.references,
+    ...keyOnlyReference("Enterprise"),
+    ...keyOnlyReference("Person"),
+    ...constructionProjectReference,
+  },
   entities: [ConstructionProject, SiteWorkerRegistration, ConstructionSafetyInspection, RecordChange],
   migrations: [Initial1763800000000, SiteWorkersInspections1763900000000, MasterRecords1764000000000],
   demo: housingDemo,

@@ -1,3 +1,4 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -10,20 +11,23 @@ import { EnterpriseResolver } from "./enterprise.resolver";
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { OperatorsDriversAccidents1763900000000 } from "./migrations/1763900000000-operators-drivers-accidents";
 import { OperatingLicence } from "./operating-licence.entity";
-import { OperatingLicenceRecordResolver } from "./operating-licence.resolver";
+import { operatingLicenceRecord, OperatingLicenceRecordResolver } from "./operating-licence.resolver";
 import { TransportAccident } from "./transport-accident.entity";
 import { TransportAccidentResolver } from "./transport-accident.resolver";
 import { Vehicle } from "./vehicle.entity";
 import { vehicleReference } from "./vehicle.reference";
 import { VehicleResolver } from "./vehicle.resolver";
 
+const corrections = appliedCorrections([operatingLicenceRecord]);
+
 /** 交通 (transport): road transport operators, their vehicles and drivers, and accidents on the road. */
 export const transport: SubgraphDefinition<City> = {
   name: "transport",
   resolvers: [VehicleResolver, EnterpriseResolver, DriverQualificationResolver, TransportAccidentResolver, OperatingLicenceRecordResolver],
-  references: { ...keyOnlyReference("Enterprise"), ...vehicleReference },
+  references: { ...corrections.references, ...keyOnlyReference("Enterprise"), ...vehicleReference },
   entities: [Vehicle, OperatingLicence, DriverQualification, TransportAccident, RecordChange],
   migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000, MasterRecords1764000000000],
   demo: transportDemo,
-  catalogue: transportCatalogue,
+  extendedOnly: [corrections.type],
+  catalogue: { ...transportCatalogue, ...corrections.catalogue },
 };

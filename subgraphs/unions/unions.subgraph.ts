@@ -1,3 +1,4 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { RecordChange } from "../../kernel/records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
@@ -14,8 +15,10 @@ import { SupervisionCheck } from "./supervision-check.entity";
 import { supervisionCheckReference } from "./supervision-check.reference";
 import { SupervisionCheckResolver } from "./supervision-check.resolver";
 import { TrainingSession } from "./training-session.entity";
-import { TrainingSessionRecordResolver, TrainingSessionResolver } from "./training-session.resolver";
+import { trainingSessionRecord, TrainingSessionRecordResolver, TrainingSessionResolver } from "./training-session.resolver";
 import { TransferredComplaintResolver } from "./transferred-complaint.resolver";
+
+const corrections = appliedCorrections([trainingSessionRecord]);
 
 /** 总工会 (trade unions): labour-protection supervision, workers' complaints and prevention training. */
 export const unions: SubgraphDefinition<City> = {
@@ -28,8 +31,9 @@ export const unions: SubgraphDefinition<City> = {
     TrainingSessionRecordResolver,
     TransferredComplaintResolver,
   ],
-  catalogue: unionsCatalogue,
-  references: { ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
+  extendedOnly: [corrections.type],
+  catalogue: { ...unionsCatalogue, ...corrections.catalogue },
+  references: { ...corrections.references, ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
   entities: [SupervisionCheck, Complaint, TrainingSession, RecordChange],
   migrations: [Initial1763800000000, ComplaintsTraining1763900000000, MasterRecords1764000000000, TransferredComplaints1764100000000],
   demo: unionsDemo,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { fieldLabel } from "../kernel/field-labels";
 import { verifyAgencyToken, type Caller } from "../kernel/identity";
 import type { TrustedKeys } from "../kernel/trusted-keys";
 import { isCreditCode, isPid } from "../kernel/subjects";
@@ -11,8 +12,8 @@ const refusal = (status: number, code: string, message: string, extra: Record<st
   json(status, { errors: [{ message, extensions: { code, ...extra } }] });
 
 const subjectQueries: { parameter: string; kind: SubjectKind; wellFormed: (value: string) => boolean; describe: string }[] = [
-  { parameter: "pid", kind: "person", wellFormed: isPid, describe: "the 32-character pseudonymous person key" },
-  { parameter: "creditCode", kind: "enterprise", wellFormed: isCreditCode, describe: "an 18-character 统一社会信用代码" },
+  { parameter: "pid", kind: "person", wellFormed: isPid, describe: "32 位的人员假名化标识 (pid)" },
+  { parameter: "creditCode", kind: "enterprise", wellFormed: isCreditCode, describe: "18 位统一社会信用代码" },
 ];
 
 async function authenticate(request: IncomingMessage, keys: TrustedKeys): Promise<Caller | ReturnType<typeof json>> {
@@ -46,7 +47,8 @@ export async function auditTrail(request: IncomingMessage, audit: AuditLog, keys
   const key = asked && search.get(asked.parameter);
   if (!asked || !key || !asked.wellFormed(key)) {
     const query = asked ?? subjectQueries[0];
-    return refusal(400, "BAD_USER_INPUT", `${query.parameter}: must be ${query.describe}`, { field: query.parameter });
+    const reason = `应为 ${query.describe}`;
+    return refusal(400, "BAD_USER_INPUT", `${fieldLabel(query.parameter)}: ${reason}`, { field: query.parameter, reason });
   }
   const records = await audit.store.trail(asked.kind, key);
   return json(200, {

@@ -35,13 +35,10 @@ function checkBounds(purpose: string | undefined, caseRef: string | undefined): 
     return error;
   };
   if (purpose !== undefined && !purposeShape.test(purpose)) {
-    throw refuse(
-      "purpose",
-      `must be a purpose code of at most 40 capital letters and underscores, one of ${Object.keys(purposes).join(", ")}`,
-    );
+    throw refuse("purpose", `用途应为以下代码之一 (最多 40 个大写字母和下划线): ${Object.keys(purposes).join("、")}`);
   }
   if (caseRef !== undefined && (caseRef.length > caseRefLimit || unprintable.test(caseRef) || !caseRef.isWellFormed())) {
-    throw refuse("caseRef", `must be at most ${caseRefLimit} printable characters, without control characters`);
+    throw refuse("caseRef", `案件编号最多 ${caseRefLimit} 个可打印字符, 不能含控制字符`);
   }
 }
 

@@ -2,6 +2,7 @@ import {
   Kind,
   getNamedType,
   getNullableType,
+  isAbstractType,
   isListType,
   isObjectType,
   type FieldNode,
@@ -108,11 +109,14 @@ export function analyseOperation(
       const definition = type.getFields()[field.name.value];
       if (!definition || !field.selectionSet) return;
       const returned = getNamedType(definition.type);
-      if (!isObjectType(returned)) return;
+      // An interface or union is read as each type it may be, each governed by its owner's catalogue; priced once.
+      const possible = isObjectType(returned) ? [returned] : isAbstractType(returned) ? schema.getPossibleTypes(returned) : [];
       const first = pageSizeOf(definition, field, walk.variables);
       const listed = isListType(getNullableType(definition.type));
       const size = listed ? (pageSize ?? first ?? assumedListSize) : 1;
-      enter(field.selectionSet, returned, depth + 1, multiplier * size, listed ? undefined : (first ?? pageSize));
+      possible.forEach((type, index) =>
+        enter(field.selectionSet!, type, depth + 1, index === 0 ? multiplier * size : 0, listed ? undefined : (first ?? pageSize)),
+      );
     });
   };
   enter(operation.selectionSet, rootType(schema, operation), 1, 1);

@@ -1,6 +1,5 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { chineseReason } from "../kernel/reasons";
 import { CellProblem, importKind, type ImportKind } from "./kinds";
 import { writeErrorsFile, type RefusedRow } from "./errors-file";
 import { FileProblem, readSheet, type Sheet } from "./read";
@@ -137,10 +136,7 @@ export async function importSheet(source: string | Buffer, options: SheetImportO
           refused.push({
             rowNumber,
             cells,
-            problems: row.problems.map(
-              (problem) =>
-                `${headerOf(kind, problem.field)}: ${chineseReason(problem.reason, (field) => headerOf(kind, field)) ?? problem.reason}`,
-            ),
+            problems: row.problems.map((problem) => `${headerOf(kind, problem.field)}: ${problem.reason}`),
           });
         }
         sent += batch.length;

@@ -7,12 +7,12 @@ import { lianfangError } from "./errors";
  */
 export function requireOwnDepartment(identity: CallIdentity, department: string, role: Role = "admin"): void {
   if (identity.agency !== department) {
-    throw lianfangError("FORBIDDEN", `only ${department} may change these records; ${identity.agency} may not`, {
+    throw lianfangError("FORBIDDEN", `这些记录只能由 ${department} 修改, ${identity.agency} 不能修改`, {
       owner: department,
       agency: identity.agency,
     });
   }
   if (!identity.roles.includes(role)) {
-    throw lianfangError("FORBIDDEN", `changing these records needs the ${role} role`, { requiredRole: role });
+    throw lianfangError("FORBIDDEN", `修改这些记录需要 ${role} 角色`, { requiredRole: role });
   }
 }

@@ -1,6 +1,7 @@
 import { holidayNotices } from "../reference/statutory-holidays";
 import { addWorkingDays, addYears, chinaDayStart, chinaToday, isWorkingDay } from "./calendar";
 import { requireTimestamp } from "./validate";
+import { rejectionOf } from "../test/support/expected";
 
 describe("emergency calendar", () => {
   it("takes today in China Standard Time", () => {
@@ -26,14 +27,21 @@ describe("emergency calendar", () => {
     expect(requireTimestamp("input.occurredAt", value).toISOString()).toBe(iso);
   });
 
-  it.each(["2025-02-30T08:00:00Z", "2025-03-10T24:00:00Z", "2025-03-10T08:00:00", "2025-03-10", "yesterday"])(
-    "rejects %p naming the field",
-    (value) => {
-      expect(() => requireTimestamp("input.occurredAt", value)).toThrow(
-        `input.occurredAt: ${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
-      );
-    },
-  );
+  const notAMoment = "不是带时区的日期时间: 应写作 YYYY-MM-DDThh:mm[:ss], 以 Z 或时差 (如 +08:00) 结尾";
+  it.each([
+    ["2025-02-30T08:00:00Z", "2025-02-30 不是真实的日期: 2025 年 2 月只有 28 天, 没有 30 日"],
+    ["2025-03-10T24:00:00Z", `"2025-03-10T24:00:00Z" ${notAMoment}`],
+    ["2025-03-10T08:00:00", `"2025-03-10T08:00:00" ${notAMoment}`],
+    ["2025-03-10", `"2025-03-10" ${notAMoment}`],
+    ["yesterday", `"yesterday" ${notAMoment}`],
+  ])("rejects %p naming the field in Chinese", (value, reason) => {
+    expect(rejectionOf(() => requireTimestamp("input.occurredAt", value))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "input.occurredAt",
+      reason,
+    });
+    expect(() => requireTimestamp("input.occurredAt", value)).toThrow(`发生时间: ${reason}`);
+  });
 });
 
 describe("working days", () => {

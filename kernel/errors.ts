@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import { fieldLabel } from "./field-labels";
 
 /** Error codes a client can act on; the GraphQL `extensions.code` of every error Lianfang raises. */
 export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "HOLIDAY_DATA_MISSING";
@@ -18,9 +19,12 @@ export function lianfangError(code: ErrorCode, message: string, details: Record<
   });
 }
 
-/** Rejects one input field, naming it and the reason, so the caller can fix exactly that value. */
-export function badUserInput(field: string, reason: string): GraphQLError {
-  return lianfangError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason });
+/**
+ * Rejects one input field so the caller can fix exactly that value: the message names it in Chinese
+ * for the clerk, `extensions.field` by its path for programs, and `extensions.reason` says why.
+ */
+export function badUserInput(field: string, reason: string, details: Record<string, unknown> = {}): GraphQLError {
+  return lianfangError("BAD_USER_INPUT", `${fieldLabel(field)}: ${reason}`, { field, reason, ...details });
 }
 
 /** 401 with the challenge RFC 6750 asks for: a bearer token is what the hub accepts. */

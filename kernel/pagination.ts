@@ -47,7 +47,7 @@ const encodeCursor = (key: string) => Buffer.from(key, "utf8").toString("base64u
 
 function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!cursor || encodeCursor(key) !== cursor) throw badUserInput("after", "is not a cursor this list returned");
+  if (!cursor || encodeCursor(key) !== cursor) throw badUserInput("after", "不是本列表返回的分页游标");
   return key;
 }
 
@@ -61,7 +61,7 @@ export async function paginate<T extends ObjectLiteral>(
   args: PageArgs,
 ): Promise<Page<T>> {
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
-    throw badUserInput("first", `must be between 1 and ${maxPageSize}, got ${args.first}`);
+    throw badUserInput("first", `应为 1 至 ${maxPageSize} 之间的整数, 填写的是 ${args.first}`);
   }
   const alias = query.alias;
   if (args.after !== undefined && args.after !== null) {

@@ -205,7 +205,6 @@ export interface SaveOptions {
   correctionRef?: string | null;
   /** Validate and compare everything, then roll back: what an import would do, with nothing stored. */
   dryRun?: boolean;
-  now?: Date;
 }
 
 /** Thrown at the end of a dry run's transaction so that it rolls back. */
@@ -234,7 +233,7 @@ export async function saveOne<Input extends VersionedInput, Row extends Versione
   const values = await record.validate(input, checks, context);
   if (!values || checks.problems.length) {
     const [first] = checks.problems;
-    throw lianfangError("BAD_USER_INPUT", `${first.field}: ${first.reason}`, { ...first, problems: checks.problems });
+    throw badUserInput(first.field, first.reason, { problems: checks.problems });
   }
   const key = String(values[record.key as keyof typeof values]);
   return context.db.transaction(async (manager) => {
@@ -246,9 +245,9 @@ export async function saveOne<Input extends VersionedInput, Row extends Versione
     if (!before && expected !== null) throw badUserInput("input.version", `${record.resource} ${key} 尚未登记, 新登记时不提交 version`);
     if (before && expected !== before.version) {
       const reason = staleVersion(before.version, expected!);
-      throw lianfangError("BAD_USER_INPUT", `input.version: ${reason}`, { field: "input.version", reason, currentVersion: before.version });
+      throw badUserInput("input.version", reason, { currentVersion: before.version });
     }
-    const [saved] = await write(manager, record, [{ before, values }], context.identity, options);
+    const [saved] = await write(manager, record, [{ before, values }], context.identity, options, context.clock());
     return saved.after;
   });
 }
@@ -310,7 +309,7 @@ export async function saveBatch<Input extends VersionedInput, Row extends Versio
             return false;
           });
           const rows = current.map((row) => ({ before: byKey.get(row.key) ?? null, values: row.values }));
-          saved = (await write(manager, record, rows, context.identity, options)).map((result, position) => ({
+          saved = (await write(manager, record, rows, context.identity, options, context.clock())).map((result, position) => ({
             ...result,
             row: current[position],
           }));
@@ -360,8 +359,9 @@ async function write<Row extends Versioned>(
   rows: { before: Row | null; values: Omit<Row, "version"> }[],
   identity: CallIdentity,
   options: SaveOptions,
+  /** The hub's time, kept as the change's moment. */
+  changedAt: Date,
 ): Promise<{ outcome: SaveOutcome; after: Row }[]> {
-  const changedAt = options.now ?? new Date();
   const history: RecordChange[] = [];
   const inserts: Row[] = [];
   const results: { outcome: SaveOutcome; after: Row; before: Row | null }[] = [];

@@ -1,6 +1,6 @@
 import { checkRegionCode } from "../reference/regions";
 import { addDays, chinaToday } from "./calendar";
-import { lianfangError } from "./errors";
+import { badUserInput } from "./errors";
 
 /**
  * A reporting period, "YYYY" or "YYYY-Qn", and the region it is asked for. A period that has not
@@ -15,9 +15,7 @@ export interface ReportPeriod {
   to: string;
 }
 
-function badPeriod(field: string, reasonCode: string, reason: string) {
-  return lianfangError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason, reasonCode });
-}
+const badPeriod = (field: string, reasonCode: string, reason: string) => badUserInput(field, reason, { reasonCode });
 
 const periodPattern = /^((?:19|20)\d{2})(?:-Q([1-4]))?$/;
 

@@ -13,7 +13,7 @@ export function isCalendarDate(value: string): boolean {
 
 function parseLocalDate(value: unknown): string {
   if (typeof value !== "string" || !isCalendarDate(value)) {
-    throw new GraphQLError(`LocalDate must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+    throw new GraphQLError(`日期应为真实的日历日期, 写作 YYYY-MM-DD, 填写的是 ${JSON.stringify(value)}`, {
       extensions: { code: "BAD_USER_INPUT" },
     });
   }

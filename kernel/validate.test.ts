@@ -1,5 +1,14 @@
 import { rejectionOf } from "../test/support/expected";
-import { requireAccidentId, requireNotFuture, requireReportScope, requireText } from "./validate";
+import { creditCodeCheckCharacter } from "./identifiers/credit-code";
+import {
+  creditCodeTypoHint,
+  requireAccidentId,
+  requireLocalDate,
+  requireNotFuture,
+  requireOrder,
+  requireReportScope,
+  requireText,
+} from "./validate";
 
 describe("shared input checks", () => {
   it.each([
@@ -11,8 +20,43 @@ describe("shared input checks", () => {
 
   it("rejects text that is blank or too long, naming the field", () => {
     expect([rejectionOf(() => requireText("input.title", "  ", 5)), rejectionOf(() => requireText("input.title", "abcdef", 5))]).toEqual([
-      { code: "BAD_USER_INPUT", field: "input.title", reason: "cannot be empty" },
-      { code: "BAD_USER_INPUT", field: "input.title", reason: "must be at most 5 characters, got 6" },
+      { code: "BAD_USER_INPUT", field: "input.title", reason: "不能为空" },
+      { code: "BAD_USER_INPUT", field: "input.title", reason: "最多 5 个字符, 填写了 6 个" },
+    ]);
+  });
+
+  it.each([
+    ["2025-02-30", "2025-02-30 不是真实的日期: 2025 年 2 月只有 28 天, 没有 30 日"],
+    ["2024-02-30", "2024-02-30 不是真实的日期: 2024 年 2 月只有 29 天, 没有 30 日"],
+    ["2025-13-01", "2025-13-01 不是真实的日期: 没有 13 月"],
+    ["2025/02/01", '"2025/02/01" 不是日期, 应写作 YYYY-MM-DD'],
+  ])("says why %s is no date, in Chinese, and names the field in the message", (value, reason) => {
+    expect(rejectionOf(() => requireLocalDate("input.registeredOn", value))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "input.registeredOn",
+      reason,
+    });
+    expect(() => requireLocalDate("input.registeredOn", value)).toThrow(`参保登记日期: ${reason}`);
+  });
+
+  it("names the earlier field by its Chinese name and both values when two dates come out of order", () => {
+    expect(rejectionOf(() => requireOrder("input.reportedOn", "2025-03-02", "2025-03-01", "input.diagnosedOn"))).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "input.reportedOn",
+      reason: "不能早于诊断日期 2025-03-02, 填写的是 2025-03-01",
+    });
+    expect(() => requireOrder("input.reportedOn", "2025-03-02", "2025-03-01", "input.diagnosedOn")).toThrow(
+      "报告日期: 不能早于诊断日期 2025-03-02, 填写的是 2025-03-01",
+    );
+  });
+
+  it("points at a likely typo when a credit code fails its check character", () => {
+    const first17 = "91370303MA3C8K7D9";
+    const right = creditCodeCheckCharacter(first17);
+    const wrong = right === "0" ? "1" : "0";
+    expect([creditCodeTypoHint(first17 + right), creditCodeTypoHint(first17 + wrong)]).toEqual([
+      "",
+      `; 其校验位应为 ${right}, 实为 ${wrong} (GB 32100), 请核对是否填错`,
     ]);
   });
 
@@ -22,7 +66,7 @@ describe("shared input checks", () => {
     expect(rejectionOf(() => requireNotFuture("input.on", "2026-11-24", now))).toEqual({
       code: "BAD_USER_INPUT",
       field: "input.on",
-      reason: "cannot be in the future",
+      reason: "不能晚于今天 (2026-11-23)",
     });
   });
 

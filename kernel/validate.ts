@@ -1,8 +1,9 @@
 import { checkIndustryCode } from "../reference/industries";
 import { chinaToday } from "./calendar";
 import { checkRegionCode } from "../reference/regions";
-import { badUserInput, lianfangError } from "./errors";
-import { checkCreditCode } from "./identifiers/credit-code";
+import { badUserInput } from "./errors";
+import { fieldLabel } from "./field-labels";
+import { checkCreditCode, creditCodeCheckCharacter } from "./identifiers/credit-code";
 import { checkIdNumber } from "./identifiers/id-number";
 import { isCalendarDate } from "./scalars";
 
@@ -15,6 +16,15 @@ export function requireCreditCode(field: string, value: string): { creditCode: s
   const check = checkCreditCode(value);
   if (!check.valid) throw badUserInput(field, check.reason);
   return { creditCode: check.normalized, needsReview: !check.checksumValid };
+}
+
+/**
+ * Why a well-formed credit code found on no record may be a typo: its check character, when it
+ * fails GB 32100 (legal for pilot codes, so never a refusal by itself). Empty when it passes.
+ */
+export function creditCodeTypoHint(creditCode: string): string {
+  const expected = creditCodeCheckCharacter(creditCode.slice(0, 17));
+  return expected === creditCode[17] ? "" : `; 其校验位应为 ${expected}, 实为 ${creditCode[17]} (GB 32100), 请核对是否填错`;
 }
 
 /** `now` is the hub's time: a birth date after it is impossible. */
@@ -44,31 +54,46 @@ export function requireIndustryCode(field: string, value: string): { section: st
 }
 
 export function requireLocalDate(field: string, value: string): string {
-  if (!isCalendarDate(value)) throw badUserInput(field, `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`);
+  if (!isCalendarDate(value)) throw badUserInput(field, notADate(value));
   return value;
+}
+
+/** Why a text is not a date: a day the month lacks (2025-02-30) is named as such. */
+function notADate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return `${JSON.stringify(value)} 不是日期, 应写作 YYYY-MM-DD`;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (month < 1 || month > 12) return `${value} 不是真实的日期: 没有 ${month} 月`;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${value} 不是真实的日期: ${year} 年 ${month} 月只有 ${daysInMonth} 天, 没有 ${day} 日`;
 }
 
 /** The day a question is asked "as of": the caller's clock when it gives one, else today in China. */
 export const requireAsOf = (field: string, value: string | null | undefined, now: Date): string =>
   value === undefined || value === null ? chinaToday(now) : requireLocalDate(field, value);
 
-/** Two moments that must come in order, e.g. an accident cannot be reported before it happened. */
+const shownMoment = (value: Date | string) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * Two moments that must come in order, e.g. an accident cannot be reported before it happened.
+ * `earlier` is named by its field or, when it is a stored value, by its Chinese name.
+ */
 export function requireOrder(laterField: string, earlier: Date | string, later: Date | string, earlierField: string): void {
   if (new Date(later).getTime() < new Date(earlier).getTime()) {
-    throw badUserInput(laterField, `cannot be before ${earlierField}`);
+    throw badUserInput(laterField, `不能早于${fieldLabel(earlierField)} ${shownMoment(earlier)}, 填写的是 ${shownMoment(later)}`);
   }
 }
 
 export function requireRange(field: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max)
-    throw badUserInput(field, `must be a whole number from ${min} to ${max}, got ${value}`);
+    throw badUserInput(field, `应为 ${min} 至 ${max} 之间的整数, 填写的是 ${value}`);
   return value;
 }
 
 /** A moment not after now, or a calendar date not after today in China. */
 export function requireNotFuture(field: string, value: Date | string, now: Date): void {
   const future = typeof value === "string" && isCalendarDate(value) ? value > chinaToday(now) : new Date(value).getTime() > now.getTime();
-  if (future) throw badUserInput(field, "cannot be in the future");
+  if (future) throw badUserInput(field, `不能晚于今天 (${chinaToday(now)})`);
 }
 
 const timestampPattern = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
@@ -76,32 +101,31 @@ const timestampPattern = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(
 /** An ISO 8601 moment with its zone (a report time means nothing without one). */
 export function requireTimestamp(field: string, value: string): Date {
   const match = timestampPattern.exec(value);
-  if (!match || !isCalendarDate(match[1])) {
-    throw badUserInput(field, `${JSON.stringify(value)} is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`);
+  if (!match) {
+    throw badUserInput(field, `${JSON.stringify(value)} 不是带时区的日期时间: 应写作 YYYY-MM-DDThh:mm[:ss], 以 Z 或时差 (如 +08:00) 结尾`);
   }
+  if (!isCalendarDate(match[1])) throw badUserInput(field, notADate(match[1]));
   return new Date(value);
 }
 
 export function requireText(field: string, value: string, maxLength: number): string {
   const text = value.trim();
-  if (!text) throw badUserInput(field, "cannot be empty");
-  if (text.length > maxLength) throw badUserInput(field, `must be at most ${maxLength} characters, got ${text.length}`);
+  if (!text) throw badUserInput(field, "不能为空");
+  if (text.length > maxLength) throw badUserInput(field, `最多 ${maxLength} 个字符, 填写了 ${text.length} 个`);
   return text;
 }
 
 /** The key of an Accident as emergency management issues it: AC-<year>-<serial, or 16 hex digits when reported>. */
 export function requireAccidentId(field: string, value: string): string {
   const match = /^AC-(\d{4})-([0-9a-f]{6,16})$/i.exec(value.trim());
-  if (!match) throw badUserInput(field, "must be an accident number AC-YYYY-… as emergency management issues it");
+  if (!match) throw badUserInput(field, `${JSON.stringify(value)} 不是应急管理部门编发的事故编号 (AC-年份-…)`);
   return `AC-${match[1]}-${match[2].toLowerCase()}`;
 }
 
 /** Why a report's scope was refused: stable codes a program can act on, beside the reason in Chinese. */
 export type ReportScopeProblem = "UNKNOWN_REGION" | "MALFORMED_PERIOD" | "FUTURE_PERIOD" | "INVALID_SPAN";
 
-function badScope(field: string, reasonCode: ReportScopeProblem, reason: string) {
-  return lianfangError("BAD_USER_INPUT", `${field}: ${reason}`, { field, reason, reasonCode });
-}
+const badScope = (field: string, reasonCode: ReportScopeProblem, reason: string) => badUserInput(field, reason, { reasonCode });
 
 /** A known GB/T 2260 region, refused in Chinese with a stable reason code. */
 function requireReportRegion(regionCode: string): string {

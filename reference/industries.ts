@@ -153,21 +153,21 @@ export type IndustryCodeCheck = { valid: true; section: string; division: string
 export function checkIndustryCode(code: string): IndustryCodeCheck {
   const match = /^([A-Z]?)(\d*)$/.exec(code);
   if (!match) {
-    return { valid: false, reason: `${JSON.stringify(code)} is not a section letter followed by 2 to 4 digits` };
+    return { valid: false, reason: `${JSON.stringify(code)} 不是行业代码: 应为门类字母 (可省略) 加 2 至 4 位数字` };
   }
   const [, letter, digits] = match;
   if (letter !== "" && !sectionCodes.has(letter)) {
-    return { valid: false, reason: `${letter} is not a GB/T 4754-2017 section letter` };
+    return { valid: false, reason: `${letter} 不是 GB/T 4754-2017 的门类字母` };
   }
   if (digits.length < 2 || digits.length > 4) {
-    return { valid: false, reason: `industry code needs 2, 3 or 4 digits, got ${digits.length}` };
+    return { valid: false, reason: `应有 2、3 或 4 位数字, 实为 ${digits.length} 位` };
   }
   const division = divisionsByCode.get(digits.slice(0, 2));
   if (!division) {
-    return { valid: false, reason: `${digits.slice(0, 2)} is not a GB/T 4754-2017 division` };
+    return { valid: false, reason: `${digits.slice(0, 2)} 不是 GB/T 4754-2017 的大类` };
   }
   if (letter !== "" && letter !== division.section) {
-    return { valid: false, reason: `division ${division.code} belongs to section ${division.section}, not ${letter}` };
+    return { valid: false, reason: `大类 ${division.code} 属于门类 ${division.section}, 不属于 ${letter}` };
   }
   return { valid: true, section: division.section, division: division.code };
 }

@@ -47,9 +47,9 @@ export type RegionCodeCheck = { valid: true; level: RegionLevel; name: string } 
 
 export function checkRegionCode(code: string): RegionCodeCheck {
   if (!/^\d{6}$/.test(code)) {
-    return { valid: false, reason: `${JSON.stringify(code)} is not a 6-digit region code` };
+    return { valid: false, reason: `${JSON.stringify(code)} 不是 6 位数字的行政区划代码` };
   }
   const region = regionsByCode.get(code);
-  if (!region) return { valid: false, reason: `${code} is not a known GB/T 2260 region` };
+  if (!region) return { valid: false, reason: `${code} 不是已知的 GB/T 2260 行政区划代码` };
   return { valid: true, level: region.level, name: region.name };
 }

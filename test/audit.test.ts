@@ -14,6 +14,7 @@ import { Accident } from "../subgraphs/emergency/accident.entity";
 import { Person } from "../subgraphs/hrss/person.entity";
 import { seeded } from "./support/expected";
 import { grant, startFederation, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 const silent = createLogger("test", "silent");
 
@@ -108,8 +109,8 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
         body: {
           errors: [
             {
-              message: "creditCode: must be an 18-character 统一社会信用代码",
-              extensions: { code: "BAD_USER_INPUT", field: "creditCode" },
+              message: "统一社会信用代码: 应为 18 位统一社会信用代码",
+              extensions: { code: "BAD_USER_INPUT", field: "creditCode", reason: "应为 18 位统一社会信用代码" },
             },
           ],
         },
@@ -140,19 +141,19 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
         "a case reference over 100 characters",
         { "x-lianfang-case": "C".repeat(101) },
         "caseRef",
-        "must be at most 100 printable characters, without control characters",
+        "案件编号最多 100 个可打印字符, 不能含控制字符",
       ],
       [
         "a case reference with a control character",
         { extensions: { caseRef: "AC-1\u0007" } },
         "caseRef",
-        "must be at most 100 printable characters, without control characters",
+        "案件编号最多 100 个可打印字符, 不能含控制字符",
       ],
       [
         "a purpose that is no code",
         { "x-lianfang-purpose": "x".repeat(500) },
         "purpose",
-        `must be a purpose code of at most 40 capital letters and underscores, one of ${Object.keys(purposes).join(", ")}`,
+        `用途应为以下代码之一 (最多 40 个大写字母和下划线): ${Object.keys(purposes).join("、")}`,
       ],
     ])("refuses %s with 400 BAD_USER_INPUT", async (_case, request: Record<string, unknown>, field, reason) => {
       const before = await store.head();
@@ -163,7 +164,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
 
       expect(response).toEqual({
         status: 400,
-        body: { errors: [{ message: `${field}: ${reason}`, extensions: { code: "BAD_USER_INPUT", field, reason } }] },
+        body: { errors: [{ message: `${fieldLabel(field)}: ${reason}`, extensions: { code: "BAD_USER_INPUT", field, reason } }] },
       });
       expect(await store.head()).toEqual(before);
       expect(Object.values(hub.received).flat()).toEqual([]);

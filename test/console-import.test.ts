@@ -91,7 +91,7 @@ describe("the console's 数据导入 routes, against the hub", () => {
     const body = (await response.json()) as any;
     const refusedRows = [
       { rowNumber: 3, cells: rows[2], problems: ["单位名称: 必填, 不能为空"] },
-      { rowNumber: 5, cells: rows[4], problems: ["参保登记日期: 不能晚于今天"] },
+      { rowNumber: 5, cells: rows[4], problems: ["参保登记日期: 不能晚于今天 (2026-06-15)"] },
     ];
 
     expect({ status: response.status, body }).toEqual({

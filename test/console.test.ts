@@ -83,28 +83,24 @@ describe("the console explains every refusal the gateway makes, in Chinese, nami
     ],
     [
       {
-        message: "input.creditCode: must be 18 characters, got 16",
-        extensions: { code: "BAD_USER_INPUT", field: "input.creditCode", reason: "must be 18 characters, got 16" },
+        message: "统一社会信用代码: 应为 18 位, 实为 16 位",
+        extensions: { code: "BAD_USER_INPUT", field: "input.creditCode", reason: "应为 18 位, 实为 16 位" },
       },
-      { code: "BAD_USER_INPUT", title: "输入有误：统一社会信用代码", field: "input.creditCode", detail: "应为18位，现为16位" },
+      { code: "BAD_USER_INPUT", title: "输入有误：统一社会信用代码", field: "input.creditCode", detail: "应为 18 位, 实为 16 位" },
     ],
     [
       {
-        message: "caseRef: must be at most 100 printable characters, without control characters",
-        extensions: {
-          code: "BAD_USER_INPUT",
-          field: "caseRef",
-          reason: "must be at most 100 printable characters, without control characters",
-        },
+        message: "案件编号: 案件编号最多 100 个可打印字符, 不能含控制字符",
+        extensions: { code: "BAD_USER_INPUT", field: "caseRef", reason: "案件编号最多 100 个可打印字符, 不能含控制字符" },
       },
-      { code: "BAD_USER_INPUT", title: "输入有误：案件编号", field: "caseRef", detail: "最多 100 个字，不能含控制字符" },
+      { code: "BAD_USER_INPUT", title: "输入有误：案件编号", field: "caseRef", detail: "案件编号最多 100 个可打印字符, 不能含控制字符" },
     ],
     [
       {
-        message: "first: must be between 1 and 200, got 500",
-        extensions: { code: "BAD_USER_INPUT", field: "first", reason: "must be between 1 and 200, got 500" },
+        message: "每页条数: 应为 1 至 200 之间的整数, 填写的是 500",
+        extensions: { code: "BAD_USER_INPUT", field: "first", reason: "应为 1 至 200 之间的整数, 填写的是 500" },
       },
-      { code: "BAD_USER_INPUT", title: "输入有误：每页条数", field: "first", detail: "应在 1 至 200 之间，现为 500" },
+      { code: "BAD_USER_INPUT", title: "输入有误：每页条数", field: "first", detail: "应为 1 至 200 之间的整数, 填写的是 500" },
     ],
     [
       { message: "hrss is sending requests faster than its rate limit; retry shortly", extensions: { code: "RATE_LIMITED" } },
@@ -390,9 +386,9 @@ describe("the gateway serving the console", () => {
     expect(answers.map((answer) => answer.body.errors.map(problemOf))).toEqual([
       [{ code: "UNAUTHENTICATED", title: "身份验证未通过，请重新登录", detail: "令牌内容不符合平台要求" }],
       [{ code: "PURPOSE_REQUIRED", title: "请求未说明用途：请在页面顶部选择用途", detail: expect.stringMatching(/^可选用途：联合检查、/) }],
-      [{ code: "BAD_USER_INPUT", title: "输入有误：案件编号", field: "caseRef", detail: "最多 100 个字，不能含控制字符" }],
-      [{ code: "BAD_USER_INPUT", title: "输入有误：每页条数", field: "first", detail: "应在 1 至 200 之间，现为 500" }],
-      [{ code: "BAD_USER_INPUT", title: "输入有误：行政区划代码", field: "regionCode", detail: "「37030」不是6位行政区划代码" }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：案件编号", field: "caseRef", detail: "案件编号最多 100 个可打印字符, 不能含控制字符" }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：每页条数", field: "first", detail: "应为 1 至 200 之间的整数, 填写的是 500" }],
+      [{ code: "BAD_USER_INPUT", title: "输入有误：行政区划代码", field: "regionCode", detail: '"37030" 不是 6 位数字的行政区划代码' }],
       [{ code: "BAD_USER_INPUT", title: "输入有误：行业代码", field: "industryCode", detail: "Z 不是 GB/T 4754-2017 的门类字母" }],
       [{ code: "FORBIDDEN", title: "无权进行此操作", detail: "此操作需要管理员角色" }],
     ]);

@@ -9,7 +9,7 @@ const byKey =
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : 1;
 const rejected = rejectedBy("coordination");
-const members = "hrss, emergency, health, transport, housing, unions, coordination";
+const members = "hrss、emergency、health、transport、housing、unions、coordination";
 
 describe("the joint-prevention office through the gateway", () => {
   let hub: Federation;
@@ -216,17 +216,17 @@ describe("the joint-prevention office through the gateway", () => {
       });
       expect(
         await hub.post({ query: add, variables: { input: { inspectionId: id, creditCode: hub.city.enterprises[12].creditCode } } }, admin),
-      ).toEqual(rejected("addInspectionTarget", "input.inspectionId", `inspection ${id} is closed`));
+      ).toEqual(rejected("addInspectionTarget", "input.inspectionId", `联合检查 ${id} 已结束`));
       expect(await hub.post({ query: close, variables: { input: { id } } }, admin)).toEqual(
-        rejected("closeJointInspection", "input.id", `inspection ${id} is closed`),
+        rejected("closeJointInspection", "input.id", `联合检查 ${id} 已结束`),
       );
 
       expect(
         await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${second()}`, rectifiedOn: "2025-10-20" } } }, admin),
-      ).toEqual(rejected("confirmRectification", "input.targetId", "has no rectification deadline: nothing to rectify"));
+      ).toEqual(rejected("confirmRectification", "input.targetId", "该检查对象没有整改期限, 无需整改"));
       expect(
         await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-14" } } }, admin),
-      ).toEqual(rejected("confirmRectification", "input.rectifiedOn", "cannot be before the planned day 2025-10-15"));
+      ).toEqual(rejected("confirmRectification", "input.rectifiedOn", "不能早于计划检查日期 2025-10-15, 填写的是 2025-10-14"));
       expect(
         await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-20" } } }, admin),
       ).toEqual({
@@ -235,16 +235,16 @@ describe("the joint-prevention office through the gateway", () => {
       });
       expect(
         await hub.post({ query: confirm, variables: { input: { targetId: `${id}-${first()}`, rectifiedOn: "2025-10-21" } } }, admin),
-      ).toEqual(rejected("confirmRectification", "input.targetId", "its rectification was already confirmed on 2025-10-20"));
+      ).toEqual(rejected("confirmRectification", "input.targetId", "该检查对象的整改已于 2025-10-20 确认"));
     });
 
     it.each([
-      ["an unknown lead agency", { leadAgency: "police" }, "input.leadAgency", `"police" is not a member department: ${members}`],
-      ["an unknown participant", { agencies: ["emergency", "fire"] }, "input.agencies[1]", `"fire" is not a member department: ${members}`],
-      ["a participant named twice", { agencies: ["emergency", "hrss", "emergency"] }, "input.agencies", "names emergency twice"],
-      ["a lead that does not take part", { agencies: ["hrss", "unions"] }, "input.agencies", "must include the lead agency emergency"],
+      ["an unknown lead agency", { leadAgency: "police" }, "input.leadAgency", `"police" 不是成员单位, 成员单位: ${members}`],
+      ["an unknown participant", { agencies: ["emergency", "fire"] }, "input.agencies[1]", `"fire" 不是成员单位, 成员单位: ${members}`],
+      ["a participant named twice", { agencies: ["emergency", "hrss", "emergency"] }, "input.agencies", "emergency 列了两次"],
+      ["a lead that does not take part", { agencies: ["hrss", "unions"] }, "input.agencies", "应包括牵头部门 emergency"],
       ["an impossible planned day", { plannedOn: "2025-02-29" }, "input.plannedOn", notRealDate("2025-02-29")],
-      ["an empty title", { title: " " }, "input.title", "cannot be empty"],
+      ["an empty title", { title: " " }, "input.title", "不能为空"],
     ])("rejects a plan with %s and writes nothing", async (_case, change, field, reason) => {
       const before = await inspectionCount();
 
@@ -264,21 +264,23 @@ describe("the joint-prevention office through the gateway", () => {
 
       expect(
         await hub.post({ query: add, variables: { input: { inspectionId: planned, creditCode: "91370303MA3C1234" } } }, admin),
-      ).toEqual(rejected("addInspectionTarget", "input.creditCode", "must be 18 characters, got 16"));
+      ).toEqual(rejected("addInspectionTarget", "input.creditCode", "应为 18 位, 实为 16 位"));
       expect(await hub.post({ query: add, variables: { input: { inspectionId: "LJ-1999-001", creditCode: first() } } }, admin)).toEqual(
-        rejected("addInspectionTarget", "input.inspectionId", "is not a joint inspection on record"),
+        rejected("addInspectionTarget", "input.inspectionId", "没有编号为 LJ-1999-001 的联合检查"),
       );
       expect(
         await hub.post(
           { query: add, variables: { input: { inspectionId: existing.inspectionId, creditCode: existing.creditCode } } },
           admin,
         ),
-      ).toEqual(rejected("addInspectionTarget", "input.creditCode", `is already a target of ${existing.inspectionId}`));
+      ).toEqual(
+        rejected("addInspectionTarget", "input.creditCode", `${existing.creditCode} 已是联合检查 ${existing.inspectionId} 的检查对象`),
+      );
       expect(await hub.post({ query: record, variables: { input: { targetId: "LJ-1999-001-x", findings: "x" } } }, admin)).toEqual(
-        rejected("recordInspectionFindings", "input.targetId", "is not an inspection target on record"),
+        rejected("recordInspectionFindings", "input.targetId", "没有编号为 LJ-1999-001-x 的检查对象"),
       );
       expect(await hub.post({ query: record, variables: { input: { targetId: existing.id, findings: "" } } }, admin)).toEqual(
-        rejected("recordInspectionFindings", "input.findings", "cannot be empty"),
+        rejected("recordInspectionFindings", "input.findings", "不能为空"),
       );
       expect(
         await hub.post(
@@ -296,14 +298,14 @@ describe("the joint-prevention office through the gateway", () => {
         rejected(
           "recordInspectionFindings",
           "input.rectificationDueOn",
-          `cannot be before the planned day ${existingInspection.plannedOn}`,
+          `不能早于计划检查日期 ${existingInspection.plannedOn}, 填写的是 ${dayBeforePlan}`,
         ),
       );
       expect(await hub.post({ query: close, variables: { input: { id: planned } } }, admin)).toEqual(
-        rejected("closeJointInspection", "input.id", "has no targets to close on"),
+        rejected("closeJointInspection", "input.id", "联合检查还没有检查对象, 不能结束"),
       );
       expect(await hub.post({ query: close, variables: { input: { id: "LJ-1999-001" } } }, admin)).toEqual(
-        rejected("closeJointInspection", "input.id", "is not a joint inspection on record"),
+        rejected("closeJointInspection", "input.id", "没有编号为 LJ-1999-001 的联合检查"),
       );
       const stored = await hub.post(
         {
@@ -352,15 +354,10 @@ describe("the joint-prevention office through the gateway", () => {
     });
 
     it.each([
-      [
-        "a malformed accident number",
-        { accidentId: "2024-1" },
-        "input.accidentId",
-        "must be an accident number AC-YYYY-… as emergency management issues it",
-      ],
-      ["a day in the future", { publishedOn: "2099-08-01" }, "input.publishedOn", "cannot be in the future"],
+      ["a malformed accident number", { accidentId: "2024-1" }, "input.accidentId", '"2024-1" 不是应急管理部门编发的事故编号 (AC-年份-…)'],
+      ["a day in the future", { publishedOn: "2099-08-01" }, "input.publishedOn", "不能晚于今天 (2026-06-15)"],
       ["an impossible day", { publishedOn: "2025-08-32" }, "input.publishedOn", notRealDate("2025-08-32")],
-      ["no lessons", { lessons: "" }, "input.lessons", "cannot be empty"],
+      ["no lessons", { lessons: "" }, "input.lessons", "不能为空"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const before = await bulletinCount();
 

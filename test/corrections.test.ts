@@ -1,4 +1,6 @@
 import { addWorkingDays, chinaToday } from "../kernel/calendar";
+import { fenToYuanText } from "../kernel/money";
+import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { seeded } from "./support/expected";
 import { startFederation, testClock, type Federation } from "./support/federation";
@@ -7,6 +9,8 @@ const raise = `mutation Raise($input: RaiseCorrectionInput!) { raiseCorrection(i
 const accept = `mutation Accept($input: AcceptCorrectionInput!) { acceptCorrection(input: $input) { status appliedVersion answeredBy } }`;
 const reject = `mutation Reject($input: RejectCorrectionInput!) { rejectCorrection(input: $input) { status reason } }`;
 const list = `query List($status: CorrectionStatus, $overdue: Boolean) { correctionRequests(first: 50, status: $status, overdue: $overdue) { nodes { id status overdue } } }`;
+const verified = `query Verified($status: CorrectionStatus) { correctionRequests(first: 50, status: $status) { nodes { id status appliedVersion appliedChange { requestId applied version changedAt changedBy finding } } } }`;
+const saveEnterprise = `mutation Fix($input: EnterpriseInput!, $ref: String) { saveEnterprise(input: $input, correctionRef: $ref) { name version } }`;
 
 describe("纠错: a department reports a wrong shared value, its owner answers and corrects it", () => {
   let hub: Federation;
@@ -54,8 +58,24 @@ describe("纠错: a department reports a wrong shared value, its owner answers a
     expect((await post(accept, { input: { id, appliedVersion: 2 } }, "emergency")).body.errors[0].extensions.code).toBe("FORBIDDEN");
 
     const { creditCode, industryCode, regionCode, registeredOn } = enterprise();
+    const notYet = await post(verified, { status: "OPEN" }, "hrss");
+    expect(notYet.body.data.correctionRequests.nodes).toEqual([
+      {
+        id,
+        status: "OPEN",
+        appliedVersion: null,
+        appliedChange: {
+          requestId: id,
+          applied: false,
+          version: null,
+          changedAt: null,
+          changedBy: null,
+          finding: `hrss 的 Enterprise ${creditCode} 没有指向本申请的变更: 尚未按申请更正`,
+        },
+      },
+    ]);
     const corrected = await post(
-      `mutation Fix($input: EnterpriseInput!, $ref: String) { saveEnterprise(input: $input, correctionRef: $ref) { name version } }`,
+      saveEnterprise,
       { input: { creditCode, name: "淄博更正后名称有限公司", industryCode, regionCode, registeredOn, version: 1 }, ref: id },
       "hrss",
     );
@@ -73,6 +93,22 @@ describe("纠错: a department reports a wrong shared value, its owner answers a
     ]);
     const seenByRequester = await post(list, { status: "ACCEPTED" }, "emergency", ["viewer"]);
     expect(seenByRequester.body.data.correctionRequests.nodes).toEqual([{ id, status: "ACCEPTED", overdue: false }]);
+    const applied = {
+      id,
+      status: "ACCEPTED",
+      appliedVersion: 2,
+      appliedChange: {
+        requestId: id,
+        applied: true,
+        version: 2,
+        changedAt: testClock().toISOString(),
+        changedBy: "hrss/hrss-clerk",
+        finding: `已按本申请更正: Enterprise ${creditCode} 第 2 版 (${chinaToday(testClock())}, hrss/hrss-clerk) 更改了 name`,
+      },
+    };
+    // The requester and an auditor of another department see the change from hrss's own history, not hrss's word.
+    expect((await post(verified, { status: "ACCEPTED" }, "emergency", ["viewer"])).body.data.correctionRequests.nodes).toEqual([applied]);
+    expect((await post(verified, { status: "ACCEPTED" }, "housing", ["auditor"])).body.data.correctionRequests.nodes).toEqual([applied]);
 
     const again = await post(reject, { input: { id, reason: "再次答复" } }, "hrss");
     expect(again.body.errors[0].extensions).toMatchObject({
@@ -86,9 +122,97 @@ describe("纠错: a department reports a wrong shared value, its owner answers a
     const id = (await post(raise, { input: request({ proposedValue: "另一个名称" }) }, "transport", ["viewer"])).body.data.raiseCorrection
       .id;
     const blank = await post(reject, { input: { id, reason: "  " } }, "hrss");
-    expect(blank.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.reason", reason: "cannot be empty" });
+    expect(blank.body.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.reason", reason: "不能为空" });
     const rejected = await post(reject, { input: { id, reason: "登记信息与营业执照一致" } }, "hrss");
     expect(rejected.body.data.rejectCorrection).toEqual({ status: "REJECTED", reason: "登记信息与营业执照一致" });
+  });
+
+  it("shows an acceptance without the correction in the record as not applied, and an update naming the request but not the field too", async () => {
+    const { creditCode, name, industryCode, regionCode, registeredOn } = seeded(hub.city, "hrss", Enterprise)[5];
+    const id = (await post(raise, { input: request({ recordKey: creditCode, proposedValue: "未更正的名称" }) }, "transport", ["viewer"]))
+      .body.data.raiseCorrection.id;
+    const accepted = await post(accept, { input: { id, appliedVersion: 2 } }, "hrss");
+    expect(accepted.body.data.acceptCorrection).toEqual({ status: "ACCEPTED", appliedVersion: 2, answeredBy: "hrss/hrss-clerk" });
+    const shown = async () =>
+      (await post(verified, { status: "ACCEPTED" }, "transport", ["viewer"])).body.data.correctionRequests.nodes.find(
+        (node: { id: string }) => node.id === id,
+      );
+    expect(await shown()).toEqual({
+      id,
+      status: "ACCEPTED",
+      appliedVersion: 2,
+      appliedChange: {
+        requestId: id,
+        applied: false,
+        version: null,
+        changedAt: null,
+        changedBy: null,
+        finding: `hrss 的 Enterprise ${creditCode} 没有指向本申请的变更: 尚未按申请更正`,
+      },
+    });
+
+    const otherField = await post(
+      saveEnterprise,
+      {
+        input: { creditCode, name, industryCode: industryCode === "2614" ? "C2611" : "C2614", regionCode, registeredOn, version: 1 },
+        ref: id,
+      },
+      "hrss",
+    );
+    expect(otherField.body.data.saveEnterprise).toEqual({ name, version: 2 });
+    expect((await shown()).appliedChange).toEqual({
+      requestId: id,
+      applied: false,
+      version: null,
+      changedAt: null,
+      changedBy: null,
+      finding: `Enterprise ${creditCode} 第 2 版指向本申请, 但没有更改 name: 尚未按申请更正`,
+    });
+  });
+
+  it("asks the owning department itself: 住建 answers for a correction of a construction project", async () => {
+    const project = seeded(hub.city, "housing", ConstructionProject)[0];
+    const id = (
+      await post(
+        raise,
+        { input: request({ resource: "ConstructionProject.name", recordKey: project.permitNo, proposedValue: "更正后的项目名称" }) },
+        "emergency",
+        ["viewer"],
+      )
+    ).body.data.raiseCorrection.id;
+    const saved = await post(
+      `mutation Fix($input: ConstructionProjectInput!, $ref: String) { saveConstructionProject(input: $input, correctionRef: $ref) { name version } }`,
+      {
+        input: {
+          permitNo: project.permitNo,
+          name: "更正后的项目名称",
+          creditCode: project.creditCode,
+          regionCode: project.regionCode,
+          permitIssuedOn: project.permitIssuedOn,
+          status: project.status,
+          contractValueYuan: fenToYuanText(project.contractValueFen),
+          version: 1,
+        },
+        ref: id,
+      },
+      "housing",
+    );
+    expect(saved.body.data.saveConstructionProject).toEqual({ name: "更正后的项目名称", version: 2 });
+    expect((await post(accept, { input: { id, appliedVersion: 2 } }, "housing")).body.data.acceptCorrection.status).toBe("ACCEPTED");
+    const seen = await post(verified, { status: "ACCEPTED" }, "emergency", ["viewer"]);
+    expect(seen.body.data.correctionRequests.nodes.find((node: { id: string }) => node.id === id)).toEqual({
+      id,
+      status: "ACCEPTED",
+      appliedVersion: 2,
+      appliedChange: {
+        requestId: id,
+        applied: true,
+        version: 2,
+        changedAt: testClock().toISOString(),
+        changedBy: "housing/housing-clerk",
+        finding: `已按本申请更正: ConstructionProject ${project.permitNo} 第 2 版 (${chinaToday(testClock())}, housing/housing-clerk) 更改了 name`,
+      },
+    });
   });
 
   it("lists an unanswered request as overdue once its 10 working days have passed", async () => {
@@ -120,7 +244,7 @@ describe("纠错: a department reports a wrong shared value, its owner answers a
       "input.resource",
       "Enterprise.* 不是资源目录中的字段 (写作 类型.字段, 如 Enterprise.name)",
     ],
-    ["no evidence", { evidence: " " }, "input.evidence", "cannot be empty"],
+    ["no evidence", { evidence: " " }, "input.evidence", "不能为空"],
   ])("refuses %s, storing nothing", async (_case, change, field, reason) => {
     const before = await post(list, {}, "emergency", ["viewer"]);
     const refused = await post(raise, { input: request(change) }, "emergency", ["viewer"]);

@@ -123,26 +123,21 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
   });
 
   it.each([
-    ["an unknown region", `{ accidents(regionCode: "370399") { nodes { id } } }`, "regionCode", "370399 is not a known GB/T 2260 region"],
-    [
-      "an unknown category",
-      `{ accidents(category: "21") { nodes { id } } }`,
-      "category",
-      `"21" is not a GB 6441 accident category (01 to 20)`,
-    ],
+    ["an unknown region", `{ accidents(regionCode: "370399") { nodes { id } } }`, "regionCode", "370399 不是已知的 GB/T 2260 行政区划代码"],
+    ["an unknown category", `{ accidents(category: "21") { nodes { id } } }`, "category", `"21" 不是 GB 6441 事故类别代码 (01 至 20)`],
     [
       "an impossible date",
       `{ accidents(from: "2025-02-29") { nodes { id } } }`,
       "from",
-      `"2025-02-29" is not a real calendar date written YYYY-MM-DD`,
+      `2025-02-29 不是真实的日期: 2025 年 2 月只有 28 天, 没有 29 日`,
     ],
-    ["dates out of order", `{ accidents(from: "2025-03-01", to: "2025-02-28") { nodes { id } } }`, "to", "cannot be before from"],
     [
-      "a malformed credit code",
-      `{ accidents(creditCode: "91370303MA3C1234") { nodes { id } } }`,
-      "creditCode",
-      "must be 18 characters, got 16",
+      "dates out of order",
+      `{ accidents(from: "2025-03-01", to: "2025-02-28") { nodes { id } } }`,
+      "to",
+      "不能早于起始日期 2025-03-01, 填写的是 2025-02-28",
     ],
+    ["a malformed credit code", `{ accidents(creditCode: "91370303MA3C1234") { nodes { id } } }`, "creditCode", "应为 18 位, 实为 16 位"],
   ])("rejects a filter with %s", async (_case, query, field, reason) => {
     const response = await ask(query, {}, viewer);
 
@@ -256,44 +251,39 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
         "a malformed credit code",
         { creditCode: "91370303MA3C1234IO" },
         "input.creditCode",
-        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+        '第 17 位 "I" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)',
       ],
-      ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 is not a known GB/T 2260 region"],
-      ["an unknown category", { category: "00" }, "input.category", `"00" is not a GB 6441 accident category (01 to 20)`],
+      ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 不是已知的 GB/T 2260 行政区划代码"],
+      ["an unknown category", { category: "00" }, "input.category", `"00" 不是 GB 6441 事故类别代码 (01 至 20)`],
       [
         "an impossible date",
         { occurredAt: "2025-02-29T08:00:00Z" },
         "input.occurredAt",
-        `"2025-02-29T08:00:00Z" is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
+        `2025-02-29 不是真实的日期: 2025 年 2 月只有 28 天, 没有 29 日`,
       ],
       [
         "a time without a zone",
         { reportedAt: "2025-03-01T08:00:00" },
         "input.reportedAt",
-        `"2025-03-01T08:00:00" is not a real date and time written YYYY-MM-DDThh:mm[:ss] with Z or an offset`,
+        `"2025-03-01T08:00:00" 不是带时区的日期时间: 应写作 YYYY-MM-DDThh:mm[:ss], 以 Z 或时差 (如 +08:00) 结尾`,
       ],
       [
         "a report before the accident",
         { reportedAt: new Date(testClock().getTime() - 3 * dayMs).toISOString() },
         "input.reportedAt",
-        "cannot be before input.occurredAt",
+        "不能早于发生时间 2026-06-13T02:00:00.000Z, 填写的是 2026-06-12T02:00:00.000Z",
       ],
       [
         "a report in the future",
         { reportedAt: new Date(testClock().getTime() + dayMs).toISOString() },
         "input.reportedAt",
-        "cannot be in the future",
+        "不能晚于今天 (2026-06-15)",
       ],
-      [
-        "an accident before 493号",
-        { occurredAt: "2007-05-31T08:00:00Z" },
-        "input.occurredAt",
-        "is before 国务院令第493号 took effect on 2007-06-01",
-      ],
-      ["negative deaths", { deaths: -1 }, "input.deaths", "must be a whole number from 0 to 2147483647, got -1"],
+      ["an accident before 493号", { occurredAt: "2007-05-31T08:00:00Z" }, "input.occurredAt", "早于国务院令第493号的施行日期 2007-06-01"],
+      ["negative deaths", { deaths: -1 }, "input.deaths", "应为 0 至 2147483647 之间的整数, 填写的是 -1"],
       ["a loss in fractions of a fen", { directLossYuan: 10.005 }, "input.directLossYuan", "金额最多两位小数 (精确到分), 收到 10.005"],
-      ["a blank description", { description: "  " }, "input.description", "is required"],
-      ["an overlong description", { description: "经".repeat(2001) }, "input.description", "must be at most 2000 characters, got 2001"],
+      ["a blank description", { description: "  " }, "input.description", "不能为空"],
+      ["an overlong description", { description: "经".repeat(2001) }, "input.description", "最多 2000 个字符, 填写了 2001 个"],
     ])("rejects %s, naming the field, and writes nothing", async (_case, change, field, reason) => {
       const before = await ask(`{ accidents(first: 200, creditCode: "${enterprise().creditCode}") { nodes { id } } }`, {}, viewer);
       const response = await ask(reportAccident, { input: { ...input(), ...change } });
@@ -312,7 +302,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
           data: null,
           errors: [
             expect.objectContaining({
-              message: "changing these records needs the admin role",
+              message: "修改这些记录需要 admin 角色",
               extensions: expect.objectContaining({ code: "FORBIDDEN" }),
             }),
           ],
@@ -362,7 +352,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
           data: null,
           errors: badInputErrors(
             "input.reportedAt",
-            `is past the 7-day window for supplementary reports (国务院令第493号 第十三条, 道路交通 (02 车辆伤害) and 火灾 (08) accidents), which closed at ${closesAt}`,
+            `已过 7 日的补报期限 (国务院令第493号 第十三条, 道路交通 (02 车辆伤害) 和火灾 (08) 事故), 期限已于 ${closesAt} 届满`,
           ),
         },
       });
@@ -377,7 +367,7 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
         "an unknown accident",
         (accident: Accident) => ({ accidentId: "AC-2025-none", reportedAt: accident.reportedAt.toISOString() }),
         "input.accidentId",
-        `no accident "AC-2025-none" is recorded`,
+        `没有编号为 "AC-2025-none" 的事故`,
       ],
       [
         "a report after the 30-day window",
@@ -387,19 +377,20 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
         }),
         "input.reportedAt",
         (accident: Accident) =>
-          `is past the 30-day window for supplementary reports (国务院令第493号 第十三条), which closed at ${new Date(accident.occurredAt.getTime() + 30 * dayMs).toISOString()}`,
+          `已过 30 日的补报期限 (国务院令第493号 第十三条), 期限已于 ${new Date(accident.occurredAt.getTime() + 30 * dayMs).toISOString()} 届满`,
       ],
       [
         "a report before the last one",
         (accident: Accident) => ({ accidentId: accident.id, reportedAt: accident.occurredAt.toISOString() }),
         "input.reportedAt",
-        "cannot be before the last report's reportedAt",
+        (accident: Accident) =>
+          `不能早于上一次报告的报告时间 ${accident.reportedAt.toISOString()}, 填写的是 ${accident.occurredAt.toISOString()}`,
       ],
       [
         "negative missing",
         (accident: Accident) => ({ accidentId: accident.id, reportedAt: accident.reportedAt.toISOString(), missing: -2 }),
         "input.missing",
-        "must be a whole number from 0 to 2147483647, got -2",
+        "应为 0 至 2147483647 之间的整数, 填写的是 -2",
       ],
     ])("rejects a supplementary report with %s", async (_case, change, field, reason) => {
       const accident = accidents().find((candidate) => !["02", "08"].includes(candidate.category))!;
@@ -520,28 +511,28 @@ describe("emergency: accidents, supplementary reports, hazard inspections and sa
     });
 
     it.each([
-      ["more major hazards than hazards", { majorHazards: 5 }, "input.majorHazards", "must be a whole number from 0 to 4, got 5"],
-      ["no due date for found hazards", { rectificationDueOn: null }, "input.rectificationDueOn", "is required when hazards were found"],
+      ["more major hazards than hazards", { majorHazards: 5 }, "input.majorHazards", "应为 0 至 4 之间的整数, 填写的是 5"],
+      ["no due date for found hazards", { rectificationDueOn: null }, "input.rectificationDueOn", "发现隐患时必须填写整改期限"],
       [
         "a due date before the inspection",
         { rectificationDueOn: "2025-05-05" },
         "input.rectificationDueOn",
-        "cannot be before input.inspectedOn",
+        "不能早于检查日期 2025-05-06, 填写的是 2025-05-05",
       ],
       [
         "a rectification date when nothing was found",
         { hazardsFound: 0, majorHazards: 0, rectificationDueOn: null },
         "input.rectifiedOn",
-        "must be empty when no hazards were found",
+        "未发现隐患时不填写",
       ],
       [
         "an impossible date",
         { inspectedOn: "2025-04-31" },
         "input.inspectedOn",
-        `"2025-04-31" is not a real calendar date written YYYY-MM-DD`,
+        `2025-04-31 不是真实的日期: 2025 年 4 月只有 30 天, 没有 31 日`,
       ],
-      ["a malformed credit code", { creditCode: "9137030" }, "input.creditCode", "must be 18 characters, got 7"],
-      ["an inspection in the future", { inspectedOn: "2999-01-01" }, "input.inspectedOn", "cannot be in the future"],
+      ["a malformed credit code", { creditCode: "9137030" }, "input.creditCode", "应为 18 位, 实为 7 位"],
+      ["an inspection in the future", { inspectedOn: "2999-01-01" }, "input.inspectedOn", "不能晚于今天 (2026-06-15)"],
     ])("rejects an inspection with %s", async (_case, change, field, reason) => {
       const response = await ask(recordHazardInspection, { input: { ...inspection(), ...change } });
 

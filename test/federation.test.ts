@@ -10,6 +10,7 @@ import { InspectionTarget, JointInspection } from "../subgraphs/coordination/joi
 import { accidentGrade } from "../subgraphs/emergency/accident-grade";
 import { grant, startFederation, type Federation } from "./support/federation";
 import { seeded, whereEquals } from "./support/expected";
+import { fieldLabel } from "../kernel/field-labels";
 
 const enterpriseRecord = `query EnterpriseRecord($creditCode: String!) {
   enterprise(creditCode: $creditCode) {
@@ -204,22 +205,23 @@ describe("the federated hub, every department over loopback HTTP", () => {
     ]);
   });
 
-  const creditCodeShape = "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z";
+  const creditCodeShape =
+    '第 17 位 "I" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)';
 
   it.each([
     [
       "a credit code of the wrong length",
       `{ enterprise(creditCode: "91370303MA3C1234") { name } }`,
       "creditCode",
-      "must be 18 characters, got 16",
+      "应为 18 位, 实为 16 位",
     ],
     ["a credit code with a forbidden letter", `{ enterprise(creditCode: "91370303MA3C1234IO") { name } }`, "creditCode", creditCodeShape],
-    ["an oversize page", `{ enterprises(first: 1000) { nodes { creditCode } } }`, "first", "must be between 1 and 200, got 1000"],
+    ["an oversize page", `{ enterprises(first: 1000) { nodes { creditCode } } }`, "first", "应为 1 至 200 之间的整数, 填写的是 1000"],
     [
       "an industry code that is a LIKE wildcard",
       `{ enterprises(industryCode: "%") { nodes { creditCode } } }`,
       "industryCode",
-      '"%" is not a section letter followed by 2 to 4 digits',
+      '"%" 不是行业代码: 应为门类字母 (可省略) 加 2 至 4 位数字',
     ],
     [
       "a region code that is no GB/T 2260 code",
@@ -231,7 +233,7 @@ describe("the federated hub, every department over loopback HTTP", () => {
       "a cursor the hub never issued",
       `{ enterprises(after: "not-a-cursor!") { nodes { creditCode } } }`,
       "after",
-      "is not a cursor this list returned",
+      "不是本列表返回的分页游标",
     ],
   ])("rejects %s with BAD_USER_INPUT naming the field and why", async (_case, query, field, reason) => {
     const response = await hub.post({ query }, { authorization });
@@ -239,7 +241,7 @@ describe("the federated hub, every department over loopback HTTP", () => {
     expect(response.status).toBe(200);
     expect(response.body.errors).toEqual([
       expect.objectContaining({
-        message: typeof reason === "string" ? `${field}: ${reason}` : expect.stringMatching(`^${field}: `),
+        message: typeof reason === "string" ? `${fieldLabel(field)}: ${reason}` : expect.stringMatching(`^${fieldLabel(field)}: `),
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
       }),
     ]);

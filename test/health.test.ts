@@ -124,36 +124,41 @@ describe("health: diagnoses, hazard-project declarations and health examinations
         "an ID number with a wrong check character",
         { idNumber: "110105194912310021" },
         "input.idNumber",
-        "check character is 1, expected X (GB 11643 MOD 11-2)",
+        "校验位应为 X, 实为 1 (GB 11643 MOD 11-2)",
       ],
-      ["a malformed credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
+      ["a malformed credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "应为 18 位, 实为 16 位"],
       [
         "a code not in the catalogue of the date",
         { diseaseCode: "11.1" },
         "input.diseaseCode",
-        `"11.1" is not in the 2013 catalogue in force on 2025-07-31`,
+        `"11.1" 不在诊断日期 2025-07-31 施行的 2013 年版职业病分类和目录中`,
       ],
       [
         "a code dropped from the new catalogue",
         { diseaseCode: "5.60", diagnosedOn: "2025-08-01", reportedOn: "2025-08-02" },
         "input.diseaseCode",
-        `"5.60" is not in the 2025 catalogue in force on 2025-08-01`,
+        `"5.60" 不在诊断日期 2025-08-01 施行的 2025 年版职业病分类和目录中`,
       ],
       [
         "an impossible date",
         { diagnosedOn: "2025-06-31" },
         "input.diagnosedOn",
-        `"2025-06-31" is not a real calendar date written YYYY-MM-DD`,
+        `2025-06-31 不是真实的日期: 2025 年 6 月只有 30 天, 没有 31 日`,
       ],
       [
         "a date before any catalogue",
         { diagnosedOn: "2013-12-22" },
         "input.diagnosedOn",
-        "is before the first occupational-disease catalogue took effect on 2013-12-23",
+        "早于第一部职业病分类和目录的施行日期 2013-12-23",
       ],
-      ["a diagnosis in the future", { diagnosedOn: "2999-01-01" }, "input.diagnosedOn", "cannot be in the future"],
-      ["a report before the diagnosis", { reportedOn: "2025-07-30" }, "input.reportedOn", "cannot be before input.diagnosedOn"],
-      ["a blank institution", { institution: " " }, "input.institution", "is required"],
+      ["a diagnosis in the future", { diagnosedOn: "2999-01-01" }, "input.diagnosedOn", "不能晚于今天 (2026-06-15)"],
+      [
+        "a report before the diagnosis",
+        { reportedOn: "2025-07-30" },
+        "input.reportedOn",
+        "不能早于诊断日期 2025-07-31, 填写的是 2025-07-30",
+      ],
+      ["a blank institution", { institution: " " }, "input.institution", "不能为空"],
     ])("rejects %s, naming the field, and writes nothing", async (_case, change, field, reason) => {
       const before = await ask(
         `query Person($pid: String!) { person(pid: $pid) { occupationalDiseaseCases { id } } }`,
@@ -180,7 +185,7 @@ describe("health: diagnoses, hazard-project declarations and health examinations
           data: null,
           errors: [
             expect.objectContaining({
-              message: "changing these records needs the admin role",
+              message: "修改这些记录需要 admin 角色",
               extensions: expect.objectContaining({ code: "FORBIDDEN" }),
             }),
           ],
@@ -235,25 +240,30 @@ describe("health: diagnoses, hazard-project declarations and health examinations
     });
 
     it.each([
-      ["a declaration before its trigger", { declaredOn: "2025-02-28" }, "input.declaredOn", "cannot be before input.triggeredOn"],
+      [
+        "a declaration before its trigger",
+        { declaredOn: "2025-02-28" },
+        "input.declaredOn",
+        "不能早于申报事由发生日期 2025-03-01, 填写的是 2025-02-28",
+      ],
       [
         "an impossible date",
         { triggeredOn: "2025-02-29" },
         "input.triggeredOn",
-        `"2025-02-29" is not a real calendar date written YYYY-MM-DD`,
+        `2025-02-29 不是真实的日期: 2025 年 2 月只有 28 天, 没有 29 日`,
       ],
       [
         "a trigger before 原安监总局令第48号",
         { triggeredOn: "2012-05-31" },
         "input.triggeredOn",
-        "is before 原安监总局令第48号 took effect on 2012-06-01",
+        "早于原安监总局令第48号的施行日期 2012-06-01",
       ],
-      ["a declaration in the future", { declaredOn: "2999-01-01" }, "input.declaredOn", "cannot be in the future"],
+      ["a declaration in the future", { declaredOn: "2999-01-01" }, "input.declaredOn", "不能晚于今天 (2026-06-15)"],
       [
         "a malformed credit code",
         { creditCode: "91370303MA3C1234IO" },
         "input.creditCode",
-        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+        '第 17 位 "I" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)',
       ],
     ])("rejects %s", async (_case, change, field, reason) => {
       const response = await ask(declareHazardProject, {

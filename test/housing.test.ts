@@ -91,11 +91,11 @@ describe("housing through the gateway", () => {
   });
 
   it.each([
-    [`{ constructionProjects(creditCode: "91370303MA3C1234") { nodes { permitNo } } }`, "creditCode", "must be 18 characters, got 16"],
+    [`{ constructionProjects(creditCode: "91370303MA3C1234") { nodes { permitNo } } }`, "creditCode", "应为 18 位, 实为 16 位"],
     [
       `{ constructionProjects(permitIssuedFrom: "2024-02-30") { nodes { permitNo } } }`,
       "permitIssuedFrom",
-      '"2024-02-30" is not a real calendar date written YYYY-MM-DD',
+      "2024-02-30 不是真实的日期: 2024 年 2 月只有 29 天, 没有 30 日",
     ],
   ])("rejects a bad project filter %s", async (query, field, reason) => {
     expect(await hub.post({ query }, admin)).toEqual(rejected("constructionProjects", field, reason));
@@ -250,45 +250,47 @@ describe("housing through the gateway", () => {
           },
           admin,
         );
-      const trades = Object.keys(constructionTrades).join(", ");
+      const trades = Object.keys(constructionTrades).join("、");
 
       expect(await attempt({ idNumber: `${adult.slice(0, 17)}${adult[17] === "1" ? "2" : "1"}` })).toEqual(
         rejected(
           "registerSiteWorker",
           "input.idNumber",
-          `check character is ${adult[17] === "1" ? "2" : "1"}, expected ${adult[17]} (GB 11643 MOD 11-2)`,
+          `校验位应为 ${adult[17]}, 实为 ${adult[17] === "1" ? "2" : "1"} (GB 11643 MOD 11-2)`,
         ),
       );
       expect(await attempt({ trade: "ASTRONAUT" })).toEqual(
-        rejected("registerSiteWorker", "input.trade", `is not a trade of the catalogue: ${trades}`),
+        rejected("registerSiteWorker", "input.trade", `"ASTRONAUT" 不是工种目录中的工种, 可填: ${trades}`),
       );
       expect(await attempt({ enteredOn: "2023-02-29" })).toEqual(
-        rejected("registerSiteWorker", "input.enteredOn", '"2023-02-29" is not a real calendar date written YYYY-MM-DD'),
+        rejected("registerSiteWorker", "input.enteredOn", "2023-02-29 不是真实的日期: 2023 年 2 月只有 28 天, 没有 29 日"),
       );
       expect(await attempt({ enteredOn: "2099-01-01" })).toEqual(
-        rejected("registerSiteWorker", "input.enteredOn", "cannot be in the future"),
+        rejected("registerSiteWorker", "input.enteredOn", "不能晚于今天 (2026-06-15)"),
       );
       expect(await attempt({ leftOn: dayBefore(project.permitIssuedOn) })).toEqual(
-        rejected("registerSiteWorker", "input.leftOn", "cannot be before input.enteredOn"),
+        rejected(
+          "registerSiteWorker",
+          "input.leftOn",
+          `不能早于进场日期 ${project.permitIssuedOn}, 填写的是 ${dayBefore(project.permitIssuedOn)}`,
+        ),
       );
       expect(await attempt({ enteredOn: dayBefore(project.permitIssuedOn) })).toEqual(
-        rejected("registerSiteWorker", "input.enteredOn", `cannot be before the permit date ${project.permitIssuedOn}`),
+        rejected(
+          "registerSiteWorker",
+          "input.enteredOn",
+          `不能早于施工许可发证日期 ${project.permitIssuedOn}, 填写的是 ${dayBefore(project.permitIssuedOn)}`,
+        ),
       );
       expect(await attempt({ projectPermitNo: "370303209901010000" })).toEqual(
-        rejected("registerSiteWorker", "input.projectPermitNo", "is not a registered construction project"),
+        rejected("registerSiteWorker", "input.projectPermitNo", "没有施工许可证编号为 370303209901010000 的建设工程项目"),
       );
       expect(await attempt({ idNumber: idNumber(birthYearsBefore("2025-06-02", 16), "444"), enteredOn: tooYoungEntry })).toEqual(
-        rejected("registerSiteWorker", "input.idNumber", `the worker is under 16 on ${tooYoungEntry}`),
+        rejected("registerSiteWorker", "input.idNumber", `该工人在进场日期 ${tooYoungEntry} 未满 16 周岁`),
       );
       expect(
         await attempt({ idNumber: onSiteIdNumber, projectPermitNo: onSite.projectPermitNo, enteredOn: onSiteProject.permitIssuedOn }),
-      ).toEqual(
-        rejected(
-          "registerSiteWorker",
-          "input.idNumber",
-          "the worker is already on this site; record the earlier registration's leftOn first",
-        ),
-      );
+      ).toEqual(rejected("registerSiteWorker", "input.idNumber", "该工人已在本工地登记, 请先登记上一次的离场日期"));
       expect(await workerCount(project.permitNo)).toBe(before);
     });
   });
@@ -339,29 +341,29 @@ describe("housing through the gateway", () => {
         "a stop order without hazards",
         { hazards: 0, stopWorkOrdered: true, rectificationDueOn: null },
         "input.stopWorkOrdered",
-        "needs hazards found to order a stop",
+        "未发现隐患时不能责令停工",
       ],
-      ["hazards without a deadline", { rectificationDueOn: null }, "input.rectificationDueOn", "is required when hazards were found"],
-      ["a deadline without hazards", { hazards: 0 }, "input.rectificationDueOn", "must be omitted when no hazards were found"],
+      ["hazards without a deadline", { rectificationDueOn: null }, "input.rectificationDueOn", "发现隐患时必须填写整改期限"],
+      ["a deadline without hazards", { hazards: 0 }, "input.rectificationDueOn", "未发现隐患时不填写整改期限"],
       [
         "a deadline before the inspection",
         { rectificationDueOn: "2025-03-09" },
         "input.rectificationDueOn",
-        "cannot be before input.inspectedOn",
+        "不能早于检查日期 2025-03-10, 填写的是 2025-03-09",
       ],
       [
         "an impossible inspection day",
         { inspectedOn: "2025-04-31" },
         "input.inspectedOn",
-        '"2025-04-31" is not a real calendar date written YYYY-MM-DD',
+        "2025-04-31 不是真实的日期: 2025 年 4 月只有 30 天, 没有 31 日",
       ],
-      ["an inspection in the future", { inspectedOn: "2099-03-10" }, "input.inspectedOn", "cannot be in the future"],
-      ["too many hazards", { hazards: 1000 }, "input.hazards", "must be a whole number from 0 to 999, got 1000"],
+      ["an inspection in the future", { inspectedOn: "2099-03-10" }, "input.inspectedOn", "不能晚于今天 (2026-06-15)"],
+      ["too many hazards", { hazards: 1000 }, "input.hazards", "应为 0 至 999 之间的整数, 填写的是 1000"],
       [
         "an unknown project",
         { projectPermitNo: "370303209901010000" },
         "input.projectPermitNo",
-        "is not a registered construction project",
+        "没有施工许可证编号为 370303209901010000 的建设工程项目",
       ],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const project = underConstruction()[4];
@@ -391,7 +393,11 @@ describe("housing through the gateway", () => {
       };
 
       expect(await hub.post({ query: mutation, variables: { input } }, admin)).toEqual(
-        rejected("recordConstructionSafetyInspection", "input.inspectedOn", `cannot be before the permit date ${project.permitIssuedOn}`),
+        rejected(
+          "recordConstructionSafetyInspection",
+          "input.inspectedOn",
+          `不能早于施工许可发证日期 ${project.permitIssuedOn}, 填写的是 ${dayBefore(project.permitIssuedOn)}`,
+        ),
       );
     });
   });

@@ -169,27 +169,22 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         },
       });
       expect(await post(set, { input })).toEqual(
-        rejected("setBaseRate", "input.effectiveFrom", `370300 already has a class 6 base rate from ${tomorrow}`),
+        rejected("setBaseRate", "input.effectiveFrom", `370300 已有自 ${tomorrow} 起的第 6 类基准费率`),
       );
     });
 
     it.each([
-      [
-        "a county for a pooling area",
-        { poolingAreaCode: "370303" },
-        "input.poolingAreaCode",
-        "370303 is a county, not a prefecture-level pooling area",
-      ],
-      ["an unknown region", { poolingAreaCode: "990100" }, "input.poolingAreaCode", "990100 is not a known GB/T 2260 region"],
-      ["risk class 9", { riskClass: 9 }, "input.riskClass", "must be a whole number from 1 to 8, got 9"],
-      ["a rate of 0", { basisPoints: 0 }, "input.basisPoints", "must be a whole number from 1 to 1000, got 0"],
+      ["a county for a pooling area", { poolingAreaCode: "370303" }, "input.poolingAreaCode", "370303 (张店区) 不是地市级统筹地区"],
+      ["an unknown region", { poolingAreaCode: "990100" }, "input.poolingAreaCode", "990100 不是已知的 GB/T 2260 行政区划代码"],
+      ["risk class 9", { riskClass: 9 }, "input.riskClass", "应为 1 至 8 之间的整数, 填写的是 9"],
+      ["a rate of 0", { basisPoints: 0 }, "input.basisPoints", "应为 1 至 1000 之间的整数, 填写的是 0"],
       [
         "an impossible date",
         { effectiveFrom: "2026-02-29" },
         "input.effectiveFrom",
-        '"2026-02-29" is not a real calendar date written YYYY-MM-DD',
+        "2026-02-29 不是真实的日期: 2026 年 2 月只有 28 天, 没有 29 日",
       ],
-      ["a blank document", { document: "  " }, "input.document", "cannot be empty"],
+      ["a blank document", { document: "  " }, "input.document", "不能为空"],
     ])("rejects a base rate with %s", async (_case, change, field, reason) => {
       const input = { poolingAreaCode: "370300", riskClass: 3, basisPoints: 70, effectiveFrom: "2027-01-01", document: "test", ...change };
       expect(await post(`mutation Set($input: SetBaseRateInput!) { setBaseRate(input: $input) { id } }`, { input })).toEqual(
@@ -225,7 +220,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         body: { data: { enterprise: { floatFactorPercent: 120, contributionRateBasisPoints: 132 } } },
       });
       expect(await post(set, { input })).toEqual(
-        rejected("setFloatFactor", "input.effectiveFrom", `${enterprise.creditCode} already has a float factor from ${now}`),
+        rejected("setFloatFactor", "input.effectiveFrom", `${enterprise.creditCode} 已有自 ${now} 起的浮动费率`),
       );
     });
 
@@ -235,37 +230,31 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         1,
         { factorPercent: 80 },
         "input.factorPercent",
-        "must be one of 100, 120, 150 for risk class 1, got 80",
+        "第 1 类行业的浮动比例应为 100、120、150 之一, 填写的是 80",
       ],
       [
         "a factor off the steps for class 4",
         4,
         { factorPercent: 90 },
         "input.factorPercent",
-        "must be one of 50, 80, 100, 120, 150 for risk class 4, got 90",
+        "第 4 类行业的浮动比例应为 50、80、100、120、150 之一, 填写的是 90",
       ],
-      [
-        "a date before the 2015 table",
-        4,
-        { effectiveFrom: "2015-09-30" },
-        "input.effectiveFrom",
-        "no float-factor rule was in force on 2015-09-30",
-      ],
+      ["a date before the 2015 table", 4, { effectiveFrom: "2015-09-30" }, "input.effectiveFrom", "2015-09-30 没有施行中的浮动费率规定"],
       [
         "an impossible date",
         4,
         { effectiveFrom: "2025-04-31" },
         "input.effectiveFrom",
-        '"2025-04-31" is not a real calendar date written YYYY-MM-DD',
+        "2025-04-31 不是真实的日期: 2025 年 4 月只有 30 天, 没有 31 日",
       ],
       [
         "an unregistered employer",
         4,
         { creditCode: unknownCreditCode },
         "input.creditCode",
-        `no insured enterprise has credit code ${unknownCreditCode}`,
+        `没有统一社会信用代码为 ${unknownCreditCode} 的参保单位`,
       ],
-      ["a malformed credit code", 4, { creditCode: "91370300MA3C8" }, "input.creditCode", "must be 18 characters, got 13"],
+      ["a malformed credit code", 4, { creditCode: "91370300MA3C8" }, "input.creditCode", "应为 18 位, 实为 13 位"],
     ])("rejects %s", async (_case, riskClass, change, field, reason) => {
       const enterprise = enterprises().find((candidate) => candidate.riskClass === riskClass)!;
       const input = { creditCode: enterprise.creditCode, factorPercent: 100, effectiveFrom: "2026-01-01", ...change };
@@ -278,15 +267,10 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       [
         "another department",
         { agency: "emergency", roles: ["admin" as const] },
-        "only hrss may change these records; emergency may not",
+        "这些记录只能由 hrss 修改, emergency 不能修改",
         { owner: "hrss", agency: "emergency" },
       ],
-      [
-        "an hrss viewer",
-        { agency: "hrss", roles: ["viewer" as const] },
-        "changing these records needs the admin role",
-        { requiredRole: "admin" },
-      ],
+      ["an hrss viewer", { agency: "hrss", roles: ["viewer" as const] }, "修改这些记录需要 admin 角色", { requiredRole: "admin" }],
     ])("lets %s change no rate", async (_case, caller, message, details) => {
       const authorization = `Bearer ${await hub.keys.token(caller)}`;
       const input = { creditCode: enterprises()[0].creditCode, factorPercent: 100, effectiveFrom: "2026-01-01" };
@@ -321,7 +305,9 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
 
     it("refuses an empty or overlong name part", async () => {
       for (const part of [" ", "厂".repeat(51)]) {
-        expect(await post(byName, { part })).toEqual(rejected("enterprises", "nameContains", "must be 1 to 50 characters of the name"));
+        expect(await post(byName, { part })).toEqual(
+          rejected("enterprises", "nameContains", `应为名称中的 1 至 50 个字, 填写了 ${part.trim().length} 个`),
+        );
       }
     });
   });
@@ -421,10 +407,10 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         },
       });
       expect(await post(decide, { input: { id, decidedOn: now, recognised: true } })).toEqual(
-        rejected("decideInjuryRecognition", "input.id", `${id} is APPLIED; it can move to ACCEPTED, not RECOGNISED`),
+        rejected("decideInjuryRecognition", "input.id", `${id} 当前为 APPLIED, 只能转为 ACCEPTED, 不能转为 RECOGNISED`),
       );
       expect(await post(accept, { input: { id, acceptedOn: daysAgo(6) } })).toEqual(
-        rejected("acceptInjuryRecognition", "input.acceptedOn", `cannot be before the application date ${appliedOn}`),
+        rejected("acceptInjuryRecognition", "input.acceptedOn", `不能早于申请日期 ${appliedOn}, 填写的是 ${daysAgo(6)}`),
       );
 
       const accepted = {
@@ -440,16 +426,16 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         body: { data: { acceptInjuryRecognition: accepted } },
       });
       expect(await post(accept, { input: { id, acceptedOn: now } })).toEqual(
-        rejected("acceptInjuryRecognition", "input.id", `${id} is ACCEPTED; it can move to RECOGNISED or NOT_RECOGNISED, not ACCEPTED`),
+        rejected("acceptInjuryRecognition", "input.id", `${id} 当前为 ACCEPTED, 只能转为 RECOGNISED 或 NOT_RECOGNISED, 不能转为 ACCEPTED`),
       );
       expect(await post(decide, { input: { id, decidedOn: daysAgo(1), recognised: true } })).toEqual(
-        rejected("decideInjuryRecognition", "input.decidedOn", `cannot be before the acceptance date ${now}`),
+        rejected("decideInjuryRecognition", "input.decidedOn", `不能早于受理日期 ${now}, 填写的是 ${daysAgo(1)}`),
       );
       expect(await post(decide, { input: { id, decidedOn: now, recognised: true, disabilityGrade: 11 } })).toEqual(
-        rejected("decideInjuryRecognition", "input.disabilityGrade", "must be a whole number from 1 to 10, got 11"),
+        rejected("decideInjuryRecognition", "input.disabilityGrade", "应为 1 至 10 之间的整数, 填写的是 11"),
       );
       expect(await post(decide, { input: { id, decidedOn: now, recognised: false, disabilityGrade: 5 } })).toEqual(
-        rejected("decideInjuryRecognition", "input.disabilityGrade", "only a recognised injury has a disability grade"),
+        rejected("decideInjuryRecognition", "input.disabilityGrade", "只有认定为工伤的才有伤残等级"),
       );
 
       expect(await post(decide, { input: { id, decidedOn: now, recognised: true, disabilityGrade: 7 } })).toEqual({
@@ -457,7 +443,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         body: { data: { decideInjuryRecognition: { ...accepted, status: "RECOGNISED", decidedOn: now, disabilityGrade: 7 } } },
       });
       expect(await post(decide, { input: { id, decidedOn: now, recognised: false } })).toEqual(
-        rejected("decideInjuryRecognition", "input.id", `${id} is RECOGNISED; it can move to no other status, not NOT_RECOGNISED`),
+        rejected("decideInjuryRecognition", "input.id", `${id} 当前为 RECOGNISED, 不能再转为其他状态, 不能转为 NOT_RECOGNISED`),
       );
     });
 
@@ -497,54 +483,44 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     });
 
     it.each([
-      [
-        "a wrong check character",
-        { idNumber: "110105194912310021" },
-        "input.idNumber",
-        "check character is 1, expected X (GB 11643 MOD 11-2)",
-      ],
-      [
-        "a short ID number",
-        { idNumber: "1101051949" },
-        "input.idNumber",
-        "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number",
-      ],
+      ["a wrong check character", { idNumber: "110105194912310021" }, "input.idNumber", "校验位应为 X, 实为 1 (GB 11643 MOD 11-2)"],
+      ["a short ID number", { idNumber: "1101051949" }, "input.idNumber", "应为 18 位 (17 位数字加 1 位数字或 X), 或 15 位旧号码"],
       [
         "an unregistered employer",
         { creditCode: unknownCreditCode },
         "input.creditCode",
-        `no insured enterprise has credit code ${unknownCreditCode}`,
+        `没有统一社会信用代码为 ${unknownCreditCode} 的参保单位`,
       ],
       [
         "an impossible injury date",
         { injuredOn: "2025-02-29" },
         "input.injuredOn",
-        '"2025-02-29" is not a real calendar date written YYYY-MM-DD',
+        "2025-02-29 不是真实的日期: 2025 年 2 月只有 28 天, 没有 29 日",
       ],
       [
         "an application before the injury",
         { injuredOn: "2026-01-10", appliedOn: "2026-01-09" },
         "input.appliedOn",
-        "cannot be before input.injuredOn",
+        "不能早于受伤日期 2026-01-10, 填写的是 2026-01-09",
       ],
-      ["an application in the future", { appliedOn: addDays(chinaToday(testClock()), 1) }, "input.appliedOn", "cannot be in the future"],
+      ["an application in the future", { appliedOn: addDays(chinaToday(testClock()), 1) }, "input.appliedOn", "不能晚于今天 (2026-06-15)"],
       [
         "an injury before the recorded deadlines",
         { injuredOn: "2010-12-31", appliedOn: "2011-01-05" },
         "input.injuredOn",
-        "is before 2011-01-01, the earliest day the recognition deadlines are recorded for",
+        "早于 2011-01-01, 此前的工伤认定申请期限未收录",
       ],
       [
         "an employer applying on day 31",
         { injuredOn: "2026-01-01", appliedOn: "2026-02-01" },
         "input.appliedOn",
-        "an employer must apply within 30 days of the injury; the window closed on 2026-01-31",
+        "用人单位应在事故伤害发生之日起 30 日内申请; 申请期限已于 2026-01-31 届满",
       ],
       [
         "a worker applying a year and a day after",
         { applicant: "WORKER", injuredOn: "2024-02-29", appliedOn: "2025-03-01" },
         "input.appliedOn",
-        "a worker or union must apply within 1 year of the injury; the window closed on 2025-02-28",
+        "职工或工会组织应在事故伤害发生之日起 1 年内申请; 申请期限已于 2025-02-28 届满",
       ],
     ])("rejects an application with %s", async (_case, change, field, reason) => {
       const input = {
@@ -564,21 +540,21 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         `mutation { acceptInjuryRecognition(input: { id: "IR-missing", acceptedOn: "2026-01-01" }) { id } }`,
         "acceptInjuryRecognition",
         "input.id",
-        "no injury recognition has id IR-missing",
+        "没有编号为 IR-missing 的工伤认定",
       ],
       [
         "accept",
         `mutation { acceptInjuryRecognition(input: { id: "IR-missing", acceptedOn: "2026-13-01" }) { id } }`,
         "acceptInjuryRecognition",
         "input.acceptedOn",
-        '"2026-13-01" is not a real calendar date written YYYY-MM-DD',
+        "2026-13-01 不是真实的日期: 没有 13 月",
       ],
       [
         "decide",
         `mutation { decideInjuryRecognition(input: { id: "IR-missing", decidedOn: "2026-01-01", recognised: true }) { id } }`,
         "decideInjuryRecognition",
         "input.id",
-        "no injury recognition has id IR-missing",
+        "没有编号为 IR-missing 的工伤认定",
       ],
     ])("will not %s an unknown or misdated case", async (_verb, query, operation, field, reason) => {
       expect(await post(query)).toEqual(rejected(operation, field, reason));
@@ -714,23 +690,23 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     });
 
     it.each([
-      ["hours finer than 0.1", { hours: 0.05 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 0.05"],
-      ["more than a day's hours", { hours: 24.5 }, "input.hours", "must be from 0.1 to 24 in steps of 0.1, got 24.5"],
-      ["a session in the future", { trainedOn: addDays(chinaToday(testClock()), 1) }, "input.trainedOn", "cannot be in the future"],
-      ["an impossible date", { trainedOn: "2025-06-31" }, "input.trainedOn", '"2025-06-31" is not a real calendar date written YYYY-MM-DD'],
+      ["hours finer than 0.1", { hours: 0.05 }, "input.hours", "应为 0.1 至 24 学时, 精确到 0.1, 填写的是 0.05"],
+      ["more than a day's hours", { hours: 24.5 }, "input.hours", "应为 0.1 至 24 学时, 精确到 0.1, 填写的是 24.5"],
+      ["a session in the future", { trainedOn: addDays(chinaToday(testClock()), 1) }, "input.trainedOn", "不能晚于今天 (2026-06-15)"],
       [
-        "an invalid ID number",
-        { idNumber: "110105194912310021" },
-        "input.idNumber",
-        "check character is 1, expected X (GB 11643 MOD 11-2)",
+        "an impossible date",
+        { trainedOn: "2025-06-31" },
+        "input.trainedOn",
+        "2025-06-31 不是真实的日期: 2025 年 6 月只有 30 天, 没有 31 日",
       ],
+      ["an invalid ID number", { idNumber: "110105194912310021" }, "input.idNumber", "校验位应为 X, 实为 1 (GB 11643 MOD 11-2)"],
       [
         "an unregistered employer",
         { creditCode: unknownCreditCode },
         "input.creditCode",
-        `no insured enterprise has credit code ${unknownCreditCode}`,
+        `没有统一社会信用代码为 ${unknownCreditCode} 的参保单位`,
       ],
-      ["no provider", { provider: " " }, "input.provider", "cannot be empty"],
+      ["no provider", { provider: " " }, "input.provider", "不能为空"],
     ])("rejects a session with %s", async (_case, change, field, reason) => {
       const input = {
         idNumber: persons()[3].idNumber,
@@ -748,8 +724,8 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
     });
 
     it.each([
-      ["a year without a standard", { year: 2021 }, "year", "no key-post training standard was in force in 2021"],
-      ["a malformed region", { year: 2024, regionCode: "3703" }, "regionCode", '"3703" is not a 6-digit region code'],
+      ["a year without a standard", { year: 2021 }, "year", "2021 年没有施行中的重点岗位培训标准"],
+      ["a malformed region", { year: 2024, regionCode: "3703" }, "regionCode", '"3703" 不是 6 位数字的行政区划代码'],
     ])("rejects progress for %s", async (_case, variables, field, reason) => {
       expect(await post(progressQuery, variables)).toEqual(rejected("trainingProgress", field, reason));
     });
@@ -841,7 +817,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         rejected(
           "addFeeBudgetItem",
           "input.amountYuan",
-          "would pass the cap of 3000.00 yuan (3% of prior-year contribution income): 2999.99 yuan already approved, 0.02 yuan requested",
+          "将超过上限 3000.00 元 (上年度工伤保险基金收入的 3%): 已批准 2999.99 元, 本次申请 0.02 元",
         ),
       );
       expect((await post(add, item(0.01, "PUBLICITY"))).body.data.addFeeBudgetItem.amountYuan).toBe(0.01);
@@ -871,7 +847,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         rejected(
           "addFeeBudgetItem",
           "input.amountYuan",
-          "would pass the cap of 3500.00 yuan (3.5% of prior-year contribution income): 3500.00 yuan already approved, 0.01 yuan requested",
+          "将超过上限 3500.00 元 (上年度工伤保险基金收入的 3.5%): 已批准 3500.00 元, 本次申请 0.01 元",
         ),
       );
       expect(
@@ -900,21 +876,21 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "the year a budget exists for",
         `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2024, priorYearContributionIncomeYuan: 1 }) { id } }`,
         "input.year",
-        "370300 already has a budget for 2024",
+        "370300 已有 2024 年的预算",
       ],
       [
         "createFeeBudget",
         "a year before the fee",
         `mutation { createFeeBudget(input: { poolingAreaCode: "370300", year: 2017, priorYearContributionIncomeYuan: 1 }) { id } }`,
         "input.year",
-        "must be a whole number from 2018 to 2100, got 2017",
+        "应为 2018 至 2100 之间的整数, 填写的是 2017",
       ],
       [
         "createFeeBudget",
         "a county",
         `mutation { createFeeBudget(input: { poolingAreaCode: "370321", year: 2027, priorYearContributionIncomeYuan: 1 }) { id } }`,
         "input.poolingAreaCode",
-        "370321 is a county, not a prefecture-level pooling area",
+        "370321 (桓台县) 不是地市级统筹地区",
       ],
       [
         "createFeeBudget",
@@ -928,21 +904,21 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "no raise",
         `mutation { recordFeeCapApproval(input: { budgetId: "370300-2025", documentNumber: "x", approvedPercent: 3, approvedOn: "2025-03-01" }) { id } }`,
         "input.approvedPercent",
-        "must raise the cap above the default 3%, got 3",
+        "应高于默认上限 3%, 填写的是 3",
       ],
       [
         "recordFeeCapApproval",
         "a percent finer than 0.01",
         `mutation { recordFeeCapApproval(input: { budgetId: "370300-2025", documentNumber: "x", approvedPercent: 3.555, approvedOn: "2025-03-01" }) { id } }`,
         "input.approvedPercent",
-        "must be a percent of at most 100 with at most 2 decimals, got 3.555",
+        "应为不超过 100 的百分数, 最多两位小数, 填写的是 3.555",
       ],
       [
         "recordFeeCapApproval",
         "an unknown budget",
         `mutation { recordFeeCapApproval(input: { budgetId: "370300-1999", documentNumber: "x", approvedPercent: 4, approvedOn: "2025-03-01" }) { id } }`,
         "input.budgetId",
-        "no prevention-fee budget has id 370300-1999",
+        "没有编号为 370300-1999 的工伤预防费预算",
       ],
       [
         "addFeeBudgetItem",
@@ -956,14 +932,14 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         "an impossible date",
         `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: TRAINING, title: "x", amountYuan: 1, approvedOn: "2025-02-29" }) { id } }`,
         "input.approvedOn",
-        '"2025-02-29" is not a real calendar date written YYYY-MM-DD',
+        "2025-02-29 不是真实的日期: 2025 年 2 月只有 28 天, 没有 29 日",
       ],
       [
         "addFeeBudgetItem",
         "no title",
         `mutation { addFeeBudgetItem(input: { budgetId: "370300-2025", category: PUBLICITY, title: "", amountYuan: 1, approvedOn: "2025-03-01" }) { id } }`,
         "input.title",
-        "cannot be empty",
+        "不能为空",
       ],
     ])("%s rejects %s", async (operation, _case, query, field, reason) => {
       expect(await post(query)).toEqual(rejected(operation, field, reason));
@@ -1073,7 +1049,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         rejected(
           "applyForPreventionProject",
           "input.agencyCreditCode",
-          `${barred.name} (${barred.creditCode}) failed a project's acceptance and is barred from prevention projects until ${barred.barredUntil}`,
+          `${barred.name} (${barred.creditCode}) 曾有项目验收不合格, ${barred.barredUntil} 前不得承担工伤预防项目`,
         ),
       );
     });
@@ -1121,10 +1097,10 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       });
 
       expect(await advance(id, "PREPAID")).toEqual(
-        rejected("advancePreventionProject", "input.id", `${id} is APPLIED; it can move to APPROVED, not PREPAID`),
+        rejected("advancePreventionProject", "input.id", `${id} 当前为 APPLIED, 只能转为 APPROVED, 不能转为 PREPAID`),
       );
       expect(await advance(id, "APPROVED", daysAgo(1))).toEqual(
-        rejected("advancePreventionProject", "input.on", `cannot be before the day it became APPLIED, ${now}`),
+        rejected("advancePreventionProject", "input.on", `不能早于转为 APPLIED 的日期 ${now}, 填写的是 ${daysAgo(1)}`),
       );
 
       const order = ["APPROVED", "AGREEMENT_SIGNED", "PREPAID", "IN_PROGRESS", "ACCEPTED", "PAID"];
@@ -1144,7 +1120,7 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         },
       });
       expect(await advance(id, "ACCEPTANCE_FAILED")).toEqual(
-        rejected("advancePreventionProject", "input.id", `${id} is PAID; it can move to no other status, not ACCEPTANCE_FAILED`),
+        rejected("advancePreventionProject", "input.id", `${id} 当前为 PAID, 不能再转为其他状态, 不能转为 ACCEPTANCE_FAILED`),
       );
     });
 
@@ -1162,16 +1138,14 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         rejected(
           "applyForPreventionProject",
           "input.agencyCreditCode",
-          `淄博恒信安全咨询有限公司 (${creditCode}) failed a project's acceptance and is barred from prevention projects until ${until}`,
+          `淄博恒信安全咨询有限公司 (${creditCode}) 曾有项目验收不合格, ${until} 前不得承担工伤预防项目`,
         ),
       );
     });
 
     it("registers an agency once", async () => {
       const { creditCode } = seeded(hub.city, "hrss", ServiceAgency)[0];
-      expect(await register(creditCode, "x")).toEqual(
-        rejected("registerServiceAgency", "input.creditCode", `${creditCode} is already registered`),
-      );
+      expect(await register(creditCode, "x")).toEqual(rejected("registerServiceAgency", "input.creditCode", `${creditCode} 已登记`));
     });
 
     it.each([
@@ -1180,14 +1154,14 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         () => register("91370300MA3C8K7DO0", "x"),
         "registerServiceAgency",
         "input.creditCode",
-        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+        '第 17 位 "O" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)',
       ],
       [
         "an unregistered agency",
         () => applyFor(unknownCreditCode),
         "applyForPreventionProject",
         "input.agencyCreditCode",
-        `no service agency is registered with credit code ${unknownCreditCode}`,
+        `没有统一社会信用代码为 ${unknownCreditCode} 的服务机构`,
       ],
       [
         "fractions of a fen",
@@ -1201,14 +1175,14 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
         () => applyFor(seeded(hub.city, "hrss", ServiceAgency)[0].creditCode, 100, addDays(chinaToday(testClock()), 1)),
         "applyForPreventionProject",
         "input.appliedOn",
-        "cannot be in the future",
+        "不能晚于今天 (2026-06-15)",
       ],
       [
         "an unknown project",
         () => advance("PP-missing", "APPROVED"),
         "advancePreventionProject",
         "input.id",
-        "no prevention project has id PP-missing",
+        "没有编号为 PP-missing 的工伤预防项目",
       ],
     ])("rejects %s", async (_case, run, operation, field, reason) => {
       expect(await run()).toEqual(rejected(operation, field, reason));

@@ -123,9 +123,9 @@ describe("npm run import: departments load their spreadsheets through the gatewa
         "370303",
         "Z99",
         "",
-        "行业代码: Z 不是 GB/T 4754-2017 的门类字母; 参保登记日期: 不能晚于今天",
+        "行业代码: Z 不是 GB/T 4754-2017 的门类字母; 参保登记日期: 不能晚于今天 (2026-06-15)",
       ],
-      ["6", "2019-07-01", "短代码公司", "913703", "370303", "C2614", "", "统一社会信用代码: 应为18位，现为6位"],
+      ["6", "2019-07-01", "短代码公司", "913703", "370303", "C2614", "", "统一社会信用代码: 应为 18 位, 实为 6 位"],
       [
         "7",
         "2019-07-01",
@@ -277,6 +277,80 @@ describe("npm run import: departments load their spreadsheets through the gatewa
       /中心拒绝了第 2–2 行 \(FORBIDDEN: .*\); 其他各批已保存的不受影响, 修正后重新导入即可 \(已保存的行不会重复\)/,
     );
     expect(await count("safety_licence", "emergency")).toBe(before);
+  });
+
+  it("says in Chinese, column by column, why a bad check character, an impossible date or an unknown region keeps a row out", async () => {
+    // A different last character: the code is well formed but fails its check.
+    const misspelt = (code: string) => code.slice(0, 17) + (code[17] === "0" ? "1" : "0");
+    const enterpriseHeaders = ["统一社会信用代码", "单位名称", "行业代码", "所在地区", "参保登记日期"];
+    await writeXlsx(file("enterprises-checked.xlsx"), [
+      enterpriseHeaders,
+      [creditCode(401), "淄博校验测试有限公司", "C2614", "370303", "2020-03-01"],
+      [misspelt(creditCode(402)), "淄博试点代码有限公司", "C2614", "370303", "2020-03-01"],
+      [creditCode(403), "未知地区公司", "C2614", "379999", "2020-03-01"],
+      [creditCode(404), "不存在日期公司", "C2614", "370303", "2025-02-30"],
+    ]);
+    expect(await runImport(await options({ file: file("enterprises-checked.xlsx") }))).toMatchObject({ read: 4, inserted: 2, refused: 2 });
+    expect((await sheetsOf(file("enterprises-checked.xlsx.errors.xlsx")))["未导入的行"]).toEqual([
+      ["行号", ...enterpriseHeaders, "错误说明"],
+      ["4", creditCode(403), "未知地区公司", "C2614", "379999", "2020-03-01", "所在地区: 379999 不是已知的 GB/T 2260 行政区划代码"],
+      [
+        "5",
+        creditCode(404),
+        "不存在日期公司",
+        "C2614",
+        "370303",
+        "2025-02-30",
+        "参保登记日期: 2025-02-30 不是真实的日期: 2025 年 2 月只有 28 天, 没有 30 日",
+      ],
+    ]);
+    // GB 32100's pilot codes fail the check yet are legal: registered, and flagged for review rather than refused.
+    const [flagged] = await hub.databases.hrss.query("SELECT credit_code_needs_review AS review FROM enterprise WHERE credit_code = ?", [
+      misspelt(creditCode(402)),
+    ]);
+    expect(Number(flagged.review)).toBe(1);
+
+    const personHeaders = ["公民身份号码", "姓名", "参保单位统一社会信用代码", "参保日期"];
+    const badIdNumber = misspelt(idNumber(201));
+    const wrongEmployer = misspelt(creditCode(401));
+    await writeXlsx(file("persons-checked.xlsx"), [
+      personHeaders,
+      [badIdNumber, "钱一", creditCode(401), "2025-01-02"],
+      [idNumber(202), "孙二", wrongEmployer, "2025-01-02"],
+      [idNumber(203), "周三", creditCode(401), "2025-02-30"],
+    ]);
+    expect(await runImport(await options({ kind: "person", file: file("persons-checked.xlsx") }))).toMatchObject({
+      read: 3,
+      inserted: 0,
+      refused: 3,
+    });
+    expect((await sheetsOf(file("persons-checked.xlsx.errors.xlsx")))["未导入的行"]).toEqual([
+      ["行号", ...personHeaders, "错误说明"],
+      [
+        "2",
+        badIdNumber,
+        "钱一",
+        creditCode(401),
+        "2025-01-02",
+        `公民身份号码: 校验位应为 ${idNumber(201)[17]}, 实为 ${badIdNumber[17]} (GB 11643 MOD 11-2)`,
+      ],
+      [
+        "3",
+        idNumber(202),
+        "孙二",
+        wrongEmployer,
+        "2025-01-02",
+        `参保单位统一社会信用代码: 统一社会信用代码 ${wrongEmployer} 的单位尚未参保登记; 其校验位应为 ${creditCode(401)[17]}, 实为 ${wrongEmployer[17]} (GB 32100), 请核对是否填错`,
+      ],
+      [
+        "4",
+        idNumber(203),
+        "周三",
+        creditCode(401),
+        "2025-02-30",
+        "参保日期: 2025-02-30 不是真实的日期: 2025 年 2 月只有 28 天, 没有 30 日",
+      ],
+    ]);
   });
 
   it(

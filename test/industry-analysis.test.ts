@@ -9,6 +9,7 @@ import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-r
 import { Person } from "../subgraphs/hrss/person.entity";
 import { seeded } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 const rowFields = `level code name sectionCode keyIndustry { code name } rank
   trend { direction fromYear toYear changePercent reason }
@@ -225,7 +226,7 @@ describe("数据分析研判: the key-industry analysis, each department countin
 
     expect(response.body.errors).toEqual([
       expect.objectContaining({
-        message: `${field}: ${reason}`,
+        message: `${fieldLabel(field)}: ${reason}`,
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason, reasonCode }),
       }),
     ]);

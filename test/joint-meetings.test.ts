@@ -64,7 +64,7 @@ describe("joint meetings and their action items", () => {
       "an unknown department",
       { attendingAgencies: ["hrss", "police"] },
       "input.attendingAgencies[1]",
-      `"police" is not a member department: hrss, emergency, health, transport, housing, unions, coordination`,
+      `"police" 不是成员单位, 成员单位: hrss、emergency、health、transport、housing、unions、coordination`,
     ],
   ])("refuses a meeting with %s, and stores nothing", async (_case, change, field, reason) => {
     const before = await stored();

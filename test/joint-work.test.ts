@@ -1,6 +1,7 @@
 import { DepartmentFinding } from "../subgraphs/coordination/department-finding.entity";
 import { Rectification } from "../subgraphs/coordination/rectification.entity";
 import { startFederation, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 const forbidden = (message: string, extensions: Record<string, unknown>) => ({
   status: 200,
@@ -14,7 +15,7 @@ const refused = (operation: string, field: string, reason: string) => ({
   body: {
     errors: [
       {
-        message: `${field}: ${reason}`,
+        message: `${fieldLabel(field)}: ${reason}`,
         path: [operation],
         extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" },
       },
@@ -103,7 +104,7 @@ describe("joint work across departments through the gateway", () => {
         "整改要求和整改期限须同时填写",
       ],
       ["a deadline without a demand", { rectificationDueOn: "2025-09-26" }, "input.rectificationDemanded", "整改要求和整改期限须同时填写"],
-      ["no legal basis", { legalBasis: " " }, "input.legalBasis", "cannot be empty"],
+      ["no legal basis", { legalBasis: " " }, "input.legalBasis", "不能为空"],
     ])("refuses findings with %s, and stores nothing", async (_case, change, field, reason) => {
       const before = await rows();
       const input = { targetId, hazards: "有限空间未设置警示标识", legalBasis: "《安全生产法》第三十五条", ...change };
@@ -126,7 +127,7 @@ describe("joint work across departments through the gateway", () => {
       };
       expect(
         await hub.post({ query: recordFindings, variables: { input: { targetId, ...inputs.housing } } }, await as("housing", ["viewer"])),
-      ).toEqual(forbidden("changing these records needs the admin role", { requiredRole: "admin" }));
+      ).toEqual(forbidden("修改这些记录需要 admin 角色", { requiredRole: "admin" }));
       for (const [agency, input] of Object.entries(inputs)) {
         expect(await hub.post({ query: recordFindings, variables: { input: { targetId, ...input } } }, await as(agency))).toEqual({
           status: 200,
@@ -214,7 +215,7 @@ describe("joint work across departments through the gateway", () => {
         "emergency",
         { demandedOn: "2999-01-01", dueOn: "2999-02-01" },
         "input.demandedOn",
-        "cannot be in the future",
+        "不能晚于今天 (2026-06-15)",
       ],
     ])("refuses a demand with %s, and stores nothing", async (_case, agency, change, field, reason) => {
       const before = await rows();

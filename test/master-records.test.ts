@@ -75,7 +75,7 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     const reason = "记录已被他人修改: 当前版本 2, 提交的版本 1; 请重新读取后再修改";
     expect(stale.body.errors).toEqual([
       expect.objectContaining({
-        message: `input.version: ${reason}`,
+        message: `版本: ${reason}`,
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "input.version", reason, currentVersion: 2 }),
       }),
     ]);
@@ -155,9 +155,9 @@ describe("master records: 人社 registers and corrects enterprises and insured 
           outcome: "REFUSED",
           version: null,
           problems: [
-            { field: "creditCode", reason: "must be 18 characters, got 6" },
-            { field: "industryCode", reason: "Z is not a GB/T 4754-2017 section letter" },
-            { field: "registeredOn", reason: "cannot be in the future" },
+            { field: "creditCode", reason: "应为 18 位, 实为 6 位" },
+            { field: "industryCode", reason: "Z 不是 GB/T 4754-2017 的门类字母" },
+            { field: "registeredOn", reason: "不能晚于今天 (2026-06-15)" },
           ],
         },
         {

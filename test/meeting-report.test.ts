@@ -10,6 +10,7 @@ import { callIdentityHeader } from "../kernel/subgraph";
 import { seeded } from "./support/expected";
 import { expectedSections } from "./support/report-sections";
 import { startFederation, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 const reportQuery = `query MeetingReport($regionCode: String!, $period: String!) {
   meetingReport(regionCode: $regionCode, period: $period) {
@@ -167,7 +168,7 @@ describe("the leading group's meeting report, each department answering its own 
   it("refuses a malformed period for the three sections too: at the gateway, and in each department asked directly", async () => {
     const reason = '"2024-13" 不是报告期: 应写作年份 YYYY 或季度 YYYY-Qn (n 为 1 至 4)';
     const refusal = expect.objectContaining({
-      message: `period: ${reason}`,
+      message: `报告期: ${reason}`,
       extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "period", reason, reasonCode: "MALFORMED_PERIOD" }),
     });
     const throughGateway = await hub.post(
@@ -233,7 +234,7 @@ describe("the leading group's meeting report, each department answering its own 
 
     expect(response.body.errors).toEqual([
       expect.objectContaining({
-        message: `${field}: ${reason}`,
+        message: `${fieldLabel(field)}: ${reason}`,
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason, reasonCode }),
       }),
     ]);

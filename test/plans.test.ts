@@ -10,6 +10,7 @@ import { TrainingMode, TrainingRecord } from "../subgraphs/hrss/training-record.
 import { TrainingRosterEntry } from "../subgraphs/hrss/training-roster.entity";
 import { rejectedBy, seeded as generated } from "./support/expected";
 import { startFederation, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 const rejected = rejectedBy("hrss");
 const refusedByCoordination = (operation: string, field: string, reason: string, reasonCode: string) => ({
@@ -17,7 +18,7 @@ const refusedByCoordination = (operation: string, field: string, reason: string,
   body: {
     errors: [
       {
-        message: `${field}: ${reason}`,
+        message: `${fieldLabel(field)}: ${reason}`,
         path: [operation],
         extensions: { code: "BAD_USER_INPUT", field, reason, reasonCode, serviceName: "coordination" },
       },
@@ -441,7 +442,7 @@ describe("plans, targets and their progress, rosters and the fee budget through 
       body: {
         errors: [
           {
-            message: `${field}: ${reason}`,
+            message: `${fieldLabel(field)}: ${reason}`,
             path: ["recordPreventionPlan"],
             extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" },
           },
@@ -486,8 +487,8 @@ describe("plans, targets and their progress, rosters and the fee budget through 
 
     it.each([
       ["a malformed id", { id: "zb 2025" }, "input.id", '"zb 2025" 须为 3 至 34 位大写字母、数字和连字符, 如 ZIBO-2025'],
-      ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 is not a known GB/T 2260 region"],
-      ["a period ending before it starts", { periodEnd: "2024-12-31" }, "input.periodEnd", "cannot be before input.periodStart"],
+      ["an unknown region", { regionCode: "370399" }, "input.regionCode", "370399 不是已知的 GB/T 2260 行政区划代码"],
+      ["a period ending before it starts", { periodEnd: "2024-12-31" }, "input.periodEnd", "不能早于期初 2025-01-01, 填写的是 2024-12-31"],
       ["no targets", { targets: [] }, "input.targets", "须有 1 至 50 个量化目标, 收到 0 个"],
       ["an unknown metric", { targets: [{ ...target, metric: "HAPPINESS" }] }, "input.targets[0].metric", '"HAPPINESS" 不是已知的指标代码'],
       [
@@ -518,7 +519,7 @@ describe("plans, targets and their progress, rosters and the fee budget through 
         "a deadline before the start",
         { targets: [{ ...target, deadline: "2024-12-31" }] },
         "input.targets[0].deadline",
-        "cannot be before input.targets[0].periodStart",
+        "不能早于期初 2025-01-01, 填写的是 2024-12-31",
       ],
     ])("refuses %s", async (_case, change, field, reason) => {
       expect(await record({ ...plan, id: "ZHANGDIAN-BAD", ...change })).toEqual(refused(field, reason));
@@ -692,12 +693,12 @@ describe("plans, targets and their progress, rosters and the fee budget through 
 
     it.each([
       ["an empty list", () => ({ people: [] }), "input.people", "名单不能为空"],
-      ["a survey in the future", () => ({ surveyedOn: "2026-06-16" }), "input.surveyedOn", "cannot be in the future"],
+      ["a survey in the future", () => ({ surveyedOn: "2026-06-16" }), "input.surveyedOn", "不能晚于今天 (2026-06-15)"],
       [
         "an impossible date",
         () => ({ surveyedOn: "2026-02-30" }),
         "input.surveyedOn",
-        '"2026-02-30" is not a real calendar date written YYYY-MM-DD',
+        "2026-02-30 不是真实的日期: 2026 年 2 月只有 28 天, 没有 30 日",
       ],
     ])("refuses %s", async (_case, change, field, reason) => {
       const { employer, people } = unrostered();

@@ -4,6 +4,7 @@ import { Person } from "../subgraphs/hrss/person.entity";
 import { SharingApplication } from "../subgraphs/coordination/sharing-application.entity";
 import { seeded } from "./support/expected";
 import { grant, startFederation, testClock, type Federation } from "./support/federation";
+import { fieldLabel } from "../kernel/field-labels";
 
 describe("governance at the gateway: catalogue, grants, purpose, masking, audit, limits", () => {
   let hub: Federation;
@@ -272,7 +273,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
       expect(withoutReason.body.errors[0].extensions).toEqual({
         code: "BAD_USER_INPUT",
         field: "input.reason",
-        reason: "a refusal or revocation must give its reason",
+        reason: "不予同意或撤销授权时必须说明理由",
         serviceName: "coordination",
       });
       expect(refused.body.data.refuseApplication).toEqual({
@@ -302,21 +303,21 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
     });
 
     it.each([
-      ["a NONE resource", "Person.phone", "STATISTICS", "input.resource", "Person.phone is NONE: hrss does not share it"],
-      ["an unknown resource", "Person.shoeSize", "STATISTICS", "input.resource", "Person.shoeSize is not in the sharing catalogue"],
+      ["a NONE resource", "Person.phone", "STATISTICS", "input.resource", "Person.phone 为不予共享数据, hrss 不向其他部门共享"],
+      ["an unknown resource", "Person.shoeSize", "STATISTICS", "input.resource", "Person.shoeSize 不在共享资源目录中"],
       [
         "a type whose fields several departments own",
         "Enterprise.*",
         "STATISTICS",
         "input.resource",
-        /^Enterprise\.\* spans the fields of coordination, emergency, health, .*hrss.*: apply to each for its own$/,
+        /^Enterprise\.\* 包含 coordination、emergency、health、.*hrss.* 各自的字段, 请分别向各部门申请$/,
       ],
       [
         "an unknown purpose",
         "Person.name",
         "CURIOSITY",
         "input.purpose",
-        "must be one of JOINT_INSPECTION, ACCIDENT_INVESTIGATION, INJURY_RECOGNITION, OCCUPATIONAL_DISEASE_PREVENTION, PREVENTION_PROJECT, MEETING_REPORT, STATISTICS, SUPERVISION, DATA_MAINTENANCE",
+        "应为以下用途之一: JOINT_INSPECTION、ACCIDENT_INVESTIGATION、INJURY_RECOGNITION、OCCUPATIONAL_DISEASE_PREVENTION、PREVENTION_PROJECT、MEETING_REPORT、STATISTICS、SUPERVISION、DATA_MAINTENANCE",
       ],
     ])("refuses an application for %s", async (_case, resource, purpose, field, expected) => {
       const reason = typeof expected === "string" ? expected : expect.stringMatching(expected);
@@ -330,7 +331,7 @@ describe("governance at the gateway: catalogue, grants, purpose, masking, audit,
 
       expect(response.body.errors).toEqual([
         {
-          message: typeof expected === "string" ? `${field}: ${expected}` : expect.stringMatching(`^${field}: `),
+          message: typeof expected === "string" ? `${fieldLabel(field)}: ${expected}` : expect.stringMatching(`^${fieldLabel(field)}: `),
           path: ["applyForResource"],
           extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: "coordination" },
         },

@@ -70,14 +70,14 @@ describe("transport through the gateway", () => {
 
   it("rejects an impossible day in the vehicle filter", async () => {
     const response = await hub.post({ query: `{ vehicles(certificateExpiringBefore: "2027-02-30") { nodes { plateNumber } } }` }, admin);
-    const reason = '"2027-02-30" is not a real calendar date written YYYY-MM-DD';
+    const reason = "2027-02-30 不是真实的日期: 2027 年 2 月只有 28 天, 没有 30 日";
 
     expect(response).toEqual({
       status: 200,
       body: {
         errors: [
           {
-            message: `certificateExpiringBefore: ${reason}`,
+            message: `证件到期日: ${reason}`,
             path: ["vehicles"],
             extensions: { code: "BAD_USER_INPUT", field: "certificateExpiringBefore", reason, serviceName: "transport" },
           },
@@ -198,22 +198,27 @@ describe("transport through the gateway", () => {
     });
 
     it.each([
-      ["a plate of another city", { plateNumber: "鲁A12345" }, "input.plateNumber", "must start with 鲁C, the city's plate prefix"],
+      ["a plate of another city", { plateNumber: "鲁A12345" }, "input.plateNumber", '应以本市号牌前缀 鲁C 开头, 填写的是 "鲁A12345"'],
       [
         "a plate of six characters",
         { plateNumber: "鲁C123456" },
         "input.plateNumber",
-        "must be 鲁C and 5 characters of 0-9 and A-Z without I and O",
+        '应为 鲁C 加 5 位数字或大写字母 (不含 I、O), 填写的是 "鲁C123456"',
       ],
-      ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
-      ["a short certificate number", { transportCertificateNo: "37030300001" }, "input.transportCertificateNo", "must be 12 digits"],
+      ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "应为 18 位, 实为 16 位"],
+      [
+        "a short certificate number",
+        { transportCertificateNo: "37030300001" },
+        "input.transportCertificateNo",
+        '应为 12 位数字, 填写的是 "37030300001"',
+      ],
       [
         "an impossible date",
         { certificateValidUntil: "2030-02-30" },
         "input.certificateValidUntil",
-        '"2030-02-30" is not a real calendar date written YYYY-MM-DD',
+        "2030-02-30 不是真实的日期: 2030 年 2 月只有 28 天, 没有 30 日",
       ],
-      ["a certificate already ended", { certificateValidUntil: "2020-01-01" }, "input.certificateValidUntil", "cannot be before today"],
+      ["a certificate already ended", { certificateValidUntil: "2020-01-01" }, "input.certificateValidUntil", "不能早于今天 (2026-06-15)"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const before = await vehicleCount();
       const response = await hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0001", ...change } } }, admin);
@@ -233,21 +238,15 @@ describe("transport through the gateway", () => {
       const attempt = (change: object) =>
         hub.post({ query: mutation, variables: { input: { ...input(), plateNumber: "鲁CW0002", ...change } } }, admin);
 
-      expect(await attempt({ plateNumber: taken })).toEqual(
-        rejected("registerVehicle", "input.plateNumber", `${taken} is already registered`),
-      );
+      expect(await attempt({ plateNumber: taken })).toEqual(rejected("registerVehicle", "input.plateNumber", `${taken} 已登记`));
       expect(await attempt({ creditCode: unlicensed })).toEqual(
-        rejected("registerVehicle", "input.creditCode", "holds no road transport operating licence"),
+        rejected("registerVehicle", "input.creditCode", `${unlicensed} 没有道路运输经营许可证`),
       );
       expect(await attempt({ creditCode: lapsed.creditCode, vehicleClass: lapsed.scopes[0] })).toEqual(
-        rejected("registerVehicle", "input.creditCode", `its operating licence ended on ${lapsed.validUntil}`),
+        rejected("registerVehicle", "input.creditCode", `${lapsed.creditCode} 的道路运输经营许可证已于 ${lapsed.validUntil} 到期`),
       );
       expect(await attempt({ creditCode: passengerless.creditCode, vehicleClass: "PASSENGER" })).toEqual(
-        rejected(
-          "registerVehicle",
-          "input.vehicleClass",
-          `PASSENGER is outside the operator's licensed scope (${passengerless.scopes.join(", ")})`,
-        ),
+        rejected("registerVehicle", "input.vehicleClass", `PASSENGER 超出经营者的许可经营范围 (${passengerless.scopes.join("、")})`),
       );
       expect(await vehicleCount()).toBe(before);
     });
@@ -261,7 +260,7 @@ describe("transport through the gateway", () => {
         body: {
           errors: [
             {
-              message: "changing these records needs the admin role",
+              message: "修改这些记录需要 admin 角色",
               path: ["registerVehicle"],
               extensions: { code: "FORBIDDEN", requiredRole: "admin", serviceName: "transport" },
             },
@@ -302,30 +301,25 @@ describe("transport through the gateway", () => {
         "an ID number with a wrong check character",
         { idNumber: `${holder.slice(0, 17)}${wrongCheck}` },
         "input.idNumber",
-        `check character is ${wrongCheck}, expected ${holder[17]} (GB 11643 MOD 11-2)`,
+        `校验位应为 ${holder[17]}, 实为 ${wrongCheck} (GB 11643 MOD 11-2)`,
       ],
-      [
-        "an impossible issue date",
-        { issuedOn: "2022-13-01" },
-        "input.issuedOn",
-        '"2022-13-01" is not a real calendar date written YYYY-MM-DD',
-      ],
-      ["an issue date in the future", { issuedOn: "2099-01-01", validUntil: "2100-01-01" }, "input.issuedOn", "cannot be in the future"],
+      ["an impossible issue date", { issuedOn: "2022-13-01" }, "input.issuedOn", "2022-13-01 不是真实的日期: 没有 13 月"],
+      ["an issue date in the future", { issuedOn: "2099-01-01", validUntil: "2100-01-01" }, "input.issuedOn", "不能晚于今天 (2026-06-15)"],
       [
         "an issue date before the first rule",
         { issuedOn: "2007-02-28", validUntil: "2010-01-01" },
         "input.issuedOn",
-        "is before the first qualification rule took effect",
+        "早于从业资格证管理规定的施行日期",
       ],
-      ["an end before the issue date", { validUntil: "2022-03-14" }, "input.validUntil", "cannot be before input.issuedOn"],
       [
-        "an end one day past six years",
-        { validUntil: "2028-03-16" },
+        "an end before the issue date",
+        { validUntil: "2022-03-14" },
         "input.validUntil",
-        "cannot be after 2028-03-15: a certificate is valid for at most 6 years",
+        "不能早于发证日期 2022-03-15, 填写的是 2022-03-14",
       ],
-      ["more points than a cycle has", { violationPoints: 21 }, "input.violationPoints", "must be a whole number from 0 to 20, got 21"],
-      ["negative points", { violationPoints: -1 }, "input.violationPoints", "must be a whole number from 0 to 20, got -1"],
+      ["an end one day past six years", { validUntil: "2028-03-16" }, "input.validUntil", "不能晚于 2028-03-15: 从业资格证有效期最长 6 年"],
+      ["more points than a cycle has", { violationPoints: 21 }, "input.violationPoints", "应为 0 至 20 之间的整数, 填写的是 21"],
+      ["negative points", { violationPoints: -1 }, "input.violationPoints", "应为 0 至 20 之间的整数, 填写的是 -1"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const other = { ...input, idNumber: idNumber("19900101", "456"), ...change };
       const response = await hub.post({ query: mutation, variables: { input: other } }, admin);
@@ -385,20 +379,16 @@ describe("transport through the gateway", () => {
         );
 
       expect(await attempt({ accidentId: "2024-1" })).toEqual(
-        rejected("linkTransportAccident", "input.accidentId", "must be an accident number AC-YYYY-… as emergency management issues it"),
+        rejected("linkTransportAccident", "input.accidentId", '"2024-1" 不是应急管理部门编发的事故编号 (AC-年份-…)'),
       );
       expect(await attempt({ plateNumber: "鲁CX0X0X" })).toEqual(
-        rejected("linkTransportAccident", "input.plateNumber", "鲁CX0X0X is not a registered vehicle"),
+        rejected("linkTransportAccident", "input.plateNumber", "鲁CX0X0X 不是已登记的车辆"),
       );
       expect(await attempt({ driverIdNumber: "37030319780921231" })).toEqual(
-        rejected(
-          "linkTransportAccident",
-          "input.driverIdNumber",
-          "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number",
-        ),
+        rejected("linkTransportAccident", "input.driverIdNumber", "应为 18 位 (17 位数字加 1 位数字或 X), 或 15 位旧号码"),
       );
       expect(await attempt({ accidentId: existing.accidentId, plateNumber: existing.plateNumber })).toEqual(
-        rejected("linkTransportAccident", "input.plateNumber", `${existing.plateNumber} is already linked to ${existing.accidentId}`),
+        rejected("linkTransportAccident", "input.plateNumber", `${existing.plateNumber} 已关联事故 ${existing.accidentId}`),
       );
       expect(await linkCount()).toBe(before);
     });

@@ -130,19 +130,19 @@ describe("unions through the gateway", () => {
         "a deadline the day before the check",
         { rectificationDueOn: "2025-05-05" },
         "input.rectificationDueOn",
-        "cannot be before input.checkedOn",
+        "不能早于检查日期 2025-05-06, 填写的是 2025-05-05",
       ],
-      ["hazards without a deadline", { rectificationDueOn: null }, "input.rectificationDueOn", "is required when hazards were found"],
-      ["a deadline without hazards", { hazardsFound: 0 }, "input.rectificationDueOn", "must be omitted when no hazards were found"],
-      ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "must be 18 characters, got 16"],
+      ["hazards without a deadline", { rectificationDueOn: null }, "input.rectificationDueOn", "发现隐患时必须填写整改期限"],
+      ["a deadline without hazards", { hazardsFound: 0 }, "input.rectificationDueOn", "未发现隐患时不填写整改期限"],
+      ["an invalid credit code", { creditCode: "91370303MA3C1234" }, "input.creditCode", "应为 18 位, 实为 16 位"],
       ["an impossible check day", { checkedOn: "2025-02-29" }, "input.checkedOn", notRealDate("2025-02-29")],
       [
         "a check in the future",
         { checkedOn: "2099-05-06", rectificationDueOn: "2099-06-06" },
         "input.checkedOn",
-        "cannot be in the future",
+        "不能晚于今天 (2026-06-15)",
       ],
-      ["a negative hazard count", { hazardsFound: -1 }, "input.hazardsFound", "must be a whole number from 0 to 999, got -1"],
+      ["a negative hazard count", { hazardsFound: -1 }, "input.hazardsFound", "应为 0 至 999 之间的整数, 填写的是 -1"],
     ])("rejects %s and writes nothing", async (_case, change, field, reason) => {
       const before = await checkCount();
       const input = { creditCode: creditCode(), checkedOn: "2025-05-06", hazardsFound: 2, rectificationDueOn: "2025-06-06", ...change };
@@ -234,23 +234,23 @@ describe("unions through the gateway", () => {
         "an unknown department",
         { transferredTo: "police" },
         "input.transferredTo",
-        "is not a department a complaint can be transferred to: hrss, emergency, health, transport, housing, coordination",
+        '"police" 不是可转办投诉的部门, 可转办: hrss、emergency、health、transport、housing、coordination',
       ],
       [
         "an invalid complainant ID number",
         { complainantIdNumber: "37030319881131562X" },
         "input.complainantIdNumber",
-        "birth date 19881131 is not a real date between 1900 and today",
+        "其中的出生日期 19881131 不是 1900 年至今的真实日期",
       ],
       [
         "an invalid credit code",
         { creditCode: "91370303MA3C1234IO" },
         "input.creditCode",
-        "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+        '第 17 位 "I" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)',
       ],
-      ["an empty summary", { summary: "   " }, "input.summary", "cannot be empty"],
+      ["an empty summary", { summary: "   " }, "input.summary", "不能为空"],
       ["an impossible day", { receivedOn: "2025-11-31" }, "input.receivedOn", notRealDate("2025-11-31")],
-      ["a day in the future", { receivedOn: "2099-01-01" }, "input.receivedOn", "cannot be in the future"],
+      ["a day in the future", { receivedOn: "2099-01-01" }, "input.receivedOn", "不能晚于今天 (2026-06-15)"],
     ])("rejects a complaint with %s and writes nothing", async (_case, change, field, reason) => {
       const before = await complaintCount();
 
@@ -271,13 +271,11 @@ describe("unions through the gateway", () => {
         );
 
       expect(await attempt({ resolvedOn: dayBefore })).toEqual(
-        rejected("resolveComplaint", "input.resolvedOn", `cannot be before receivedOn ${open.receivedOn}`),
+        rejected("resolveComplaint", "input.resolvedOn", `不能早于受理日期 ${open.receivedOn}, 填写的是 ${dayBefore}`),
       );
-      expect(await attempt({ id: settled.id })).toEqual(
-        rejected("resolveComplaint", "input.id", `was already resolved on ${settled.resolvedOn}`),
-      );
-      expect(await attempt({ id: "CP-0000-000000" })).toEqual(rejected("resolveComplaint", "input.id", "is not a complaint on record"));
-      expect(await attempt({ resolution: "" })).toEqual(rejected("resolveComplaint", "input.resolution", "cannot be empty"));
+      expect(await attempt({ id: settled.id })).toEqual(rejected("resolveComplaint", "input.id", `投诉已于 ${settled.resolvedOn} 办结`));
+      expect(await attempt({ id: "CP-0000-000000" })).toEqual(rejected("resolveComplaint", "input.id", "没有编号为 CP-0000-000000 的投诉"));
+      expect(await attempt({ resolution: "" })).toEqual(rejected("resolveComplaint", "input.resolution", "不能为空"));
       expect(await attempt({ resolvedOn: "2025-13-01" })).toEqual(
         rejected("resolveComplaint", "input.resolvedOn", notRealDate("2025-13-01")),
       );

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from "graphql";
+import { fieldLabel } from "../../kernel/field-labels";
 import { purposes } from "../../kernel/purposes";
-import { chineseReason } from "../../kernel/reasons";
 import { agencyNames, nameOf, roleNames } from "../../reference/labels";
 
 /** One field the gateway refused, as `extensions.denied` lists it. */
@@ -25,37 +25,19 @@ export interface Problem {
   original?: string;
 }
 
-/** Fields by the names the API gives them in `extensions.field`. */
-const fieldNames: Record<string, string> = {
-  creditCode: "统一社会信用代码",
-  nameContains: "企业名称",
-  regionCode: "行政区划代码",
-  industryCode: "行业代码",
-  riskClass: "风险类别",
-  period: "期间（年份）",
-  idNumber: "身份证号",
-  pid: "人员标识",
-  purpose: "用途",
-  caseRef: "案件编号",
-  first: "每页条数",
-  after: "翻页位置",
+/** The console's own request fields (sign-in, the import upload), beside the hub's input fields that kernel/field-labels.ts names. */
+const consoleFields: Record<string, string> = {
   kind: "记录种类",
   file: "导入文件",
   fileName: "文件名",
   dryRun: "试导入",
-  agency: "部门",
   user: "用户名",
   roles: "角色",
   region: "行政区划",
-  "input.resource": "共享资源",
-  "input.purpose": "用途",
-  "input.justification": "申请理由",
-  "input.days": "期限（天）",
-  "input.reason": "理由",
   "input.id": "申请编号",
 };
 
-export const fieldName = (field: string) => fieldNames[field] ?? fieldNames[field.replace(/^input\./, "")] ?? field;
+export const fieldName = (field: string) => consoleFields[field] ?? fieldLabel(field);
 
 const chinese = /[\u4e00-\u9fff]/;
 
@@ -86,8 +68,7 @@ const ownersText = (owners: string) =>
 
 /** A reason in Chinese: as it came when Chinese already, else its known Chinese reading; undefined when neither. */
 export function reasonInChinese(reason: string): string | undefined {
-  const shared = chineseReason(reason, fieldName);
-  if (shared) return shared;
+  if (/[\u4e00-\u9fff]/.test(reason)) return reason;
   for (const [pattern, say] of consoleReasons) {
     const match = pattern.exec(reason);
     if (match) return say(...match.slice(1));

@@ -18,11 +18,14 @@ export function creditCodeCheckCharacter(first17: string): string {
 
 export function checkCreditCode(input: string): CreditCodeCheck {
   const value = input.trim().toUpperCase();
-  if (value.length !== 18) return { valid: false, reason: `must be 18 characters, got ${value.length}` };
+  if (value.length !== 18) return { valid: false, reason: `应为 18 位, 实为 ${value.length} 位` };
   if (!shape.test(value)) {
+    const position = [...value].findIndex((character, index) =>
+      index >= 2 && index < 8 ? !/\d/.test(character) : !alphabet.includes(character),
+    );
     return {
       valid: false,
-      reason: "must be 2 registration characters, a 6-digit region code and 10 characters of 0-9 and A-Y without I, O, S, V, Z",
+      reason: `第 ${position + 1} 位 "${value[position]}" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)`,
     };
   }
   return {

@@ -39,15 +39,15 @@ export function checkIdNumber(input: string, today = new Date()): IdNumberCheck 
   } else if (/^\d{17}[\dX]$/.test(value)) {
     normalized = value;
   } else {
-    return { valid: false, reason: "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number" };
+    return { valid: false, reason: "应为 18 位 (17 位数字加 1 位数字或 X), 或 15 位旧号码" };
   }
   const birth = normalized.slice(6, 14);
   if (!isRealBirthDate(birth, today)) {
-    return { valid: false, reason: `birth date ${birth} is not a real date between 1900 and today` };
+    return { valid: false, reason: `其中的出生日期 ${birth} 不是 1900 年至今的真实日期` };
   }
   const expected = idNumberCheckCharacter(normalized.slice(0, 17));
   if (normalized[17] !== expected) {
-    return { valid: false, reason: `check character is ${normalized[17]}, expected ${expected} (GB 11643 MOD 11-2)` };
+    return { valid: false, reason: `校验位应为 ${expected}, 实为 ${normalized[17]} (GB 11643 MOD 11-2)` };
   }
   return {
     valid: true,

@@ -20,17 +20,17 @@ describe("ID number (GB 11643 MOD 11-2)", () => {
   });
 
   it.each([
-    ["110105194912310021", "check character is 1, expected X (GB 11643 MOD 11-2)"],
-    ["11010519491231012X", "check character is X, expected 6 (GB 11643 MOD 11-2)"],
-    ["21010519491231002X", "check character is X, expected 3 (GB 11643 MOD 11-2)"],
+    ["110105194912310021", "校验位应为 X, 实为 1 (GB 11643 MOD 11-2)"],
+    ["11010519491231012X", "校验位应为 6, 实为 X (GB 11643 MOD 11-2)"],
+    ["21010519491231002X", "校验位应为 3, 实为 X (GB 11643 MOD 11-2)"],
   ])("rejects the one-character corruption %s", (value, reason) => {
     expect(checkIdNumber(value, today)).toEqual({ valid: false, reason });
   });
 
   it.each([
-    ["11010519490231002X", "birth date 19490231 is not a real date between 1900 and today"],
-    ["110105202712310021", "birth date 20271231 is not a real date between 1900 and today"],
-    ["110105189912310021", "birth date 18991231 is not a real date between 1900 and today"],
+    ["11010519490231002X", "其中的出生日期 19490231 不是 1900 年至今的真实日期"],
+    ["110105202712310021", "其中的出生日期 20271231 不是 1900 年至今的真实日期"],
+    ["110105189912310021", "其中的出生日期 18991231 不是 1900 年至今的真实日期"],
   ])("rejects the impossible birth date in %s", (value, reason) => {
     expect(checkIdNumber(value, today)).toEqual({ valid: false, reason });
   });
@@ -38,7 +38,7 @@ describe("ID number (GB 11643 MOD 11-2)", () => {
   it.each(["1101051949123100", "11010519491231002Y", "", "ABCDEFGHIJKLMNOPQR"])("rejects the malformed %p", (value) => {
     expect(checkIdNumber(value, today)).toEqual({
       valid: false,
-      reason: "must be 18 characters (17 digits and a digit or X) or a legacy 15-digit number",
+      reason: "应为 18 位 (17 位数字加 1 位数字或 X), 或 15 位旧号码",
     });
   });
 
@@ -83,9 +83,15 @@ describe("unified social credit code (GB 32100)", () => {
   );
 
   it.each([
-    ["91350100M000100Y4", "must be 18 characters, got 17"],
-    ["91350100M000100I43", expect.stringContaining("without I, O, S, V, Z")],
-    ["913501A0M000100Y43", expect.stringContaining("6-digit region code")],
+    ["91350100M000100Y4", "应为 18 位, 实为 17 位"],
+    [
+      "91350100M000100I43",
+      '第 16 位 "I" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)',
+    ],
+    [
+      "913501A0M000100Y43",
+      '第 7 位 "A" 不符合: 应为 2 位登记管理部门和机构类别代码、6 位数字的行政区划码和 10 位数字或大写字母 (不含 I、O、S、V、Z)',
+    ],
   ])("rejects the malformed %s", (value, reason) => {
     expect(checkCreditCode(value)).toEqual({ valid: false, reason });
   });

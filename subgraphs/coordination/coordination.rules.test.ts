@@ -2,7 +2,7 @@ import { rejectionOf } from "../../test/support/expected";
 import { requireAccidentId, requireText } from "../../kernel/validate";
 import { nextInspectionId, requireDepartment, requireParticipants } from "./coordination.rules";
 
-const members = "hrss, emergency, health, transport, housing, unions, coordination";
+const members = "hrss、emergency、health、transport、housing、unions、coordination";
 
 describe("departments of a joint inspection", () => {
   it.each(["hrss", "emergency", "health", "transport", "housing", "unions", "coordination"])("knows %s", (department) => {
@@ -13,15 +13,15 @@ describe("departments of a joint inspection", () => {
     expect(rejectionOf(() => requireDepartment("lead", value))).toEqual({
       code: "BAD_USER_INPUT",
       field: "lead",
-      reason: `${JSON.stringify(value)} is not a member department: ${members}`,
+      reason: `${JSON.stringify(value)} 不是成员单位, 成员单位: ${members}`,
     });
   });
 
   it.each([
     [["emergency", "hrss"], "emergency", null, null],
-    [["hrss", "police"], "hrss", "agencies[1]", `"police" is not a member department: ${members}`],
-    [["hrss", "emergency", "hrss"], "hrss", "agencies", "names hrss twice"],
-    [["emergency", "health"], "hrss", "agencies", "must include the lead agency hrss"],
+    [["hrss", "police"], "hrss", "agencies[1]", `"police" 不是成员单位, 成员单位: ${members}`],
+    [["hrss", "emergency", "hrss"], "hrss", "agencies", "hrss 列了两次"],
+    [["emergency", "health"], "hrss", "agencies", "应包括牵头部门 hrss"],
   ])("participants %p led by %s", (agencies, lead, field, reason) => {
     if (field === null) expect(requireParticipants("agencies", agencies, lead)).toEqual(agencies);
     else expect(rejectionOf(() => requireParticipants("agencies", agencies, lead))).toEqual({ code: "BAD_USER_INPUT", field, reason });
@@ -41,8 +41,8 @@ describe("inspection numbers", () => {
 describe("text and accident numbers", () => {
   it.each([
     ["x".repeat(200), 200, null],
-    ["x".repeat(201), 200, "must be at most 200 characters, got 201"],
-    [" ", 200, "cannot be empty"],
+    ["x".repeat(201), 200, "最多 200 个字符, 填写了 201 个"],
+    [" ", 200, "不能为空"],
   ])("text %p within %i: %p", (value, max, reason) => {
     if (reason === null) expect(requireText("title", value, max)).toBe(value);
     else expect(rejectionOf(() => requireText("title", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "title", reason });

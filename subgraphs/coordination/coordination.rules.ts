@@ -6,7 +6,7 @@ export const memberDepartments = ["hrss", "emergency", "health", "transport", "h
 export function requireDepartment(field: string, value: string): string {
   const department = value.trim().toLowerCase();
   if (!(memberDepartments as readonly string[]).includes(department)) {
-    throw badUserInput(field, `${JSON.stringify(value)} is not a member department: ${memberDepartments.join(", ")}`);
+    throw badUserInput(field, `${JSON.stringify(value)} 不是成员单位, 成员单位: ${memberDepartments.join("、")}`);
   }
   return department;
 }
@@ -15,8 +15,8 @@ export function requireDepartment(field: string, value: string): string {
 export function requireParticipants(field: string, values: string[], leadAgency: string): string[] {
   const departments = values.map((value, index) => requireDepartment(`${field}[${index}]`, value));
   const repeated = departments.find((department, index) => departments.indexOf(department) !== index);
-  if (repeated) throw badUserInput(field, `names ${repeated} twice`);
-  if (!departments.includes(leadAgency)) throw badUserInput(field, `must include the lead agency ${leadAgency}`);
+  if (repeated) throw badUserInput(field, `${repeated} 列了两次`);
+  if (!departments.includes(leadAgency)) throw badUserInput(field, `应包括牵头部门 ${leadAgency}`);
   return departments;
 }
 

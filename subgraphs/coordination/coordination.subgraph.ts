@@ -1,4 +1,5 @@
 import { NationalPlan1764500000000 } from "./migrations/1764500000000-national-plan";
+import { correctionReferenceTypes } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
@@ -61,6 +62,8 @@ export const coordination: SubgraphDefinition<City> = {
     PreventionPlanResolver,
     PlanTargetResolver,
   ],
+  // Reached only through CorrectionRequest.appliedChange's interface: each owner's correction type.
+  extendedOnly: correctionReferenceTypes,
   catalogue: coordinationCatalogue,
   routes: grantVersionRoute,
   references: {

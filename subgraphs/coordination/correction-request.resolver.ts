@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireOwnDepartment } from "../../kernel/authorize";
 import { addWorkingDays, chinaToday, inForceOn } from "../../kernel/calendar";
+import { CorrectionReference, correctionReference, type CorrectionKey } from "../../kernel/corrections";
 import { badUserInput } from "../../kernel/errors";
 import { Connection, PageArgs, paginate } from "../../kernel/pagination";
 import type { SubgraphContext } from "../../kernel/subgraph";
@@ -116,13 +117,15 @@ export class CorrectionRequestResolver {
     return this.answer(input.id, context, { status: CorrectionStatus.REJECTED, reason: requireText("input.reason", input.reason, 1000) });
   }
 
-  @Query(() => CorrectionRequestConnection, { description: "Correction requests the caller raised or must answer (the office sees all)" })
+  @Query(() => CorrectionRequestConnection, {
+    description: "Correction requests the caller raised or must answer (the office and auditors see all)",
+  })
   correctionRequests(
     @Args(() => CorrectionRequestFilter) filter: CorrectionRequestFilter,
     @Ctx() { db, identity, clock }: SubgraphContext,
   ) {
     const query = db.getRepository(CorrectionRequest).createQueryBuilder("request");
-    if (identity.agency !== "coordination") {
+    if (identity.agency !== "coordination" && !identity.roles.includes("auditor")) {
       query.andWhere("(request.requester = :agency OR request.owner = :agency)", { agency: identity.agency });
     }
     if (filter.status) query.andWhere("request.status = :status", { status: filter.status });
@@ -133,6 +136,14 @@ export class CorrectionRequestResolver {
       });
     }
     return paginate(query, "id", filter);
+  }
+
+  @FieldResolver(() => CorrectionReference, {
+    nullable: true,
+    description: "Whether the owner's record was corrected by an update naming this request, from the owner's own history",
+  })
+  appliedChange(@Root() request: CorrectionRequest): CorrectionKey | null {
+    return correctionReference(request.owner, { requestId: request.id, resource: request.resource, recordKey: request.recordKey });
   }
 
   @FieldResolver(() => Boolean, { description: "Open past its answer date" })

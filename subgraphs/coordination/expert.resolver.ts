@@ -216,7 +216,7 @@ export class ExpertDrawResolver {
       const conflictingAgencies = new Set<string>();
       if (input.purpose === ExpertDrawPurpose.JOINT_INSPECTION) {
         const inspection = await manager.getRepository(JointInspection).findOneBy({ id: subjectRef });
-        if (!inspection) throw badUserInput("input.subjectRef", "is not a joint inspection on record");
+        if (!inspection) throw badUserInput("input.subjectRef", `没有编号为 ${input.subjectRef} 的联合检查`);
         inspection.agencies.forEach((agency) => conflictingAgencies.add(agency));
         const targets = await manager.getRepository(InspectionTarget).findBy({ inspectionId: inspection.id });
         conflicting.push(...targets.map((target) => target.creditCode));

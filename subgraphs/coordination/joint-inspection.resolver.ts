@@ -81,8 +81,8 @@ const InspectionTargetConnection = Connection(InspectionTarget);
 
 async function openInspection(manager: EntityManager, field: string, id: string): Promise<JointInspection> {
   const inspection = await manager.getRepository(JointInspection).findOneBy({ id });
-  if (!inspection) throw badUserInput(field, "is not a joint inspection on record");
-  if (inspection.status === InspectionStatus.CLOSED) throw badUserInput(field, `inspection ${inspection.id} is closed`);
+  if (!inspection) throw badUserInput(field, `没有编号为 ${id} 的联合检查`);
+  if (inspection.status === InspectionStatus.CLOSED) throw badUserInput(field, `联合检查 ${inspection.id} 已结束`);
   return inspection;
 }
 
@@ -91,7 +91,7 @@ export async function targetOfOpenInspection(
   targetId: string,
 ): Promise<{ target: InspectionTarget; inspection: JointInspection }> {
   const target = await manager.getRepository(InspectionTarget).findOneBy({ id: targetId });
-  if (!target) throw badUserInput("input.targetId", "is not an inspection target on record");
+  if (!target) throw badUserInput("input.targetId", `没有编号为 ${targetId} 的检查对象`);
   return { target, inspection: await openInspection(manager, "input.targetId", target.inspectionId) };
 }
 
@@ -154,7 +154,7 @@ export class JointInspectionResolver {
     return db.transaction(async (manager) => {
       const inspection = await openInspection(manager, "input.id", input.id);
       const targets = await manager.getRepository(InspectionTarget).find({ where: { inspectionId: inspection.id }, order: { id: "ASC" } });
-      if (!targets.length) throw badUserInput("input.id", "has no targets to close on");
+      if (!targets.length) throw badUserInput("input.id", "联合检查还没有检查对象, 不能结束");
       const recorded = await manager.getRepository(DepartmentFinding).find({ where: { inspectionId: inspection.id } });
       const pending = targets.flatMap((target) => {
         const missing = inspection.agencies.filter(
@@ -187,7 +187,8 @@ export class InspectionTargetResolver {
       const inspection = await openInspection(manager, "input.inspectionId", input.inspectionId);
       const id = `${inspection.id}-${creditCode}`;
       const repository = manager.getRepository(InspectionTarget);
-      if (await repository.existsBy({ id })) throw badUserInput("input.creditCode", `is already a target of ${inspection.id}`);
+      if (await repository.existsBy({ id }))
+        throw badUserInput("input.creditCode", `${creditCode} 已是联合检查 ${inspection.id} 的检查对象`);
       await repository.insert({ id, inspectionId: inspection.id, creditCode, findings: null, rectificationDueOn: null, rectifiedOn: null });
       return repository.findOneByOrFail({ id });
     });
@@ -206,7 +207,7 @@ export class InspectionTargetResolver {
         : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
     return db.transaction(async (manager) => {
       const { target, inspection } = await targetOfOpenInspection(manager, input.targetId);
-      if (dueOn) requireOrder("input.rectificationDueOn", inspection.plannedOn, dueOn, `the planned day ${inspection.plannedOn}`);
+      if (dueOn) requireOrder("input.rectificationDueOn", inspection.plannedOn, dueOn, "计划检查日期");
       await manager.getRepository(InspectionTarget).update({ id: target.id }, { findings, rectificationDueOn: dueOn, rectifiedOn: null });
       if (inspection.status === InspectionStatus.PLANNED)
         await manager.getRepository(JointInspection).update({ id: inspection.id }, { status: InspectionStatus.IN_PROGRESS });
@@ -225,11 +226,11 @@ export class InspectionTargetResolver {
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(InspectionTarget);
       const target = await repository.findOneBy({ id: input.targetId });
-      if (!target) throw badUserInput("input.targetId", "is not an inspection target on record");
-      if (target.rectifiedOn) throw badUserInput("input.targetId", `its rectification was already confirmed on ${target.rectifiedOn}`);
-      if (!target.rectificationDueOn) throw badUserInput("input.targetId", "has no rectification deadline: nothing to rectify");
+      if (!target) throw badUserInput("input.targetId", `没有编号为 ${input.targetId} 的检查对象`);
+      if (target.rectifiedOn) throw badUserInput("input.targetId", `该检查对象的整改已于 ${target.rectifiedOn} 确认`);
+      if (!target.rectificationDueOn) throw badUserInput("input.targetId", "该检查对象没有整改期限, 无需整改");
       const inspection = await manager.getRepository(JointInspection).findOneByOrFail({ id: target.inspectionId });
-      requireOrder("input.rectifiedOn", inspection.plannedOn, rectifiedOn, `the planned day ${inspection.plannedOn}`);
+      requireOrder("input.rectifiedOn", inspection.plannedOn, rectifiedOn, "计划检查日期");
       await repository.update({ id: target.id }, { rectifiedOn });
       return repository.findOneByOrFail({ id: target.id });
     });

@@ -119,18 +119,21 @@ export class SharingApplicationResolver {
     const entries = [...catalogue().values()].filter((entry) =>
       fieldName === "*" ? entry.resource.startsWith(`${typeName}.`) && entry.owners.length === 1 : entry.resource === input.resource,
     );
-    if (!typeName || !fieldName || entries.length === 0)
-      throw badUserInput("input.resource", `${input.resource} is not in the sharing catalogue`);
+    if (!typeName || !fieldName || entries.length === 0) throw badUserInput("input.resource", `${input.resource} 不在共享资源目录中`);
     const owners = [...new Set(entries.flatMap((entry) => entry.owners))].sort();
     if (owners.length > 1)
-      throw badUserInput("input.resource", `${input.resource} spans the fields of ${owners.join(", ")}: apply to each for its own`);
+      throw badUserInput("input.resource", `${input.resource} 包含 ${owners.join("、")} 各自的字段, 请分别向各部门申请`);
     const [owner] = owners;
     if (entries.some((entry) => entry.owners.includes(identity.agency)))
-      throw badUserInput("input.resource", `${identity.agency} owns ${input.resource} already`);
+      throw badUserInput("input.resource", `${input.resource} 本就由本部门 ${identity.agency} 维护`);
     const closed = entries.find((entry) => entry.level === "NONE" || entry.level === null);
-    if (closed) throw badUserInput("input.resource", `${closed.resource} is ${closed.level ?? "unclassified"}: ${owner} does not share it`);
-    if (!isPurpose(input.purpose)) throw badUserInput("input.purpose", `must be one of ${Object.keys(purposes).join(", ")}`);
-    if (!input.justification.trim()) throw badUserInput("input.justification", "must say why the data is needed");
+    if (closed)
+      throw badUserInput(
+        "input.resource",
+        `${closed.resource} 为${closed.level === "NONE" ? "不予共享" : "未分级"}数据, ${owner} 不向其他部门共享`,
+      );
+    if (!isPurpose(input.purpose)) throw badUserInput("input.purpose", `应为以下用途之一: ${Object.keys(purposes).join("、")}`);
+    if (!input.justification.trim()) throw badUserInput("input.justification", "请说明为何需要这些数据");
     requireRange("input.days", input.days, 1, maxGrantDays);
     const appliedAt = clock();
     const application = Object.assign(new SharingApplication(), {
@@ -245,7 +248,7 @@ export class SharingApplicationResolver {
 
   private reasonOf(input: DecisionInput): string {
     const reason = input.reason?.trim();
-    if (!reason) throw badUserInput("input.reason", "a refusal or revocation must give its reason");
+    if (!reason) throw badUserInput("input.reason", "不予同意或撤销授权时必须说明理由");
     return reason;
   }
 
@@ -257,9 +260,9 @@ export class SharingApplicationResolver {
   ): Promise<SharingApplication> {
     const decided = await db.transaction(async (manager) => {
       const application = await manager.getRepository(SharingApplication).findOneBy({ id: input.id });
-      if (!application) throw badUserInput("input.id", `no application ${input.id}`);
+      if (!application) throw badUserInput("input.id", `没有编号为 ${input.id} 的共享申请`);
       requireOwnDepartment(identity, application.owner);
-      if (application.status !== from) throw badUserInput("input.id", `application is ${application.status}, not ${from}`);
+      if (application.status !== from) throw badUserInput("input.id", `共享申请当前为 ${application.status}, 不是 ${from}`);
       const now = clock();
       Object.assign(application, { decidedAt: now, decidedBy: `${identity.agency}/${identity.user}` }, change(application, now));
       await manager.getRepository(SharingApplication).save(application);

@@ -22,6 +22,6 @@ export const accidentReportingRules: readonly AccidentReportingRules[] = [
     source: "国务院令第493号",
     unitReportMinutes: 60,
     supplementaryWindowDays: 30,
-    shortWindow: { categories: ["02", "08"], days: 7, label: "道路交通 (02 车辆伤害) and 火灾 (08) accidents" },
+    shortWindow: { categories: ["02", "08"], days: 7, label: "道路交通 (02 车辆伤害) 和火灾 (08) 事故" },
   },
 ];

@@ -23,8 +23,8 @@ describe("supplementary-report window (第十三条)", () => {
   it.each([
     ["01", 30, "国务院令第493号 第十三条"],
     ["09", 30, "国务院令第493号 第十三条"],
-    ["02", 7, "国务院令第493号 第十三条, 道路交通 (02 车辆伤害) and 火灾 (08) accidents"],
-    ["08", 7, "国务院令第493号 第十三条, 道路交通 (02 车辆伤害) and 火灾 (08) accidents"],
+    ["02", 7, "国务院令第493号 第十三条, 道路交通 (02 车辆伤害) 和火灾 (08) 事故"],
+    ["08", 7, "国务院令第493号 第十三条, 道路交通 (02 车辆伤害) 和火灾 (08) 事故"],
   ])("category %s has %i days", (category, days, basis) => {
     expect(supplementaryWindow({ category, occurredAt })).toEqual({
       days,

@@ -115,13 +115,13 @@ const maxInt = 2_147_483_647;
 
 function requireText(field: string, value: string): string {
   const text = value.trim();
-  if (text.length === 0) throw badUserInput(field, "is required");
-  if ([...text].length > maxTextLength) throw badUserInput(field, `must be at most ${maxTextLength} characters, got ${[...text].length}`);
+  if (text.length === 0) throw badUserInput(field, "不能为空");
+  if ([...text].length > maxTextLength) throw badUserInput(field, `最多 ${maxTextLength} 个字符, 填写了 ${[...text].length} 个`);
   return text;
 }
 
 function requireCategory(field: string, code: string): string {
-  if (!(code in accidentCategories)) throw badUserInput(field, `${JSON.stringify(code)} is not a GB 6441 accident category (01 to 20)`);
+  if (!(code in accidentCategories)) throw badUserInput(field, `${JSON.stringify(code)} 不是 GB 6441 事故类别代码 (01 至 20)`);
   return code;
 }
 
@@ -162,7 +162,7 @@ export class AccidentResolver {
     const occurredAt = requireTimestamp("input.occurredAt", input.occurredAt);
     requireNotFuture("input.occurredAt", occurredAt, clock());
     if (chinaToday(occurredAt) < reportingRulesBegin)
-      throw badUserInput("input.occurredAt", `is before 国务院令第493号 took effect on ${reportingRulesBegin}`);
+      throw badUserInput("input.occurredAt", `早于国务院令第493号的施行日期 ${reportingRulesBegin}`);
     const reportedAt = requireTimestamp("input.reportedAt", input.reportedAt);
     requireOrder("input.reportedAt", occurredAt, reportedAt, "input.occurredAt");
     requireNotFuture("input.reportedAt", reportedAt, clock());
@@ -212,18 +212,18 @@ export class AccidentResolver {
         : yuanToFen("input.directLossYuan", input.directLossYuan, "nonNegative");
     return db.transaction(async (manager) => {
       const accident = await manager.findOneBy(Accident, { id: input.accidentId });
-      if (!accident) throw badUserInput("input.accidentId", `no accident ${JSON.stringify(input.accidentId)} is recorded`);
+      if (!accident) throw badUserInput("input.accidentId", `没有编号为 ${JSON.stringify(input.accidentId)} 的事故`);
       const stored = await manager.find(AccidentReport, { where: { accidentId: accident.id }, order: { version: "ASC" } });
       // Accidents recorded before the history was kept: their figures stand as the first report.
       const history = stored.length > 0 ? stored : [reportOf(accident, 1, accident.reportedAt)];
       const latest = history[history.length - 1];
-      requireOrder("input.reportedAt", latest.reportedAt, reportedAt, "the last report's reportedAt");
+      requireOrder("input.reportedAt", latest.reportedAt, reportedAt, "上一次报告的报告时间");
       requireNotFuture("input.reportedAt", reportedAt, clock());
       const window = supplementaryWindow(accident);
       if (reportedAt.getTime() > window.closesAt.getTime()) {
         throw badUserInput(
           "input.reportedAt",
-          `is past the ${window.days}-day window for supplementary reports (${window.basis}), which closed at ${window.closesAt.toISOString()}`,
+          `已过 ${window.days} 日的补报期限 (${window.basis}), 期限已于 ${window.closesAt.toISOString()} 届满`,
         );
       }
       if (stored.length === 0) await manager.insert(AccidentReport, history[0]);

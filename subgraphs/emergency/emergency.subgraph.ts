@@ -1,3 +1,4 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
@@ -22,7 +23,9 @@ import { AccidentReports1763900000000 } from "./migrations/1763900000000-acciden
 import { HazardInspections1763900000001 } from "./migrations/1763900000001-hazard-inspections";
 import { SafetyLicences1763900000002 } from "./migrations/1763900000002-safety-licences";
 import { SafetyLicence } from "./safety-licence.entity";
-import { SafetyLicenceRecordResolver, SafetyLicenceResolver } from "./safety-licence.resolver";
+import { safetyLicenceRecord, SafetyLicenceRecordResolver, SafetyLicenceResolver } from "./safety-licence.resolver";
+
+const corrections = appliedCorrections([safetyLicenceRecord]);
 
 /** 应急 (emergency management): production-safety accidents, hazard inspections and work-safety licences. */
 export const emergency: SubgraphDefinition<City> = {
@@ -36,9 +39,10 @@ export const emergency: SubgraphDefinition<City> = {
     SafetyLicenceRecordResolver,
     EnterpriseResolver,
   ],
-  extendedOnly: [MeetingReport, IndustryAnalysis],
-  catalogue: emergencyCatalogue,
+  extendedOnly: [corrections.type, MeetingReport, IndustryAnalysis],
+  catalogue: { ...emergencyCatalogue, ...corrections.catalogue },
   references: {
+    ...corrections.references,
     ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...keyOnlyReference("Enterprise"),

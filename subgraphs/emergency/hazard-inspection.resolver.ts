@@ -71,14 +71,13 @@ export class HazardInspectionResolver {
     const optionalDate = (field: "rectificationDueOn" | "rectifiedOn") => {
       const value = input[field];
       if (value === undefined || value === null) return null;
-      if (hazardsFound === 0) throw badUserInput(`input.${field}`, "must be empty when no hazards were found");
+      if (hazardsFound === 0) throw badUserInput(`input.${field}`, "未发现隐患时不填写");
       const date = requireLocalDate(`input.${field}`, value);
       requireOrder(`input.${field}`, inspectedOn, date, "input.inspectedOn");
       return date;
     };
     const rectificationDueOn = optionalDate("rectificationDueOn");
-    if (hazardsFound > 0 && rectificationDueOn === null)
-      throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
+    if (hazardsFound > 0 && rectificationDueOn === null) throw badUserInput("input.rectificationDueOn", "发现隐患时必须填写整改期限");
     const rectifiedOn = optionalDate("rectifiedOn");
     if (rectifiedOn !== null) requireNotFuture("input.rectifiedOn", chinaDayStart(rectifiedOn), clock());
     const inspection = Object.assign(new HazardInspection(), {

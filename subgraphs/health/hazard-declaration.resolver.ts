@@ -57,10 +57,10 @@ export class HazardDeclarationResolver {
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const triggeredOn = requireLocalDate("input.triggeredOn", input.triggeredOn);
     if (triggeredOn < hazardDeclarationRulesBegin)
-      throw badUserInput("input.triggeredOn", `is before 原安监总局令第48号 took effect on ${hazardDeclarationRulesBegin}`);
+      throw badUserInput("input.triggeredOn", `早于原安监总局令第48号的施行日期 ${hazardDeclarationRulesBegin}`);
     const declaredOn = requireLocalDate("input.declaredOn", input.declaredOn);
     requireOrder("input.declaredOn", triggeredOn, declaredOn, "input.triggeredOn");
-    if (declaredOn > chinaToday(clock())) throw badUserInput("input.declaredOn", "cannot be in the future");
+    if (declaredOn > chinaToday(clock())) throw badUserInput("input.declaredOn", `不能晚于今天 (${chinaToday(clock())})`);
     const declaration = Object.assign(new HazardDeclaration(), {
       id: `HD-${declaredOn.slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
       creditCode,

@@ -1,8 +1,9 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
-import { HealthExaminationRecordResolver } from "./health-examination.resolver";
+import { healthExaminationRecord, HealthExaminationRecordResolver } from "./health-examination.resolver";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -24,6 +25,8 @@ import { occupationalDiseaseCaseReference } from "./occupational-disease-case.re
 import { OccupationalDiseaseCaseResolver } from "./occupational-disease-case.resolver";
 import { PersonResolver } from "./person.resolver";
 
+const corrections = appliedCorrections([healthExaminationRecord]);
+
 /** 卫健 (health): occupational-disease diagnoses, hazard-project declarations and health examinations. */
 export const health: SubgraphDefinition<City> = {
   name: "health",
@@ -36,9 +39,10 @@ export const health: SubgraphDefinition<City> = {
     PersonResolver,
     HealthExaminationRecordResolver,
   ],
-  extendedOnly: [MeetingReport, IndustryAnalysis],
-  catalogue: healthCatalogue,
+  extendedOnly: [corrections.type, MeetingReport, IndustryAnalysis],
+  catalogue: { ...healthCatalogue, ...corrections.catalogue },
   references: {
+    ...corrections.references,
     ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...keyOnlyReference("Enterprise"),

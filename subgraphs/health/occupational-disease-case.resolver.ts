@@ -75,23 +75,22 @@ export class OccupationalDiseaseCaseResolver {
     const { creditCode, needsReview } = requireCreditCode("input.creditCode", input.creditCode);
     const diagnosedOn = requireLocalDate("input.diagnosedOn", input.diagnosedOn);
     if (diagnosedOn < firstCatalogueDate)
-      throw badUserInput("input.diagnosedOn", `is before the first occupational-disease catalogue took effect on ${firstCatalogueDate}`);
-    if (diagnosedOn > chinaToday(clock())) throw badUserInput("input.diagnosedOn", "cannot be in the future");
+      throw badUserInput("input.diagnosedOn", `早于第一部职业病分类和目录的施行日期 ${firstCatalogueDate}`);
+    if (diagnosedOn > chinaToday(clock())) throw badUserInput("input.diagnosedOn", `不能晚于今天 (${chinaToday(clock())})`);
     const reportedOn = requireLocalDate("input.reportedOn", input.reportedOn);
     requireOrder("input.reportedOn", diagnosedOn, reportedOn, "input.diagnosedOn");
-    if (reportedOn > chinaToday(clock())) throw badUserInput("input.reportedOn", "cannot be in the future");
+    if (reportedOn > chinaToday(clock())) throw badUserInput("input.reportedOn", `不能晚于今天 (${chinaToday(clock())})`);
     const catalogue = catalogueOn(diagnosedOn);
     const found = findDisease(catalogue, input.diseaseCode.trim());
     if (!found) {
       throw badUserInput(
         "input.diseaseCode",
-        `${JSON.stringify(input.diseaseCode)} is not in the ${catalogue.version} catalogue in force on ${diagnosedOn}`,
+        `${JSON.stringify(input.diseaseCode)} 不在诊断日期 ${diagnosedOn} 施行的 ${catalogue.version} 年版职业病分类和目录中`,
       );
     }
     const institution = input.institution.trim();
-    if (institution.length === 0) throw badUserInput("input.institution", "is required");
-    if ([...institution].length > maxInstitutionLength)
-      throw badUserInput("input.institution", `must be at most ${maxInstitutionLength} characters`);
+    if (institution.length === 0) throw badUserInput("input.institution", "不能为空");
+    if ([...institution].length > maxInstitutionLength) throw badUserInput("input.institution", `最多 ${maxInstitutionLength} 个字符`);
     const diagnosis = Object.assign(new OccupationalDiseaseCase(), {
       id: `OD-${diagnosedOn.slice(0, 4)}-${randomUUID().replaceAll("-", "").slice(0, 16)}`,
       pid: pseudonymise(normalized),

@@ -23,7 +23,7 @@ export const constructionTrades: Readonly<Record<string, string>> = {
 export function requireTrade(field: string, value: string): string {
   const trade = value.trim().toUpperCase();
   if (!(trade in constructionTrades))
-    throw badUserInput(field, `is not a trade of the catalogue: ${Object.keys(constructionTrades).join(", ")}`);
+    throw badUserInput(field, `${JSON.stringify(value)} 不是工种目录中的工种, 可填: ${Object.keys(constructionTrades).join("、")}`);
   return trade;
 }
 

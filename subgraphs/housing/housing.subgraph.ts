@@ -1,9 +1,10 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { housingCatalogue } from "./catalogue";
 import { ConstructionProject } from "./construction-project.entity";
 import { constructionProjectReference } from "./construction-project.reference";
-import { ConstructionProjectRecordResolver, ConstructionProjectResolver } from "./construction-project.resolver";
+import { constructionProjectRecord, ConstructionProjectRecordResolver, ConstructionProjectResolver } from "./construction-project.resolver";
 import { housingDemo } from "./demo";
 import { EnterpriseResolver } from "./enterprise.resolver";
 import { SiteWorkersInspections1763900000000 } from "./migrations/1763900000000-site-workers-inspections";
@@ -18,6 +19,8 @@ import { MeetingReport } from "./meeting-report.entity";
 import { MeetingReportResolver } from "./meeting-report.resolver";
 import { ReportRegion1764500000000 } from "./migrations/1764500000000-report-region";
 
+const corrections = appliedCorrections([constructionProjectRecord]);
+
 /** 住建 (housing and construction): construction projects, their real-name worker registry and safety inspections. */
 export const housing: SubgraphDefinition<City> = {
   name: "housing",
@@ -30,10 +33,11 @@ export const housing: SubgraphDefinition<City> = {
     PersonResolver,
     ConstructionSafetyInspectionResolver,
   ],
-  catalogue: housingCatalogue,
-  extendedOnly: [MeetingReport],
+  extendedOnly: [MeetingReport, corrections.type],
+  catalogue: { ...housingCatalogue, ...corrections.catalogue },
   references: {
     ...keyOnlyReference("MeetingReport"),
+    ...corrections.references,
     ...keyOnlyReference("Enterprise"),
     ...keyOnlyReference("Person"),
     ...constructionProjectReference,

@@ -61,19 +61,19 @@ export class ConstructionSafetyInspectionResolver {
     const inspectedOn = requireLocalDate("input.inspectedOn", input.inspectedOn);
     requireNotFuture("input.inspectedOn", inspectedOn, clock());
     const hazards = requireRange("input.hazards", input.hazards, 0, 999);
-    if (input.stopWorkOrdered && hazards === 0) throw badUserInput("input.stopWorkOrdered", "needs hazards found to order a stop");
+    if (input.stopWorkOrdered && hazards === 0) throw badUserInput("input.stopWorkOrdered", "未发现隐患时不能责令停工");
     const dueOn =
       input.rectificationDueOn === undefined || input.rectificationDueOn === null
         ? null
         : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
-    if (hazards > 0 && !dueOn) throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
-    if (hazards === 0 && dueOn) throw badUserInput("input.rectificationDueOn", "must be omitted when no hazards were found");
+    if (hazards > 0 && !dueOn) throw badUserInput("input.rectificationDueOn", "发现隐患时必须填写整改期限");
+    if (hazards === 0 && dueOn) throw badUserInput("input.rectificationDueOn", "未发现隐患时不填写整改期限");
     if (dueOn) requireOrder("input.rectificationDueOn", inspectedOn, dueOn, "input.inspectedOn");
     return db.transaction(async (manager) => {
       const projects = manager.getRepository(ConstructionProject);
       const project = await projects.findOneBy({ permitNo: input.projectPermitNo.trim() });
-      if (!project) throw badUserInput("input.projectPermitNo", "is not a registered construction project");
-      requireOrder("input.inspectedOn", project.permitIssuedOn, inspectedOn, `the permit date ${project.permitIssuedOn}`);
+      if (!project) throw badUserInput("input.projectPermitNo", `没有施工许可证编号为 ${input.projectPermitNo} 的建设工程项目`);
+      requireOrder("input.inspectedOn", project.permitIssuedOn, inspectedOn, "施工许可发证日期");
       const id = `CSI-${randomUUID()}`;
       const repository = manager.getRepository(ConstructionSafetyInspection);
       await repository.insert({

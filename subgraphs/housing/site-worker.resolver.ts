@@ -47,16 +47,16 @@ export class SiteWorkerResolver {
     }
     const minimumAge = minimumAgeOn(enteredOn);
     if (minimumAge !== undefined && ageOn(birthDate, enteredOn) < minimumAge) {
-      throw badUserInput("input.idNumber", `the worker is under ${minimumAge} on ${enteredOn}`);
+      throw badUserInput("input.idNumber", `该工人在进场日期 ${enteredOn} 未满 ${minimumAge} 周岁`);
     }
     const pid = pseudonymise(normalized);
     return db.transaction(async (manager) => {
       const project = await manager.getRepository(ConstructionProject).findOneBy({ permitNo: input.projectPermitNo.trim() });
-      if (!project) throw badUserInput("input.projectPermitNo", "is not a registered construction project");
-      requireOrder("input.enteredOn", project.permitIssuedOn, enteredOn, `the permit date ${project.permitIssuedOn}`);
+      if (!project) throw badUserInput("input.projectPermitNo", `没有施工许可证编号为 ${input.projectPermitNo} 的建设工程项目`);
+      requireOrder("input.enteredOn", project.permitIssuedOn, enteredOn, "施工许可发证日期");
       const repository = manager.getRepository(SiteWorkerRegistration);
       if (await repository.existsBy({ pid, projectPermitNo: project.permitNo, leftOn: IsNull() })) {
-        throw badUserInput("input.idNumber", "the worker is already on this site; record the earlier registration's leftOn first");
+        throw badUserInput("input.idNumber", "该工人已在本工地登记, 请先登记上一次的离场日期");
       }
       const id = `SW-${randomUUID()}`;
       await repository.insert({ id, pid, projectPermitNo: project.permitNo, trade, enteredOn, leftOn });

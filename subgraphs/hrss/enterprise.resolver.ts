@@ -113,7 +113,7 @@ export class EnterpriseResolver {
     if (filter.riskClass) query.andWhere("enterprise.riskClass = :riskClass", { riskClass: filter.riskClass });
     if (filter.nameContains !== undefined && filter.nameContains !== null) {
       const part = filter.nameContains.trim();
-      if (part.length < 1 || part.length > 50) throw badUserInput("nameContains", "must be 1 to 50 characters of the name");
+      if (part.length < 1 || part.length > 50) throw badUserInput("nameContains", `应为名称中的 1 至 50 个字, 填写了 ${part.length} 个`);
       query.andWhere("enterprise.name LIKE :name ESCAPE '!'", { name: likePattern(part) });
     }
     return paginate(query, "creditCode", filter);

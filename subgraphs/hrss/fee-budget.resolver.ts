@@ -75,7 +75,7 @@ const FeeBudgetConnection = Connection(FeeBudget);
 
 async function requireBudget(manager: EntityManager, id: string): Promise<FeeBudget> {
   const budget = await manager.findOneBy(FeeBudget, { id });
-  if (!budget) throw badUserInput("input.budgetId", `no prevention-fee budget has id ${id}`);
+  if (!budget) throw badUserInput("input.budgetId", `没有编号为 ${id} 的工伤预防费预算`);
   return budget;
 }
 
@@ -136,7 +136,7 @@ export class FeeBudgetResolver {
     });
     return db.transaction(async (manager) => {
       if (await manager.existsBy(FeeBudget, { id: budget.id }))
-        throw badUserInput("input.year", `${poolingAreaCode} already has a budget for ${year}`);
+        throw badUserInput("input.year", `${poolingAreaCode} 已有 ${year} 年的预算`);
       await manager.insert(FeeBudget, budget);
       return budget;
     });
@@ -153,16 +153,13 @@ export class FeeBudgetResolver {
     requireNotFuture("input.approvedOn", approvedOn, clock());
     const approvedBasisPoints = percentAsBasisPoints(input.approvedPercent);
     if (approvedBasisPoints === undefined || approvedBasisPoints > 10_000) {
-      throw badUserInput("input.approvedPercent", `must be a percent of at most 100 with at most 2 decimals, got ${input.approvedPercent}`);
+      throw badUserInput("input.approvedPercent", `应为不超过 100 的百分数, 最多两位小数, 填写的是 ${input.approvedPercent}`);
     }
     return db.transaction(async (manager) => {
       const budget = await requireBudget(manager, input.budgetId);
       const defaultCap = defaultCapBasisPoints(budget.year);
       if (approvedBasisPoints <= defaultCap)
-        throw badUserInput(
-          "input.approvedPercent",
-          `must raise the cap above the default ${defaultCap / 100}%, got ${input.approvedPercent}`,
-        );
+        throw badUserInput("input.approvedPercent", `应高于默认上限 ${defaultCap / 100}%, 填写的是 ${input.approvedPercent}`);
       const approval = Object.assign(new FeeCapApproval(), {
         id: `FA-${randomUUID()}`,
         budgetId: budget.id,
@@ -201,7 +198,7 @@ export class FeeBudgetResolver {
         const { approvedFen } = await manager.findOneByOrFail(FeeBudget, { id: budget.id });
         throw badUserInput(
           "input.amountYuan",
-          `would pass the cap of ${fenToYuanText(cap)} yuan (${basisPoints / 100}% of prior-year contribution income): ${fenToYuanText(approvedFen)} yuan already approved, ${fenToYuanText(amountFen)} yuan requested`,
+          `将超过上限 ${fenToYuanText(cap)} 元 (上年度工伤保险基金收入的 ${basisPoints / 100}%): 已批准 ${fenToYuanText(approvedFen)} 元, 本次申请 ${fenToYuanText(amountFen)} 元`,
         );
       }
       const item = Object.assign(new FeeBudgetItem(), {

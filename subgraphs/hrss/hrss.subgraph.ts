@@ -1,3 +1,4 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
@@ -11,7 +12,7 @@ import { hrssCatalogue } from "./catalogue";
 import { hrssDemo } from "./demo";
 import { Enterprise } from "./enterprise.entity";
 import { enterpriseReference } from "./enterprise.reference";
-import { EnterpriseRecordResolver, EnterpriseResolver } from "./enterprise.resolver";
+import { enterpriseRecord, EnterpriseRecordResolver, EnterpriseResolver } from "./enterprise.resolver";
 import { InjuryRecognition } from "./injury-recognition.entity";
 import { InjuryRecognitionResolver } from "./injury-recognition.resolver";
 import { FeeBudget, FeeBudgetItem, FeeCapApproval } from "./fee-budget.entity";
@@ -32,7 +33,7 @@ import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-re
 import { RecordChange } from "../../kernel/records";
 import { Person } from "./person.entity";
 import { personReference } from "./person.reference";
-import { PersonRecordResolver, PersonResolver } from "./person.resolver";
+import { personRecord, PersonRecordResolver, PersonResolver } from "./person.resolver";
 import { PlanTarget } from "./plan-target.entity";
 import { PlanTargetResolver } from "./plan-target.resolver";
 import { TrainingRosterEntry } from "./training-roster.entity";
@@ -44,6 +45,9 @@ import { PlanTraining1764200000000 } from "./migrations/1764200000000-plan-train
  * work-injury recognition, training and training rosters, prevention-fee budgets and prevention
  * projects, and the progress of the plans' targets these records measure.
  */
+
+const corrections = appliedCorrections([enterpriseRecord, personRecord]);
+
 export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [
@@ -63,9 +67,10 @@ export const hrss: SubgraphDefinition<City> = {
     TrainingRosterResolver,
     PlanTargetResolver,
   ],
-  extendedOnly: [MeetingReport, PlanTarget, IndustryAnalysis],
-  catalogue: hrssCatalogue,
+  extendedOnly: [corrections.type, MeetingReport, PlanTarget, IndustryAnalysis],
+  catalogue: { ...hrssCatalogue, ...corrections.catalogue },
   references: {
+    ...corrections.references,
     ...keyOnlyReference("IndustryAnalysis"),
     ...keyOnlyReference("MeetingReport"),
     ...keyOnlyReference("PlanTarget"),

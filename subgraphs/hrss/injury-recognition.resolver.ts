@@ -117,14 +117,10 @@ export class InjuryRecognitionResolver {
     const appliedOn = requireLocalDate("input.appliedOn", input.appliedOn);
     requireNotFuture("input.injuredOn", injuredOn, clock());
     requireNotFuture("input.appliedOn", appliedOn, clock());
-    if (injuredOn < firstRecognitionDay)
-      throw badUserInput(
-        "input.injuredOn",
-        `is before ${firstRecognitionDay}, the earliest day the recognition deadlines are recorded for`,
-      );
+    if (injuredOn < firstRecognitionDay) throw badUserInput("input.injuredOn", `早于 ${firstRecognitionDay}, 此前的工伤认定申请期限未收录`);
     requireOrder("input.appliedOn", injuredOn, appliedOn, "input.injuredOn");
     const window = applicationWindow(input.applicant, injuredOn);
-    if (appliedOn > window.lastDay) throw badUserInput("input.appliedOn", `${window.description}; the window closed on ${window.lastDay}`);
+    if (appliedOn > window.lastDay) throw badUserInput("input.appliedOn", `${window.description}; 申请期限已于 ${window.lastDay} 届满`);
     const accidentId =
       input.accidentId === undefined || input.accidentId === null ? null : requireText("input.accidentId", input.accidentId, 40);
     return db.transaction(async (manager) => {
@@ -156,18 +152,10 @@ export class InjuryRecognitionResolver {
     const acceptedOn = requireLocalDate("input.acceptedOn", input.acceptedOn);
     requireNotFuture("input.acceptedOn", acceptedOn, clock());
     return db.transaction((manager) =>
-      moveStatus(
-        manager,
-        InjuryRecognition,
-        "injury recognition",
-        recognitionTransitions,
-        input.id,
-        RecognitionStatus.ACCEPTED,
-        (current) => {
-          requireOrder("input.acceptedOn", current.appliedOn, acceptedOn, `the application date ${current.appliedOn}`);
-          return { acceptedOn };
-        },
-      ),
+      moveStatus(manager, InjuryRecognition, "工伤认定", recognitionTransitions, input.id, RecognitionStatus.ACCEPTED, (current) => {
+        requireOrder("input.acceptedOn", current.appliedOn, acceptedOn, "申请日期");
+        return { acceptedOn };
+      }),
     );
   }
 
@@ -180,15 +168,15 @@ export class InjuryRecognitionResolver {
     const decidedOn = requireLocalDate("input.decidedOn", input.decidedOn);
     requireNotFuture("input.decidedOn", decidedOn, clock());
     const graded = input.disabilityGrade !== undefined && input.disabilityGrade !== null;
-    if (graded && !input.recognised) throw badUserInput("input.disabilityGrade", "only a recognised injury has a disability grade");
+    if (graded && !input.recognised) throw badUserInput("input.disabilityGrade", "只有认定为工伤的才有伤残等级");
     const disabilityGrade = graded
       ? requireRange("input.disabilityGrade", input.disabilityGrade!, disabilityGrades.most, disabilityGrades.least)
       : null;
     const to = input.recognised ? RecognitionStatus.RECOGNISED : RecognitionStatus.NOT_RECOGNISED;
     return db.transaction((manager) =>
-      moveStatus(manager, InjuryRecognition, "injury recognition", recognitionTransitions, input.id, to, (current) => {
+      moveStatus(manager, InjuryRecognition, "工伤认定", recognitionTransitions, input.id, to, (current) => {
         // Only an ACCEPTED case may be decided, and accepting it recorded the date.
-        requireOrder("input.decidedOn", current.acceptedOn!, decidedOn, `the acceptance date ${current.acceptedOn}`);
+        requireOrder("input.decidedOn", current.acceptedOn!, decidedOn, "受理日期");
         return { decidedOn, disabilityGrade };
       }),
     );

@@ -13,8 +13,8 @@ describe("application window (工伤保险条例 第十七条)", () => {
   });
 
   it.each([
-    [RecognitionApplicant.EMPLOYER, "an employer must apply within 30 days of the injury"],
-    [RecognitionApplicant.UNION, "a worker or union must apply within 1 year of the injury"],
+    [RecognitionApplicant.EMPLOYER, "用人单位应在事故伤害发生之日起 30 日内申请"],
+    [RecognitionApplicant.UNION, "职工或工会组织应在事故伤害发生之日起 1 年内申请"],
   ])("names the %s window", (applicant, description) => {
     expect(applicationWindow(applicant, "2025-01-01").description).toBe(description);
   });

@@ -40,13 +40,13 @@ export function applicationWindow(applicant: RecognitionApplicant, injuredOn: st
   if (applicant === RecognitionApplicant.EMPLOYER) {
     return {
       lastDay: addDays(injuredOn, rule.employerApplicationDays),
-      description: `an employer must apply within ${rule.employerApplicationDays} days of the injury`,
+      description: `用人单位应在事故伤害发生之日起 ${rule.employerApplicationDays} 日内申请`,
     };
   }
   const years = rule.workerOrUnionApplicationYears;
   return {
     lastDay: addYears(injuredOn, years),
-    description: `a worker or union must apply within ${years} year${years === 1 ? "" : "s"} of the injury`,
+    description: `职工或工会组织应在事故伤害发生之日起 ${years} 年内申请`,
   };
 }
 

@@ -5,10 +5,10 @@ import { requirePoolingArea } from "./inputs";
 describe("pooling areas and text", () => {
   it.each([
     ["370300", undefined],
-    ["370303", "370303 is a county, not a prefecture-level pooling area"],
-    ["370000", "370000 is a province, not a prefecture-level pooling area"],
-    ["990100", "990100 is not a known GB/T 2260 region"],
-    ["37030", '"37030" is not a 6-digit region code'],
+    ["370303", "370303 (张店区) 不是地市级统筹地区"],
+    ["370000", "370000 (山东省) 不是地市级统筹地区"],
+    ["990100", "990100 不是已知的 GB/T 2260 行政区划代码"],
+    ["37030", '"37030" 不是 6 位数字的行政区划代码'],
   ])("%s: %s", (code, reason) => {
     if (reason === undefined) expect(requirePoolingArea("input.poolingAreaCode", code)).toBe(code);
     else
@@ -21,8 +21,8 @@ describe("pooling areas and text", () => {
 
   it.each([
     ["  培训  ", 10, "培训", undefined],
-    ["   ", 10, undefined, "cannot be empty"],
-    ["abcdef", 5, undefined, "must be at most 5 characters, got 6"],
+    ["   ", 10, undefined, "不能为空"],
+    ["abcdef", 5, undefined, "最多 5 个字符, 填写了 6 个"],
   ])("%j within %i characters", (value, max, text, reason) => {
     if (reason === undefined) expect(requireText("input.title", value, max)).toBe(text);
     else

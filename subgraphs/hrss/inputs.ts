@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { badUserInput } from "../../kernel/errors";
-import { requireCreditCode } from "../../kernel/validate";
+import { creditCodeTypoHint, requireCreditCode } from "../../kernel/validate";
 import { checkRegionCode } from "../../reference/regions";
 import { Enterprise } from "./enterprise.entity";
 
@@ -9,7 +9,7 @@ import { Enterprise } from "./enterprise.entity";
 export async function requireInsuredEnterprise(manager: EntityManager, field: string, value: string): Promise<Enterprise> {
   const { creditCode } = requireCreditCode(field, value);
   const enterprise = await manager.findOneBy(Enterprise, { creditCode });
-  if (!enterprise) throw badUserInput(field, `no insured enterprise has credit code ${creditCode}`);
+  if (!enterprise) throw badUserInput(field, `没有统一社会信用代码为 ${creditCode} 的参保单位${creditCodeTypoHint(creditCode)}`);
   return enterprise;
 }
 
@@ -17,6 +17,6 @@ export async function requireInsuredEnterprise(manager: EntityManager, field: st
 export function requirePoolingArea(field: string, value: string): string {
   const check = checkRegionCode(value);
   if (!check.valid) throw badUserInput(field, check.reason);
-  if (check.level !== "prefecture") throw badUserInput(field, `${value} is a ${check.level}, not a prefecture-level pooling area`);
+  if (check.level !== "prefecture") throw badUserInput(field, `${value} (${check.name}) 不是地市级统筹地区`);
   return value;
 }

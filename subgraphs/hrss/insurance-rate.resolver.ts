@@ -105,7 +105,7 @@ export class InsuranceRateResolver {
     };
     return db.transaction(async (manager) => {
       if (await manager.existsBy(BaseRate, { id: rate.id })) {
-        throw badUserInput("input.effectiveFrom", `${poolingAreaCode} already has a class ${riskClass} base rate from ${effectiveFrom}`);
+        throw badUserInput("input.effectiveFrom", `${poolingAreaCode} 已有自 ${effectiveFrom} 起的第 ${riskClass} 类基准费率`);
       }
       await manager.insert(BaseRate, rate);
       return rate;
@@ -121,14 +121,13 @@ export class InsuranceRateResolver {
     const effectiveFrom = requireLocalDate("input.effectiveFrom", input.effectiveFrom);
     return db.transaction(async (manager) => {
       const enterprise = await requireInsuredEnterprise(manager, "input.creditCode", input.creditCode);
-      if (enterprise.riskClass === null)
-        throw badUserInput("input.creditCode", `${enterprise.creditCode} has no risk class, so no float factor applies`);
+      if (enterprise.riskClass === null) throw badUserInput("input.creditCode", `${enterprise.creditCode} 没有风险类别, 不适用浮动费率`);
       const allowed = allowedFloatFactors(enterprise.riskClass, effectiveFrom);
-      if (allowed.length === 0) throw badUserInput("input.effectiveFrom", `no float-factor rule was in force on ${effectiveFrom}`);
+      if (allowed.length === 0) throw badUserInput("input.effectiveFrom", `${effectiveFrom} 没有施行中的浮动费率规定`);
       if (!allowed.includes(input.factorPercent)) {
         throw badUserInput(
           "input.factorPercent",
-          `must be one of ${allowed.join(", ")} for risk class ${enterprise.riskClass}, got ${input.factorPercent}`,
+          `第 ${enterprise.riskClass} 类行业的浮动比例应为 ${allowed.join("、")} 之一, 填写的是 ${input.factorPercent}`,
         );
       }
       const factor: FloatFactor = {
@@ -138,7 +137,7 @@ export class InsuranceRateResolver {
         effectiveFrom,
       };
       if (await manager.existsBy(FloatFactor, { id: factor.id })) {
-        throw badUserInput("input.effectiveFrom", `${enterprise.creditCode} already has a float factor from ${effectiveFrom}`);
+        throw badUserInput("input.effectiveFrom", `${enterprise.creditCode} 已有自 ${effectiveFrom} 起的浮动费率`);
       }
       await manager.insert(FloatFactor, factor);
       return factor;

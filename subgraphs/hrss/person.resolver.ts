@@ -3,7 +3,15 @@ import type { EntityManager } from "typeorm";
 import { badUserInput } from "../../kernel/errors";
 import { masterRecordResolver, type MasterRecord } from "../../kernel/records";
 import type { SubgraphContext } from "../../kernel/subgraph";
-import { requireCreditCode, requireIdNumber, requireLocalDate, requireNotFuture, requireOrder, requireText } from "../../kernel/validate";
+import {
+  creditCodeTypoHint,
+  requireCreditCode,
+  requireIdNumber,
+  requireLocalDate,
+  requireNotFuture,
+  requireOrder,
+  requireText,
+} from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition } from "./injury-recognition.entity";
 import { Person } from "./person.entity";
@@ -81,14 +89,14 @@ export const personRecord: MasterRecord<PersonInput, Person> = {
       employerCreditCode = await checks.checkAsync("employerCreditCode", async (field) => {
         const { creditCode } = requireCreditCode(field, input.employerCreditCode!);
         if (!(await loaders.one(Enterprise, "creditCode").load(creditCode)))
-          throw badUserInput(field, `统一社会信用代码 ${creditCode} 的单位尚未参保登记`);
+          throw badUserInput(field, `统一社会信用代码 ${creditCode} 的单位尚未参保登记${creditCodeTypoHint(creditCode)}`);
         return creditCode;
       });
       insuredSince = checks.check("insuredSince", (field) => {
         if (blank(input.insuredSince)) throw badUserInput(field, "有参保单位时必须填写参保日期");
         const date = requireLocalDate(field, input.insuredSince.trim());
         requireNotFuture(field, date, clock());
-        if (id?.valid) requireOrder(field, id.birthDate, date, "the birth date in the ID number");
+        if (id?.valid) requireOrder(field, id.birthDate, date, "公民身份号码中的出生日期");
         return date;
       });
     } else if (!blank(input.insuredSince)) checks.check("insuredSince", (field) => badUserInput(field, "没有参保单位时不填参保日期"));

@@ -83,17 +83,14 @@ const PreventionProjectConnection = Connection(PreventionProject);
 /** A barred agency cannot be given a new project (淄人社字〔2024〕38号: 三年内不得从事相关工伤预防项目). */
 function requireNotBarred(agency: ServiceAgency, on: string, field: string): void {
   if (agency.barredUntil !== null && on <= agency.barredUntil) {
-    throw badUserInput(
-      field,
-      `${agency.name} (${agency.creditCode}) failed a project's acceptance and is barred from prevention projects until ${agency.barredUntil}`,
-    );
+    throw badUserInput(field, `${agency.name} (${agency.creditCode}) 曾有项目验收不合格, ${agency.barredUntil} 前不得承担工伤预防项目`);
   }
 }
 
 async function requireAgency(manager: EntityManager, field: string, value: string): Promise<ServiceAgency> {
   const { creditCode } = requireCreditCode(field, value);
   const agency = await manager.findOneBy(ServiceAgency, { creditCode });
-  if (!agency) throw badUserInput(field, `no service agency is registered with credit code ${creditCode}`);
+  if (!agency) throw badUserInput(field, `没有统一社会信用代码为 ${creditCode} 的服务机构`);
   return agency;
 }
 
@@ -158,8 +155,7 @@ export class ServiceAgencyResolver {
       barredUntil: null,
     };
     return db.transaction(async (manager) => {
-      if (await manager.existsBy(ServiceAgency, { creditCode }))
-        throw badUserInput("input.creditCode", `${creditCode} is already registered`);
+      if (await manager.existsBy(ServiceAgency, { creditCode })) throw badUserInput("input.creditCode", `${creditCode} 已登记`);
       await manager.insert(ServiceAgency, agency);
       return agency;
     });
@@ -254,12 +250,12 @@ export class PreventionProjectResolver {
       const project = await moveStatus(
         manager,
         PreventionProject,
-        "prevention project",
+        "工伤预防项目",
         projectTransitions,
         input.id,
         input.to,
         async (current) => {
-          requireOrder("input.on", current.statusSince, on, `the day it became ${current.status}, ${current.statusSince}`);
+          requireOrder("input.on", current.statusSince, on, `转为 ${current.status} 的日期`);
           if (input.to === ProjectStatus.APPROVED) {
             requireNotBarred(await manager.findOneByOrFail(ServiceAgency, { creditCode: current.agencyCreditCode }), on, "input.id");
             await commitToBudget(manager, current);

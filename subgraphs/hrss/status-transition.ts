@@ -16,9 +16,12 @@ export async function moveStatus<S extends string, T extends { id: string; statu
   change: (current: T) => Partial<T> | Promise<Partial<T>>,
 ): Promise<T> {
   const current = await manager.findOneBy(entity, { id } as never);
-  if (!current) throw badUserInput("input.id", `no ${what} has id ${id}`);
+  if (!current) throw badUserInput("input.id", `没有编号为 ${id} 的${what}`);
   const illegal = (status: S) =>
-    badUserInput("input.id", `${id} is ${status}; it can move to ${transitions[status].join(" or ") || "no other status"}, not ${to}`);
+    badUserInput(
+      "input.id",
+      `${id} 当前为 ${status}, ${transitions[status].length ? `只能转为 ${transitions[status].join(" 或 ")}` : "不能再转为其他状态"}, 不能转为 ${to}`,
+    );
   if (!transitions[current.status].includes(to)) throw illegal(current.status);
   const changes = { ...(await change(current)), status: to };
   const { affected } = await manager.update(entity, { id, status: current.status } as never, changes as never);

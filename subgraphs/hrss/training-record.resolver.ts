@@ -105,7 +105,7 @@ export class TrainingRecordResolver {
   ): Promise<TrainingProgress> {
     const year = requireRange("year", args.year, years.first, years.last);
     const standard = trainingStandardFor(year);
-    if (!standard) throw badUserInput("year", `no key-post training standard was in force in ${year}`);
+    if (!standard) throw badUserInput("year", `${year} 年没有施行中的重点岗位培训标准`);
     const query = db
       .getRepository(TrainingRecord)
       .createQueryBuilder("record")
@@ -156,7 +156,7 @@ export class TrainingRecordResolver {
     const { normalized } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const hoursTenths = hoursInTenths(input.hours);
     if (hoursTenths === undefined)
-      throw badUserInput("input.hours", `must be from 0.1 to ${maximumSessionHoursTenths / 10} in steps of 0.1, got ${input.hours}`);
+      throw badUserInput("input.hours", `应为 0.1 至 ${maximumSessionHoursTenths / 10} 学时, 精确到 0.1, 填写的是 ${input.hours}`);
     const trainedOn = requireLocalDate("input.trainedOn", input.trainedOn);
     requireNotFuture("input.trainedOn", trainedOn, clock());
     const provider = requireText("input.provider", input.provider, 200);

@@ -59,14 +59,13 @@ export class DriverQualificationResolver {
     requireOwnDepartment(identity, "transport");
     const { normalized } = requireIdNumber("input.idNumber", input.idNumber, clock());
     const issuedOn = requireLocalDate("input.issuedOn", input.issuedOn);
-    if (issuedOn > chinaToday(clock())) throw badUserInput("input.issuedOn", "cannot be in the future");
+    if (issuedOn > chinaToday(clock())) throw badUserInput("input.issuedOn", `不能晚于今天 (${chinaToday(clock())})`);
     const rule = qualificationRuleOn(issuedOn);
-    if (!rule) throw badUserInput("input.issuedOn", "is before the first qualification rule took effect");
+    if (!rule) throw badUserInput("input.issuedOn", "早于从业资格证管理规定的施行日期");
     const validUntil = requireLocalDate("input.validUntil", input.validUntil);
     requireOrder("input.validUntil", issuedOn, validUntil, "input.issuedOn");
     const latest = latestValidUntil(issuedOn, rule);
-    if (validUntil > latest)
-      throw badUserInput("input.validUntil", `cannot be after ${latest}: a certificate is valid for at most ${rule.validityYears} years`);
+    if (validUntil > latest) throw badUserInput("input.validUntil", `不能晚于 ${latest}: 从业资格证有效期最长 ${rule.validityYears} 年`);
     const violationPoints = requireRange("input.violationPoints", input.violationPoints, 0, rule.maxViolationPoints);
     const pid = pseudonymise(normalized);
     const id = `DQ-${pid}-${input.category}`;

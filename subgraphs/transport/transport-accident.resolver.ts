@@ -52,9 +52,9 @@ export class TransportAccidentResolver {
     const id = `${accidentId}/${plateNumber}`;
     return db.transaction(async (manager) => {
       if (!(await manager.getRepository(Vehicle).existsBy({ plateNumber })))
-        throw badUserInput("input.plateNumber", `${plateNumber} is not a registered vehicle`);
+        throw badUserInput("input.plateNumber", `${plateNumber} 不是已登记的车辆`);
       const repository = manager.getRepository(TransportAccident);
-      if (await repository.existsBy({ id })) throw badUserInput("input.plateNumber", `${plateNumber} is already linked to ${accidentId}`);
+      if (await repository.existsBy({ id })) throw badUserInput("input.plateNumber", `${plateNumber} 已关联事故 ${accidentId}`);
       await repository.insert({ id, accidentId, plateNumber, driverPid: pseudonymise(normalized) });
       return repository.findOneByOrFail({ id });
     });

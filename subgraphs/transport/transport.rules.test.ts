@@ -12,12 +12,12 @@ describe("plate numbers (鲁C and 5 characters)", () => {
   });
 
   it.each([
-    ["鲁A12345", "must start with 鲁C, the city's plate prefix"],
-    ["京C12345", "must start with 鲁C, the city's plate prefix"],
-    ["鲁C1234", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
-    ["鲁C123456", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
-    ["鲁CI1234", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
-    ["鲁CO1234", "must be 鲁C and 5 characters of 0-9 and A-Z without I and O"],
+    ["鲁A12345", '应以本市号牌前缀 鲁C 开头, 填写的是 "鲁A12345"'],
+    ["京C12345", '应以本市号牌前缀 鲁C 开头, 填写的是 "京C12345"'],
+    ["鲁C1234", '应为 鲁C 加 5 位数字或大写字母 (不含 I、O), 填写的是 "鲁C1234"'],
+    ["鲁C123456", '应为 鲁C 加 5 位数字或大写字母 (不含 I、O), 填写的是 "鲁C123456"'],
+    ["鲁CI1234", '应为 鲁C 加 5 位数字或大写字母 (不含 I、O), 填写的是 "鲁CI1234"'],
+    ["鲁CO1234", '应为 鲁C 加 5 位数字或大写字母 (不含 I、O), 填写的是 "鲁CO1234"'],
   ])("rejects %p", (value, reason) => {
     expect(rejectionOf(() => requirePlateNumber("plate", value))).toEqual({ code: "BAD_USER_INPUT", field: "plate", reason });
   });
@@ -32,7 +32,12 @@ describe("transport certificate and accident numbers", () => {
   ])("certificate %s is accepted: %s", (value, accepted) => {
     const check = () => requireTransportCertificateNo("no", value);
     if (accepted) expect(check()).toBe(value);
-    else expect(rejectionOf(check)).toEqual({ code: "BAD_USER_INPUT", field: "no", reason: "must be 12 digits" });
+    else
+      expect(rejectionOf(check)).toEqual({
+        code: "BAD_USER_INPUT",
+        field: "no",
+        reason: `应为 12 位数字, 填写的是 ${JSON.stringify(value)}`,
+      });
   });
 
   it.each([
@@ -47,7 +52,7 @@ describe("transport certificate and accident numbers", () => {
     else
       expect(rejectionOf(check)).toMatchObject({
         field: "id",
-        reason: "must be an accident number AC-YYYY-… as emergency management issues it",
+        reason: `${JSON.stringify(value)} 不是应急管理部门编发的事故编号 (AC-年份-…)`,
       });
   });
 });

@@ -7,9 +7,10 @@ const plateTail = /^[A-HJ-NP-Z0-9]{5}$/;
 
 export function requirePlateNumber(field: string, value: string): string {
   const plate = value.trim().toUpperCase();
-  if (!plate.startsWith(cityPlatePrefix)) throw badUserInput(field, `must start with ${cityPlatePrefix}, the city's plate prefix`);
+  if (!plate.startsWith(cityPlatePrefix))
+    throw badUserInput(field, `应以本市号牌前缀 ${cityPlatePrefix} 开头, 填写的是 ${JSON.stringify(value)}`);
   if (!plateTail.test(plate.slice(cityPlatePrefix.length))) {
-    throw badUserInput(field, `must be ${cityPlatePrefix} and 5 characters of 0-9 and A-Z without I and O`);
+    throw badUserInput(field, `应为 ${cityPlatePrefix} 加 5 位数字或大写字母 (不含 I、O), 填写的是 ${JSON.stringify(value)}`);
   }
   return plate;
 }
@@ -17,7 +18,7 @@ export function requirePlateNumber(field: string, value: string): string {
 /** 道路运输证号: the issuing county's 6-digit region code and a 6-digit serial. */
 export function requireTransportCertificateNo(field: string, value: string): string {
   const number = value.trim();
-  if (!/^\d{12}$/.test(number)) throw badUserInput(field, "must be 12 digits");
+  if (!/^\d{12}$/.test(number)) throw badUserInput(field, `应为 12 位数字, 填写的是 ${JSON.stringify(value)}`);
   return number;
 }
 

@@ -1,3 +1,4 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
@@ -13,12 +14,14 @@ import { ReportRegion1764500000000 } from "./migrations/1764500000000-report-reg
 import { Initial1763800000000 } from "./migrations/1763800000000-initial";
 import { OperatorsDriversAccidents1763900000000 } from "./migrations/1763900000000-operators-drivers-accidents";
 import { OperatingLicence } from "./operating-licence.entity";
-import { OperatingLicenceRecordResolver } from "./operating-licence.resolver";
+import { operatingLicenceRecord, OperatingLicenceRecordResolver } from "./operating-licence.resolver";
 import { TransportAccident } from "./transport-accident.entity";
 import { TransportAccidentResolver } from "./transport-accident.resolver";
 import { Vehicle } from "./vehicle.entity";
 import { vehicleReference } from "./vehicle.reference";
 import { VehicleResolver } from "./vehicle.resolver";
+
+const corrections = appliedCorrections([operatingLicenceRecord]);
 
 /** 交通 (transport): road transport operators, their vehicles and drivers, and accidents on the road. */
 export const transport: SubgraphDefinition<City> = {
@@ -31,10 +34,10 @@ export const transport: SubgraphDefinition<City> = {
     TransportAccidentResolver,
     OperatingLicenceRecordResolver,
   ],
-  extendedOnly: [MeetingReport],
-  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...vehicleReference },
+  references: { ...keyOnlyReference("MeetingReport"), ...corrections.references, ...keyOnlyReference("Enterprise"), ...vehicleReference },
   entities: [Vehicle, OperatingLicence, DriverQualification, TransportAccident, RecordChange],
   migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000, MasterRecords1764000000000, ReportRegion1764500000000],
   demo: transportDemo,
-  catalogue: transportCatalogue,
+  extendedOnly: [MeetingReport, corrections.type],
+  catalogue: { ...transportCatalogue, ...corrections.catalogue },
 };

@@ -65,18 +65,15 @@ export class VehicleResolver {
     const { creditCode } = requireCreditCode("input.creditCode", input.creditCode);
     const transportCertificateNo = requireTransportCertificateNo("input.transportCertificateNo", input.transportCertificateNo);
     const certificateValidUntil = requireLocalDate("input.certificateValidUntil", input.certificateValidUntil);
-    if (certificateValidUntil < today) throw badUserInput("input.certificateValidUntil", "cannot be before today");
+    if (certificateValidUntil < today) throw badUserInput("input.certificateValidUntil", `不能早于今天 (${today})`);
     return db.transaction(async (manager) => {
-      if (await manager.getRepository(Vehicle).existsBy({ plateNumber }))
-        throw badUserInput("input.plateNumber", `${plateNumber} is already registered`);
+      if (await manager.getRepository(Vehicle).existsBy({ plateNumber })) throw badUserInput("input.plateNumber", `${plateNumber} 已登记`);
       const licence = await manager.getRepository(OperatingLicence).findOneBy({ creditCode });
-      if (!licence) throw badUserInput("input.creditCode", "holds no road transport operating licence");
-      if (licence.validUntil < today) throw badUserInput("input.creditCode", `its operating licence ended on ${licence.validUntil}`);
+      if (!licence) throw badUserInput("input.creditCode", `${creditCode} 没有道路运输经营许可证`);
+      if (licence.validUntil < today)
+        throw badUserInput("input.creditCode", `${creditCode} 的道路运输经营许可证已于 ${licence.validUntil} 到期`);
       if (!licence.scopes.includes(input.vehicleClass)) {
-        throw badUserInput(
-          "input.vehicleClass",
-          `${input.vehicleClass} is outside the operator's licensed scope (${licence.scopes.join(", ")})`,
-        );
+        throw badUserInput("input.vehicleClass", `${input.vehicleClass} 超出经营者的许可经营范围 (${licence.scopes.join("、")})`);
       }
       const vehicle = Object.assign(new Vehicle(), {
         plateNumber,

@@ -115,9 +115,9 @@ export class ComplaintResolver {
     return db.transaction(async (manager) => {
       const repository = manager.getRepository(Complaint);
       const complaint = await repository.findOneBy({ id: input.id });
-      if (!complaint) throw badUserInput("input.id", "is not a complaint on record");
-      if (complaint.status === ComplaintStatus.RESOLVED) throw badUserInput("input.id", `was already resolved on ${complaint.resolvedOn}`);
-      requireOrder("input.resolvedOn", complaint.receivedOn, resolvedOn, `receivedOn ${complaint.receivedOn}`);
+      if (!complaint) throw badUserInput("input.id", `没有编号为 ${input.id} 的投诉`);
+      if (complaint.status === ComplaintStatus.RESOLVED) throw badUserInput("input.id", `投诉已于 ${complaint.resolvedOn} 办结`);
+      requireOrder("input.resolvedOn", complaint.receivedOn, resolvedOn, "受理日期");
       await repository.update({ id: complaint.id }, { status: ComplaintStatus.RESOLVED, resolvedOn, resolution });
       return repository.findOneByOrFail({ id: complaint.id });
     });

@@ -54,8 +54,8 @@ export class SupervisionCheckResolver {
       input.rectificationDueOn === undefined || input.rectificationDueOn === null
         ? null
         : requireLocalDate("input.rectificationDueOn", input.rectificationDueOn);
-    if (hazardsFound > 0 && !dueOn) throw badUserInput("input.rectificationDueOn", "is required when hazards were found");
-    if (hazardsFound === 0 && dueOn) throw badUserInput("input.rectificationDueOn", "must be omitted when no hazards were found");
+    if (hazardsFound > 0 && !dueOn) throw badUserInput("input.rectificationDueOn", "发现隐患时必须填写整改期限");
+    if (hazardsFound === 0 && dueOn) throw badUserInput("input.rectificationDueOn", "未发现隐患时不填写整改期限");
     if (dueOn) requireOrder("input.rectificationDueOn", checkedOn, dueOn, "input.checkedOn");
     const id = `SC-${randomUUID()}`;
     return db.transaction(async (manager) => {

@@ -15,7 +15,7 @@ describe("complaint transfers", () => {
     expect(rejectionOf(() => requireTransferDepartment("to", value))).toEqual({
       code: "BAD_USER_INPUT",
       field: "to",
-      reason: "is not a department a complaint can be transferred to: hrss, emergency, health, transport, housing, coordination",
+      reason: `${JSON.stringify(value)} 不是可转办投诉的部门, 可转办: hrss、emergency、health、transport、housing、coordination`,
     });
   });
 });
@@ -23,8 +23,8 @@ describe("complaint transfers", () => {
 describe("free text", () => {
   it.each([
     ["x".repeat(10), 10, null],
-    ["x".repeat(11), 10, "must be at most 10 characters, got 11"],
-    ["   ", 10, "cannot be empty"],
+    ["x".repeat(11), 10, "最多 10 个字符, 填写了 11 个"],
+    ["   ", 10, "不能为空"],
   ])("%p within %i characters: %p", (value, max, reason) => {
     if (reason === null) expect(requireText("text", value, max)).toBe(value);
     else expect(rejectionOf(() => requireText("text", value, max))).toEqual({ code: "BAD_USER_INPUT", field: "text", reason });

@@ -6,7 +6,7 @@ export const transferDepartments = ["hrss", "emergency", "health", "transport", 
 export function requireTransferDepartment(field: string, value: string): string {
   const department = value.trim().toLowerCase();
   if (!(transferDepartments as readonly string[]).includes(department)) {
-    throw badUserInput(field, `is not a department a complaint can be transferred to: ${transferDepartments.join(", ")}`);
+    throw badUserInput(field, `${JSON.stringify(value)} 不是可转办投诉的部门, 可转办: ${transferDepartments.join("、")}`);
   }
   return department;
 }

@@ -1,3 +1,4 @@
+import { appliedCorrections } from "../../kernel/corrections";
 import { RecordChange } from "../../kernel/records";
 import { MeetingReport } from "./meeting-report.entity";
 import { MeetingReportResolver } from "./meeting-report.resolver";
@@ -17,8 +18,10 @@ import { SupervisionCheck } from "./supervision-check.entity";
 import { supervisionCheckReference } from "./supervision-check.reference";
 import { SupervisionCheckResolver } from "./supervision-check.resolver";
 import { TrainingSession } from "./training-session.entity";
-import { TrainingSessionRecordResolver, TrainingSessionResolver } from "./training-session.resolver";
+import { trainingSessionRecord, TrainingSessionRecordResolver, TrainingSessionResolver } from "./training-session.resolver";
 import { TransferredComplaintResolver } from "./transferred-complaint.resolver";
+
+const corrections = appliedCorrections([trainingSessionRecord]);
 
 /** 总工会 (trade unions): labour-protection supervision, workers' complaints and prevention training. */
 export const unions: SubgraphDefinition<City> = {
@@ -32,9 +35,14 @@ export const unions: SubgraphDefinition<City> = {
     TrainingSessionRecordResolver,
     TransferredComplaintResolver,
   ],
-  catalogue: unionsCatalogue,
-  extendedOnly: [MeetingReport],
-  references: { ...keyOnlyReference("MeetingReport"), ...keyOnlyReference("Enterprise"), ...supervisionCheckReference },
+  extendedOnly: [MeetingReport, corrections.type],
+  catalogue: { ...unionsCatalogue, ...corrections.catalogue },
+  references: {
+    ...keyOnlyReference("MeetingReport"),
+    ...corrections.references,
+    ...keyOnlyReference("Enterprise"),
+    ...supervisionCheckReference,
+  },
   entities: [SupervisionCheck, Complaint, TrainingSession, RecordChange],
   migrations: [
     Initial1763800000000,

@@ -1,6 +1,7 @@
 import type { GraphQLError } from "graphql";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { subgraphs } from "../../subgraphs";
+import { fieldLabel } from "../../kernel/field-labels";
 import type { City } from "../../synthetic/city";
 
 /**
@@ -34,7 +35,11 @@ export const rejectedBy = (subgraph: string) => (operation: string, field: strin
   status: 200,
   body: {
     errors: [
-      { message: `${field}: ${reason}`, path: [operation], extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: subgraph } },
+      {
+        message: `${fieldLabel(field)}: ${reason}`,
+        path: [operation],
+        extensions: { code: "BAD_USER_INPUT", field, reason, serviceName: subgraph },
+      },
     ],
     data: null,
   },
@@ -43,9 +48,16 @@ export const rejectedBy = (subgraph: string) => (operation: string, field: strin
 /** The errors of a refused input, whatever else the answer carries. */
 export const badInputErrors = (field: string, reason: string) => [
   expect.objectContaining({
-    message: `${field}: ${reason}`,
+    message: `${fieldLabel(field)}: ${reason}`,
     extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
   }),
 ];
 
-export const notRealDate = (value: string) => `${JSON.stringify(value)} is not a real calendar date written YYYY-MM-DD`;
+/** Why a well-formed YYYY-MM-DD that names no day is refused: the month's real length, counted here independently. */
+export function notRealDate(value: string): string {
+  const [year, month, day] = value.split("-").map(Number);
+  if (month < 1 || month > 12) return `${value} 不是真实的日期: 没有 ${month} 月`;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return `${value} 不是真实的日期: ${year} 年 ${month} 月只有 ${length} 天, 没有 ${day} 日`;
+}

@@ -1,6 +1,6 @@
 import { departmentNames, type ReportData } from "./fetch";
 import { fenToYuanText } from "../kernel/money";
-import { complaintCategoryNames, gradeNames, nameOf, vehicleClassNames } from "../reference/labels";
+import { agencyNames, complaintCategoryNames, gradeNames, nameOf, vehicleClassNames } from "../reference/labels";
 import type { IndustryRow, PlanTarget } from "./query";
 
 /**
@@ -16,15 +16,6 @@ export const sourceNames: Record<string, string> = {
   HAZARD_INSPECTION: "应急隐患检查",
   CONSTRUCTION_SAFETY_INSPECTION: "住建安全检查",
   SUPERVISION_CHECK: "工会劳动保护监督检查",
-};
-export const shortDepartmentNames: Record<string, string> = {
-  hrss: "人社",
-  emergency: "应急",
-  health: "卫健",
-  transport: "交通",
-  housing: "住建",
-  unions: "总工会",
-  coordination: "联席办",
 };
 
 /** One key figure: this period, the same period a year earlier, null where a department did not answer. */
@@ -581,7 +572,7 @@ export function buildModel(data: ReportData): ReportModel {
           key: row.key,
           label: row.label,
           unit: row.unit,
-          department: shortDepartmentNames[row.agency],
+          department: agencyNames[row.agency],
           current: row.current,
           previous: row.previous,
           delta: change.delta,

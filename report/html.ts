@@ -11,13 +11,13 @@ import {
   trainingMetrics,
   valueText,
   yuanText,
-  shortDepartmentNames,
   type Cell,
   type Column,
   type Figure,
   type FigureTable,
   type ReportModel,
 } from "./figures";
+import { agencyNames } from "../reference/labels";
 import type { PlanTarget } from "./query";
 
 const escapeHtml = (text: string): string =>
@@ -205,9 +205,7 @@ function summary(model: ReportModel): string {
   const tiles = ["accidents", "deaths", "occupationalDiseases", "injuriesRecognised", "enterprisesInspected", "overdueRectifications"]
     .map((key) => model.summary.find((figure) => figure.key === key) as Figure)
     .map(
-      (
-        figure,
-      ) => `<div class="tile"><div class="label">${escapeHtml(figure.label)}（${escapeHtml(shortDepartmentNames[figure.agency])}）</div>
+      (figure) => `<div class="tile"><div class="label">${escapeHtml(figure.label)}（${escapeHtml(agencyNames[figure.agency])}）</div>
   <div class="value">${figure.current === null ? "暂缺" : formatNumber(figure.current)}<span class="unit">${escapeHtml(figure.unit)}</span></div>
   <div class="change">${figure.compared ? `同比：${changeHtml(figure)}` : "本期数"}</div></div>`,
     )
@@ -218,7 +216,7 @@ function summary(model: ReportModel): string {
         `<tr><td>${escapeHtml(figure.label)}</td><td>${escapeHtml(figure.unit)}</td><td class="number">${valueHtml(figure, "current")}</td><td class="number">${valueHtml(
           figure,
           "previous",
-        )}</td><td>${changeHtml(figure)}</td><td>${escapeHtml(shortDepartmentNames[figure.agency])}</td></tr>`,
+        )}</td><td>${changeHtml(figure)}</td><td>${escapeHtml(agencyNames[figure.agency])}</td></tr>`,
     )
     .join("\n");
   const inProgress = data.inProgress ? `<p class="note">本期尚未结束：数字截至 ${data.today}，与上年同期全期相比。</p>` : "";

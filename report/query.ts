@@ -5,7 +5,8 @@
  * console can `parse()` the same document.
  */
 
-const figures = `
+/** Every department's figures of one meeting report, as the document and the console's 会议报告 page ask them. */
+export const meetingReportFields = `
   regionCode period regionName regionRule periodStart periodEnd
   jointWork { inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered }
   accidentStatistics { accidents deaths seriousInjuries byGrade { grade accidents deaths } byMonth { month accidents deaths } }
@@ -22,13 +23,13 @@ const bulletinPage = `pageInfo { endCursor hasNextPage }
     nodes { id title publishedOn summary lessons accident { id creditCode grade deaths seriousInjuries } }`;
 
 export const meetingReportDocument = `query MeetingReportDocument($regionCode: String!, $period: String!, $previousPeriod: String!, $publishedFrom: String!) {
-  current: meetingReport(regionCode: $regionCode, period: $period) {${figures}
+  current: meetingReport(regionCode: $regionCode, period: $period) {${meetingReportFields}
     rectificationEscalations {
       stage escalatedOn addressedTo
       rectification { id source demandingAgency requirement demandedOn dueOn state enterprise { creditCode name } }
     }
   }
-  previous: meetingReport(regionCode: $regionCode, period: $previousPeriod) {${figures}
+  previous: meetingReport(regionCode: $regionCode, period: $previousPeriod) {${meetingReportFields}
   }
   typicalCaseBulletins(first: 200, publishedFrom: $publishedFrom) {
     ${bulletinPage}

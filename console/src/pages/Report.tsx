@@ -257,16 +257,16 @@ export default function Report() {
           >
             <Row gutter={16}>
               <Col span={4}>
-                <Statistic title="联合检查（次）" value={report.jointWork.inspectionsPlanned} />
+                <Statistic title="联合检查（次）" value={report.jointWork?.inspectionsPlanned ?? "—"} />
               </Col>
               <Col span={4}>
-                <Statistic title="已完成检查" value={report.jointWork.inspectionsClosed} />
+                <Statistic title="已完成检查" value={report.jointWork?.inspectionsClosed ?? "—"} />
               </Col>
               <Col span={4}>
-                <Statistic title="检查企业（家）" value={report.jointWork.enterprisesInspected} />
+                <Statistic title="检查企业（家）" value={report.jointWork?.enterprisesInspected ?? "—"} />
               </Col>
               <Col span={4}>
-                <Statistic title="责令整改" value={report.jointWork.rectificationsOrdered} />
+                <Statistic title="责令整改" value={report.jointWork?.rectificationsOrdered ?? "—"} />
               </Col>
               <Col span={4}>
                 <Statistic title="生产安全事故（起）" value={report.accidentStatistics?.accidents ?? "—"} />

@@ -42,24 +42,24 @@ describe("GB/T 4754-2017 industries", () => {
   });
 
   it("rejects a section letter that does not own the division", () => {
-    expect(checkIndustryCode("B2614")).toEqual({ valid: false, reason: "division 26 belongs to section C, not B" });
-    expect(checkIndustryCode("O79")).toEqual({ valid: false, reason: "division 79 belongs to section N, not O" });
+    expect(checkIndustryCode("B2614")).toEqual({ valid: false, reason: "大类 26 属于门类 C, 不属于 B" });
+    expect(checkIndustryCode("O79")).toEqual({ valid: false, reason: "大类 79 属于门类 N, 不属于 O" });
   });
 
   it("rejects bad shapes with a reason", () => {
-    expect(checkIndustryCode("2")).toEqual({ valid: false, reason: "industry code needs 2, 3 or 4 digits, got 1" });
-    expect(checkIndustryCode("C26141")).toEqual({ valid: false, reason: "industry code needs 2, 3 or 4 digits, got 5" });
-    expect(checkIndustryCode("C")).toEqual({ valid: false, reason: "industry code needs 2, 3 or 4 digits, got 0" });
-    expect(checkIndustryCode("9800")).toEqual({ valid: false, reason: "98 is not a GB/T 4754-2017 division" });
-    expect(checkIndustryCode("00")).toEqual({ valid: false, reason: "00 is not a GB/T 4754-2017 division" });
-    expect(checkIndustryCode("U9700")).toEqual({ valid: false, reason: "U is not a GB/T 4754-2017 section letter" });
+    expect(checkIndustryCode("2")).toEqual({ valid: false, reason: "应有 2、3 或 4 位数字, 实为 1 位" });
+    expect(checkIndustryCode("C26141")).toEqual({ valid: false, reason: "应有 2、3 或 4 位数字, 实为 5 位" });
+    expect(checkIndustryCode("C")).toEqual({ valid: false, reason: "应有 2、3 或 4 位数字, 实为 0 位" });
+    expect(checkIndustryCode("9800")).toEqual({ valid: false, reason: "98 不是 GB/T 4754-2017 的大类" });
+    expect(checkIndustryCode("00")).toEqual({ valid: false, reason: "00 不是 GB/T 4754-2017 的大类" });
+    expect(checkIndustryCode("U9700")).toEqual({ valid: false, reason: "U 不是 GB/T 4754-2017 的门类字母" });
     expect(checkIndustryCode("c2614")).toEqual({
       valid: false,
-      reason: '"c2614" is not a section letter followed by 2 to 4 digits',
+      reason: '"c2614" 不是行业代码: 应为门类字母 (可省略) 加 2 至 4 位数字',
     });
     expect(checkIndustryCode("C 2614")).toEqual({
       valid: false,
-      reason: '"C 2614" is not a section letter followed by 2 to 4 digits',
+      reason: '"C 2614" 不是行业代码: 应为门类字母 (可省略) 加 2 至 4 位数字',
     });
   });
 });
@@ -172,9 +172,9 @@ describe("GB/T 2260 regions", () => {
     expect(checkRegionCode("370300")).toEqual({ valid: true, level: "prefecture", name: "淄博市" });
     expect(checkRegionCode("370000")).toEqual({ valid: true, level: "province", name: "山东省" });
     expect(checkRegionCode("211400")).toEqual({ valid: true, level: "prefecture", name: "葫芦岛市" });
-    expect(checkRegionCode("370399")).toEqual({ valid: false, reason: "370399 is not a known GB/T 2260 region" });
-    expect(checkRegionCode("37030")).toEqual({ valid: false, reason: '"37030" is not a 6-digit region code' });
-    expect(checkRegionCode("37030A")).toEqual({ valid: false, reason: '"37030A" is not a 6-digit region code' });
+    expect(checkRegionCode("370399")).toEqual({ valid: false, reason: "370399 不是已知的 GB/T 2260 行政区划代码" });
+    expect(checkRegionCode("37030")).toEqual({ valid: false, reason: '"37030" 不是 6 位数字的行政区划代码' });
+    expect(checkRegionCode("37030A")).toEqual({ valid: false, reason: '"37030A" 不是 6 位数字的行政区划代码' });
   });
 });
 

@@ -265,7 +265,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     expect(text).toContain("导入结果");
     expect(text).toMatch(/读取（行）2新增1更新0未变0拒绝1/);
     expect(await summary.getByTestId("refused-rows").locator("tbody tr.ant-table-row").allTextContents()).toEqual([
-      `3${refused}淄博未来有限公司C26143703032099-01-01参保登记日期: 不能晚于今天`,
+      `3${refused}淄博未来有限公司C26143703032099-01-01参保登记日期: 不能晚于今天 (2026-06-15)`,
     ]);
     await shoot(page, "14-import");
 

@@ -57,30 +57,65 @@ const subjectRows = (record: ChainRecord): unknown[][] => [
   ...record.creditCodes.map((code) => [record.seq, "enterprise", code]),
 ];
 
+const insertSql = (table: string, columns: readonly string[], rows: number): string => {
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  return `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(rows).fill(tuple).join(", ")}`;
+};
+
 /** Multi-row INSERT statements of at most `perStatement` rows: placeholders only, never values in the text. */
 function inserts(table: string, columns: readonly string[], rows: unknown[][], perStatement: number): [string, unknown[]][] {
   const statements: [string, unknown[]][] = [];
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
-    const tuple = `(${columns.map(() => "?").join(", ")})`;
-    statements.push([`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => tuple).join(", ")}`, chunk.flat()]);
+    statements.push([insertSql(table, columns, chunk.length), chunk.flat()]);
   }
   return statements;
 }
 
+const subjectColumns = ["seq", "kind", "subject_key"] as const;
+const selectHead = "SELECT seq, hash FROM audit_head WHERE id = 1";
+const moveHead = "UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1";
+
+/** MySQL: a few round trips per commit, many rows in each. */
 function writes(records: ChainRecord[]): [string, unknown[]][] {
   const last = records[records.length - 1];
   return [
     ...inserts("audit_record", recordColumns, records.map(recordValues), 200),
-    ...inserts("audit_subject", ["seq", "kind", "subject_key"], records.flatMap(subjectRows), 1000),
-    ["UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [last.seq, last.hash]],
+    ...inserts("audit_subject", subjectColumns, records.flatMap(subjectRows), 1000),
+    [moveHead, [last.seq, last.hash]],
   ];
+}
+
+interface SqliteStatement {
+  get(...parameters: unknown[]): unknown;
+  run(...parameters: unknown[]): unknown;
 }
 
 /** The few calls of better-sqlite3 the audit store makes, on the embedded driver's one connection. */
 interface SqliteConnection {
-  prepare(sql: string): { get(...parameters: unknown[]): unknown; run(...parameters: unknown[]): unknown };
+  prepare(sql: string): SqliteStatement;
   transaction<T>(work: () => T): { immediate(): T };
+}
+
+/** SQLite runs in the process: one statement per row costs no round trip, and each is prepared once. */
+function sqliteExtender(connection: SqliteConnection) {
+  const head = connection.prepare(selectHead);
+  const record = connection.prepare(insertSql("audit_record", recordColumns, 1));
+  const subject = connection.prepare(insertSql("audit_subject", subjectColumns, 1));
+  const move = connection.prepare(moveHead);
+  return (build: (head: ChainHead) => ChainRecord[]): ChainRecord[] =>
+    connection
+      .transaction(() => {
+        const records = build(head.get() as ChainHead);
+        for (const added of records) {
+          record.run(...recordValues(added));
+          for (const row of subjectRows(added)) subject.run(...row);
+        }
+        const last = records[records.length - 1];
+        move.run(last.seq, last.hash);
+        return records;
+      })
+      .immediate();
 }
 
 /**
@@ -90,6 +125,8 @@ interface SqliteConnection {
  * sharing one store extend one chain with no number lost or taken twice.
  */
 export class AuditStore {
+  private extendSqlite?: ReturnType<typeof sqliteExtender>;
+
   constructor(readonly db: DataSource) {}
 
   static async open(database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string }, logger: Logger): Promise<AuditStore> {
@@ -109,20 +146,13 @@ export class AuditStore {
   /** Stores the records `build` chains after the current head, atomically; returns them once committed. */
   async extend(build: (head: ChainHead) => ChainRecord[]): Promise<ChainRecord[]> {
     if (this.db.options.type !== "mysql") {
-      const connection = (this.db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-      return connection
-        .transaction(() => {
-          const head = connection.prepare("SELECT seq, hash FROM audit_head WHERE id = 1").get() as ChainHead;
-          const records = build(head);
-          for (const [sql, parameters] of writes(records)) connection.prepare(sql).run(...parameters);
-          return records;
-        })
-        .immediate();
+      this.extendSqlite ??= sqliteExtender((this.db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection);
+      return this.extendSqlite(build);
     }
     const runner = this.db.createQueryRunner();
     try {
       await runner.startTransaction();
-      const [head] = (await runner.query("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")) as ChainHead[];
+      const [head] = (await runner.query(`${selectHead} FOR UPDATE`)) as ChainHead[];
       const records = build({ seq: Number(head.seq), hash: head.hash });
       for (const [sql, parameters] of writes(records)) await runner.query(sql, parameters);
       await runner.commitTransaction();
@@ -136,7 +166,7 @@ export class AuditStore {
   }
 
   async head(): Promise<ChainHead> {
-    const [head] = (await this.db.query("SELECT seq, hash FROM audit_head WHERE id = 1")) as ChainHead[];
+    const [head] = (await this.db.query(selectHead)) as ChainHead[];
     return { seq: Number(head.seq), hash: head.hash };
   }
 

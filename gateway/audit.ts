@@ -11,48 +11,127 @@ import type { AuditStore } from "./audit-store";
 
 export class AuditUnavailable extends Error {}
 
+/** One anchor slot: fixed width, so that writing one slot never touches the other. */
+const slotBytes = 160;
+
+interface Slot extends ChainHead {
+  /** Which write this was: the newest valid slot is the anchor. */
+  generation: number;
+}
+
+const slotCheck = (slot: Slot): string =>
+  createHash("sha256").update(`${slot.generation}:${slot.seq}:${slot.hash}`).digest("hex").slice(0, 16);
+
+const encodeSlot = (slot: Slot): Buffer => Buffer.from(`${JSON.stringify({ ...slot, check: slotCheck(slot) }).padEnd(slotBytes - 1)}\n`);
+
+function decodeSlot(bytes: Buffer): Slot | undefined {
+  try {
+    const { generation, seq, hash, check } = JSON.parse(bytes.toString("utf8")) as Slot & { check: unknown };
+    const slot = { generation, seq, hash };
+    return Number.isInteger(generation) && Number.isInteger(seq) && typeof hash === "string" && check === slotCheck(slot)
+      ? slot
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The newest valid slot of an anchor file and where it lies; a torn write spoils only the slot it was writing. */
+function newestSlot(bytes: Buffer): (Slot & { index: number }) | undefined {
+  const slots = [0, 1]
+    .map((index) => ({ index, slot: decodeSlot(bytes.subarray(index * slotBytes, (index + 1) * slotBytes)) }))
+    .filter((found): found is { index: number; slot: Slot } => found.slot !== undefined);
+  const newest = slots.sort((a, b) => b.slot.generation - a.slot.generation || b.slot.seq - a.slot.seq)[0];
+  return newest && { ...newest.slot, index: newest.index };
+}
+
 /**
  * The newest record's seq and hash, kept outside the audit store, so that records deleted from
- * the end of the chain show too. Written after each commit, atomically (a new file, synced, then
- * renamed over the old), so a crash leaves the old anchor or the new one, never a torn file; the
- * store can be ahead of its anchor after a crash, never behind.
+ * the end of the chain show too. Written after each commit, so the store can be ahead of its
+ * anchor after a crash, never behind. The file holds two fixed-width slots, each with a check
+ * digest, written in turn in place and synced: a crash tears at most the slot being written and
+ * the other still holds the previous head. Writing in place costs one write and one data sync,
+ * against a new file, its sync and a rename per commit.
  */
 export class HeadAnchor {
+  private handle?: fs.promises.FileHandle;
+
   constructor(readonly file: string) {}
 
   read(): ChainHead | undefined {
-    let text;
+    let bytes;
     try {
-      text = fs.readFileSync(this.file, "utf8");
+      bytes = fs.readFileSync(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
-    const head = JSON.parse(text) as ChainHead;
-    if (!Number.isInteger(head.seq) || typeof head.hash !== "string") throw new Error(`${this.file} is not an audit head`);
-    return head;
+    const slot = newestSlot(bytes) ?? legacyHead(bytes);
+    if (!slot) throw new Error(`${this.file} is not an audit head`);
+    return { seq: slot.seq, hash: slot.hash };
   }
 
-  /** Writes run one after another: each replaces the file whole, never two at once on one temporary name. */
+  /** Writes run one after another, each in the slot the newest does not occupy. */
   private written: Promise<void> = Promise.resolve();
 
   write(head: ChainHead): Promise<void> {
-    const done = this.written.then(() => this.replace(head));
+    const done = this.written.then(() => this.replaceSlot(head));
     this.written = done.catch(() => undefined);
     return done;
   }
 
-  /** Off the event loop (the file system's thread pool), so requests are served while the disk syncs. */
-  private async replace(head: ChainHead): Promise<void> {
+  async close(): Promise<void> {
+    await this.written;
+    await this.handle?.close();
+    this.handle = undefined;
+  }
+
+  /**
+   * Reads the slots again before each write, so that another writer of the same file (a second
+   * gateway, an operator's restore) is followed. The process's first write, and one after the file
+   * was deleted, replaced or found in the old one-document form, creates the file anew. The data
+   * sync runs off the event loop, in the file system's thread pool.
+   */
+  private async replaceSlot(head: ChainHead): Promise<void> {
+    const handle = this.handle && fs.fstatSync(this.handle.fd).nlink > 0 ? this.handle : undefined;
+    const newest = handle && newestSlot(readSlots(handle.fd));
+    if (!handle || !newest) {
+      await this.handle?.close();
+      await this.createWith({ generation: 1, ...head });
+      this.handle = await fs.promises.open(this.file, "r+");
+      return;
+    }
+    fs.writeSync(handle.fd, encodeSlot({ generation: newest.generation + 1, ...head }), 0, slotBytes, (1 - newest.index) * slotBytes);
+    await handle.datasync();
+  }
+
+  /** A new file, synced, then renamed over the old: a crash leaves the old file or the new one. */
+  private async createWith(slot: Slot): Promise<void> {
     const next = `${this.file}.${process.pid}.next`;
     const handle = await fs.promises.open(next, "w", 0o600);
     try {
-      await handle.writeFile(JSON.stringify(head));
+      await handle.writeFile(encodeSlot(slot));
       await handle.sync();
     } finally {
       await handle.close();
     }
     await fs.promises.rename(next, this.file);
+  }
+}
+
+function readSlots(fd: number): Buffer {
+  const bytes = Buffer.alloc(2 * slotBytes);
+  fs.readSync(fd, bytes, 0, bytes.length, 0);
+  return bytes;
+}
+
+/** An anchor written before the slots: one JSON document `{ seq, hash }`. */
+function legacyHead(bytes: Buffer): ChainHead | undefined {
+  try {
+    const head = JSON.parse(bytes.toString("utf8")) as ChainHead;
+    return Number.isInteger(head.seq) && typeof head.hash === "string" ? head : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -78,6 +157,7 @@ export class AuditLog {
   private queue: Pending[] = [];
   private committing = false;
   private scheduled = false;
+  private commitUnderWay: Promise<void> = Promise.resolve();
 
   constructor(
     readonly store: AuditStore,
@@ -102,7 +182,7 @@ export class AuditLog {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      void this.commitWaiting();
+      this.commitUnderWay = this.commitWaiting();
     });
   }
 
@@ -138,6 +218,13 @@ export class AuditLog {
     } catch (error) {
       this.logger.error({ err: (error as Error).message, file: this.anchor.file }, "audit head not anchored");
     }
+  }
+
+  /** Closes the anchor and the store once the commit under way has finished. */
+  async close(): Promise<void> {
+    await this.commitUnderWay;
+    await this.anchor.close();
+    await this.store.close();
   }
 
   /**

@@ -9,7 +9,7 @@ import { isCreditCode, isPid } from "../kernel/subjects";
 import { AuditUnavailable, auditEntryFor, type AuditLog } from "./audit";
 import type { GatewayContext } from "./context";
 import type { GrantBook } from "./grants";
-import { analyseOperation, rewriteResult, type OperationShape } from "./operation";
+import { analyseOperation, compileResultWalk, type OperationShape, type ResultWalk } from "./operation";
 
 export interface Limits {
   maxDepth: number;
@@ -70,6 +70,9 @@ function fieldsByOwner(resources: string[], catalogue: Map<string, CatalogueEntr
   return byOwner;
 }
 
+/** The keys of whose data an answer holds. */
+const subjectKeys = new Set(["Person.pid", "Enterprise.creditCode"]);
+
 /** Operations analysed so far, by text, name and (when it declares variables) their values: a client sends the same few again and again. */
 const analysedLimit = 2_000;
 
@@ -80,7 +83,9 @@ const analysedLimit = 2_000;
  */
 export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin<GatewayContext> {
   const { catalogue, grants, audit, limits, masks } = options;
-  const analysed = new Map<string, OperationShape & { fieldsRead: Record<string, string[]> }>();
+  const analysed = new Map<string, OperationShape & { fieldsRead: Record<string, string[]>; walkResult: ResultWalk }>();
+  /** The values governance looks at in an answer: what may be masked, and the keys of whose data it is. */
+  const watched = (resource: string) => subjectKeys.has(resource) || catalogue.get(resource)?.mask !== undefined;
   /** The analysis depends on the operation's text and name, and its cost on variables' values (page sizes). */
   const analyse = (context: GraphQLRequestContextDidResolveOperation<GatewayContext>, operation: OperationDefinitionNode) => {
     const variables = operation.variableDefinitions?.length ? JSON.stringify(context.request.variables ?? {}) : "";
@@ -88,7 +93,11 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
     let shape = analysed.get(key);
     if (!shape) {
       const measured = analyseOperation(context.schema, operation, fragmentsOf(context), context.request.variables);
-      shape = { ...measured, fieldsRead: fieldsByOwner(measured.resources, catalogue) };
+      shape = {
+        ...measured,
+        fieldsRead: fieldsByOwner(measured.resources, catalogue),
+        walkResult: compileResultWalk(context.schema, operation, fragmentsOf(context), watched),
+      };
       if (analysed.size >= analysedLimit) analysed.delete(analysed.keys().next().value!);
       analysed.set(key, shape);
     }
@@ -98,6 +107,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
     async requestDidStart() {
       let resources: string[] = [];
       let fieldsRead: Record<string, string[]> = {};
+      let walkResult: ResultWalk | undefined;
       const masked = new Set<string>();
       let denial: string | undefined;
 
@@ -118,6 +128,7 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           const shape = analyse(context, operation);
           resources = shape.resources;
           fieldsRead = shape.fieldsRead;
+          walkResult = shape.walkResult;
           const exceeded = [
             shape.depth > limits.maxDepth &&
               refuse("DEPTH_LIMIT_EXCEEDED", `operation depth ${shape.depth} exceeds ${limits.maxDepth}`, {
@@ -191,19 +202,13 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
           // Whose data was touched: what the departments reported, and the keys returned.
           const { pids, creditCodes } = context.contextValue.subjects.subjects();
           const touched = { pids: new Set(pids), creditCodes: new Set(creditCodes) };
-          if (result.data && context.operation && context.document) {
-            rewriteResult(
-              context.schema,
-              context.operation,
-              fragmentsOf({ document: context.document }),
-              result.data,
-              (resource, value) => {
-                if (resource === "Person.pid" && isPid(value)) touched.pids.add(value);
-                if (resource === "Enterprise.creditCode" && isCreditCode(value)) touched.creditCodes.add(value);
-                const kind = catalogue.get(resource)?.mask;
-                return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
-              },
-            );
+          if (result.data && walkResult) {
+            walkResult(result.data, (resource, value) => {
+              if (resource === "Person.pid" && isPid(value)) touched.pids.add(value);
+              if (resource === "Enterprise.creditCode" && isCreditCode(value)) touched.creditCodes.add(value);
+              const kind = catalogue.get(resource)?.mask;
+              return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
+            });
           }
           const firstError = result.errors?.[0]?.extensions?.code;
           const outcome = denial ? `DENIED:${denial}` : result.data ? "ALLOWED" : `ERROR:${String(firstError ?? "UNKNOWN")}`;

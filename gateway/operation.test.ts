@@ -1,5 +1,5 @@
-import { buildSchema, parse, type OperationDefinitionNode } from "graphql";
-import { analyseOperation } from "./operation";
+import { buildSchema, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import { analyseOperation, compileResultWalk } from "./operation";
 
 const schema = buildSchema(`
   type Query { requests(first: Int): [Request!]! }
@@ -17,6 +17,59 @@ describe("what an operation reads, through an interface", () => {
       depth: 3,
       aliases: 0,
       cost: 1 + 5 + 5 + 5,
+    });
+  });
+});
+
+describe("the compiled walk of an answer", () => {
+  const people = buildSchema(`
+    type Query { enterprises(first: Int): [Enterprise!]! }
+    type Enterprise { creditCode: String! name: String! staff: [Person!]! }
+    type Person { pid: String! phone: String name: String! }
+  `);
+
+  it("hands over exactly the wanted values, through aliases, fragments and lists, and keeps what it returns", () => {
+    const document = parse(`
+      query { firms: enterprises(first: 2) { creditCode name staff { ...contact name } } }
+      fragment contact on Person { tel: phone pid }
+    `);
+    const [operation, ...fragments] = document.definitions as [OperationDefinitionNode, ...FragmentDefinitionNode[]];
+    const walk = compileResultWalk(people, operation, fragments, (resource) =>
+      ["Person.phone", "Enterprise.creditCode"].includes(resource),
+    );
+    const data = {
+      firms: [
+        {
+          creditCode: "A",
+          name: "甲",
+          staff: [
+            { tel: "13800000001", pid: "p1", name: "张三" },
+            { tel: null, pid: "p2", name: "李四" },
+          ],
+        },
+        { creditCode: "B", name: "乙", staff: [] },
+      ],
+    };
+    const seen: string[] = [];
+
+    walk(data, (resource, value) => {
+      seen.push(`${resource}=${String(value)}`);
+      return resource === "Person.phone" ? "***" : value;
+    });
+
+    expect(seen).toEqual(["Enterprise.creditCode=A", "Person.phone=13800000001", "Enterprise.creditCode=B"]);
+    expect(data).toEqual({
+      firms: [
+        {
+          creditCode: "A",
+          name: "甲",
+          staff: [
+            { tel: "***", pid: "p1", name: "张三" },
+            { tel: null, pid: "p2", name: "李四" },
+          ],
+        },
+        { creditCode: "B", name: "乙", staff: [] },
+      ],
     });
   });
 });

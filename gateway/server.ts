@@ -200,7 +200,7 @@ export async function openGovernance(
       grants.stop();
       clearInterval(headLogger);
       await logHead().catch(() => undefined);
-      await store.close();
+      await audit.close();
     },
   };
 }

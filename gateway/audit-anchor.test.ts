@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { HeadAnchor } from "./audit";
+
+const head = (seq: number) => ({ seq, hash: seq.toString(16).padStart(64, "0") });
+
+describe("the audit head's anchor: two slots written in turn, a torn write loses only the newest head", () => {
+  let dir: string;
+  let file: string;
+  let anchor: HeadAnchor;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-anchor-"));
+    file = path.join(dir, "audit-head.json");
+    anchor = new HeadAnchor(file);
+  });
+  afterEach(async () => {
+    await anchor.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads nothing before the first write and the newest head after each", async () => {
+    expect(anchor.read()).toBeUndefined();
+    for (const seq of [1, 2, 3, 4, 5]) {
+      await anchor.write(head(seq));
+      expect(new HeadAnchor(file).read()).toEqual(head(seq));
+    }
+    expect(fs.statSync(file).size).toBe(320);
+  });
+
+  it("reads the previous head when the newest slot was torn by a crash", async () => {
+    for (const seq of [7, 8]) await anchor.write(head(seq));
+    const bytes = fs.readFileSync(file);
+    const newest = bytes.indexOf(`"seq":8`) < 160 ? 0 : 1;
+    bytes.write('{"generation":9,"seq":9,"ha', newest * 160);
+
+    fs.writeFileSync(file, bytes);
+
+    expect(new HeadAnchor(file).read()).toEqual(head(7));
+  });
+
+  it("refuses a file that holds no valid head rather than reading it as no anchor", () => {
+    fs.writeFileSync(file, "x".repeat(320));
+
+    expect(() => anchor.read()).toThrow(`${file} is not an audit head`);
+  });
+
+  it("follows another writer of the same file: the last head written is the anchor, even a lower one", async () => {
+    const other = new HeadAnchor(file);
+    await anchor.write(head(10));
+    await other.write(head(11));
+    await anchor.write(head(12));
+    await other.write(head(6));
+
+    expect(new HeadAnchor(file).read()).toEqual(head(6));
+    await other.close();
+  });
+
+  it("creates the file again when it was deleted while the writer held it open", async () => {
+    await anchor.write(head(3));
+    fs.rmSync(file);
+
+    await anchor.write(head(4));
+
+    expect(new HeadAnchor(file).read()).toEqual(head(4));
+  });
+
+  it("reads an anchor in the earlier one-document form and replaces it with slots on the next write", async () => {
+    fs.writeFileSync(file, JSON.stringify(head(20)));
+    expect(anchor.read()).toEqual(head(20));
+
+    await anchor.write(head(21));
+
+    expect(new HeadAnchor(file).read()).toEqual(head(21));
+    expect(fs.readFileSync(file, "utf8")).toMatch(/^\{"generation":1,"seq":21,/);
+  });
+});

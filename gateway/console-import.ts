@@ -4,11 +4,8 @@ import type { GraphQLError } from "graphql";
 import { verifyAgencyToken, type Caller } from "../kernel/identity";
 import type { Route, RouteAnswer } from "../kernel/http";
 import type { TrustedKeys } from "../kernel/trusted-keys";
-import { errorsWorkbook } from "../import/errors-file";
-import { importKinds, type ImportKind } from "../import/kinds";
-import { FileProblem } from "../import/read";
-import { importSheet, ImportProblem, ownKind, summaryLines } from "../import/run";
-import { templateWorkbook } from "../import/template";
+import { importKinds, ownKind, type ImportKind } from "../import/kinds";
+import { FileProblem, ImportProblem } from "../import/problems";
 import { departmentNames } from "../report/fetch";
 import { attachment, decodedHeader, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
 import { caseHeader } from "./context";
@@ -58,7 +55,8 @@ async function template(request: IncomingMessage, keys: TrustedKeys): Promise<Ro
   return {
     status: 200,
     contentType: xlsxType,
-    body: Buffer.from(await templateWorkbook(asked.kind).xlsx.writeBuffer()),
+    // The spreadsheet library is loaded when a clerk first asks for it, not with every gateway.
+    body: Buffer.from(await (await import("../import/template")).templateWorkbook(asked.kind).xlsx.writeBuffer()),
     headers: { "content-disposition": attachment(`${asked.kind.name}-template.xlsx`, `${asked.kind.title}导入模板.xlsx`) },
   };
 }
@@ -85,6 +83,8 @@ async function upload(request: IncomingMessage, readBody: () => Promise<Buffer>,
   }
   const name = path.basename(fileName?.trim() || "上传的文件");
   try {
+    const { importSheet, summaryLines } = await import("../import/run");
+    const { errorsWorkbook } = await import("../import/errors-file");
     const { counts, headers, refused } = await importSheet(await readBody(), {
       agency: asked.caller.agency,
       kind: asked.kind.name,

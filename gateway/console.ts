@@ -9,7 +9,6 @@ import type { Route, RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
 import { systemClock, type Clock } from "../kernel/clock";
 import { ReportProblem } from "../report/period";
-import { renderReport, reportMediaTypes } from "../report/run";
 import { attachment, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
 import { importRoutes } from "./console-import";
 
@@ -88,6 +87,8 @@ async function reportDocument(request: IncomingMessage, clock: Clock) {
   const query = new URL(request.url ?? "/", "http://localhost").searchParams;
   const caseHeader = request.headers["x-lianfang-case"];
   try {
+    // The report's charts, workbook and browser are loaded when a report is first asked for, not with every gateway.
+    const { renderReport, reportMediaTypes } = await import("../report/run");
     const { model, format, document } = await renderReport({
       regionCode: query.get("regionCode") ?? "",
       period: query.get("period") ?? "",

@@ -1,3 +1,5 @@
+import { ImportProblem } from "./problems";
+
 /**
  * What can be imported: for each kind of master record, the department that owns it, the batch
  * mutation that saves it, and the template's columns with Chinese headers. A column turns the
@@ -194,5 +196,14 @@ export const importKinds: readonly ImportKind[] = [
 export function importKind(name: string): ImportKind {
   const kind = importKinds.find((candidate) => candidate.name === name);
   if (!kind) throw new Error(`--kind 应为 ${importKinds.map((candidate) => candidate.name).join("、")} 之一, 收到 "${name}"`);
+  return kind;
+}
+
+/** The kind asked, if the department maintains it. */
+export function ownKind(kindName: string, agency: string): ImportKind {
+  const kind = importKind(kindName);
+  if (kind.agency !== agency) {
+    throw new ImportProblem(`${kind.title} (${kind.name}) 由 ${kind.agency} 维护, ${agency} 不能导入他部门的记录`, "FORBIDDEN");
+  }
   return kind;
 }

@@ -6,8 +6,8 @@ import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { subgraphs } from "../subgraphs";
 import { importKind, importKinds } from "./kinds";
-import { FileProblem } from "./read";
-import { ImportProblem, runImport, summaryLines, type ImportSummary } from "./run";
+import { FileProblem, ImportProblem } from "./problems";
+import { runImport, summaryLines, type ImportSummary } from "./run";
 import { writeTemplate } from "./template";
 
 const defaultGatewayUrl = "http://127.0.0.1:4000/graphql";

@@ -4,15 +4,13 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { FileProblem } from "./problems";
 
 /** A spreadsheet as the import reads it: the header row, and each data row's cells as text with its row number. */
 export interface Sheet {
   headers: string[];
   rows: { rowNumber: number; cells: string[] }[];
 }
-
-/** Why a whole file cannot be imported; nothing of it is sent. */
-export class FileProblem extends Error {}
 
 const zipSignature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -1,8 +1,9 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { CellProblem, importKind, type ImportKind } from "./kinds";
+import { CellProblem, ownKind, type ImportKind } from "./kinds";
 import { writeErrorsFile, type RefusedRow } from "./errors-file";
-import { FileProblem, readSheet, type Sheet } from "./read";
+import { FileProblem, ImportProblem } from "./problems";
+import { readSheet, type Sheet } from "./read";
 
 /** What an import is asked, wherever its file came from. */
 export interface SheetImportOptions {
@@ -58,34 +59,12 @@ export const defaultConcurrency = 2;
 /** The largest file: 500,000 rows is a city's insured persons; a bigger file is split. */
 export const defaultMaxRows = 500_000;
 
-/**
- * Why the import stopped; what earlier batches saved stays saved, and importing the file again
- * completes it. The code is the hub's (e.g. FORBIDDEN) when the hub refused.
- */
-export class ImportProblem extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
-
 const normalizeHeader = (header: string) => header.replace(/\s+/g, "").replace(/（/g, "(").replace(/）/g, ")");
 
 interface PreparedRow {
   rowNumber: number;
   cells: string[];
   input: Record<string, unknown>;
-}
-
-/** The kind asked, if the department maintains it. */
-export function ownKind(kindName: string, agency: string): ImportKind {
-  const kind = importKind(kindName);
-  if (kind.agency !== agency) {
-    throw new ImportProblem(`${kind.title} (${kind.name}) 由 ${kind.agency} 维护, ${agency} 不能导入他部门的记录`, "FORBIDDEN");
-  }
-  return kind;
 }
 
 /** Loads one department's spreadsheet through the gateway under its identity, purpose DATA_MAINTENANCE, and writes `<file>.errors.xlsx`. */

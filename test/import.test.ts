@@ -8,8 +8,8 @@ import iconv from "iconv-lite";
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { importKind } from "../import/kinds";
-import { FileProblem } from "../import/read";
-import { ImportProblem, runImport, type ImportOptions } from "../import/run";
+import { FileProblem, ImportProblem } from "../import/problems";
+import { runImport, type ImportOptions } from "../import/run";
 import { writeTemplate } from "../import/template";
 import { startFederation, type Federation } from "./support/federation";
 

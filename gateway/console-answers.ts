@@ -34,14 +34,3 @@ export function ownGraphqlUrl(request: IncomingMessage): string {
   const host = localAddress.includes(":") ? `[${localAddress}]` : localAddress;
   return `http://${host}:${localPort}/graphql`;
 }
-
-/** A percent-encoded header (a Chinese case or file name travels so): undefined when absent, null when not decodable. */
-export function decodedHeader(request: IncomingMessage, name: string): string | undefined | null {
-  const value = request.headers[name];
-  if (typeof value !== "string") return undefined;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
-}

@@ -2,12 +2,12 @@ import path from "node:path";
 import type { IncomingMessage } from "node:http";
 import type { GraphQLError } from "graphql";
 import { verifyAgencyToken, type Caller } from "../kernel/identity";
-import type { Route, RouteAnswer } from "../kernel/http";
+import { decodedHeader, type Route, type RouteAnswer } from "../kernel/http";
 import type { TrustedKeys } from "../kernel/trusted-keys";
 import { importKinds, ownKind, type ImportKind } from "../import/kinds";
 import { FileProblem, ImportProblem } from "../import/problems";
 import { departmentNames } from "../report/fetch";
-import { attachment, decodedHeader, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
+import { attachment, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
 import { caseHeader } from "./context";
 
 /** The largest upload: a spreadsheet of this size is far more rows than one sitting's import. */

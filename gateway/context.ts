@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
-import { describeRequest, header, type GraphQLBody } from "../kernel/http";
+import { decodedHeader, describeRequest, header, type GraphQLBody } from "../kernel/http";
 import { rateLimited } from "../kernel/metrics";
 import { type CallIdentity, newRequestId, verifyAgencyToken } from "../kernel/identity";
 import type { TrustedKeys } from "../kernel/trusted-keys";
@@ -27,13 +27,14 @@ const purposeShape = /^[A-Z][A-Z_]{0,39}$/;
 export const caseRefLimit = 100;
 const unprintable = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-/** Refuses a malformed purpose or case before anything is recorded or asked (400 BAD_USER_INPUT). */
+/** A malformed purpose or case, refused before anything is recorded or asked (400 BAD_USER_INPUT). */
+function refuse(field: string, reason: string) {
+  const error = badUserInput(field, reason);
+  error.extensions.http = { status: 400 };
+  return error;
+}
+
 function checkBounds(purpose: string | undefined, caseRef: string | undefined): void {
-  const refuse = (field: string, reason: string) => {
-    const error = badUserInput(field, reason);
-    error.extensions.http = { status: 400 };
-    return error;
-  };
   if (purpose !== undefined && !purposeShape.test(purpose)) {
     throw refuse("purpose", `用途应为以下代码之一 (最多 40 个大写字母和下划线): ${Object.keys(purposes).join("、")}`);
   }
@@ -67,7 +68,10 @@ export async function gatewayContext(
     });
   }
   const purpose = stringOrUndefined(header(request, purposeHeader)) ?? stringOrUndefined(body.extensions?.purpose);
-  const caseRef = stringOrUndefined(header(request, caseHeader)) ?? stringOrUndefined(body.extensions?.caseRef);
+  // The header is ASCII, so a case in Chinese travels percent-encoded; it is bounded and kept decoded.
+  const caseInHeader = decodedHeader(request, caseHeader);
+  if (caseInHeader === null) throw refuse("caseRef", `${caseHeader} 应以 UTF-8 百分号编码 (encodeURIComponent) 传送`);
+  const caseRef = stringOrUndefined(caseInHeader) ?? stringOrUndefined(body.extensions?.caseRef);
   checkBounds(purpose, caseRef);
   const identity: CallIdentity = { ...caller, requestId: newRequestId(), ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) };
   describeRequest(request, { requestId: identity.requestId, purpose });

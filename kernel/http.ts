@@ -85,6 +85,17 @@ export function header(request: IncomingMessage, name: string): string | undefin
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** A percent-encoded header (a Chinese case or file name travels so): undefined when absent, null when not decodable. */
+export function decodedHeader(request: IncomingMessage, name: string): string | undefined | null {
+  const value = header(request, name);
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 class BodyTooLarge extends Error {
   constructor(
     readonly limit: number,

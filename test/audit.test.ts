@@ -64,6 +64,18 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
       });
     });
 
+    it("records a case in Chinese as the clerk wrote it, sent percent-encoded in the header and bounded as decoded", async () => {
+      const caseRef = "淄博市工伤预防联席会议二〇二六年第四次会议交办事项：化工企业一线班组长培训核查";
+      await hub.post(
+        { query: "query ChineseCase($pid: String!) { person(pid: $pid) { name } }", variables: { pid: person.pid } },
+        { ...(await as("emergency")), "x-lianfang-case": encodeURIComponent(caseRef) },
+      );
+
+      const byAuditor = await trail(`pid=${person.pid}`, "unions", ["auditor"]);
+
+      expect(byAuditor.body.accesses?.find((access) => access.operationName === "ChineseCase")?.caseRef).toBe(caseRef);
+    });
+
     it("records the enterprises whose accidents were listed, though no credit code was selected", async () => {
       const [accident] = seeded(hub.city, "emergency", Accident).sort((a, b) => (a.id < b.id ? -1 : 1));
       await hub.post({ query: "query Deaths { accidents(first: 1) { nodes { id deaths } } }" }, await as("health"));
@@ -142,6 +154,12 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
         { "x-lianfang-case": "C".repeat(101) },
         "caseRef",
         "案件编号最多 100 个可打印字符, 不能含控制字符",
+      ],
+      [
+        "a case header that is not percent-encoded UTF-8",
+        { "x-lianfang-case": "AC-2025-%E8%81" },
+        "caseRef",
+        "x-lianfang-case 应以 UTF-8 百分号编码 (encodeURIComponent) 传送",
       ],
       [
         "a case reference with a control character",

@@ -5,7 +5,7 @@
  * day when that day does not exist (民法典 第二百零一条、第二百零二条).
  */
 
-import { holidayNotices } from "../reference/statutory-holidays";
+import { holidayNotices, type HolidayNotice } from "../reference/statutory-holidays";
 import { lianfangError } from "./errors";
 
 const dayMs = 86_400_000;
@@ -38,13 +38,66 @@ export function inForceOn<T extends { effectiveFrom: string }>(entries: readonly
     .pop();
 }
 
-const noticeYears = new Set(holidayNotices.map((notice) => notice.year));
-const daysOff = new Set(
-  holidayNotices.flatMap((notice) =>
-    notice.daysOff.flatMap(([from, to]) => Array.from({ length: daysBetween(from, to) + 1 }, (_, offset) => addDays(from, offset))),
-  ),
-);
-const makeUpWorkingDays = new Set(holidayNotices.flatMap((notice) => notice.makeUpWorkingDays));
+const noticeYears = new Set<number>();
+const daysOff = new Set<string>();
+const makeUpWorkingDays = new Set<string>();
+
+function learn(notices: readonly HolidayNotice[]): void {
+  for (const notice of notices) {
+    noticeYears.add(notice.year);
+    for (const [from, to] of notice.daysOff) {
+      for (let offset = 0; offset <= daysBetween(from, to); offset++) daysOff.add(addDays(from, offset));
+    }
+    for (const day of notice.makeUpWorkingDays) makeUpWorkingDays.add(day);
+  }
+}
+learn(holidayNotices);
+
+const isDate = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+
+/** Why a notice the operator supplies cannot be used, or undefined when it can. */
+function noticeProblem(notice: unknown, knownYears: ReadonlySet<number>): string | undefined {
+  if (!notice || typeof notice !== "object")
+    return "each notice must be an object { year, document, issuedOn, daysOff, makeUpWorkingDays }";
+  const { year, document, issuedOn, daysOff: ranges, makeUpWorkingDays: workedDays } = notice as HolidayNotice;
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return `year ${String(year)} is not a year`;
+  if (knownYears.has(year)) return `${year} already has its notice (reference/statutory-holidays.ts or earlier in the file)`;
+  if (typeof document !== "string" || !document.trim()) return `${year}: document must name the notice`;
+  if (!isDate(issuedOn)) return `${year}: issuedOn ${String(issuedOn)} is not a YYYY-MM-DD date`;
+  if (!Array.isArray(ranges) || !ranges.length) return `${year}: daysOff must list the days off`;
+  for (const range of ranges) {
+    const [from, to] = Array.isArray(range) ? range : [];
+    if (!isDate(from) || !isDate(to) || from > to || !from.startsWith(`${year}-`) || !to.startsWith(`${year}-`)) {
+      return `${year}: days off ${JSON.stringify(range)} must be [first, last] YYYY-MM-DD dates of ${year}`;
+    }
+  }
+  if (!Array.isArray(workedDays)) return `${year}: makeUpWorkingDays must be a list (empty when none)`;
+  for (const day of workedDays) {
+    const weekday = isDate(day) ? new Date(`${day}T00:00:00Z`).getUTCDay() : -1;
+    // A make-up day may fall in the December before (2012's 元旦 was made up on 2011-12-31).
+    if ((weekday !== 0 && weekday !== 6) || (!day.startsWith(`${year}-`) && !day.startsWith(`${year - 1}-12-`))) {
+      return `${year}: make-up working day ${String(day)} must be a Saturday or Sunday of ${year} (or the December before)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Adds holiday notices published after this release (e.g. the next year's, each November), so
+ * that an office need not wait for a new version: each checked, none replacing a year already
+ * known. Throws naming the first notice at fault; nothing is added then.
+ */
+export function addHolidayNotices(notices: unknown): void {
+  if (!Array.isArray(notices)) throw new Error("must be a JSON list of notices { year, document, issuedOn, daysOff, makeUpWorkingDays }");
+  const years = new Set(noticeYears);
+  for (const notice of notices as unknown[]) {
+    const problem = noticeProblem(notice, years);
+    if (problem) throw new Error(problem);
+    years.add((notice as HolidayNotice).year);
+  }
+  learn(notices as HolidayNotice[]);
+}
 
 /**
  * Whether a day is a working day (工作日) by the State Council's holiday notice of its year: a make-up

@@ -1,8 +1,11 @@
+import fs from "node:fs";
 import { z } from "zod";
 import { type City, type Scale, generateCity, scales } from "../synthetic/city";
 import { unsignedCallIdentity } from "./benchmark-calls";
+import { addHolidayNotices } from "./calendar";
 import { commonVariables, keyDirectory, port, readConfig } from "./config";
 import { loadLinkingSecret, loadSubgraphSigningKey, trustedKeyFile } from "./keys";
+import { StartupError } from "./errors";
 import { exitOnStartupError, onShutdown } from "./lifecycle";
 import { createLogger } from "./logger";
 import { insertMissing } from "./seeding";
@@ -17,7 +20,17 @@ const subgraphVariables = {
   /** Seed the synthetic city at this scale on start (idempotent); unset, seed nothing. */
   LIANFANG_DEMO_SCALE: z.enum(Object.keys(scales) as [Scale, ...Scale[]]).optional(),
   LIANFANG_DEMO_SEED: z.coerce.number().int().default(2024),
+  /** A JSON file of holiday notices published after this release (the shape of reference/statutory-holidays.ts). */
+  LIANFANG_HOLIDAY_NOTICES: z.string().min(1).optional(),
 };
+
+function loadHolidayNotices(file: string): void {
+  try {
+    addHolidayNotices(JSON.parse(fs.readFileSync(file, "utf8")));
+  } catch (error) {
+    throw new StartupError("LIANFANG_HOLIDAY_NOTICES", `${file}: ${(error as Error).message}`);
+  }
+}
 
 /** The body of every `subgraphs/<name>/main.ts`: configure, migrate, seed if asked, serve. */
 export async function runSubgraphProcess(definition: SubgraphDefinition<City>): Promise<void> {
@@ -25,6 +38,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition<City>): 
   const stopTracing = startTracing(`lianfang-${definition.name}`);
   try {
     const config = readConfig(subgraphVariables);
+    if (config.LIANFANG_HOLIDAY_NOTICES) loadHolidayNotices(config.LIANFANG_HOLIDAY_NOTICES);
     const keyDir = keyDirectory(config);
     const linkingSecret = loadLinkingSecret(keyDir);
     const gatewayKeys = watchTrustedKeys(trustedKeyFile(keyDir, "gateway"), { intervalMs: config.LIANFANG_KEY_RELOAD_MS, logger });

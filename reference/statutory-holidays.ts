@@ -6,7 +6,8 @@
  * Checked on 2026-12-02 against published copies of each notice (新华社, 人民日报, 中国政府网 reposts,
  * 维基文库): every date of 2020–2026 below was confirmed. Not confirmed: the document number of the
  * 2026 notice (only its date, 2025-11-04, was found). No 2027 notice had been found on that day:
- * add it here as soon as it is published, or deadlines that reach 2027 are refused.
+ * add it here as soon as it is published, or deadlines that reach 2027 are refused; until a release
+ * carries it, an office supplies it in the file LIANFANG_HOLIDAY_NOTICES names (kernel/calendar.ts).
  */
 export interface HolidayNotice {
   year: number;

@@ -69,4 +69,18 @@ describe("a process that cannot start says which variable is wrong and why", () 
 
     expect(outcome).toBe(`${entry} exited with code 1 before it was ready: ${message}`);
   });
+
+  it("a holiday notices file with a notice that cannot be used", async () => {
+    const file = path.join(dataDir, "holiday-notices.json");
+    fs.writeFileSync(file, JSON.stringify([{ year: 2026, document: "x", issuedOn: "2025-11-04", daysOff: [], makeUpWorkingDays: [] }]));
+
+    const outcome = await start("subgraphs/coordination/main.ts", { LIANFANG_HOLIDAY_NOTICES: file, PORT: "0" }).then(
+      ({ child }) => (child.kill(), "started"),
+      (error: Error) => error.message,
+    );
+
+    expect(outcome).toBe(
+      `subgraphs/coordination/main.ts exited with code 1 before it was ready: lianfang: cannot start: LIANFANG_HOLIDAY_NOTICES: ${file}: 2026 already has its notice (reference/statutory-holidays.ts or earlier in the file)`,
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { verifyAgencyToken, type Caller } from "../kernel/identity";
 import { decodedHeader, type Route, type RouteAnswer } from "../kernel/http";
 import type { TrustedKeys } from "../kernel/trusted-keys";
 import { importKinds, ownKind, type ImportKind } from "../import/kinds";
-import { FileProblem, ImportProblem } from "../import/problems";
+import { FileProblem, ImportProblem } from "../import/outcome";
 import { departmentNames } from "../report/fetch";
 import { attachment, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
 import { caseHeader } from "./context";

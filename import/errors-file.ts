@@ -1,11 +1,6 @@
 import ExcelJS from "exceljs";
 
-export interface RefusedRow {
-  rowNumber: number;
-  cells: string[];
-  /** Each bad column and why, in Chinese. */
-  problems: string[];
-}
+import type { RefusedRow } from "./outcome";
 
 /** The refused rows as they were, their row numbers and 错误说明, to fix and import again. */
 export function errorsWorkbook(headers: string[], refused: RefusedRow[]): ExcelJS.Workbook {

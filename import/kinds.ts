@@ -1,4 +1,4 @@
-import { ImportProblem } from "./problems";
+import { ImportProblem } from "./outcome";
 
 /**
  * What can be imported: for each kind of master record, the department that owns it, the batch

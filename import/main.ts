@@ -6,7 +6,7 @@ import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { subgraphs } from "../subgraphs";
 import { importKind, importKinds } from "./kinds";
-import { FileProblem, ImportProblem } from "./problems";
+import { FileProblem, ImportProblem } from "./outcome";
 import { runImport, summaryLines, type ImportSummary } from "./run";
 import { writeTemplate } from "./template";
 

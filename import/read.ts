@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { FileProblem } from "./problems";
+import { FileProblem } from "./outcome";
 
 /** A spreadsheet as the import reads it: the header row, and each data row's cells as text with its row number. */
 export interface Sheet {

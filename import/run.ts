@@ -1,8 +1,8 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { CellProblem, ownKind, type ImportKind } from "./kinds";
-import { writeErrorsFile, type RefusedRow } from "./errors-file";
-import { FileProblem, ImportProblem } from "./problems";
+import { writeErrorsFile } from "./errors-file";
+import { FileProblem, ImportProblem, type ImportCounts, type RefusedRow } from "./outcome";
 import { readSheet, type Sheet } from "./read";
 
 /** What an import is asked, wherever its file came from. */
@@ -29,17 +29,6 @@ export interface SheetImportOptions {
 /** The command's import: a file on disk, its refused rows written beside it. */
 export interface ImportOptions extends Omit<SheetImportOptions, "fileName"> {
   file: string;
-}
-
-export interface ImportCounts {
-  read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  /** Columns the template does not know: reported, never imported. */
-  unknownColumns: string[];
-  dryRun: boolean;
 }
 
 export interface ImportSummary extends ImportCounts {

@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { importKind } from "../import/kinds";
-import { FileProblem, ImportProblem } from "../import/problems";
+import { FileProblem, ImportProblem } from "../import/outcome";
 import { runImport, type ImportOptions } from "../import/run";
 import { writeTemplate } from "../import/template";
 import { startFederation, type Federation } from "./support/federation";

@@ -1,4 +1,5 @@
 import { importKinds } from "../../../import/kinds";
+import type { ImportCounts, RefusedRow } from "../../../import/outcome";
 import { callRoute, saveFile } from "../apollo";
 
 /** The kinds of record a department maintains and may import, with their Chinese names: the hub's own list. */
@@ -6,25 +7,9 @@ export const kindsOf = (agency: string) => importKinds.filter((kind) => kind.age
 
 export const templatePath = (kind: string) => `/console/import/template?${new URLSearchParams({ kind })}`;
 
-export interface ImportSummary {
-  read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  unknownColumns: string[];
-  dryRun: boolean;
-}
-
-export interface RefusedRow {
-  rowNumber: number;
-  cells: string[];
-  problems: string[];
-}
-
 /** What `POST /console/import` answers: the summary, the first refused rows, and all of them as a workbook. */
 export interface ImportAnswer {
-  summary: ImportSummary;
+  summary: ImportCounts;
   messages: string[];
   headers: string[];
   refusedRows: RefusedRow[];

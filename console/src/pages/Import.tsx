@@ -2,7 +2,8 @@ import { Alert, Button, Card, Col, Form, Row, Select, Space, Statistic, Table, T
 import type { UploadFile } from "antd";
 import { useState } from "react";
 import { download } from "../apollo";
-import { kindsOf, saveErrorsFile, templatePath, uploadSheet, type ImportAnswer, type RefusedRow } from "../api/import";
+import type { RefusedRow } from "../../../import/outcome";
+import { kindsOf, saveErrorsFile, templatePath, uploadSheet, type ImportAnswer } from "../api/import";
 import { agencyNames, nameOf } from "../../../reference/labels";
 import { Problems } from "../problems";
 import { useSignedIn } from "../session";

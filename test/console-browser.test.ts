@@ -65,8 +65,8 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const form = page.getByTestId("dev-sign-in");
-    await form.getByTestId("agency").click();
-    await page.locator(".ant-select-item-option", { hasText: agencyName }).click();
+    const agency = form.getByTestId("agency");
+    await agency.selectOption((await agency.locator("option", { hasText: agencyName }).getAttribute("value"))!);
     await form.getByTestId("user").fill(user);
     for (const role of roles) await form.getByText(role, { exact: true }).click();
     await form.locator("button[type=submit]").click();

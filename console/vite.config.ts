@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { antdStyles } from "./antd-styles";
 
 /** The gateway the development server forwards API calls to (`npm start` runs it on 4000). */
 const hub = process.env.LIANFANG_HUB_URL ?? "http://127.0.0.1:4000";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), antdStyles()],
   server: {
     port: 5173,
     // The kernel's identifier checks and purposes are shared with the server, one folder up.

@@ -5,6 +5,9 @@ import { lazy, Suspense } from "react";
 import { HashRouter, Navigate, Route, Routes } from "react-router-dom";
 import { client } from "./apollo";
 import { Shell } from "./Shell";
+import { theme } from "./theme";
+// antd's styles, extracted when the console is built: antd need not compute them here.
+import "virtual:antd-styles.css";
 
 // Each page is its own chunk, loaded when first opened.
 const Enterprises = lazy(() => import("./pages/Enterprises"));
@@ -19,7 +22,7 @@ const Audit = lazy(() => import("./pages/Audit"));
 /** What a signed-in person works in: antd in Chinese, the API client, the pages and the frame around them. */
 export default function Workbench() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: "#1f5fa8" } }}>
+    <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <ApolloProvider client={client}>
           <HashRouter>

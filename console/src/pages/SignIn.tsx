@@ -15,9 +15,7 @@ interface ConsoleConfig {
 function Problem({ children }: { children: ReactNode }) {
   return (
     <div className="sign-in-problem" role="alert">
-      <span className="sign-in-problem-icon" aria-hidden>
-        ×
-      </span>
+      <span className="sign-in-problem-icon" aria-hidden />
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 import { TrustedKeys } from "../kernel/trusted-keys";
 import "reflect-metadata";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -18,7 +19,9 @@ import { subgraphs } from "../subgraphs";
  * The console's first page over loopback: how long until a person can use it, and how many bytes
  * it takes, in Debian's Chromium with an empty cache each time; and the size of every chunk. The
  * gateway serves the built console; the pages measured ask the hub nothing before a person acts,
- * so no subgraph runs. Bounded: a fixed number of loads.
+ * so no subgraph runs. A one-line page from a bare server is loaded the same way first: what
+ * Chromium itself spends opening any page here, the floor under the console's figures. Bounded: a
+ * fixed number of loads.
  *
  *   node -r @swc-node/register benchmarks/console.ts [--loads 10]
  */
@@ -53,10 +56,17 @@ async function main(): Promise<void> {
     user: "bench",
     roles: ["viewer"],
   });
+  const blank = http.createServer((_request, response) => {
+    response.setHeader("content-type", "text/html; charset=utf-8");
+    response.end('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>空白页</title><p data-testid="blank">登录</p></html>');
+  });
+  await new Promise<void>((resolve) => blank.listen(0, "127.0.0.1", resolve));
+  const blankUrl = `http://127.0.0.1:${(blank.address() as { port: number }).port}/`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ["--no-sandbox"] });
   const pages = [
-    { name: "登录页 (sign-in, `/`)", route: "/", ready: "dev-sign-in", signedIn: false },
-    { name: "一企一档 (signed in, `/#/enterprises`)", route: "/#/enterprises", ready: "enterprise-search", signedIn: true },
+    { name: "空白页 (one line of HTML: Chromium's own floor)", url: blankUrl, ready: "blank", signedIn: false },
+    { name: "登录页 (sign-in, `/`)", url: `${origin}/`, ready: "dev-sign-in", signedIn: false },
+    { name: "一企一档 (signed in, `/#/enterprises`)", url: `${origin}/#/enterprises`, ready: "enterprise-search", signedIn: true },
   ];
   const results = [];
   try {
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
           ),
         );
         const started = performance.now();
-        await page.goto(`${origin}${measured.route}`);
+        await page.goto(measured.url);
         await page.getByTestId(measured.ready).waitFor();
         times.push(performance.now() - started);
         const { metrics } = await devtools.send("Performance.getMetrics");
@@ -102,6 +112,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+    blank.close();
     await gateway.stop();
     fs.rmSync(keyDir, { recursive: true, force: true });
   }
@@ -128,7 +139,7 @@ async function main(): Promise<void> {
       "",
       "| Chunk | Size | Gzipped |",
       "|---|---|---|",
-      ...chunks.map((chunk) => `| ${chunk.file.replace(/-[\w-]{8}\.js$/, ".js")} | ${kib(chunk.raw)} | ${kib(chunk.gzip)} |`),
+      ...chunks.map((chunk) => `| ${chunk.file.replace(/-[\w-]{8}\.(js|css)$/, ".$1")} | ${kib(chunk.raw)} | ${kib(chunk.gzip)} |`),
       `| **total** | ${kib(chunks.reduce((sum, chunk) => sum + chunk.raw, 0))} | ${kib(chunks.reduce((sum, chunk) => sum + chunk.gzip, 0))} |`,
       "",
     ].join("\n"),

@@ -10,6 +10,7 @@ const sources = [
   path.join(consoleDir, "src"),
   path.join(consoleDir, "index.html"),
   path.join(consoleDir, "vite.config.ts"),
+  path.join(consoleDir, "antd-styles.ts"),
   path.join(consoleDir, "package.json"),
   path.join(root, "kernel", "identifiers"),
   path.join(root, "kernel", "purposes.ts"),

@@ -26,6 +26,8 @@ export const screenshotDir = path.resolve(__dirname, "..", "test-results", "scre
 // A browser on two shared cores is slow but not stuck: generous limits, no waiting on the clock.
 jest.setTimeout(240_000);
 const actionTimeoutMs = 120_000;
+/** A form's submit button once it may be pressed: antd ignores a click on a button still loading (a page's catalogue, say). */
+const ready = "button[type=submit]:not(.ant-btn-loading)";
 
 const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schemaDirectory, "supergraph.graphql")));
 
@@ -65,15 +67,15 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     const page = await context.newPage();
     await page.goto(`${origin}/`);
     const form = page.getByTestId("dev-sign-in");
-    await form.getByTestId("agency").click();
-    await page.locator(".ant-select-item-option", { hasText: agencyName }).click();
+    const agency = form.getByTestId("agency");
+    await agency.selectOption((await agency.locator("option", { hasText: agencyName }).getAttribute("value"))!);
     await form.getByTestId("user").fill(user);
     for (const role of roles) await form.getByText(role, { exact: true }).click();
-    await form.locator("button[type=submit]").click();
+    await form.locator(ready).click();
     await page.getByTestId("work-chooser").getByTestId("purpose").click();
     await page.locator(".ant-select-item-option", { hasText: purposeName }).click();
     await page.getByTestId("case").fill(caseRef);
-    await page.getByTestId("work-chooser").locator("button[type=submit]").click();
+    await page.getByTestId("work-chooser").locator(ready).click();
     return page;
   }
 
@@ -86,7 +88,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
 
     const page = await signIn("应急管理局", "wang", [], "联合检查", "LJ-2025-001");
     await page.getByTestId("enterprise-name").fill(enterprise.name);
-    await page.getByTestId("enterprise-search").locator("button[type=submit]").click();
+    await page.getByTestId("enterprise-search").locator(ready).click();
     await page.getByTestId("enterprise-results").getByRole("link", { name: enterprise.name }).waitFor();
     await shoot(page, "02-enterprise-search");
     await page.getByTestId("enterprise-results").getByRole("link", { name: enterprise.name }).click();
@@ -104,7 +106,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
   it("checks a credit code's form and check character before asking", async () => {
     const page = await signIn("应急管理局", "wang", [], "联合检查", "LJ-2025-001");
     await page.getByTestId("credit-code").fill("91370300");
-    await page.getByTestId("enterprise-search").locator("button[type=submit]").click();
+    await page.getByTestId("enterprise-search").locator(ready).click();
 
     await page.getByText("统一社会信用代码应为18位，现为8位").waitFor();
     expect(await page.getByTestId("enterprise-results").count()).toBe(0);
@@ -136,7 +138,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     const form = applicant.getByTestId("apply-form");
     await form.getByTestId("justification").fill("联合检查需核对工伤职工伤残等级");
     await shoot(applicant, "05-apply");
-    await form.locator("button[type=submit]").click();
+    await form.locator(ready).click();
     await applicant.getByTestId("mine").getByText("待答复").waitFor();
 
     const owner = await signIn("人力资源和社会保障局", "li", ["管理员"], "联合检查", "共享审批");
@@ -165,12 +167,12 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     const page = await signIn("联席会议办公室", "zhao", [], "联席会议报告", "2024年度联席会议");
     await page.goto(`${origin}/#/report`);
     await page.getByTestId("region-code").fill("370399");
-    await page.getByTestId("report-form").locator("button[type=submit]").click();
+    await page.getByTestId("report-form").locator(ready).click();
     await page.getByTestId("problems").getByText("输入有误：行政区划代码").waitFor();
 
     await page.getByTestId("region-code").fill("370300");
     await page.getByTestId("period").fill("2024");
-    await page.getByTestId("report-form").locator("button[type=submit]").click();
+    await page.getByTestId("report-form").locator(ready).click();
 
     const charts = [
       "chart-grades",
@@ -218,7 +220,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     const page = await signIn("人力资源和社会保障局", "audit", ["审计员"], "监督执法", "审计-2025-01");
     await page.goto(`${origin}/#/audit`);
     await page.getByTestId("pid").fill(person.pid);
-    await page.getByTestId("audit-form").locator("button[type=submit]").click();
+    await page.getByTestId("audit-form").locator(ready).click();
 
     const trail = page.getByTestId("audit-trail");
     await trail.getByText("GS-2024-017").waitFor();
@@ -231,7 +233,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     const page = await signIn("应急管理局", "wang", [], "联合检查", "LJ-2025-001");
     await page.goto(`${origin}/#/persons`);
     await page.getByTestId("id-number").fill(person.idNumber);
-    await page.getByTestId("person-search").locator("button[type=submit]").click();
+    await page.getByTestId("person-search").locator(ready).click();
 
     await page.getByTestId("person").getByText(person.pid).waitFor();
     expect(await page.getByTestId("person").textContent()).toContain("无权查看：身份证号");

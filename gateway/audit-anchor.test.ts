@@ -26,14 +26,14 @@ describe("the audit head's anchor: two slots written in turn, a torn write loses
       await anchor.write(head(seq));
       expect(new HeadAnchor(file).read()).toEqual(head(seq));
     }
-    expect(fs.statSync(file).size).toBe(320);
+    expect(fs.statSync(file).size).toBe(8192);
   });
 
   it("reads the previous head when the newest slot was torn by a crash", async () => {
     for (const seq of [7, 8]) await anchor.write(head(seq));
     const bytes = fs.readFileSync(file);
-    const newest = bytes.indexOf(`"seq":8`) < 160 ? 0 : 1;
-    bytes.write('{"generation":9,"seq":9,"ha', newest * 160);
+    const newest = bytes.indexOf(`"seq":8`) < 4096 ? 0 : 1;
+    bytes.write('{"generation":9,"seq":9,"ha', newest * 4096);
 
     fs.writeFileSync(file, bytes);
 
@@ -41,7 +41,7 @@ describe("the audit head's anchor: two slots written in turn, a torn write loses
   });
 
   it("refuses a file that holds no valid head rather than reading it as no anchor", () => {
-    fs.writeFileSync(file, "x".repeat(320));
+    fs.writeFileSync(file, "x".repeat(8192));
 
     expect(() => anchor.read()).toThrow(`${file} is not an audit head`);
   });
@@ -64,6 +64,41 @@ describe("the audit head's anchor: two slots written in turn, a torn write loses
     await anchor.write(head(4));
 
     expect(new HeadAnchor(file).read()).toEqual(head(4));
+  });
+
+  it("writes the file now at the path when the one it held was renamed away, and leaves the renamed one alone", async () => {
+    await anchor.write(head(3));
+    fs.renameSync(file, `${file}.bak`);
+
+    await anchor.write(head(4));
+
+    expect(new HeadAnchor(file).read()).toEqual(head(4));
+    expect(new HeadAnchor(`${file}.bak`).read()).toEqual(head(3));
+  });
+
+  it("two writers of one file share it in place: the file is not replaced on every write", async () => {
+    const other = new HeadAnchor(file);
+    await anchor.write(head(1));
+    await other.write(head(2));
+    const inode = fs.statSync(file).ino;
+
+    for (const seq of [3, 4, 5, 6]) await (seq % 2 ? anchor : other).write(head(seq));
+
+    expect(fs.statSync(file).ino).toBe(inode);
+    expect(new HeadAnchor(file).read()).toEqual(head(6));
+    await other.close();
+  });
+
+  it("recovers from a write that could not create the file again: the next write creates it", async () => {
+    await anchor.write(head(1));
+    fs.rmSync(file);
+    fs.mkdirSync(`${file}.${process.pid}.next`);
+    await expect(anchor.write(head(2))).rejects.toThrow();
+
+    fs.rmdirSync(`${file}.${process.pid}.next`);
+    await anchor.write(head(3));
+
+    expect(new HeadAnchor(file).read()).toEqual(head(3));
   });
 
   it("reads an anchor in the earlier one-document form and replaces it with slots on the next write", async () => {

@@ -11,8 +11,11 @@ import type { AuditStore } from "./audit-store";
 
 export class AuditUnavailable extends Error {}
 
-/** One anchor slot: fixed width, so that writing one slot never touches the other. */
-const slotBytes = 160;
+/**
+ * One anchor slot: a page of its own, so that writing one slot never touches the other's page
+ * or sector (the head itself takes the slot's first 150 bytes, within one sector).
+ */
+const slotBytes = 4096;
 
 interface Slot extends ChainHead {
   /** Which write this was: the newest valid slot is the anchor. */
@@ -87,25 +90,58 @@ export class HeadAnchor {
   }
 
   /**
-   * Reads the slots again before each write, so that another writer of the same file (a second
-   * gateway, an operator's restore) is followed. The process's first write, and one after the file
-   * was deleted, replaced or found in the old one-document form, creates the file anew. The data
-   * sync runs off the event loop, in the file system's thread pool.
+   * Writes the slot the newest does not occupy, read again before each write, so that another
+   * writer of the same file (a second gateway on this data folder) is followed. The file is
+   * created anew only when it is missing, unreadable or in the old one-document form; a handle
+   * whose file was deleted or replaced is given up for the file now at the path. The data sync
+   * runs off the event loop, in the file system's thread pool.
    */
   private async replaceSlot(head: ChainHead): Promise<void> {
-    const handle = this.handle && fs.fstatSync(this.handle.fd).nlink > 0 ? this.handle : undefined;
+    const handle = await this.openSlots();
     const newest = handle && newestSlot(readSlots(handle.fd));
     if (!handle || !newest) {
-      await this.handle?.close();
       await this.createWith({ generation: 1, ...head });
-      this.handle = await fs.promises.open(this.file, "r+");
       return;
     }
-    fs.writeSync(handle.fd, encodeSlot({ generation: newest.generation + 1, ...head }), 0, slotBytes, (1 - newest.index) * slotBytes);
+    const slot = encodeSlot({ generation: newest.generation + 1, ...head });
+    const written = fs.writeSync(handle.fd, slot, 0, slotBytes, (1 - newest.index) * slotBytes);
+    if (written !== slotBytes) throw new Error(`${this.file}: wrote ${written} of ${slotBytes} bytes`);
     await handle.datasync();
   }
 
-  /** A new file, synced, then renamed over the old: a crash leaves the old file or the new one. */
+  /** The handle on the file now at the path, if it holds a valid slot; undefined when it must be created. */
+  private async openSlots(): Promise<fs.promises.FileHandle | undefined> {
+    if (this.handle && this.holdsTheFile(this.handle)) return this.handle;
+    const stale = this.handle;
+    this.handle = undefined;
+    await stale?.close().catch(() => undefined);
+    let handle;
+    try {
+      handle = await fs.promises.open(this.file, "r+");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+    if (!newestSlot(readSlots(handle.fd))) {
+      await handle.close();
+      return undefined;
+    }
+    this.handle = handle;
+    return handle;
+  }
+
+  /** Whether a handle is still on the file at the path: not deleted, renamed away or replaced. */
+  private holdsTheFile(handle: fs.promises.FileHandle): boolean {
+    try {
+      const held = fs.fstatSync(handle.fd);
+      const named = fs.statSync(this.file);
+      return held.ino === named.ino && held.dev === named.dev;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A new file, synced, then renamed over the old and the folder synced: a crash leaves the old file or the new one. */
   private async createWith(slot: Slot): Promise<void> {
     const next = `${this.file}.${process.pid}.next`;
     const handle = await fs.promises.open(next, "w", 0o600);
@@ -116,6 +152,12 @@ export class HeadAnchor {
       await handle.close();
     }
     await fs.promises.rename(next, this.file);
+    const folder = await fs.promises.open(path.dirname(this.file), "r");
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
   }
 }
 
@@ -157,7 +199,7 @@ export class AuditLog {
   private queue: Pending[] = [];
   private committing = false;
   private scheduled = false;
-  private commitUnderWay: Promise<void> = Promise.resolve();
+  private closing = false;
 
   constructor(
     readonly store: AuditStore,
@@ -167,6 +209,7 @@ export class AuditLog {
   ) {}
 
   append(entry: AuditEntry): Promise<ChainRecord> {
+    if (this.closing) return Promise.reject(new AuditUnavailable("audit log closing"));
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       this.scheduleCommit();
@@ -182,7 +225,7 @@ export class AuditLog {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.commitUnderWay = this.commitWaiting();
+      void this.commitWaiting();
     });
   }
 
@@ -220,9 +263,10 @@ export class AuditLog {
     }
   }
 
-  /** Closes the anchor and the store once the commit under way has finished. */
+  /** Refuses new records, lets every waiting one be committed, then closes the anchor and the store. */
   async close(): Promise<void> {
-    await this.commitUnderWay;
+    this.closing = true;
+    while (this.committing || this.scheduled || this.queue.length) await new Promise((resolve) => setImmediate(resolve));
     await this.anchor.close();
     await this.store.close();
   }

@@ -5,12 +5,13 @@ import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import { projectRoot } from "../kernel/project";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
-import type { Route, RouteHandler } from "../kernel/http";
+import { decodedHeader, type Route, type RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
 import { systemClock, type Clock } from "../kernel/clock";
 import { ReportProblem } from "../report/period";
 import { attachment, json, ownGraphqlUrl, refusal, refusalStatus, signInFirst } from "./console-answers";
 import { importRoutes } from "./console-import";
+import { caseHeader } from "./context";
 
 /** Where `npm run console:build` leaves the built console. */
 export const consoleDistDir = path.join(projectRoot, "console", "dist");
@@ -85,7 +86,9 @@ async function reportDocument(request: IncomingMessage, clock: Clock) {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
   if (!match) return refusal(401, "UNAUTHENTICATED", signInFirst);
   const query = new URL(request.url ?? "/", "http://localhost").searchParams;
-  const caseHeader = request.headers["x-lianfang-case"];
+  const caseRef = decodedHeader(request, caseHeader);
+  if (caseRef === null)
+    return refusal(400, "BAD_USER_INPUT", `caseRef: ${caseHeader} 应以 UTF-8 百分号编码 (encodeURIComponent) 传送`, { field: "caseRef" });
   try {
     // The report's charts, workbook and browser are loaded when a report is first asked for, not with every gateway.
     const { renderReport, reportMediaTypes } = await import("../report/run");
@@ -95,7 +98,7 @@ async function reportDocument(request: IncomingMessage, clock: Clock) {
       format: query.get("format") ?? "",
       gatewayUrl: ownGraphqlUrl(request),
       token: match[1],
-      caseRef: typeof caseHeader === "string" ? decodeURIComponent(caseHeader) : undefined,
+      caseRef,
       clock,
     });
     const fileName = `${model.title}.${format}`;

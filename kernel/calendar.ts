@@ -53,8 +53,14 @@ function learn(notices: readonly HolidayNotice[]): void {
 }
 learn(holidayNotices);
 
-const isDate = (value: unknown): value is string =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+function isDate(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
+
+/** A notice's dates lie in its year, or the December before (2023's 元旦 began on 2022-12-31; 2012's was made up on 2011-12-31). */
+const ofNoticeYear = (day: string, year: number) => day.startsWith(`${year}-`) || day.startsWith(`${year - 1}-12-`);
 
 /** Why a notice the operator supplies cannot be used, or undefined when it can. */
 function noticeProblem(notice: unknown, knownYears: ReadonlySet<number>): string | undefined {
@@ -68,15 +74,14 @@ function noticeProblem(notice: unknown, knownYears: ReadonlySet<number>): string
   if (!Array.isArray(ranges) || !ranges.length) return `${year}: daysOff must list the days off`;
   for (const range of ranges) {
     const [from, to] = Array.isArray(range) ? range : [];
-    if (!isDate(from) || !isDate(to) || from > to || !from.startsWith(`${year}-`) || !to.startsWith(`${year}-`)) {
-      return `${year}: days off ${JSON.stringify(range)} must be [first, last] YYYY-MM-DD dates of ${year}`;
+    if (!isDate(from) || !isDate(to) || from > to || !ofNoticeYear(from, year) || !ofNoticeYear(to, year)) {
+      return `${year}: days off ${JSON.stringify(range)} must be [first, last] YYYY-MM-DD dates of ${year} (or the December before)`;
     }
   }
   if (!Array.isArray(workedDays)) return `${year}: makeUpWorkingDays must be a list (empty when none)`;
   for (const day of workedDays) {
     const weekday = isDate(day) ? new Date(`${day}T00:00:00Z`).getUTCDay() : -1;
-    // A make-up day may fall in the December before (2012's 元旦 was made up on 2011-12-31).
-    if ((weekday !== 0 && weekday !== 6) || (!day.startsWith(`${year}-`) && !day.startsWith(`${year - 1}-12-`))) {
+    if ((weekday !== 0 && weekday !== 6) || !ofNoticeYear(day, year)) {
       return `${year}: make-up working day ${String(day)} must be a Saturday or Sunday of ${year} (or the December before)`;
     }
   }

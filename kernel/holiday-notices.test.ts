@@ -31,6 +31,13 @@ describe("holiday notices an office adds after a release", () => {
     expect(calendar.isWorkingDay("2027-02-12")).toBe(true);
   });
 
+  it("takes days off that begin in the December before, as 2023's 元旦 did", () => {
+    calendar.addHolidayNotices([{ ...example2027, daysOff: [["2026-12-31", "2027-01-02"], ...example2027.daysOff.slice(1)] }]);
+
+    expect(calendar.isWorkingDay("2027-01-04")).toBe(true);
+    expect(calendar.isWorkingDay("2027-01-01")).toBe(false);
+  });
+
   it.each([
     ["no list", { year: 2027 }, "must be a JSON list of notices"],
     ["a year already built in", [{ ...example2027, year: 2026 }], "2026 already has its notice"],
@@ -40,7 +47,8 @@ describe("holiday notices an office adds after a release", () => {
       [{ ...example2027, daysOff: [["2027-02-29", "2027-03-01"]] }],
       '2027: days off ["2027-02-29","2027-03-01"] must be',
     ],
-    ["a day off outside its year", [{ ...example2027, daysOff: [["2026-12-31", "2027-01-02"]] }], "of 2027"],
+    ["a day off outside its year", [{ ...example2027, daysOff: [["2027-12-31", "2028-01-01"]] }], "of 2027 (or the December before)"],
+    ["a month that does not exist", [{ ...example2027, makeUpWorkingDays: ["2027-13-01"] }], "make-up working day 2027-13-01 must be"],
     ["a make-up day on a weekday", [{ ...example2027, makeUpWorkingDays: ["2027-02-12"] }], "must be a Saturday or Sunday of 2027"],
     ["a notice with no document", [{ ...example2027, document: " " }], "2027: document must name the notice"],
   ])("refuses %s and adds nothing", (_case, notices, problem) => {

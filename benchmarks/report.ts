@@ -32,12 +32,12 @@ import { dropBenchDatabases, option } from "./support";
  * key-industry analysis through the governed gateway, against the same figures computed by
  * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
  * them), alternating, on MySQL. Prints the medians, the ratio and EXPLAIN for every statement.
- * Seeds the scale into its own databases (lfreportbench_*) when they are not already full, and
- * keeps them for the next run unless --drop is given.
+ * Seeds the scale into its own databases (lfreportbench_* for `city`, lfreport<scale>_* for any
+ * other) when they are not already full, and keeps them for the next run unless --drop is given.
  *
  *   LIANFANG_MYSQL_URL=mysql://root@127.0.0.1:3306 npm run benchmark:report -- [--scale city] [--rounds 15] [--drop]
  */
-const benchPrefix = "lfreportbench_";
+const benchPrefixOf = (scale: Scale) => (scale === "city" ? "lfreportbench_" : `lfreport${scale}_`);
 const regionCode = process.argv.includes("--region") ? process.argv[process.argv.indexOf("--region") + 1] : "370300";
 const year = option("year", 2024);
 
@@ -188,6 +188,7 @@ async function main(): Promise<void> {
   if (!mysqlUrl) throw new Error("LIANFANG_MYSQL_URL must name the MySQL/MariaDB server: the benchmark measures index use there");
   const scaleName = (process.argv.includes("--scale") ? process.argv[process.argv.indexOf("--scale") + 1] : "city") as Scale;
   if (!(scaleName in scales)) throw new Error(`--scale must be one of ${Object.keys(scales).join(", ")}`);
+  const benchPrefix = benchPrefixOf(scaleName);
   const rounds = option("rounds", 15);
   const workDir = path.join(os.tmpdir(), "lianfang-report-bench");
   const keyDir = path.join(workDir, "keys");
@@ -208,7 +209,15 @@ async function main(): Promise<void> {
     });
     process.stderr.write(`seeded in ${seeded.totalSeconds.toFixed(1)} s\n`);
   }
-  const env = { ...process.env, LIANFANG_KEY_DIR: keyDir, LIANFANG_DATA_DIR: workDir, LIANFANG_DB_PREFIX: benchPrefix, LOG_LEVEL: "warn" };
+  // The departments run as the Dockerfile runs them (NODE_ENV=production: graphql without its development checks).
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    LIANFANG_KEY_DIR: keyDir,
+    LIANFANG_DATA_DIR: workDir,
+    LIANFANG_DB_PREFIX: benchPrefix,
+    LOG_LEVEL: "warn",
+  };
   process.stderr.write("starting the seven subgraphs...\n");
   const subgraphProcesses = await startSubgraphProcesses({ env });
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphProcesses.subgraphUrls[name]);

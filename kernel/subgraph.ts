@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
@@ -156,6 +157,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: false,
     logger,
     plugins: [
+      // Apollo's federated traces (ftv1) serve Apollo Studio, which the hub does not use; left on, the
+      // plugin builds a trace tree for every call before finding that the gateway asked for none.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart({ request, contextValue }) {
           const span = startCallSpan(`${definition.name} call`, (name) => request.http?.headers.get(name), {

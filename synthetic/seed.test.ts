@@ -2,8 +2,11 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { DataSource } from "typeorm";
 import { createLogger } from "../kernel/logger";
+import { insertMissing } from "../kernel/seeding";
 import { subgraphs } from "../subgraphs";
+import { ExaminationKind, ExaminationResult, HealthExamination } from "../subgraphs/health/health-examination.entity";
 import { testDatabase, type TestDatabase } from "../test/support/database";
 import { generateCity } from "./city";
 import { type SeedTarget, openSubgraphDatabase, seedCity } from "./seed";
@@ -108,5 +111,94 @@ describe("seeding the synthetic city (embedded, or MySQL when LIANFANG_MYSQL_URL
       }
     }
     expect(await contents(bulk)).toEqual(await contents(plain));
+  });
+});
+
+/** Enough examinations to take the staged path (kernel/seeding.ts, from 20,000 rows), in random key order. */
+function examinations(count: number): HealthExamination[] {
+  return Array.from({ length: count }, (_, index) => {
+    const serial = (index * 7919) % count;
+    return Object.assign(new HealthExamination(), {
+      id: `HE-${String(serial).padStart(8, "0")}`,
+      pid: createHash("md5").update(String(serial)).digest("hex"),
+      creditCode: "91370303MA3C00001X",
+      examinedOn: "2024-03-01",
+      kind: ExaminationKind.ON_DUTY,
+      result: ExaminationResult.NORMAL,
+      version: 1,
+    });
+  });
+}
+
+const onMysql = process.env.LIANFANG_MYSQL_URL ? describe : describe.skip;
+
+onMysql("filling a large empty MySQL table through a staging copy that builds its indexes last", () => {
+  const database = testDatabase();
+  const health = subgraphs.find((definition) => definition.name === "health")!;
+  let db: DataSource;
+  const rows = examinations(25_000);
+  const definition = async () =>
+    ((await db.query("SHOW CREATE TABLE health_examination")) as { "Create Table": string }[])[0]["Create Table"];
+  const tables = async () => ((await db.query("SHOW TABLES")) as Record<string, string>[]).map((row) => Object.values(row)[0]).sort();
+  const count = async () => db.getRepository(HealthExamination).count();
+
+  beforeEach(async () => {
+    db = await openSubgraphDatabase(health, { mysqlUrl: database.mysqlUrl, prefix: database.dbPrefix, logger: silent });
+    await db.query("DELETE FROM health_examination");
+  });
+  afterEach(() => db.destroy());
+  afterAll(() => database.drop());
+
+  it("leaves the table defined as its migrations made it, holding every row, and a second fill inserts nothing", async () => {
+    const [before, tablesBefore] = [await definition(), await tables()];
+    await insertMissing(db, { entity: HealthExamination, rows });
+    expect(await count()).toBe(rows.length);
+    expect(await definition()).toBe(before);
+    expect(await tables()).toEqual(tablesBefore);
+    const stored = await db.getRepository(HealthExamination).findOneByOrFail({ id: rows[0].id });
+    expect(stored).toEqual(rows[0]);
+    await insertMissing(db, { entity: HealthExamination, rows: rows.map((row) => ({ ...row, result: ExaminationResult.RECHECK })) });
+    expect(await count()).toBe(rows.length);
+    expect(await db.getRepository(HealthExamination).countBy({ result: ExaminationResult.RECHECK })).toBe(0);
+  });
+
+  it("keeps a row written to the table while it fills, over the seeded row with the same key", async () => {
+    const clerkRow = { ...rows[rows.length - 1], result: ExaminationResult.CONTRAINDICATION, version: 2 };
+    let clerkWrite: Promise<unknown> | undefined;
+    await insertMissing(db, { entity: HealthExamination, rows }, () => {
+      clerkWrite ??= db.getRepository(HealthExamination).insert(clerkRow);
+    });
+    await clerkWrite;
+    expect(await count()).toBe(rows.length);
+    expect(await db.getRepository(HealthExamination).findOneByOrFail({ id: clerkRow.id })).toEqual(clerkRow);
+  });
+
+  it("interrupted, leaves the table empty and whole; the next run drops what was left and fills it", async () => {
+    const [before, tablesBefore] = [await definition(), await tables()];
+    const interrupted = insertMissing(db, { entity: HealthExamination, rows }, () => {
+      throw new Error("interrupted");
+    });
+    await expect(interrupted).rejects.toThrow("interrupted");
+    expect(await count()).toBe(0);
+    expect(await definition()).toBe(before);
+    expect(await tables()).toEqual(tablesBefore);
+
+    // A process killed mid-fill leaves its half-filled copy; killed just after the swap, the replaced table with a clerk's row.
+    await db.query("CREATE TABLE health_examination__seeding LIKE health_examination");
+    await db.query(
+      "INSERT INTO health_examination__seeding (id, pid, credit_code, examined_on, kind, result) VALUES ('HE-X', ?, ?, ?, ?, ?)",
+      [rows[0].pid, rows[0].creditCode, rows[0].examinedOn, rows[0].kind, rows[0].result],
+    );
+    const clerkRow = { ...rows[1], result: ExaminationResult.RECHECK, version: 3 };
+    await db.query("CREATE TABLE health_examination__replaced LIKE health_examination");
+    await db.query(
+      "INSERT INTO health_examination__replaced (id, pid, credit_code, examined_on, kind, result, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      [clerkRow.id, clerkRow.pid, clerkRow.creditCode, clerkRow.examinedOn, clerkRow.kind, clerkRow.result, clerkRow.version],
+    );
+    await insertMissing(db, { entity: HealthExamination, rows });
+    expect(await count()).toBe(rows.length);
+    expect(await db.getRepository(HealthExamination).findOneByOrFail({ id: clerkRow.id })).toEqual(clerkRow);
+    expect(await tables()).toEqual(tablesBefore);
+    expect(await definition()).toBe(before);
   });
 });

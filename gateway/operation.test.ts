@@ -21,6 +21,24 @@ describe("what an operation reads, through an interface", () => {
   });
 });
 
+describe("fragments on an interface", () => {
+  it("reads the fields a fragment on an interface selects as the object's own fields: none escapes the catalogue", () => {
+    const [operation, fragment] = parse(`
+      { requests(first: 2) { appliedChange { ...applied ... on AppliedCorrection { requestId } } } }
+      fragment applied on AppliedCorrection { applied }
+    `).definitions as [OperationDefinitionNode, FragmentDefinitionNode];
+
+    expect(analyseOperation(schema, operation, [fragment]).resources).toEqual([
+      "Query.requests",
+      "Request.appliedChange",
+      "HrssCorrection.applied",
+      "HrssCorrection.requestId",
+      "HousingCorrection.applied",
+      "HousingCorrection.requestId",
+    ]);
+  });
+});
+
 describe("the compiled walk of an answer", () => {
   const people = buildSchema(`
     type Query { enterprises(first: Int): [Enterprise!]! }

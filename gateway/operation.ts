@@ -11,6 +11,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type SelectionSetNode,
 } from "graphql";
 import { getArgumentValues, getVariableValues } from "graphql/execution/values";
@@ -44,13 +45,28 @@ function eachField(
     if (selection.kind === Kind.FIELD) visit(selection, parent);
     else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
-      if (isObjectType(condition)) eachField(walk, selection.selectionSet, condition, visit);
+      const target = fragmentTarget(walk, condition, parent);
+      if (target) eachField(walk, selection.selectionSet, target, visit);
     } else {
       const fragment = walk.fragments[selection.name.value];
-      const condition = fragment && walk.schema.getType(fragment.typeCondition.name.value);
-      if (isObjectType(condition)) eachField(walk, fragment.selectionSet, condition, visit);
+      const target = fragment && fragmentTarget(walk, walk.schema.getType(fragment.typeCondition.name.value), parent);
+      if (target) eachField(walk, fragment.selectionSet, target, visit);
     }
   }
+}
+
+/**
+ * The object type a fragment's fields are read as: its own type, or, for a fragment on an
+ * interface or union, the object it applies to, so that `... on Interface { field }` is governed as
+ * the object's field like any other.
+ */
+function fragmentTarget(
+  walk: Walk,
+  condition: GraphQLNamedType | null | undefined,
+  parent: GraphQLObjectType,
+): GraphQLObjectType | undefined {
+  if (isObjectType(condition)) return condition;
+  return isAbstractType(condition) && walk.schema.isSubType(condition, parent) ? parent : undefined;
 }
 
 /**

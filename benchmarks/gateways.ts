@@ -23,7 +23,9 @@ import { dropBenchDatabases, option } from "./support";
  * /proc/<pid>/stat) and its RSS. Requests per gateway CPU-second do not depend on how busy the
  * rest of the machine is; requests per second do.
  *
- *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 10]
+ *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 10] [--without-hive]
+ *
+ * --without-hive: Lianfang's two gateways and bare Apollo only, for a quicker comparison of a change.
  *
  * It runs compiled (dist/, as `npm start` does); every Lianfang process it starts runs compiled too.
  *
@@ -215,7 +217,8 @@ async function main(): Promise<void> {
   const connections = option("connections", 10);
   const idleSeconds = option("idle", 10);
   const mysqlUrl = process.env.LIANFANG_MYSQL_URL;
-  const hive = ensureHive();
+  const withHive = !process.argv.includes("--without-hive");
+  const hive = withHive ? ensureHive() : undefined;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-gateways-"));
   const keyDir = path.join(workDir, "keys");
   await ensureDevKeys(
@@ -246,8 +249,10 @@ async function main(): Promise<void> {
     started.push(
       await startNode("bare Apollo Gateway 2.14.4", "benchmarks/gateway-process.ts", { ...gatewayEnv, BENCH_GATEWAY: "apollo" }),
     );
-    started.push(await startHive(`Hive Gateway ${hiveVersion} (defaults)`, hive.bin, hive.defaults, supergraph));
-    started.push(await startHive(`Hive Gateway ${hiveVersion} (dedup off)`, hive.bin, hive.noDedup, supergraph));
+    if (hive) {
+      started.push(await startHive(`Hive Gateway ${hiveVersion} (defaults)`, hive.bin, hive.defaults, supergraph));
+      started.push(await startHive(`Hive Gateway ${hiveVersion} (dedup off)`, hive.bin, hive.noDedup, supergraph));
+    }
     const [governed, , apollo, hiveDefaults] = started;
 
     const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
@@ -344,8 +349,9 @@ async function main(): Promise<void> {
     const perCpu = (gateway: GatewayUnderTest, shape: Shape) =>
       median(results.get(`${gateway.name}|${shape.name}`)!.map((run) => run.perCpuSecond));
     for (const shape of shapes) {
+      const againstHive = hiveDefaults ? `, governed/hive = ${(perCpu(governed, shape) / perCpu(hiveDefaults, shape)).toFixed(2)}` : "";
       lines.push(
-        `ratio ${shape.name}: governed/bare-apollo = ${(perCpu(governed, shape) / perCpu(apollo, shape)).toFixed(2)}, governed/hive = ${(perCpu(governed, shape) / perCpu(hiveDefaults, shape)).toFixed(2)}`,
+        `ratio ${shape.name}: governed/bare-apollo = ${(perCpu(governed, shape) / perCpu(apollo, shape)).toFixed(2)}${againstHive}`,
       );
     }
     process.stdout.write(`${lines.join("\n")}\n`);

@@ -3,7 +3,7 @@ import { column } from "../kernel/columns";
 
 /**
  * One operation as the audit store keeps it: who, why, what was read, the outcome, and its place
- * in the signed chain. Whose data it touched is in `audit_subject`.
+ * in the signed chain, and whose data it touched.
  */
 @Entity("audit_record")
 export class AuditRecord {
@@ -39,6 +39,13 @@ export class AuditRecord {
 
   @Column({ type: "text" })
   fieldsRead: string;
+
+  /** JSON arrays of pids and credit codes, as hashed; `audit_subject` indexes them for the trails. */
+  @Column({ type: "simple-json", nullable: true })
+  pids: string[];
+
+  @Column({ type: "simple-json", nullable: true })
+  creditCodes: string[];
 
   @Column(column.code(40))
   outcome: string;

@@ -6,7 +6,7 @@ import type { CallIdentity } from "../kernel/identity";
 import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
 import { auditWrites } from "../kernel/metrics";
-import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
+import { type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
 import type { AuditStore } from "./audit-store";
 
 export class AuditUnavailable extends Error {}
@@ -234,12 +234,9 @@ export class AuditLog {
     this.committing = true;
     const batch = this.queue.splice(0, maxBatch);
     try {
-      const records = await this.store.extend((head) =>
-        chainAfter(
-          head,
-          batch.map((pending) => pending.entry),
-          this.key,
-        ),
+      const records = await this.store.extend(
+        batch.map((pending) => pending.entry),
+        this.key,
       );
       auditWrites.inc({ outcome: "committed" }, records.length);
       await this.writeAnchor(records[records.length - 1]);

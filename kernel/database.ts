@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { DataSource, type Logger as TypeOrmLogger, type MixedList, type EntitySchema } from "typeorm";
+import { embeddedBusyTimeoutMs, prepareEmbeddedConnection } from "./embedded";
 import { StartupError } from "./errors";
 import type { Logger } from "./logger";
 import { sqlStatements } from "./metrics";
@@ -67,9 +68,6 @@ async function ensureMysqlDatabase(url: string, database: string): Promise<void>
   }
 }
 
-/** How long a statement waits for another process's write lock on an embedded file (several gateways may share one). */
-const embeddedBusyTimeoutMs = 10_000;
-
 /** The embedded file of a database, or undefined for an in-memory one. */
 export const embeddedFile = (dataDir: string | undefined, prefix: string, name: string): string | undefined =>
   dataDir ? path.join(dataDir, `${prefix}${name}.sqlite`) : undefined;
@@ -105,16 +103,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   } else {
     const file = embeddedFile(options.dataDir, options.prefix, options.name);
     if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
-    // SQLite with a write-ahead log: a commit is on disk (synchronous = FULL) before it is
-    // acknowledged, and a crash at any moment leaves the last committed state, never a torn file.
     dataSource = new DataSource({
       type: "better-sqlite3",
       database: file ?? ":memory:",
       timeout: embeddedBusyTimeoutMs,
-      prepareDatabase: (connection: { pragma: (sql: string) => unknown }) => {
-        connection.pragma("journal_mode = WAL");
-        connection.pragma("synchronous = FULL");
-      },
+      prepareDatabase: prepareEmbeddedConnection,
       ...common,
     });
   }

@@ -279,6 +279,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
     let head: { seq: number; hash: string };
 
     beforeEach(async () => {
+      await store.indexSubjects();
       snapshot = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "ASC" } });
       subjects = await hub.auditDb.query("SELECT seq, kind, subject_key FROM audit_subject");
       head = await store.head();

@@ -1,0 +1,129 @@
+import { generateKeyPairSync } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import { chainAfter, genesis, verifyChain, type AuditEntry } from "./audit-chain";
+import { recordColumns, recordValues } from "./audit-rows";
+import { AuditStore } from "./audit-store";
+import { Audit1763900000000 } from "./migrations/1763900000000-audit";
+import { SignedAudit1764600000000 } from "./migrations/1764600000000-signed-audit";
+import { openDatabase } from "../kernel/database";
+import { createLogger } from "../kernel/logger";
+import { testDatabase, type TestDatabase } from "../test/support/database";
+
+const logger = createLogger("audit-store-test", "silent");
+const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+const key = { keyId: "audit-test", privateKey };
+const verifyingKeys = new Map([[key.keyId, publicKey]]);
+
+const entry = (requestId: string, pids: string[], creditCodes: string[]): AuditEntry => ({
+  at: new Date("2026-12-03T04:00:00.000Z"),
+  requestId,
+  agency: "coordination",
+  userId: "wang",
+  roles: "viewer",
+  purpose: "MEETING_REPORT",
+  caseRef: null,
+  operationName: "Enterprise",
+  operationHash: "0".repeat(64),
+  fieldsRead: JSON.stringify({ hrss: ["Query.enterprise"] }),
+  pids,
+  creditCodes,
+  outcome: "ALLOWED",
+});
+
+describe("the audit store: each record holds its subjects, and the trails' index follows the commits", () => {
+  let database: TestDatabase;
+  let dataDir: string;
+  const open = () => AuditStore.open({ mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix, dataDir }, logger);
+  const indexRows = async (db: DataSource) =>
+    ((await db.query("SELECT seq, kind, subject_key FROM audit_subject ORDER BY seq, subject_key")) as unknown[]).length;
+
+  beforeEach(() => {
+    database = testDatabase();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-audit-store-"));
+  });
+  afterEach(async () => {
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps the subjects of a store written when they were only in the index: verifiable, on their trails, and extended after", async () => {
+    const earlier = await openDatabase({
+      name: "audit",
+      entities: [],
+      migrations: [Audit1763900000000, SignedAudit1764600000000],
+      mysqlUrl: database.mysqlUrl,
+      prefix: database.dbPrefix,
+      dataDir,
+      logger,
+    });
+    const written = chainAfter(genesis, [entry("r1", ["p-1"], ["91370303MA3C00001X", "91370303MA3C00002Y"]), entry("r2", [], [])], key);
+    const columns = recordColumns.filter((name) => name !== "pids" && name !== "credit_codes");
+    for (const record of written) {
+      const values = recordValues(record).filter((_, index) => columns.includes(recordColumns[index] as (typeof columns)[number]));
+      await earlier.query(`INSERT INTO audit_record (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, values);
+    }
+    for (const [kind, subject] of [
+      ["person", "p-1"],
+      ["enterprise", "91370303MA3C00001X"],
+      ["enterprise", "91370303MA3C00002Y"],
+    ])
+      await earlier.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (1, ?, ?)", [kind, subject]);
+    await earlier.query("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [2, written[1].hash]);
+    await earlier.destroy();
+
+    const store = await open();
+    try {
+      expect(await verifyChain(store.pages(), verifyingKeys, [{ seq: 2, hash: written[1].hash }])).toEqual({
+        ok: true,
+        checked: 2,
+        broken: [],
+      });
+      expect(await store.trail("enterprise", "91370303MA3C00002Y")).toEqual([written[0]]);
+
+      const [third] = await store.extend([entry("r3", ["p-1"], [])], key);
+
+      expect(third.seq).toBe(3);
+      expect((await store.trail("person", "p-1")).map((record) => record.requestId)).toEqual(["r1", "r3"]);
+      expect(await verifyChain(store.pages(), verifyingKeys, [{ seq: 3, hash: third.hash }])).toEqual({ ok: true, checked: 3, broken: [] });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("commits a record without its index rows, which are written before a trail is read and at close", async () => {
+    let store = await open();
+    const [first] = await store.extend([entry("r1", ["p-1", "p-2"], ["91370303MA3C00001X"])], key);
+
+    expect(await indexRows(store.db)).toBe(0);
+    expect(await store.trail("person", "p-2")).toEqual([first]);
+    expect(await indexRows(store.db)).toBe(3);
+
+    await store.extend([entry("r2", ["p-3"], [])], key);
+    await store.close();
+    store = await open();
+    try {
+      expect(await indexRows(store.db)).toBe(4);
+      expect(await verifyChain(store.pages(), verifyingKeys)).toEqual({ ok: true, checked: 2, broken: [] });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("names a record whose subjects were added to the index ahead of it: the trails cannot be salted either", async () => {
+    const store = await open();
+    try {
+      const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
+      await store.db.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (?, 'person', 'p-9')", [first.seq]);
+
+      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([
+        { from: 1, to: 1, problem: "altered or forged: its content or signature does not verify" },
+      ]);
+    } finally {
+      await store.db.query("DELETE FROM audit_subject");
+      await store.close();
+    }
+  });
+});

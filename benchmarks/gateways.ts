@@ -26,6 +26,7 @@ import { dropBenchDatabases, option } from "./support";
  *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 10] [--without-hive]
  *
  * --without-hive: Lianfang's two gateways and bare Apollo only, for a quicker comparison of a change.
+ * --shape <text>: only the query shapes whose name contains the text (with BENCH_PROFILE_DIR, to profile one shape).
  *
  * It runs compiled (dist/, as `npm start` does); every Lianfang process it starts runs compiled too.
  *
@@ -286,6 +287,9 @@ async function main(): Promise<void> {
           ]),
       },
     ];
+
+    const shapeIndex = process.argv.indexOf("--shape");
+    if (shapeIndex > 0) shapes.splice(0, shapes.length, ...shapes.filter((shape) => shape.name.includes(process.argv[shapeIndex + 1])));
 
     // Every gateway answers every shape in full, and the same, before anything is measured.
     for (const shape of shapes) {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { IncomingMessage } from "node:http";
 import type { GraphQLError } from "graphql";
 import { verifyAgencyToken, type Caller } from "../kernel/identity";
-import { decodedHeader, type Route, type RouteAnswer } from "../kernel/http";
+import { decodedHeader, undecodableHeader, type Route, type RouteAnswer } from "../kernel/http";
 import type { TrustedKeys } from "../kernel/trusted-keys";
 import { importKinds, ownKind, type ImportKind } from "../import/kinds";
 import { FileProblem, ImportProblem } from "../import/outcome";
@@ -78,8 +78,8 @@ async function upload(request: IncomingMessage, readBody: () => Promise<Buffer>,
   const caseRef = decodedHeader(request, caseHeader);
   const fileName = decodedHeader(request, fileNameHeader);
   if (caseRef === null || fileName === null) {
-    const field = caseRef === null ? "caseRef" : "fileName";
-    return refusal(400, "BAD_USER_INPUT", `${field}: 应以 UTF-8 百分号编码 (encodeURIComponent) 传送`, { field });
+    const [field, name] = caseRef === null ? ["caseRef", caseHeader] : ["fileName", fileNameHeader];
+    return refusal(400, "BAD_USER_INPUT", `${field}: ${undecodableHeader(name)}`, { field });
   }
   const name = path.basename(fileName?.trim() || "上传的文件");
   try {

@@ -5,7 +5,7 @@ import type { SigningKey, TrustedKeys } from "../kernel/trusted-keys";
 import { projectRoot } from "../kernel/project";
 import { issueAgencyToken, roles, type Role } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
-import { decodedHeader, type Route, type RouteHandler } from "../kernel/http";
+import { decodedHeader, undecodableHeader, type Route, type RouteHandler } from "../kernel/http";
 import { purposes } from "../kernel/purposes";
 import { systemClock, type Clock } from "../kernel/clock";
 import { ReportProblem } from "../report/period";
@@ -87,8 +87,7 @@ async function reportDocument(request: IncomingMessage, clock: Clock) {
   if (!match) return refusal(401, "UNAUTHENTICATED", signInFirst);
   const query = new URL(request.url ?? "/", "http://localhost").searchParams;
   const caseRef = decodedHeader(request, caseHeader);
-  if (caseRef === null)
-    return refusal(400, "BAD_USER_INPUT", `caseRef: ${caseHeader} 应以 UTF-8 百分号编码 (encodeURIComponent) 传送`, { field: "caseRef" });
+  if (caseRef === null) return refusal(400, "BAD_USER_INPUT", `caseRef: ${undecodableHeader(caseHeader)}`, { field: "caseRef" });
   try {
     // The report's charts, workbook and browser are loaded when a report is first asked for, not with every gateway.
     const { renderReport, reportMediaTypes } = await import("../report/run");

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError } from "graphql";
-import { decodedHeader, describeRequest, header, type GraphQLBody } from "../kernel/http";
+import { decodedHeader, undecodableHeader, describeRequest, header, type GraphQLBody } from "../kernel/http";
 import { rateLimited } from "../kernel/metrics";
 import { type CallIdentity, newRequestId, verifyAgencyToken } from "../kernel/identity";
 import type { TrustedKeys } from "../kernel/trusted-keys";
@@ -70,7 +70,7 @@ export async function gatewayContext(
   const purpose = stringOrUndefined(header(request, purposeHeader)) ?? stringOrUndefined(body.extensions?.purpose);
   // The header is ASCII, so a case in Chinese travels percent-encoded; it is bounded and kept decoded.
   const caseInHeader = decodedHeader(request, caseHeader);
-  if (caseInHeader === null) throw refuse("caseRef", `${caseHeader} 应以 UTF-8 百分号编码 (encodeURIComponent) 传送`);
+  if (caseInHeader === null) throw refuse("caseRef", undecodableHeader(caseHeader));
   const caseRef = stringOrUndefined(caseInHeader) ?? stringOrUndefined(body.extensions?.caseRef);
   checkBounds(purpose, caseRef);
   const identity: CallIdentity = { ...caller, requestId: newRequestId(), ...(purpose ? { purpose } : {}), ...(caseRef ? { caseRef } : {}) };

@@ -85,6 +85,9 @@ export function header(request: IncomingMessage, name: string): string | undefin
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Why a percent-encoded header that does not decode is refused, in the clerk's words. */
+export const undecodableHeader = (name: string): string => `${name} 应以 UTF-8 百分号编码 (encodeURIComponent) 传送`;
+
 /** A percent-encoded header (a Chinese case or file name travels so): undefined when absent, null when not decodable. */
 export function decodedHeader(request: IncomingMessage, name: string): string | undefined | null {
   const value = header(request, name);

@@ -1,4 +1,5 @@
-import { createHash, sign, verify, type KeyObject } from "node:crypto";
+import { createHash, type KeyObject } from "node:crypto";
+import { ed25519Sign, ed25519Verify } from "../kernel/ed25519";
 import type { AuditKey } from "../kernel/keys";
 
 /** What one audit record says: who, why, what was asked of each owner, whose data it touched, and the outcome. */
@@ -91,7 +92,7 @@ export function chainAfter(head: ChainHead, entries: AuditEntry[], key: AuditKey
     const unsigned = { ...normaliseEntry(entry), seq: head.seq + index + 1, previousHash: previous.hash, keyId: key.keyId };
     const hash = recordHash(unsigned);
     previous = { seq: unsigned.seq, hash };
-    return { ...unsigned, hash, signature: sign(null, Buffer.from(hash, "hex"), key.privateKey).toString("base64url") };
+    return { ...unsigned, hash, signature: ed25519Sign(key.privateKey, Buffer.from(hash, "hex")).toString("base64url") };
   });
 }
 
@@ -138,7 +139,7 @@ export async function verifyChain(
       const sound =
         recordHash(record) === record.hash &&
         key !== undefined &&
-        verify(null, Buffer.from(record.hash, "hex"), key, Buffer.from(record.signature, "base64url"));
+        ed25519Verify(key, Buffer.from(record.hash, "hex"), Buffer.from(record.signature, "base64url"));
       if (!sound) {
         report(
           record.seq,

@@ -109,13 +109,17 @@ function inThreadWrites(db: DataSource): StoreWrites {
  */
 class WriterThread implements StoreWrites {
   private worker?: Worker;
+  /** The key the running thread holds. */
+  private keySent?: AuditKey;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly file: string) {}
 
   append(entries: AuditEntry[], key: AuditKey): Promise<ChainRecord[]> {
-    return this.call({ op: "append", entries, key }) as Promise<ChainRecord[]>;
+    const sent = this.keySent === key;
+    this.keySent = key;
+    return this.call({ op: "append", entries, ...(sent ? {} : { key }) }) as Promise<ChainRecord[]>;
   }
 
   index(): Promise<number> {
@@ -125,6 +129,7 @@ class WriterThread implements StoreWrites {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
+    this.keySent = undefined;
     await worker?.terminate();
   }
 
@@ -162,7 +167,10 @@ class WriterThread implements StoreWrites {
 
   /** Every write the dead thread held fails: its records may or may not be stored, and no answer waits on them. */
   private fail(worker: Worker, error: Error): void {
-    if (this.worker === worker) this.worker = undefined;
+    if (this.worker === worker) {
+      this.worker = undefined;
+      this.keySent = undefined;
+    }
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
   }

@@ -10,7 +10,8 @@ import type { AuditKey } from "../kernel/keys";
  * own, so that a commit's data sync holds up this thread and not the gateway's event loop, and
  * the requests answered meanwhile gather into the next commit.
  */
-export type WriterOp = { op: "append"; entries: AuditEntry[]; key: AuditKey } | { op: "index" };
+/** `key` travels only when it differs from the last one sent: a key cloned into the thread anew would be prepared anew. */
+export type WriterOp = { op: "append"; entries: AuditEntry[]; key?: AuditKey } | { op: "index" };
 
 export type WriterRequest = WriterOp & { id: number };
 
@@ -20,10 +21,13 @@ const connection = new Database((workerData as { file: string }).file, { timeout
 prepareEmbeddedConnection(connection);
 const writer = sqliteWriter(connection);
 
+let key: AuditKey | undefined;
+
 parentPort!.on("message", (request: WriterRequest) => {
   let reply: WriterReply;
   try {
-    reply = { id: request.id, result: request.op === "append" ? writer.append(request.entries, request.key) : writer.index() };
+    if (request.op === "append") key = request.key ?? key;
+    reply = { id: request.id, result: request.op === "append" ? writer.append(request.entries, key!) : writer.index() };
   } catch (error) {
     reply = { id: request.id, error: (error as Error).message };
   }

@@ -1,12 +1,13 @@
-import { KeyObject, sign as cryptoSign, verify as cryptoVerify } from "node:crypto";
+import { KeyObject } from "node:crypto";
+import { ed25519Sign, ed25519Verify } from "./ed25519";
 import { keyAlgorithm } from "./keys";
 import type { SigningKey, TrustedKeys } from "./trusted-keys";
 
 /**
  * The hub's own signed statements — the gateway's signature on every subgraph call and each
  * department's report of whose data it served — as compact JWS (RFC 7515) with Ed25519, signed
- * and verified by Node's crypto directly: the same tokens jose makes and reads, at a third of
- * the CPU, and there are several on every request. Department tokens, which come from outside,
+ * and verified directly (kernel/ed25519.ts): the same tokens jose makes and reads, at a fraction
+ * of the CPU, and there are several on every request. Department tokens, which come from outside,
  * are still read by jose.
  */
 
@@ -20,7 +21,7 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("
 export function signJws(signer: SigningKey, claims: Claims): string {
   if (!(signer.key instanceof KeyObject)) throw new Error("a signing key must be a Node key object");
   const signingInput = `${encode({ alg: keyAlgorithm, kid: signer.kid })}.${encode(claims)}`;
-  return `${signingInput}.${cryptoSign(null, Buffer.from(signingInput), signer.key).toString("base64url")}`;
+  return `${signingInput}.${ed25519Sign(signer.key, Buffer.from(signingInput)).toString("base64url")}`;
 }
 
 const base64url = /^[A-Za-z0-9_-]*$/;
@@ -66,8 +67,7 @@ export function verifyJws(token: string, keys: TrustedKeys, expected: Expected):
   const kid = typeof header.kid === "string" ? header.kid : undefined;
   const key = keys.publicKey(kid);
   if (!key) throw new JwsRejected("token is signed by a key the hub does not trust");
-  if (!cryptoVerify(null, Buffer.from(`${parts[0]}.${parts[1]}`), key, decode(parts[2])))
-    throw new JwsRejected("token signature is invalid");
+  if (!ed25519Verify(key, Buffer.from(`${parts[0]}.${parts[1]}`), decode(parts[2]))) throw new JwsRejected("token signature is invalid");
   const claims = readObject(parts[1]);
   for (const claim of expected.required) {
     if (!(claim in claims)) throw new JwsRejected(`token claim ${claim} is invalid: missing required claim`);

@@ -103,6 +103,9 @@ export interface BrokenRange {
   problem: string;
 }
 
+/** A record as its store hands it to verification: `indexDiffers` when the trails' index of its subjects is not what the record holds. */
+export type StoredRecord = ChainRecord & { indexDiffers?: boolean };
+
 export interface ChainCheck {
   ok: boolean;
   checked: number;
@@ -116,7 +119,7 @@ export interface ChainCheck {
  * exported outside the store: records deleted from the end, or replaced, show against them.
  */
 export async function verifyChain(
-  pages: AsyncIterable<ChainRecord[]>,
+  pages: AsyncIterable<StoredRecord[]>,
   keys: Map<string, KeyObject>,
   heads: ChainHead[] = [],
 ): Promise<ChainCheck> {
@@ -146,8 +149,11 @@ export async function verifyChain(
           record.seq,
           key ? "altered or forged: its content or signature does not verify" : `signed with unknown key ${record.keyId}`,
         );
-      } else if (previousSound && record.seq === previous.seq + 1 && record.previousHash !== previous.hash) {
-        report(record.seq, record.seq, `does not follow record ${previous.seq}: inserted or reordered`);
+      } else {
+        if (record.indexDiffers)
+          report(record.seq, record.seq, "its subjects in the trails' index differ from the record: a trail was altered");
+        if (previousSound && record.seq === previous.seq + 1 && record.previousHash !== previous.hash)
+          report(record.seq, record.seq, `does not follow record ${previous.seq}: inserted or reordered`);
       }
       if (anchored.has(record.seq)) found.set(record.seq, record.hash);
       previous = { seq: record.seq, hash: record.hash };

@@ -58,14 +58,21 @@ export interface StoredSubjects {
   credit_codes: unknown;
 }
 
-/** The index rows of a record's subjects. */
-const subjectRows = (record: StoredSubjects): unknown[][] => [
-  ...(JSON.parse(String(record.pids)) as string[]).map((pid) => [record.seq, "person", pid]),
-  ...(JSON.parse(String(record.credit_codes)) as string[]).map((code) => [record.seq, "enterprise", code]),
-];
+/**
+ * The index rows of a record's subjects. A record without subject columns was written by an
+ * earlier version of the gateway, which indexed its subjects in the same commit.
+ */
+const subjectRows = (record: StoredSubjects): unknown[][] =>
+  record.pids === null || record.credit_codes === null
+    ? []
+    : [
+        ...(JSON.parse(String(record.pids)) as string[]).map((pid) => [record.seq, "person", pid]),
+        ...(JSON.parse(String(record.credit_codes)) as string[]).map((code) => [record.seq, "enterprise", code]),
+      ];
 
 export const selectIndexed = "SELECT seq FROM audit_subject_indexed WHERE id = 1";
-export const selectUnindexed = "SELECT seq, pids, credit_codes FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?";
+/** Parameters: the index's mark, the newest record to index, `indexChunk`. */
+export const selectUnindexed = "SELECT seq, pids, credit_codes FROM audit_record WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
 export const moveIndexed = "UPDATE audit_subject_indexed SET seq = ? WHERE id = 1";
 
 /** The index rows of the records read by `selectUnindexed`, and the seq the index then reaches. */
@@ -97,7 +104,7 @@ export interface SqliteConnection {
 /**
  * The embedded store's writes, each in one exclusive transaction (BEGIN IMMEDIATE): `append`
  * chains and stores entries after the head; `index` puts the subjects of up to `indexChunk`
- * records after the index's mark into `audit_subject` and returns how many it covered. SQLite
+ * records after the index's mark, none after `upTo`, into `audit_subject` and returns how many it covered. SQLite
  * runs in the thread that calls it: one statement per row costs no round trip, and each is
  * prepared once.
  */
@@ -120,10 +127,10 @@ export function sqliteWriter(connection: SqliteConnection) {
           return records;
         })
         .immediate(),
-    index: (): number =>
+    index: (upTo: number): number =>
       connection
         .transaction(() => {
-          const records = unindexed.all((indexed.get() as { seq: number }).seq, indexChunk) as StoredSubjects[];
+          const records = unindexed.all((indexed.get() as { seq: number }).seq, upTo, indexChunk) as StoredSubjects[];
           const found = indexRows(records);
           if (!found) return 0;
           for (const row of found.rows) subject.run(...row);

@@ -17,6 +17,8 @@ const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const key = { keyId: "audit-test", privateKey };
 const verifyingKeys = new Map([[key.keyId, publicKey]]);
 
+const indexAltered = "its subjects in the trails' index differ from the record: a trail was altered";
+
 const entry = (requestId: string, pids: string[], creditCodes: string[]): AuditEntry => ({
   at: new Date("2026-12-03T04:00:00.000Z"),
   requestId,
@@ -112,15 +114,48 @@ describe("the audit store: each record holds its subjects, and the trails' index
     }
   });
 
+  it("names a record whose index entry was given another kind: it would vanish from the enterprise's trail", async () => {
+    const store = await open();
+    try {
+      const [first] = await store.extend([entry("r1", [], ["91370303MA3C00001X"])], key);
+      await store.indexSubjects();
+      await store.db.query("UPDATE audit_subject SET kind = 'x' WHERE seq = ?", [first.seq]);
+
+      expect(await store.trail("enterprise", "91370303MA3C00001X")).toEqual([]);
+      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);
+    } finally {
+      await store.db.query("UPDATE audit_subject SET kind = 'enterprise'");
+      await store.close();
+    }
+  });
+
+  it("reads a record written by an earlier gateway sharing the store, which indexed its subjects itself", async () => {
+    const store = await open();
+    try {
+      const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
+      const [earlier] = chainAfter(first, [entry("r2", ["p-1", "p-2"], [])], key);
+      const columns = recordColumns.filter((name) => name !== "pids" && name !== "credit_codes");
+      const values = recordValues(earlier).filter((_, index) => columns.includes(recordColumns[index] as (typeof columns)[number]));
+      await store.db.query(`INSERT INTO audit_record (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, values);
+      for (const pid of ["p-1", "p-2"])
+        await store.db.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (2, 'person', ?)", [pid]);
+      await store.db.query("UPDATE audit_head SET seq = 2, hash = ? WHERE id = 1", [earlier.hash]);
+
+      expect((await store.trail("person", "p-2")).map((record) => record.requestId)).toEqual(["r2"]);
+      expect((await store.trail("person", "p-1")).map((record) => record.requestId)).toEqual(["r1", "r2"]);
+      expect(await verifyChain(store.pages(), verifyingKeys)).toEqual({ ok: true, checked: 2, broken: [] });
+    } finally {
+      await store.close();
+    }
+  });
+
   it("names a record whose subjects were added to the index ahead of it: the trails cannot be salted either", async () => {
     const store = await open();
     try {
       const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
       await store.db.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (?, 'person', 'p-9')", [first.seq]);
 
-      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([
-        { from: 1, to: 1, problem: "altered or forged: its content or signature does not verify" },
-      ]);
+      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);
     } finally {
       await store.db.query("DELETE FROM audit_subject");
       await store.close();

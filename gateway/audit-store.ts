@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import { embeddedFile, openDatabase } from "../kernel/database";
 import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
-import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
+import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord, type StoredRecord } from "./audit-chain";
 import { AuditRecord } from "./audit-record.entity";
 import {
   indexChunk,
@@ -32,23 +32,39 @@ export type SubjectKind = "person" | "enterprise";
 type Row = Record<(typeof recordColumns)[number], unknown>;
 
 const readTime = (value: unknown): Date => (value instanceof Date ? value : new Date(`${String(value).replace(" ", "T")}Z`));
-const readList = (value: unknown): string[] => (JSON.parse(String(value)) as string[]).sort();
+/** A subject list column; none in a record written by an earlier version (its subjects are only in the index). */
+const readList = (value: unknown): string[] => (value === null ? [] : (JSON.parse(String(value)) as string[]).sort());
 
-/** Multi-row INSERT statements of at most `perStatement` rows: placeholders only, never values in the text. */
+/** Text a statement may carry, well under MySQL's smallest usual max_allowed_packet (4 MiB; 16 MiB on MariaDB). */
+const statementBytes = 1 << 20;
+
+/**
+ * Multi-row INSERT statements of at most `perStatement` rows and about `statementBytes` of
+ * values (a record may name thousands of subjects): placeholders only, never values in the text.
+ */
 function inserts(table: string, columns: readonly string[], rows: unknown[][], perStatement: number): [string, unknown[]][] {
   const statements: [string, unknown[]][] = [];
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    statements.push([insertSql(table, columns, chunk.length), chunk.flat()]);
+  let chunk: unknown[][] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = row.reduce<number>((sum, value) => sum + (typeof value === "string" ? Buffer.byteLength(value) : 8), 0);
+    if (chunk.length && (chunk.length === perStatement || bytes + size > statementBytes)) {
+      statements.push([insertSql(table, columns, chunk.length), chunk.flat()]);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(row);
+    bytes += size;
   }
+  if (chunk.length) statements.push([insertSql(table, columns, chunk.length), chunk.flat()]);
   return statements;
 }
 
 /** How the store's writes reach its database: a commit of records, and one step of the subject index. */
 interface StoreWrites {
   append(entries: AuditEntry[], key: AuditKey): Promise<ChainRecord[]>;
-  /** Indexes the subjects of up to `indexChunk` records after the index's mark; returns how many. */
-  index(): Promise<number>;
+  /** Indexes the subjects of up to `indexChunk` records after the index's mark, none after `upTo`; returns how many. */
+  index(upTo: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -79,10 +95,10 @@ function mysqlWrites(db: DataSource): StoreWrites {
         await query(moveHead, [last.seq, last.hash]);
         return records;
       }),
-    index: () =>
+    index: (upTo) =>
       inTransaction(async (query) => {
         const [mark] = (await query(`${selectIndexed} FOR UPDATE`)) as { seq: number }[];
-        const records = (await query(selectUnindexed, [mark.seq, indexChunk])) as StoredSubjects[];
+        const records = (await query(selectUnindexed, [mark.seq, upTo, indexChunk])) as StoredSubjects[];
         const found = indexRows(records);
         if (!found) return 0;
         for (const [sql, parameters] of inserts("audit_subject", subjectColumns, found.rows, 1000)) await query(sql, parameters);
@@ -98,9 +114,17 @@ function inThreadWrites(db: DataSource): StoreWrites {
   const writer = sqliteWriter((db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection);
   return {
     append: async (entries, key) => writer.append(entries, key),
-    index: async () => writer.index(),
+    index: async (upTo) => writer.index(upTo),
     close: async () => undefined,
   };
+}
+
+/** A writer thread and the calls it has yet to answer. */
+interface Running {
+  worker: Worker;
+  waiting: Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>;
+  /** The key the thread holds. */
+  key?: AuditKey;
 }
 
 /**
@@ -108,71 +132,70 @@ function inThreadWrites(db: DataSource): StoreWrites {
  * the first write and again after it dies. It keeps the process alive only while a write is under way.
  */
 class WriterThread implements StoreWrites {
-  private worker?: Worker;
-  /** The key the running thread holds. */
-  private keySent?: AuditKey;
+  private running?: Running;
+  private closed = false;
   private nextId = 0;
-  private readonly waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly file: string) {}
 
   append(entries: AuditEntry[], key: AuditKey): Promise<ChainRecord[]> {
-    const sent = this.keySent === key;
-    this.keySent = key;
-    return this.call({ op: "append", entries, ...(sent ? {} : { key }) }) as Promise<ChainRecord[]>;
+    return this.call((running) => {
+      const sent = running.key === key;
+      running.key = key;
+      return { op: "append", entries, ...(sent ? {} : { key }) };
+    }) as Promise<ChainRecord[]>;
   }
 
-  index(): Promise<number> {
-    return this.call({ op: "index" }) as Promise<number>;
+  index(upTo: number): Promise<number> {
+    return this.call(() => ({ op: "index", upTo })) as Promise<number>;
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.keySent = undefined;
-    await worker?.terminate();
+    this.closed = true;
+    const running = this.running;
+    this.running = undefined;
+    await running?.worker.terminate();
   }
 
-  private call(op: WriterOp): Promise<unknown> {
-    const worker = this.worker ?? this.start();
+  private call(op: (running: Running) => WriterOp): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error("the audit store is closed"));
+    const running = this.running ?? this.start();
     const id = this.nextId++;
-    if (!this.waiting.size) worker.ref();
+    if (!running.waiting.size) running.worker.ref();
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...op, id });
+      running.waiting.set(id, { resolve, reject });
+      running.worker.postMessage({ ...op(running), id });
     });
   }
 
-  private start(): Worker {
-    // Under the register hook (development, tests) the thread compiles TypeScript as the process does.
+  private start(): Running {
+    // Under jest the thread must compile TypeScript itself; under the register hook or compiled, it inherits how the process runs.
     const extension = path.extname(__filename);
-    const compiling = extension === ".ts" && !process.execArgv.includes("@swc-node/register");
+    const registered = process.execArgv.some((argument) => argument.includes("@swc-node/register"));
     const worker = new Worker(path.join(__dirname, `audit-store.worker${extension}`), {
       workerData: { file: this.file },
-      execArgv: compiling ? [...process.execArgv, "-r", "@swc-node/register"] : undefined,
+      execArgv: extension === ".ts" && !registered ? ["-r", "@swc-node/register"] : undefined,
     });
+    const running: Running = { worker, waiting: new Map() };
     worker.unref();
     worker.on("message", (reply: WriterReply) => {
-      const waiting = this.waiting.get(reply.id);
-      this.waiting.delete(reply.id);
-      if (!this.waiting.size) worker.unref();
+      const waiting = running.waiting.get(reply.id);
+      running.waiting.delete(reply.id);
+      if (!running.waiting.size) worker.unref();
       if ("error" in reply) waiting?.reject(new Error(reply.error));
       else waiting?.resolve(reply.result);
     });
-    worker.on("error", (error) => this.fail(worker, error));
-    worker.on("exit", (code) => this.fail(worker, new Error(`the audit writer thread stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
+    worker.on("error", (error) => this.fail(running, error));
+    worker.on("exit", (code) => this.fail(running, new Error(`the audit writer thread stopped (exit code ${code})`)));
+    this.running = running;
+    return running;
   }
 
   /** Every write the dead thread held fails: its records may or may not be stored, and no answer waits on them. */
-  private fail(worker: Worker, error: Error): void {
-    if (this.worker === worker) {
-      this.worker = undefined;
-      this.keySent = undefined;
-    }
-    for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.waiting.clear();
+  private fail(running: Running, error: Error): void {
+    if (this.running === running) this.running = undefined;
+    for (const waiting of running.waiting.values()) waiting.reject(error);
+    running.waiting.clear();
   }
 }
 
@@ -215,12 +238,8 @@ export class AuditStore {
     const file = embeddedFile(database.dataDir, database.dbPrefix, "audit");
     const writes = database.mysqlUrl ? mysqlWrites(db) : file ? new WriterThread(file) : inThreadWrites(db);
     const store = new AuditStore(db, writes, logger);
-    try {
-      await store.indexSubjects();
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
+    // An index that cannot be caught up stops the trails (they fail closed), not the gateway.
+    await store.indexSubjects().catch((error: Error) => logger.error({ err: error.message }, "audit subject index not caught up at start"));
     return store;
   }
 
@@ -251,11 +270,15 @@ export class AuditStore {
     return this.indexingNext;
   }
 
+  /** Up to the head as it stands now, so later commits cannot keep a trail waiting; no write at all when nothing waits. */
   private async catchUp(): Promise<void> {
     clearTimeout(this.indexTimer);
     this.indexTimer = undefined;
     this.unindexed = 0;
-    while ((await this.writes.index()) === indexChunk);
+    const head = await this.head();
+    const [mark] = (await this.db.query(selectIndexed)) as { seq: number }[];
+    if (Number(mark.seq) >= head.seq) return;
+    while ((await this.writes.index(head.seq)) === indexChunk);
   }
 
   /** The records are committed whatever becomes of their index: a failure here is retried by the next catch-up. */
@@ -274,11 +297,12 @@ export class AuditStore {
   }
 
   /**
-   * The whole chain in order, a page at a time, each record with its subjects as the trails see
-   * them: from the index where the index covers it (or holds rows for it), else as the record
-   * holds them. An index row removed or added shows as a record that does not verify.
+   * The whole chain in order, a page at a time, each record with the subjects it holds and
+   * whether the trails' index agrees with them where the index covers it (or holds rows for it):
+   * an index row removed, added or changed is named. A record written by an earlier version holds
+   * no subjects of its own and is read with those of the index.
    */
-  async *pages(size = 2000): AsyncIterable<ChainRecord[]> {
+  async *pages(size = 2000): AsyncIterable<StoredRecord[]> {
     const [mark] = (await this.db.query(selectIndexed)) as { seq: number }[];
     for (let after = 0; ;) {
       const rows = (await this.db.query(`SELECT ${recordColumns.join(", ")} FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?`, [
@@ -291,18 +315,24 @@ export class AuditStore {
         after,
         last,
       ])) as { seq: number; kind: SubjectKind; subject_key: string }[];
-      const bySeq = new Map<number, { pids: string[]; creditCodes: string[] }>();
+      const bySeq = new Map<number, { pids: string[]; creditCodes: string[]; otherKinds: number }>();
       for (const subject of indexed) {
-        const lists = bySeq.get(Number(subject.seq)) ?? { pids: [], creditCodes: [] };
-        (subject.kind === "person" ? lists.pids : lists.creditCodes).push(subject.subject_key);
+        const lists = bySeq.get(Number(subject.seq)) ?? { pids: [], creditCodes: [], otherKinds: 0 };
+        if (subject.kind === "person") lists.pids.push(subject.subject_key);
+        else if (subject.kind === "enterprise") lists.creditCodes.push(subject.subject_key);
+        else lists.otherKinds++;
         bySeq.set(Number(subject.seq), lists);
       }
       yield rows.map((row) => {
         const record = recordFrom(row);
-        const seq = record.seq;
-        if (seq > Number(mark.seq) && !bySeq.has(seq)) return record;
-        const lists = bySeq.get(seq) ?? { pids: [], creditCodes: [] };
-        return { ...record, pids: lists.pids.sort(), creditCodes: lists.creditCodes.sort() };
+        const lists = bySeq.get(record.seq) ?? { pids: [], creditCodes: [], otherKinds: 0 };
+        const view = { pids: lists.pids.sort(), creditCodes: lists.creditCodes.sort() };
+        if (row.pids === null || row.credit_codes === null) return { ...record, ...view, indexDiffers: lists.otherKinds > 0 };
+        if (record.seq > Number(mark.seq) && !bySeq.has(record.seq)) return record;
+        const same = (a: string[], b: string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
+        return same(view.pids, record.pids) && same(view.creditCodes, record.creditCodes) && !lists.otherKinds
+          ? record
+          : { ...record, indexDiffers: true };
       });
       after = last;
     }

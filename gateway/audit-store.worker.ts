@@ -11,7 +11,7 @@ import type { AuditKey } from "../kernel/keys";
  * the requests answered meanwhile gather into the next commit.
  */
 /** `key` travels only when it differs from the last one sent: a key cloned into the thread anew would be prepared anew. */
-export type WriterOp = { op: "append"; entries: AuditEntry[]; key?: AuditKey } | { op: "index" };
+export type WriterOp = { op: "append"; entries: AuditEntry[]; key?: AuditKey } | { op: "index"; upTo: number };
 
 export type WriterRequest = WriterOp & { id: number };
 
@@ -27,7 +27,7 @@ parentPort!.on("message", (request: WriterRequest) => {
   let reply: WriterReply;
   try {
     if (request.op === "append") key = request.key ?? key;
-    reply = { id: request.id, result: request.op === "append" ? writer.append(request.entries, key!) : writer.index() };
+    reply = { id: request.id, result: request.op === "append" ? writer.append(request.entries, key!) : writer.index(request.upTo) };
   } catch (error) {
     reply = { id: request.id, error: (error as Error).message };
   }

@@ -326,7 +326,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
       await hub.auditDb.query("DELETE FROM audit_subject WHERE seq = ? AND subject_key = ?", [touched.seq, touched.subject_key]);
 
       expect((await verify()).broken).toEqual([
-        { from: touched.seq, to: touched.seq, problem: "altered or forged: its content or signature does not verify" },
+        { from: touched.seq, to: touched.seq, problem: "its subjects in the trails' index differ from the record: a trail was altered" },
       ]);
     });
 

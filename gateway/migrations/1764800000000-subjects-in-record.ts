@@ -37,6 +37,12 @@ export class SubjectsInRecord1764800000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    const [behind] = (await queryRunner.query(
+      "SELECT h.seq AS head, i.seq AS mark FROM audit_head h, audit_subject_indexed i WHERE h.id = 1 AND i.id = 1",
+    )) as { head: number; mark: number }[];
+    // Records not yet in the index hold their subjects only in the columns this drops.
+    if (Number(behind.mark) < Number(behind.head))
+      throw new Error(`the subject index ends at record ${behind.mark}, the chain at ${behind.head}: open the store once to catch it up`);
     await dropTables(queryRunner, tables);
     await queryRunner.dropColumns("audit_record", ["pids", "credit_codes"]);
   }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { chainAfter, genesis, verifyChain, type AuditEntry } from "./audit-chain";
+import { chainAfter, genesis, verifyChain, type AuditEntry, type ChainRecord } from "./audit-chain";
 import { recordColumns, recordValues } from "./audit-rows";
 import { AuditStore } from "./audit-store";
 import { Audit1763900000000 } from "./migrations/1763900000000-audit";
@@ -16,6 +16,13 @@ const logger = createLogger("audit-store-test", "silent");
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const key = { keyId: "audit-test", privateKey };
 const verifyingKeys = new Map([[key.keyId, publicKey]]);
+
+/** Stores a record as a gateway before subjects were kept in the record: without its subject columns. */
+async function insertWithoutSubjects(db: DataSource, record: ChainRecord): Promise<void> {
+  const columns = recordColumns.filter((name) => name !== "pids" && name !== "credit_codes");
+  const values = recordValues(record).filter((_, index) => columns.includes(recordColumns[index] as (typeof columns)[number]));
+  await db.query(`INSERT INTO audit_record (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, values);
+}
 
 const indexAltered = "its subjects in the trails' index differ from the record: a trail was altered";
 
@@ -62,11 +69,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
       logger,
     });
     const written = chainAfter(genesis, [entry("r1", ["p-1"], ["91370303MA3C00001X", "91370303MA3C00002Y"]), entry("r2", [], [])], key);
-    const columns = recordColumns.filter((name) => name !== "pids" && name !== "credit_codes");
-    for (const record of written) {
-      const values = recordValues(record).filter((_, index) => columns.includes(recordColumns[index] as (typeof columns)[number]));
-      await earlier.query(`INSERT INTO audit_record (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, values);
-    }
+    for (const record of written) await insertWithoutSubjects(earlier, record);
     for (const [kind, subject] of [
       ["person", "p-1"],
       ["enterprise", "91370303MA3C00001X"],
@@ -134,9 +137,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
     try {
       const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
       const [earlier] = chainAfter(first, [entry("r2", ["p-1", "p-2"], [])], key);
-      const columns = recordColumns.filter((name) => name !== "pids" && name !== "credit_codes");
-      const values = recordValues(earlier).filter((_, index) => columns.includes(recordColumns[index] as (typeof columns)[number]));
-      await store.db.query(`INSERT INTO audit_record (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, values);
+      await insertWithoutSubjects(store.db, earlier);
       for (const pid of ["p-1", "p-2"])
         await store.db.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (2, 'person', ?)", [pid]);
       await store.db.query("UPDATE audit_head SET seq = 2, hash = ? WHERE id = 1", [earlier.hash]);

@@ -34,10 +34,15 @@ type Row = Record<(typeof recordColumns)[number], unknown>;
 
 const readTime = (value: unknown): Date => (value instanceof Date ? value : new Date(`${String(value).replace(" ", "T")}Z`));
 /** A subject list column; none in a record written by an earlier version (its subjects are only in the index). */
+const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
 const readList = (value: unknown): string[] => (value === null ? [] : (JSON.parse(String(value)) as string[]).sort());
 
 /** Text a statement may carry, well under MySQL's smallest usual max_allowed_packet (4 MiB; 16 MiB on MariaDB). */
 const statementBytes = 1 << 20;
+
+/** What a statement's values weigh as they travel, near enough to keep within `statementBytes`. */
+const valuesBytes = (values: unknown[]): number =>
+  values.reduce<number>((sum, value) => sum + (typeof value === "string" ? Buffer.byteLength(value) : 8), 0);
 
 /**
  * Multi-row INSERT statements of at most `perStatement` rows and about `statementBytes` of
@@ -48,7 +53,7 @@ function inserts(table: string, columns: readonly string[], rows: unknown[][], p
   let chunk: unknown[][] = [];
   let bytes = 0;
   for (const row of rows) {
-    const size = row.reduce<number>((sum, value) => sum + (typeof value === "string" ? Buffer.byteLength(value) : 8), 0);
+    const size = valuesBytes(row);
     if (chunk.length && (chunk.length === perStatement || bytes + size > statementBytes)) {
       statements.push([insertSql(table, columns, chunk.length), chunk.flat()]);
       chunk = [];
@@ -74,8 +79,7 @@ function joined(statements: [string, unknown[]][]): [string, unknown[]][] {
   const texts: [string, unknown[]][] = [];
   let bytes = 0;
   for (const [sql, parameters] of statements) {
-    const size =
-      sql.length + parameters.reduce<number>((sum, value) => sum + (typeof value === "string" ? Buffer.byteLength(value) : 8), 0);
+    const size = sql.length + valuesBytes(parameters);
     const current = texts.at(-1);
     if (current && bytes + size <= statementBytes) {
       current[0] = `${current[0]}; ${sql}`;
@@ -388,8 +392,7 @@ export class AuditStore {
         const view = { pids: lists.pids.sort(), creditCodes: lists.creditCodes.sort() };
         if (row.pids === null || row.credit_codes === null) return { ...record, ...view, indexDiffers: lists.otherKinds > 0 };
         if (record.seq > Number(mark.seq) && !bySeq.has(record.seq)) return record;
-        const same = (a: string[], b: string[]) => a.length === b.length && a.every((item, index) => item === b[index]);
-        return same(view.pids, record.pids) && same(view.creditCodes, record.creditCodes) && !lists.otherKinds
+        return sameList(view.pids, record.pids) && sameList(view.creditCodes, record.creditCodes) && !lists.otherKinds
           ? record
           : { ...record, indexDiffers: true };
       });

@@ -20,6 +20,7 @@ import { governancePlugin, type GovernanceOptions, type Limits } from "./governa
 import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
 import { RateLimiter } from "./rate-limit";
+import { repeatedErrorsOncePlugin } from "./repeated-errors";
 import { SignedDataSource, type SubgraphCallOptions } from "./signed-data-source";
 import { SubgraphConnections } from "./subgraph-fetcher";
 
@@ -82,7 +83,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The purpose header is a preflight header too: GET queries that state a purpose are no CSRF risk.
     csrfPrevention: { requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", purposeHeader] },
     // No landing page: Apollo's loads Sandbox from a CDN a government network cannot reach; the console is at `/`.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.governance ? [governancePlugin(options.governance)] : [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      repeatedErrorsOncePlugin,
+      ...(options.governance ? [governancePlugin(options.governance)] : []),
+    ],
     logger,
   });
   await apollo.start();

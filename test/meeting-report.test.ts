@@ -127,6 +127,38 @@ describe("the leading group's meeting report, each department answering its own 
     ).toBeGreaterThan(0);
   });
 
+  it("asks each department for its section at once, by the report's own field: one call each, no second round for the report's key", async () => {
+    Object.values(hub.received).forEach((calls) => calls.splice(0));
+    const response = await hub.post(
+      { query: reportQuery, variables: { regionCode: "370300", period: "2024" } },
+      { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+
+    expect(response.status).toBe(200);
+    const asked = (department: string, selection: string) => [
+      `query MeetingReport__${department}($regionCode:String!$period:String!){meetingReport(regionCode:$regionCode period:$period){${selection}}}`,
+    ];
+    expect(
+      Object.fromEntries(
+        Object.entries(hub.received).map(([department, calls]) => [department, calls.map((call) => call.body.query?.replace(/__\d+/, ""))]),
+      ),
+    ).toEqual({
+      coordination: asked(
+        "coordination",
+        "regionName regionRule periodStart periodEnd jointWork{inspectionsPlanned inspectionsClosed enterprisesInspected rectificationsOrdered}regionCode period",
+      ),
+      emergency: asked(
+        "emergency",
+        "accidentStatistics{accidents deaths seriousInjuries byGrade{grade accidents deaths}byMonth{month accidents deaths}}",
+      ),
+      health: asked("health", "occupationalDiseaseStatistics{newCases byCategory{categoryName cases}}"),
+      hrss: asked("hrss", "injuryStatistics{applications recognised severelyDisabled}"),
+      housing: [],
+      transport: [],
+      unions: [],
+    });
+  });
+
   it("counts in a district only the joint inspections of enterprises registered there", () => {
     const city = expectedReport("370300", "淄博市", "2024").jointWork;
     const district = expectedReport("370303", "张店区", "2024").jointWork;
@@ -171,9 +203,19 @@ describe("the leading group's meeting report, each department answering its own 
       message: `报告期: ${reason}`,
       extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "period", reason, reasonCode: "MALFORMED_PERIOD" }),
     });
+    Object.values(hub.received).forEach((calls) => calls.splice(0));
     const throughGateway = await hub.post(
       { query: sectionsQuery, variables: { regionCode: "370300", period: "2024-13" } },
       { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+    // Three departments were asked at once and each refused alike: the caller reads the refusal once.
+    expect(Object.entries(hub.received).map(([department, calls]) => [department, calls.length])).toEqual(
+      expect.arrayContaining([
+        ["transport", 1],
+        ["housing", 1],
+        ["unions", 1],
+        ["coordination", 0],
+      ]),
     );
     expect(throughGateway.body.errors).toEqual([refusal]);
 

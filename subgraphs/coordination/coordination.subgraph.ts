@@ -5,6 +5,8 @@ import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
+import { meetingReportQuery } from "../../kernel/meeting-report";
+import { MeetingReport } from "./meeting-report.entity";
 import { MeetingReportResolver } from "./meeting-report.resolver";
 import { coordinationCatalogue } from "./catalogue";
 import { coordinationDemo } from "./demo";
@@ -44,6 +46,7 @@ export const coordination: SubgraphDefinition<City> = {
   name: "coordination",
   resolvers: [
     IndustryAnalysisResolver,
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     JointInspectionResolver,
     InspectionTargetResolver,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { addDays } from "../../kernel/calendar";
 import { employerRegionRule } from "../../kernel/employer-region";
 import type { SubgraphContext } from "../../kernel/subgraph";
@@ -9,18 +9,6 @@ import { JointWorkStatistics, MeetingReport } from "./meeting-report.entity";
 
 @Resolver(() => MeetingReport)
 export class MeetingReportResolver {
-  @Query(() => MeetingReport, {
-    description: "The meeting report for a region and a period (YYYY or YYYY-Qn, begun by today); each department answers its own section",
-  })
-  meetingReport(
-    @Arg("regionCode", () => String) regionCode: string,
-    @Arg("period", () => String) period: string,
-    @Ctx() { clock }: SubgraphContext,
-  ): MeetingReport {
-    requireReportScope(regionCode, period, clock());
-    return { regionCode, period };
-  }
-
   @FieldResolver(() => String, { description: "The region's name" })
   regionName(@Root() report: MeetingReport): string {
     const region = checkRegionCode(report.regionCode);

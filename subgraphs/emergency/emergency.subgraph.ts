@@ -1,3 +1,4 @@
+import { meetingReportQuery } from "../../kernel/meeting-report";
 import { appliedCorrections } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
@@ -32,6 +33,7 @@ export const emergency: SubgraphDefinition<City> = {
   name: "emergency",
   resolvers: [
     IndustryAnalysisResolver,
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     AccidentResolver,
     HazardInspectionResolver,
@@ -39,7 +41,7 @@ export const emergency: SubgraphDefinition<City> = {
     SafetyLicenceRecordResolver,
     EnterpriseResolver,
   ],
-  extendedOnly: [corrections.type, MeetingReport, IndustryAnalysis],
+  extendedOnly: [corrections.type, IndustryAnalysis],
   catalogue: { ...emergencyCatalogue, ...corrections.catalogue },
   references: {
     ...corrections.references,

@@ -1,3 +1,4 @@
+import { meetingReportQuery } from "../../kernel/meeting-report";
 import { appliedCorrections } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
@@ -32,6 +33,7 @@ export const health: SubgraphDefinition<City> = {
   name: "health",
   resolvers: [
     IndustryAnalysisResolver,
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     OccupationalDiseaseCaseResolver,
     HazardDeclarationResolver,
@@ -39,7 +41,7 @@ export const health: SubgraphDefinition<City> = {
     PersonResolver,
     HealthExaminationRecordResolver,
   ],
-  extendedOnly: [corrections.type, MeetingReport, IndustryAnalysis],
+  extendedOnly: [corrections.type, IndustryAnalysis],
   catalogue: { ...healthCatalogue, ...corrections.catalogue },
   references: {
     ...corrections.references,

@@ -1,3 +1,4 @@
+import { meetingReportQuery } from "../../kernel/meeting-report";
 import { appliedCorrections } from "../../kernel/corrections";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
@@ -25,6 +26,7 @@ const corrections = appliedCorrections([constructionProjectRecord]);
 export const housing: SubgraphDefinition<City> = {
   name: "housing",
   resolvers: [
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     ConstructionProjectResolver,
     ConstructionProjectRecordResolver,
@@ -33,7 +35,7 @@ export const housing: SubgraphDefinition<City> = {
     PersonResolver,
     ConstructionSafetyInspectionResolver,
   ],
-  extendedOnly: [MeetingReport, corrections.type],
+  extendedOnly: [corrections.type],
   catalogue: { ...housingCatalogue, ...corrections.catalogue },
   references: {
     ...keyOnlyReference("MeetingReport"),

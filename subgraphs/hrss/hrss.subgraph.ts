@@ -1,3 +1,4 @@
+import { meetingReportQuery } from "../../kernel/meeting-report";
 import { appliedCorrections } from "../../kernel/corrections";
 import { ReportIndexes1764300000001 } from "./migrations/1764300000001-report-indexes";
 import { IndustryAnalysis } from "./industry-analysis.entity";
@@ -52,6 +53,7 @@ export const hrss: SubgraphDefinition<City> = {
   name: "hrss",
   resolvers: [
     IndustryAnalysisResolver,
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     EnterpriseResolver,
     PersonResolver,
@@ -67,7 +69,7 @@ export const hrss: SubgraphDefinition<City> = {
     TrainingRosterResolver,
     PlanTargetResolver,
   ],
-  extendedOnly: [corrections.type, MeetingReport, PlanTarget, IndustryAnalysis],
+  extendedOnly: [corrections.type, PlanTarget, IndustryAnalysis],
   catalogue: { ...hrssCatalogue, ...corrections.catalogue },
   references: {
     ...corrections.references,

@@ -1,3 +1,4 @@
+import { meetingReportQuery } from "../../kernel/meeting-report";
 import { appliedCorrections } from "../../kernel/corrections";
 import { RecordChange } from "../../kernel/records";
 import { MasterRecords1764000000000 } from "./migrations/1764000000000-master-records";
@@ -27,6 +28,7 @@ const corrections = appliedCorrections([operatingLicenceRecord]);
 export const transport: SubgraphDefinition<City> = {
   name: "transport",
   resolvers: [
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     VehicleResolver,
     EnterpriseResolver,
@@ -38,6 +40,6 @@ export const transport: SubgraphDefinition<City> = {
   entities: [Vehicle, OperatingLicence, DriverQualification, TransportAccident, RecordChange],
   migrations: [Initial1763800000000, OperatorsDriversAccidents1763900000000, MasterRecords1764000000000, ReportRegion1764500000000],
   demo: transportDemo,
-  extendedOnly: [MeetingReport, corrections.type],
+  extendedOnly: [corrections.type],
   catalogue: { ...transportCatalogue, ...corrections.catalogue },
 };

@@ -1,3 +1,4 @@
+import { meetingReportQuery } from "../../kernel/meeting-report";
 import { appliedCorrections } from "../../kernel/corrections";
 import { RecordChange } from "../../kernel/records";
 import { MeetingReport } from "./meeting-report.entity";
@@ -27,6 +28,7 @@ const corrections = appliedCorrections([trainingSessionRecord]);
 export const unions: SubgraphDefinition<City> = {
   name: "unions",
   resolvers: [
+    meetingReportQuery(MeetingReport),
     MeetingReportResolver,
     SupervisionCheckResolver,
     EnterpriseResolver,
@@ -35,7 +37,7 @@ export const unions: SubgraphDefinition<City> = {
     TrainingSessionRecordResolver,
     TransferredComplaintResolver,
   ],
-  extendedOnly: [MeetingReport, corrections.type],
+  extendedOnly: [corrections.type],
   catalogue: { ...unionsCatalogue, ...corrections.catalogue },
   references: {
     ...keyOnlyReference("MeetingReport"),

@@ -91,3 +91,60 @@ describe("the compiled walk of an answer", () => {
     });
   });
 });
+
+describe("the compiled walk of an answer through an interface or a union", () => {
+  const contacts = buildSchema(`
+    type Query { contacts: [Contact!]! }
+    union Contact = Worker | Office
+    type Worker { pid: String! phone: String! }
+    type Office { phone: String! }
+  `);
+  const [operation] = parse(`{ contacts { ... on Worker { pid phone } ... on Office { phone } } }`)
+    .definitions as OperationDefinitionNode[];
+  const maskWorkerPhones = (seen: string[]) => (resource: string, value: unknown) => {
+    seen.push(`${resource}=${String(value)}`);
+    return resource === "Worker.phone" ? "***" : value;
+  };
+
+  it("visits, when the answer does not name the object's type, the fields of every type it may be: a worker's phone is masked whichever it is", () => {
+    const walk = compileResultWalk(contacts, operation, [], (resource) =>
+      ["Worker.pid", "Worker.phone", "Office.phone"].includes(resource),
+    );
+    const data = { contacts: [{ pid: "p1", phone: "13800000001" }, { phone: "0533-1234567" }] };
+    const seen: string[] = [];
+
+    walk(data, maskWorkerPhones(seen));
+
+    expect(data).toEqual({ contacts: [{ pid: "p1", phone: "***" }, { phone: "***" }] });
+    expect(seen).toEqual([
+      "Worker.pid=p1",
+      "Worker.phone=13800000001",
+      "Office.phone=***",
+      "Worker.phone=0533-1234567",
+      "Office.phone=***",
+    ]);
+  });
+
+  it("visits the fields of the object's own type when the answer names it", () => {
+    const walk = compileResultWalk(contacts, operation, [], (resource) =>
+      ["Worker.pid", "Worker.phone", "Office.phone"].includes(resource),
+    );
+    const data = {
+      contacts: [
+        { __typename: "Worker", pid: "p1", phone: "13800000001" },
+        { __typename: "Office", phone: "0533-1234567" },
+      ],
+    };
+    const seen: string[] = [];
+
+    walk(data, maskWorkerPhones(seen));
+
+    expect(data).toEqual({
+      contacts: [
+        { __typename: "Worker", pid: "p1", phone: "***" },
+        { __typename: "Office", phone: "0533-1234567" },
+      ],
+    });
+    expect(seen).toEqual(["Worker.pid=p1", "Worker.phone=13800000001", "Office.phone=0533-1234567"]);
+  });
+});

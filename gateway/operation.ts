@@ -32,6 +32,12 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  /**
+   * Whether a fragment on another object type than the parent is left out. The analysis reads
+   * every fragment under an interface as it walks the first type it may be, to price them once;
+   * a walk of an answer follows only what applies to the object at hand.
+   */
+  applyingOnly: boolean;
 }
 
 /** Visits each field of a selection set, entering fragments; `visit` returns whether to go deeper. */
@@ -65,7 +71,7 @@ function fragmentTarget(
   condition: GraphQLNamedType | null | undefined,
   parent: GraphQLObjectType,
 ): GraphQLObjectType | undefined {
-  if (isObjectType(condition)) return condition;
+  if (isObjectType(condition)) return walk.applyingOnly && condition !== parent ? undefined : condition;
   return isAbstractType(condition) && walk.schema.isSubType(condition, parent) ? parent : undefined;
 }
 
@@ -89,8 +95,13 @@ function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionN
   return getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 }).coerced ?? {};
 }
 
-function walkOf(schema: GraphQLSchema, fragments: readonly FragmentDefinitionNode[], variables: Record<string, unknown>): Walk {
-  return { schema, fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])), variables };
+function walkOf(
+  schema: GraphQLSchema,
+  fragments: readonly FragmentDefinitionNode[],
+  variables: Record<string, unknown>,
+  applyingOnly = false,
+): Walk {
+  return { schema, fragments: Object.fromEntries(fragments.map((fragment) => [fragment.name.value, fragment])), variables, applyingOnly };
 }
 
 function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): GraphQLObjectType {
@@ -144,6 +155,8 @@ interface WalkedField {
   key: string;
   resource: string;
   inside?: WalkedField[];
+  /** For an interface or union: what to visit inside an object of each type it may be. */
+  insideByType?: Map<string, WalkedField[]>;
 }
 
 /** Rewrites a result in place: `leaf` sees each value of a field the walk was compiled for and returns the value to keep. */
@@ -153,6 +166,9 @@ export type ResultWalk = (data: Record<string, unknown>, leaf: (resource: string
  * Compiles, once per operation, a walk of its results that visits only the fields `wanted`
  * names and the objects leading to them (aliases, fragments and lists followed), so that a
  * page of 200 enterprises costs a look at each wanted value, not a pass over the whole answer.
+ * Inside an interface or union it visits the fields of the object's own type when the answer
+ * names it (`__typename`), and otherwise those of every type it may be: a value is masked if any
+ * of them masks it.
  */
 export function compileResultWalk(
   schema: GraphQLSchema,
@@ -160,7 +176,7 @@ export function compileResultWalk(
   fragments: readonly FragmentDefinitionNode[],
   wanted: (resource: string) => boolean,
 ): ResultWalk {
-  const walk = walkOf(schema, fragments, {});
+  const walk = walkOf(schema, fragments, {}, true);
   const plan = (selectionSet: SelectionSetNode, parent: GraphQLObjectType): WalkedField[] => {
     const fields: WalkedField[] = [];
     eachField(walk, selectionSet, parent, (field, type) => {
@@ -171,6 +187,12 @@ export function compileResultWalk(
       if (field.selectionSet && isObjectType(returned)) {
         const inside = plan(field.selectionSet, returned);
         if (inside.length) fields.push({ key, resource, inside });
+      } else if (field.selectionSet && isAbstractType(returned)) {
+        const insideByType = new Map(
+          schema.getPossibleTypes(returned).map((possible) => [possible.name, plan(field.selectionSet!, possible)]),
+        );
+        const inside = [...insideByType.values()].flat();
+        if (inside.length) fields.push({ key, resource, inside, insideByType });
       } else if (wanted(resource)) fields.push({ key, resource });
     });
     return fields;
@@ -182,8 +204,13 @@ export function compileResultWalk(
       if (value === null || value === undefined) continue;
       if (field.inside) {
         const objects = Array.isArray(value) ? value.flat(Infinity) : [value];
-        for (const object of objects)
-          if (object && typeof object === "object") visit(field.inside, object as Record<string, unknown>, leaf);
+        for (const object of objects) {
+          if (!object || typeof object !== "object") continue;
+          // An answer names an object's type only when asked to: without __typename, every type it may be is visited.
+          const typeName = (object as { __typename?: unknown }).__typename;
+          const inside = (typeof typeName === "string" && field.insideByType?.get(typeName)) || field.inside;
+          visit(inside, object as Record<string, unknown>, leaf);
+        }
       } else {
         target[field.key] = Array.isArray(value) ? value.map((item) => leaf(field.resource, item)) : leaf(field.resource, value);
       }

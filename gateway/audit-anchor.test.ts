@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { HeadAnchor } from "./audit";
+import { generateKeyPairSync } from "node:crypto";
+import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
+import { AuditStore } from "./audit-store";
+import { createLogger } from "../kernel/logger";
 
 const head = (seq: number) => ({ seq, hash: seq.toString(16).padStart(64, "0") });
 
@@ -109,5 +112,67 @@ describe("the audit head's anchor: two slots written in turn, a torn write loses
 
     expect(new HeadAnchor(file).read()).toEqual(head(21));
     expect(fs.readFileSync(file, "utf8")).toMatch(/^\{"generation":1,"seq":21,/);
+  });
+});
+
+describe("the audit log's anchoring: after the commit, while the next goes on", () => {
+  /** An anchor whose writes wait until the test opens it, and which lists the heads it wrote. */
+  class HeldAnchor extends HeadAnchor {
+    anchoredSeqs: number[] = [];
+    open!: () => void;
+    private readonly opened = new Promise<void>((resolve) => (this.open = resolve));
+
+    override async write(head: { seq: number; hash: string }): Promise<void> {
+      await this.opened;
+      await super.write(head);
+      this.anchoredSeqs.push(head.seq);
+    }
+  }
+
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const logger = createLogger("audit-anchor-test", "silent");
+  let dir: string;
+  let log: AuditLog;
+  let anchor: HeldAnchor;
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-anchoring-"));
+    anchor = new HeldAnchor(path.join(dir, "audit-head.json"));
+    log = new AuditLog(await AuditStore.open({ dbPrefix: "anchoring_" }, logger), anchor, { keyId: "test", privateKey }, logger);
+  });
+  afterEach(async () => {
+    anchor.open();
+    await log.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const append = (requestId: string) =>
+    log.append(
+      auditEntryFor(
+        { agency: "coordination", user: "wang", roles: ["viewer"], requestId },
+        { operationName: null, query: "{ x }", fieldsRead: {}, pids: [], creditCodes: [], outcome: "ALLOWED" },
+      ),
+    );
+
+  it("releases each record once committed, and anchors the commits made during a write by one write of the newest head", async () => {
+    const first = await append("r1");
+    const [second, third] = await Promise.all([append("r2"), append("r3")]);
+    const fourth = await append("r4");
+
+    expect([first.seq, second.seq, third.seq, fourth.seq]).toEqual([1, 2, 3, 4]);
+    expect(anchor.anchoredSeqs).toEqual([]);
+    anchor.open();
+    await log.anchored();
+    expect(anchor.anchoredSeqs).toEqual([1, 4]);
+    expect(new HeadAnchor(anchor.file).read()).toEqual({ seq: 4, hash: fourth.hash });
+  });
+
+  it("anchors the last head before it closes", async () => {
+    const record = await append("r1");
+    const closed = log.close();
+    anchor.open();
+    await closed;
+
+    expect(new HeadAnchor(anchor.file).read()).toEqual({ seq: record.seq, hash: record.hash });
   });
 });

@@ -194,12 +194,20 @@ const maxBatch = 500;
  * committed together in the next transaction (group commit); each caller's promise resolves only
  * once its record is committed, so no answer leaves before its record is durable. A failed commit
  * rejects every entry of its batch, and the caller refuses to answer (fail closed).
+ *
+ * The head is anchored after its commit, while the next commit goes on: one anchor write at a
+ * time, each of the newest head committed when it starts, so that commits made during a write are
+ * anchored by the next one. The anchor is never ahead of the store, and behind it by at most the
+ * commits of one write.
  */
 export class AuditLog {
   private queue: Pending[] = [];
   private committing = false;
   private scheduled = false;
   private closing = false;
+  /** The newest head committed during the anchor writes under way, for their next write. */
+  private unanchored?: ChainHead;
+  private anchoring?: Promise<void>;
 
   constructor(
     readonly store: AuditStore,
@@ -239,8 +247,11 @@ export class AuditLog {
         this.key,
       );
       auditWrites.inc({ outcome: "committed" }, records.length);
-      await this.writeAnchor(records[records.length - 1]);
       batch.forEach((pending, index) => pending.resolve(records[index]));
+      const { seq, hash } = records[records.length - 1];
+      // A write under way is followed by one of the newest head.
+      if (this.anchoring) this.unanchored = { seq, hash };
+      else this.anchoring = this.writeAnchors({ seq, hash });
     } catch (error) {
       auditWrites.inc({ outcome: "failed" }, batch.length);
       const unavailable = new AuditUnavailable(`audit store unavailable: ${(error as Error).message}`);
@@ -252,18 +263,26 @@ export class AuditLog {
   }
 
   /** The records are committed: an anchor that cannot be written leaves it behind the store, which verification tolerates. */
-  private async writeAnchor(head: ChainHead): Promise<void> {
-    try {
-      await this.anchor.write({ seq: head.seq, hash: head.hash });
-    } catch (error) {
-      this.logger.error({ err: (error as Error).message, file: this.anchor.file }, "audit head not anchored");
+  private async writeAnchors(first: ChainHead): Promise<void> {
+    for (let head: ChainHead | undefined = first; head; head = this.unanchored) {
+      this.unanchored = undefined;
+      await this.anchor.write(head).catch((error: Error) => {
+        this.logger.error({ err: error.message, file: this.anchor.file }, "audit head not anchored");
+      });
     }
+    this.anchoring = undefined;
   }
 
-  /** Refuses new records, lets every waiting one be committed, then closes the anchor and the store. */
+  /** Resolves once the newest head committed so far is anchored. */
+  async anchored(): Promise<void> {
+    await this.anchoring;
+  }
+
+  /** Refuses new records, lets every waiting one be committed and anchored, then closes the anchor and the store. */
   async close(): Promise<void> {
     this.closing = true;
     while (this.committing || this.scheduled || this.queue.length) await new Promise((resolve) => setImmediate(resolve));
+    await this.anchored();
     await this.anchor.close();
     await this.store.close();
   }
@@ -308,6 +327,8 @@ export class AuditLog {
         { operationName: null, query: "", fieldsRead: {}, pids: [], creditCodes: [], outcome: `ACKNOWLEDGED:${problem.code}` },
       ),
     );
+    // The gateway starts with its anchor on the acknowledged store.
+    await this.anchored();
   }
 }
 

@@ -268,6 +268,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
       const appended = await restarted.append({ ...(await store.trail("person", person.pid))[0], at: new Date() });
 
       expect(appended.seq).toBe(before.seq + 1);
+      await restarted.anchored();
       expect(hub.auditHead.read()).toEqual({ seq: appended.seq, hash: appended.hash });
       expect(await verify()).toEqual({ ok: true, checked: appended.seq, broken: [] });
     });
@@ -279,6 +280,7 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
     let head: { seq: number; hash: string };
 
     beforeEach(async () => {
+      await hub.governance.audit.anchored();
       await store.indexSubjects();
       snapshot = await hub.auditDb.getRepository(AuditRecord).find({ order: { seq: "ASC" } });
       subjects = await hub.auditDb.query("SELECT seq, kind, subject_key FROM audit_subject");

@@ -103,7 +103,7 @@ export interface SqliteConnection {
 
 /**
  * The embedded store's writes, each in one exclusive transaction (BEGIN IMMEDIATE): `append`
- * chains and stores entries after the head; `index` puts the subjects of up to `indexChunk`
+ * chains and stores entries after the head and returns where each stands in the chain; `index` puts the subjects of up to `indexChunk`
  * records after the index's mark, none after `upTo`, into `audit_subject` and returns how many it covered. SQLite
  * runs in the thread that calls it: one statement per row costs no round trip, and each is
  * prepared once.
@@ -117,14 +117,14 @@ export function sqliteWriter(connection: SqliteConnection) {
   const subject = connection.prepare(insertSql("audit_subject", subjectColumns, 1));
   const moveMark = connection.prepare(moveIndexed);
   return {
-    append: (entries: AuditEntry[], key: AuditKey): ChainRecord[] =>
+    append: (entries: AuditEntry[], key: AuditKey): ChainHead[] =>
       connection
         .transaction(() => {
           const records = chainAfter(head.get() as ChainHead, entries, key);
           for (const added of records) record.run(...recordValues(added));
           const last = records[records.length - 1];
           move.run(last.seq, last.hash);
-          return records;
+          return records.map(({ seq, hash }) => ({ seq, hash }));
         })
         .immediate(),
     index: (upTo: number): number =>

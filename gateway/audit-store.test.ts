@@ -103,7 +103,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
     const [first] = await store.extend([entry("r1", ["p-1", "p-2"], ["91370303MA3C00001X"])], key);
 
     expect(await indexRows(store.db)).toBe(0);
-    expect(await store.trail("person", "p-2")).toEqual([first]);
+    expect(await store.trail("person", "p-2")).toEqual([expect.objectContaining({ ...first, requestId: "r1", pids: ["p-1", "p-2"] })]);
     expect(await indexRows(store.db)).toBe(3);
 
     await store.extend([entry("r2", ["p-3"], [])], key);

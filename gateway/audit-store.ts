@@ -68,7 +68,8 @@ function inserts(table: string, columns: readonly string[], rows: unknown[][], p
 
 /** How the store's writes reach its database: a commit of records, and one step of the subject index. */
 interface StoreWrites {
-  append(entries: AuditEntry[], key: AuditKey): Promise<ChainRecord[]>;
+  /** Stores the entries chained after the head; resolves with each one's seq and hash once committed. */
+  append(entries: AuditEntry[], key: AuditKey): Promise<ChainHead[]>;
   /** Indexes the subjects of up to `indexChunk` records after the index's mark, none after `upTo`; returns how many. */
   index(upTo: number): Promise<number>;
   close(): Promise<void>;
@@ -140,7 +141,7 @@ function mysqlWrites(db: DataSource, mysqlUrl: string, database: string): StoreW
           ["COMMIT", []],
         ]))
           await connection.query(sql, parameters);
-        return records;
+        return records.map(({ seq, hash }) => ({ seq, hash }));
       } catch (error) {
         // A connection that cannot even roll back is given up; the next commit opens another.
         await connection.query("ROLLBACK").catch(() => {
@@ -197,12 +198,12 @@ class WriterThread implements StoreWrites {
 
   constructor(private readonly file: string) {}
 
-  append(entries: AuditEntry[], key: AuditKey): Promise<ChainRecord[]> {
+  append(entries: AuditEntry[], key: AuditKey): Promise<ChainHead[]> {
     return this.call((running) => {
       const sent = running.key === key;
       running.key = key;
       return { op: "append", entries, ...(sent ? {} : { key }) };
-    }) as Promise<ChainRecord[]>;
+    }) as Promise<ChainHead[]>;
   }
 
   index(upTo: number): Promise<number> {
@@ -306,8 +307,8 @@ export class AuditStore {
     return store;
   }
 
-  /** Chains the entries after the current head, signed with the key, and stores them atomically; returns them once committed. */
-  async extend(entries: AuditEntry[], key: AuditKey): Promise<ChainRecord[]> {
+  /** Chains the entries after the current head, signed with the key, and stores them atomically; returns where each stands once committed. */
+  async extend(entries: AuditEntry[], key: AuditKey): Promise<ChainHead[]> {
     const records = await this.writes.append(entries, key);
     this.unindexed += records.length;
     if (this.unindexed >= indexChunk) this.indexInBackground();

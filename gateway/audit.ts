@@ -6,7 +6,7 @@ import type { CallIdentity } from "../kernel/identity";
 import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
 import { auditWrites } from "../kernel/metrics";
-import { type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
+import { type AuditEntry, type ChainHead } from "./audit-chain";
 import type { AuditStore } from "./audit-store";
 
 export class AuditUnavailable extends Error {}
@@ -182,7 +182,7 @@ export const headAnchorFile = (dataDir: string, prefix: string): string => path.
 
 interface Pending {
   entry: AuditEntry;
-  resolve: (record: ChainRecord) => void;
+  resolve: (placed: ChainHead) => void;
   reject: (error: Error) => void;
 }
 
@@ -216,7 +216,7 @@ export class AuditLog {
     private readonly logger: Logger,
   ) {}
 
-  append(entry: AuditEntry): Promise<ChainRecord> {
+  append(entry: AuditEntry): Promise<ChainHead> {
     if (this.closing) return Promise.reject(new AuditUnavailable("audit log closing"));
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
@@ -242,16 +242,16 @@ export class AuditLog {
     this.committing = true;
     const batch = this.queue.splice(0, maxBatch);
     try {
-      const records = await this.store.extend(
+      const placed = await this.store.extend(
         batch.map((pending) => pending.entry),
         this.key,
       );
-      auditWrites.inc({ outcome: "committed" }, records.length);
-      batch.forEach((pending, index) => pending.resolve(records[index]));
-      const { seq, hash } = records[records.length - 1];
+      auditWrites.inc({ outcome: "committed" }, placed.length);
+      batch.forEach((pending, index) => pending.resolve(placed[index]));
+      const head = placed[placed.length - 1];
       // A write under way is followed by one of the newest head.
-      if (this.anchoring) this.unanchored = { seq, hash };
-      else this.anchoring = this.writeAnchors({ seq, hash });
+      if (this.anchoring) this.unanchored = head;
+      else this.anchoring = this.writeAnchors(head);
     } catch (error) {
       auditWrites.inc({ outcome: "failed" }, batch.length);
       const unavailable = new AuditUnavailable(`audit store unavailable: ${(error as Error).message}`);

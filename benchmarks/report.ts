@@ -29,7 +29,8 @@ import { dropBenchDatabases, option } from "./support";
 
 /**
  * The meeting report at index speed: the whole report (every department's section) and the
- * key-industry analysis through the governed gateway, against the same figures computed by
+ * key-industry analysis through the governed gateway (the report and a one-department floor also
+ * through the same gateway without governance), against the same figures computed by
  * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
  * them), alternating, on MySQL. Prints the medians, the ratio and EXPLAIN for every statement.
  * Seeds the scale into its own databases (lfreportbench_* for `city`, lfreport<scale>_* for any
@@ -246,6 +247,19 @@ async function main(): Promise<void> {
     logger,
     governance: governed.governance,
   });
+  // The same gateway without governance: what the catalogue, masking and the audit record add to each answer.
+  const ungoverned = await startGateway({
+    port: 0,
+    supergraphSdl,
+    subgraphUrls: subgraphProcesses.subgraphUrls,
+    rateLimitPerSecond: 1_000_000,
+    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
+    signingKey,
+    maxBodyBytes: 100_000,
+    introspection: false,
+    logger,
+  });
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
     agency: "coordination",
     user: "bench",
@@ -257,8 +271,8 @@ async function main(): Promise<void> {
       mysql.createPool({ uri: mysqlUrl, database: `${benchPrefix}${name}`, timezone: "Z", connectionLimit: 4 }),
     ]),
   );
-  const ask = async (query: string, variables: object) => {
-    const response = await fetch(gateway.url, {
+  const askAt = (url: string) => async (query: string, variables: object) => {
+    const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-lianfang-purpose": "MEETING_REPORT" },
       body: JSON.stringify({ query, variables }),
@@ -267,6 +281,8 @@ async function main(): Promise<void> {
     if (!body.data || body.errors) throw new Error(`the gateway did not answer in full: ${JSON.stringify(body).slice(0, 500)}`);
     return body.data;
   };
+  const ask = askAt(gateway.url);
+  const askUngoverned = askAt(ungoverned.url);
   // Departments answer in parallel through the gateway; by hand, too: one connection each, their statements in order.
   const byHand = (statements: Statement[]) =>
     Promise.all(
@@ -281,6 +297,11 @@ async function main(): Promise<void> {
       {
         name: `meetingReport(${regionCode}, ${year})`,
         gateway: () => ask(reportQuery, { regionCode, period: String(year) }),
+        statements: reportStatements(),
+      },
+      {
+        name: `meetingReport(${regionCode}, ${year}), governance off`,
+        gateway: () => askUngoverned(reportQuery, { regionCode, period: String(year) }),
         statements: reportStatements(),
       },
       {
@@ -344,9 +365,17 @@ async function main(): Promise<void> {
       for (const failure of failures) process.stderr.write(`${failure}\n`);
     }
     // What a governed request to one department costs here, whatever its SQL: the floor under the report's figure.
-    const floor: number[] = [];
-    for (let round = 0; round < rounds; round++) floor.push(await timed(() => ask(floorQuery, { regionCode, period: String(year) })));
-    lines.push(`| floor: meetingReport { regionName regionRule } (one department, no SQL) | ${median(floor).toFixed(1)} | — | — |`);
+    for (const [label, askFloor] of [
+      ["", ask],
+      [", governance off", askUngoverned],
+    ] as const) {
+      const floor: number[] = [];
+      for (let round = 0; round < rounds; round++)
+        floor.push(await timed(() => askFloor(floorQuery, { regionCode, period: String(year) })));
+      lines.push(
+        `| floor: meetingReport { regionName regionRule } (one department, no SQL)${label} | ${median(floor).toFixed(1)} | — | — |`,
+      );
+    }
     lines.push(
       "",
       `load average at end ${os
@@ -370,6 +399,7 @@ async function main(): Promise<void> {
   } finally {
     for (const pool of pools.values()) await pool.end();
     await gateway.stop();
+    await ungoverned.stop();
     await governed.close();
     await subgraphProcesses.stop();
     if (process.argv.includes("--drop")) await dropBenchDatabases(mysqlUrl, benchPrefix);

@@ -9,8 +9,9 @@ COPY package.json package-lock.json ./
 # compiles its native binding (the embedded default and the gateway's audit store use it).
 RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3
 COPY . .
-# The TypeScript compiler is a development dependency: the hub is compiled into dist/, then dropped.
-RUN npm run -s build && npm run -s console:build && npm prune --omit=dev --no-audit --no-fund
+# The TypeScript compiler is a development dependency: the hub is compiled into dist/, then dropped;
+# so are the console's build tools once console/dist is built.
+RUN npm run -s build && npm run -s console:build && npm prune --omit=dev --no-audit --no-fund && rm -rf console/node_modules
 
 FROM node:20-bookworm-slim
 WORKDIR /app

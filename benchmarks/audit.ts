@@ -11,7 +11,7 @@ import { dropBenchDatabases, option } from "./support";
 
 /**
  * What one audit record costs the gateway: records appended by N concurrent callers, as N
- * concurrent requests do, each waiting until its record is committed and anchored. Prints records
+ * concurrent requests do, each waiting until its record is committed (the anchor follows). Prints records
  * per second and the process's CPU per record (user and system: the syncs are the system's), on the
  * embedded store, or on MySQL when LIANFANG_MYSQL_URL is set.
  *

@@ -398,8 +398,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     for (const pool of pools.values()) await pool.end();
-    await gateway.stop();
-    await ungoverned.stop();
+    await Promise.allSettled([gateway.stop(), ungoverned.stop()]);
     await governed.close();
     await subgraphProcesses.stop();
     if (process.argv.includes("--drop")) await dropBenchDatabases(mysqlUrl, benchPrefix);

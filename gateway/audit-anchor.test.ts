@@ -5,6 +5,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
 import { AuditStore } from "./audit-store";
 import { createLogger } from "../kernel/logger";
+import { auditAnchorWrites } from "../kernel/metrics";
 
 const head = (seq: number) => ({ seq, hash: seq.toString(16).padStart(64, "0") });
 
@@ -116,14 +117,16 @@ describe("the audit head's anchor: two slots written in turn, a torn write loses
 });
 
 describe("the audit log's anchoring: after the commit, while the next goes on", () => {
-  /** An anchor whose writes wait until the test opens it, and which lists the heads it wrote. */
+  /** An anchor whose writes wait until the test opens it, fail for the heads it is told to, and list the heads written. */
   class HeldAnchor extends HeadAnchor {
     anchoredSeqs: number[] = [];
+    failing = new Set<number>();
     open!: () => void;
     private readonly opened = new Promise<void>((resolve) => (this.open = resolve));
 
     override async write(head: { seq: number; hash: string }): Promise<void> {
       await this.opened;
+      if (this.failing.has(head.seq)) throw new Error("disk full");
       await super.write(head);
       this.anchoredSeqs.push(head.seq);
     }
@@ -165,6 +168,21 @@ describe("the audit log's anchoring: after the commit, while the next goes on", 
     await log.anchored();
     expect(anchor.anchoredSeqs).toEqual([1, 4]);
     expect(new HeadAnchor(anchor.file).read()).toEqual({ seq: 4, hash: fourth.hash });
+  });
+
+  it("counts a failed write, and anchors the next head all the same", async () => {
+    const failures = async () => (await auditAnchorWrites.get()).values.find((value) => value.labels.outcome === "failed")?.value ?? 0;
+    const failedBefore = await failures();
+    anchor.failing.add(1);
+    anchor.open();
+
+    await append("r1");
+    await log.anchored();
+    expect({ anchored: anchor.read(), failed: (await failures()) - failedBefore }).toEqual({ anchored: undefined, failed: 1 });
+
+    const second = await append("r2");
+    await log.anchored();
+    expect(anchor.read()).toEqual({ seq: second.seq, hash: second.hash });
   });
 
   it("anchors the last head before it closes", async () => {

@@ -5,7 +5,7 @@ import { StartupError } from "../kernel/errors";
 import type { CallIdentity } from "../kernel/identity";
 import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
-import { auditWrites } from "../kernel/metrics";
+import { auditAnchorWrites, auditWrites } from "../kernel/metrics";
 import { type AuditEntry, type ChainHead } from "./audit-chain";
 import type { AuditStore } from "./audit-store";
 
@@ -50,8 +50,9 @@ function newestSlot(bytes: Buffer): (Slot & { index: number }) | undefined {
 
 /**
  * The newest record's seq and hash, kept outside the audit store, so that records deleted from
- * the end of the chain show too. Written after each commit, so the store can be ahead of its
- * anchor after a crash, never behind. The file holds two fixed-width slots, each with a check
+ * the end of the chain show too. Written after commits (by AuditLog, below), so the store can be
+ * ahead of its anchor, by the commits of one write while the log runs and after a crash, and
+ * never behind. The file holds two fixed-width slots, each with a check
  * digest, written in turn in place and synced: a crash tears at most the slot being written and
  * the other still holds the previous head. Writing in place costs one write and one data sync,
  * against a new file, its sync and a rename per commit.
@@ -208,6 +209,8 @@ export class AuditLog {
   /** The newest head committed during the anchor writes under way, for their next write. */
   private unanchored?: ChainHead;
   private anchoring?: Promise<void>;
+  private committedSeq = 0;
+  private anchorWaiters: { seq: number; resolve: () => void }[] = [];
 
   constructor(
     readonly store: AuditStore,
@@ -226,7 +229,7 @@ export class AuditLog {
 
   /**
    * A commit starts once the event loop has run what is ready, so every request that reached its
-   * audit in this turn joins it; while one commit (and its anchor) is under way, the next gathers.
+   * audit in this turn joins it; while one commit is under way, the next gathers.
    */
   private scheduleCommit(): void {
     if (this.committing || this.scheduled || !this.queue.length) return;
@@ -249,6 +252,7 @@ export class AuditLog {
       auditWrites.inc({ outcome: "committed" }, placed.length);
       batch.forEach((pending, index) => pending.resolve(placed[index]));
       const head = placed[placed.length - 1];
+      this.committedSeq = head.seq;
       // A write under way is followed by one of the newest head.
       if (this.anchoring) this.unanchored = head;
       else this.anchoring = this.writeAnchors(head);
@@ -266,16 +270,29 @@ export class AuditLog {
   private async writeAnchors(first: ChainHead): Promise<void> {
     for (let head: ChainHead | undefined = first; head; head = this.unanchored) {
       this.unanchored = undefined;
-      await this.anchor.write(head).catch((error: Error) => {
-        this.logger.error({ err: error.message, file: this.anchor.file }, "audit head not anchored");
-      });
+      await this.anchor.write(head).then(
+        () => auditAnchorWrites.inc({ outcome: "written" }),
+        (error: Error) => {
+          auditAnchorWrites.inc({ outcome: "failed" });
+          this.logger.error({ err: error.message, file: this.anchor.file }, "audit head not anchored");
+        },
+      );
+      this.settleAnchorWaiters(head.seq);
     }
     this.anchoring = undefined;
+    this.settleAnchorWaiters(Infinity);
   }
 
-  /** Resolves once the newest head committed so far is anchored. */
-  async anchored(): Promise<void> {
-    await this.anchoring;
+  private settleAnchorWaiters(upTo: number): void {
+    const settled = this.anchorWaiters.filter((waiter) => waiter.seq <= upTo);
+    this.anchorWaiters = this.anchorWaiters.filter((waiter) => waiter.seq > upTo);
+    for (const waiter of settled) waiter.resolve();
+  }
+
+  /** Resolves once the head committed when called has been written to the anchor, or its write failed (logged and counted). */
+  anchored(): Promise<void> {
+    if (!this.anchoring) return Promise.resolve();
+    return new Promise((resolve) => this.anchorWaiters.push({ seq: this.committedSeq, resolve }));
   }
 
   /** Refuses new records, lets every waiting one be committed and anchored, then closes the anchor and the store. */

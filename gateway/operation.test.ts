@@ -119,10 +119,42 @@ describe("the compiled walk of an answer through an interface or a union", () =>
     expect(seen).toEqual([
       "Worker.pid=p1",
       "Worker.phone=13800000001",
-      "Office.phone=***",
+      "Office.phone=13800000001",
       "Worker.phone=0533-1234567",
-      "Office.phone=***",
+      "Office.phone=0533-1234567",
     ]);
+  });
+
+  it("does not take a field aliased __typename for the object's type: every type it may be is visited", () => {
+    const [spoofing] = parse(`{ contacts { ... on Worker { __typename: label phone } ... on Office { phone } } }`)
+      .definitions as OperationDefinitionNode[];
+    const labelled = buildSchema(`
+      type Query { contacts: [Contact!]! }
+      union Contact = Worker | Office
+      type Worker { label: String! phone: String! }
+      type Office { phone: String! }
+    `);
+    const walk = compileResultWalk(labelled, spoofing, [], (resource) => ["Worker.phone", "Office.phone"].includes(resource));
+    const data = { contacts: [{ __typename: "Office", phone: "13800000001" }] };
+
+    walk(data, maskWorkerPhones([]));
+
+    expect(data).toEqual({ contacts: [{ __typename: "Office", phone: "***" }] });
+  });
+
+  it("hands each type's field the value as answered under a key they share: a pid is seen though another type's rule masks the key", () => {
+    const [shared] = parse(`{ contacts { ... on Worker { k: pid } ... on Office { k: phone } } }`).definitions as OperationDefinitionNode[];
+    const walk = compileResultWalk(contacts, shared, [], (resource) => ["Worker.pid", "Office.phone"].includes(resource));
+    const data = { contacts: [{ k: "p1" }] };
+    const seen: string[] = [];
+
+    walk(data, (resource, value) => {
+      seen.push(`${resource}=${String(value)}`);
+      return resource === "Office.phone" ? "***" : value;
+    });
+
+    expect(seen).toEqual(["Worker.pid=p1", "Office.phone=p1"]);
+    expect(data).toEqual({ contacts: [{ k: "***" }] });
   });
 
   it("visits the fields of the object's own type when the answer names it", () => {

@@ -153,10 +153,31 @@ export function analyseOperation(
 /** One field of a compiled walk: where its value lies, what it is, and, for objects, what to visit inside. */
 interface WalkedField {
   key: string;
-  resource: string;
+  /** The fields answered under this key: one, or one of each type an interface or union may be. */
+  resources: string[];
   inside?: WalkedField[];
   /** For an interface or union: what to visit inside an object of each type it may be. */
   insideByType?: Map<string, WalkedField[]>;
+}
+
+/** The fields under one response key visited once: a leaf's value seen as answered by each of its resources, objects' plans merged alike. */
+function mergedByKey(fields: WalkedField[]): WalkedField[] {
+  const byKey = new Map<string, WalkedField>();
+  for (const field of fields) {
+    const known = byKey.get(field.key);
+    byKey.set(
+      field.key,
+      known
+        ? {
+            key: field.key,
+            resources: [...new Set([...known.resources, ...field.resources])],
+            // Merged from several types, a plan visits inside as every type it may be.
+            inside: known.inside || field.inside ? mergedByKey([...(known.inside ?? []), ...(field.inside ?? [])]) : undefined,
+          }
+        : field,
+    );
+  }
+  return [...byKey.values()];
 }
 
 /** Rewrites a result in place: `leaf` sees each value of a field the walk was compiled for and returns the value to keep. */
@@ -167,8 +188,9 @@ export type ResultWalk = (data: Record<string, unknown>, leaf: (resource: string
  * names and the objects leading to them (aliases, fragments and lists followed), so that a
  * page of 200 enterprises costs a look at each wanted value, not a pass over the whole answer.
  * Inside an interface or union it visits the fields of the object's own type when the answer
- * names it (`__typename`), and otherwise those of every type it may be: a value is masked if any
- * of them masks it.
+ * names it (`__typename`, unless the operation gives another field that name as an alias), and
+ * otherwise those of every type it may be: each sees the value as answered, and it is masked if
+ * any of them masks it.
  */
 export function compileResultWalk(
   schema: GraphQLSchema,
@@ -177,25 +199,27 @@ export function compileResultWalk(
   wanted: (resource: string) => boolean,
 ): ResultWalk {
   const walk = walkOf(schema, fragments, {}, true);
+  let typeNameAliased = false;
   const plan = (selectionSet: SelectionSetNode, parent: GraphQLObjectType): WalkedField[] => {
     const fields: WalkedField[] = [];
     eachField(walk, selectionSet, parent, (field, type) => {
       if (field.name.value === "__typename") return;
       const key = field.alias?.value ?? field.name.value;
-      const resource = `${type.name}.${field.name.value}`;
+      if (key === "__typename") typeNameAliased = true;
+      const resources = [`${type.name}.${field.name.value}`];
       const returned = getNamedType(type.getFields()[field.name.value]?.type);
       if (field.selectionSet && isObjectType(returned)) {
         const inside = plan(field.selectionSet, returned);
-        if (inside.length) fields.push({ key, resource, inside });
+        if (inside.length) fields.push({ key, resources, inside });
       } else if (field.selectionSet && isAbstractType(returned)) {
         const insideByType = new Map(
           schema.getPossibleTypes(returned).map((possible) => [possible.name, plan(field.selectionSet!, possible)]),
         );
-        const inside = [...insideByType.values()].flat();
-        if (inside.length) fields.push({ key, resource, inside, insideByType });
-      } else if (wanted(resource)) fields.push({ key, resource });
+        const inside = mergedByKey([...insideByType.values()].flat());
+        if (inside.length) fields.push({ key, resources, inside, insideByType });
+      } else if (wanted(resources[0])) fields.push({ key, resources });
     });
-    return fields;
+    return mergedByKey(fields);
   };
   const root = plan(operation.selectionSet, rootType(schema, operation));
   const visit = (fields: WalkedField[], target: Record<string, unknown>, leaf: (resource: string, value: unknown) => unknown) => {
@@ -207,12 +231,20 @@ export function compileResultWalk(
         for (const object of objects) {
           if (!object || typeof object !== "object") continue;
           // An answer names an object's type only when asked to: without __typename, every type it may be is visited.
-          const typeName = (object as { __typename?: unknown }).__typename;
+          const typeName = typeNameAliased ? undefined : (object as { __typename?: unknown }).__typename;
           const inside = (typeof typeName === "string" && field.insideByType?.get(typeName)) || field.inside;
           visit(inside, object as Record<string, unknown>, leaf);
         }
       } else {
-        target[field.key] = Array.isArray(value) ? value.map((item) => leaf(field.resource, item)) : leaf(field.resource, value);
+        const kept = (item: unknown) => {
+          let result = item;
+          for (const resource of field.resources) {
+            const returned = leaf(resource, item);
+            if (returned !== item) result = returned;
+          }
+          return result;
+        };
+        target[field.key] = Array.isArray(value) ? value.map(kept) : kept(value);
       }
     }
   };

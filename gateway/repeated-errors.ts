@@ -9,20 +9,28 @@ const sameAs = ({ message, path, extensions }: GraphQLFormattedError): string =>
 
 /**
  * Several departments asked the same root field at once (the meeting report's sections) each
- * refuse a bad key with the same error: the caller reads it once, as the first department raised it.
+ * refuse a bad key with the same error: the caller reads it once, as the first department raised
+ * it, with every department that raised it in `extensions.serviceNames`.
  */
+export function repeatedErrorsOnce(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[] {
+  const alike = new Map<string, GraphQLFormattedError[]>();
+  for (const error of errors) {
+    const key = sameAs(error);
+    alike.set(key, [...(alike.get(key) ?? []), error]);
+  }
+  return [...alike.values()].map(([first, ...repeated]) =>
+    repeated.length
+      ? { ...first, extensions: { ...first.extensions, serviceNames: [first, ...repeated].map((error) => error.extensions?.serviceName) } }
+      : first,
+  );
+}
+
 export const repeatedErrorsOncePlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
         if (response.body.kind !== "single" || !response.body.singleResult.errors?.length) return;
-        const seen = new Set<string>();
-        response.body.singleResult.errors = response.body.singleResult.errors.filter((error) => {
-          const key = sameAs(error);
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        });
+        response.body.singleResult.errors = repeatedErrorsOnce(response.body.singleResult.errors);
       },
     };
   },

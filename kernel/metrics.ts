@@ -52,6 +52,13 @@ export const auditWrites = new Counter({
   registers: [metrics],
 });
 
+export const auditAnchorWrites = new Counter({
+  name: "lianfang_audit_anchor_writes_total",
+  help: "Writes of the audit chain's head to its anchor file, written or failed (a failing anchor falls behind the store)",
+  labelNames: ["outcome"] as const,
+  registers: [metrics],
+});
+
 export const grantBookRefreshes = new Counter({
   name: "lianfang_grant_book_refreshes_total",
   help: "Grant-book reads from the joint-prevention office, by outcome",

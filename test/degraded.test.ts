@@ -65,6 +65,39 @@ describe("a hub with one department down", () => {
       },
     });
   });
+
+  it("answers the meeting report with the missing department's section empty and every other section in full", async () => {
+    const authorization = `Bearer ${await hub.keys.token({ agency: "coordination" })}`;
+    const response = await hub.post(
+      {
+        query: `{ meetingReport(regionCode: "370300", period: "2024") {
+          regionCode regionName jointWork { inspectionsPlanned } accidentStatistics { accidents } occupationalDiseaseStatistics { newCases }
+        } }`,
+      },
+      { authorization, "x-lianfang-purpose": "MEETING_REPORT" },
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          meetingReport: {
+            regionCode: "370300",
+            regionName: "淄博市",
+            jointWork: { inspectionsPlanned: expect.any(Number) },
+            accidentStatistics: null,
+            occupationalDiseaseStatistics: { newCases: expect.any(Number) },
+          },
+        },
+        errors: [
+          {
+            message: "The emergency department is unreachable; its part of the answer is missing",
+            extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "emergency" },
+          },
+        ],
+      },
+    });
+  });
 });
 
 /** A loopback stand-in for a department: forwards to it, or, once told to hang, accepts calls and never answers. */

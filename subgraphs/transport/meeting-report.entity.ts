@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 
-/** The meeting report as transport sees it: the joint-prevention office owns it, this adds its section. */
+/** The meeting report as transport sees it: the joint-prevention office's report, to which this department adds its section, asked for it directly (kernel/meeting-report.ts). */
 @ObjectType()
 @Directive('@key(fields: "regionCode period")')
 export class MeetingReport {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { headAnchorFile } from "../gateway/audit";
-import { defaultLimits } from "../gateway/governance";
+import { defaultLimits, type GovernanceOptions } from "../gateway/governance";
 import { openGovernance, startGateway } from "../gateway/server";
 import { chinaDayStart } from "../kernel/calendar";
 import { composeSupergraph } from "../kernel/compose";
@@ -234,32 +234,23 @@ async function main(): Promise<void> {
     auditKey: loadAuditSigningKey(keyDir),
     logger,
   });
-  const gateway = await startGateway({
-    port: 0,
-    supergraphSdl,
-    subgraphUrls: subgraphProcesses.subgraphUrls,
-    rateLimitPerSecond: 1_000_000,
-    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
-    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
-    signingKey,
-    maxBodyBytes: 100_000,
-    introspection: false,
-    logger,
-    governance: governed.governance,
-  });
+  const gatewayWith = (governance?: GovernanceOptions) =>
+    startGateway({
+      port: 0,
+      supergraphSdl,
+      subgraphUrls: subgraphProcesses.subgraphUrls,
+      rateLimitPerSecond: 1_000_000,
+      trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
+      trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
+      signingKey,
+      maxBodyBytes: 100_000,
+      introspection: false,
+      logger,
+      governance,
+    });
+  const gateway = await gatewayWith(governed.governance);
   // The same gateway without governance: what the catalogue, masking and the audit record add to each answer.
-  const ungoverned = await startGateway({
-    port: 0,
-    supergraphSdl,
-    subgraphUrls: subgraphProcesses.subgraphUrls,
-    rateLimitPerSecond: 1_000_000,
-    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
-    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
-    signingKey,
-    maxBodyBytes: 100_000,
-    introspection: false,
-    logger,
-  });
+  const ungoverned = await gatewayWith();
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
     agency: "coordination",
     user: "bench",

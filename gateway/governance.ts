@@ -59,12 +59,15 @@ function fragmentsOf(context: { document: { definitions: readonly { kind: string
   );
 }
 
-/** What each owner was asked for; keys every department holds are listed together. */
+/**
+ * What each owner was asked for; fields several departments answer alike (entity keys, shared
+ * types, the meeting report's root field) are listed together, as `shared`.
+ */
 function fieldsByOwner(resources: string[], catalogue: Map<string, CatalogueEntry>): Record<string, string[]> {
   const byOwner: Record<string, string[]> = {};
   for (const resource of resources) {
     const owners = catalogue.get(resource)?.owners ?? [];
-    const owner = owners.length === 1 ? owners[0] : "shared-keys";
+    const owner = owners.length === 1 ? owners[0] : "shared";
     (byOwner[owner] ??= []).push(resource);
   }
   return byOwner;

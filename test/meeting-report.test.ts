@@ -157,6 +157,16 @@ describe("the leading group's meeting report, each department answering its own 
       transport: [],
       unions: [],
     });
+    // The audit record lists the root field every department answers among the shared fields, each section under its owner.
+    const [record] = (await hub.auditDb.query("SELECT fields_read FROM audit_record ORDER BY seq DESC LIMIT 1")) as {
+      fields_read: string;
+    }[];
+    expect(JSON.parse(record.fields_read)).toMatchObject({
+      shared: expect.arrayContaining(["Query.meetingReport"]),
+      emergency: expect.arrayContaining(["MeetingReport.accidentStatistics"]),
+      health: expect.arrayContaining(["MeetingReport.occupationalDiseaseStatistics"]),
+      hrss: expect.arrayContaining(["MeetingReport.injuryStatistics"]),
+    });
   });
 
   it("counts in a district only the joint inspections of enterprises registered there", () => {

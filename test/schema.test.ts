@@ -43,7 +43,7 @@ describe("the committed schema/", () => {
     const mismatches: string[] = [];
     for (const definition of subgraphs) {
       for (const entry of composed.values()) {
-        if (entry.owners.length !== 1 || entry.owners[0] !== definition.name || keys.has(entry.resource)) continue;
+        if (!entry.owners.includes(definition.name) || keys.has(entry.resource)) continue;
         const [typeName] = entry.resource.split(".");
         const declared = definition.catalogue[entry.resource] ?? definition.catalogue[`${typeName}.*`];
         if (!declared) continue;

@@ -1,4 +1,4 @@
-import { unconditional, type SharingCatalogue } from "../../kernel/sharing";
+import { industryFiguresBasis, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 /** The joint-prevention office's sharing catalogue: joint work is shared with every member. */
 export const coordinationCatalogue: SharingCatalogue = {
@@ -17,9 +17,9 @@ export const coordinationCatalogue: SharingCatalogue = {
   "IndustryYear.*": unconditional(),
   "IndustryTrend.*": unconditional(),
   "KeyIndustryTag.*": unconditional(),
-  "InsuredIndustryFigures.*": unconditional(),
-  "AccidentIndustryFigures.*": unconditional(),
-  "OccupationalDiseaseIndustryFigures.*": unconditional(),
+  "InsuredIndustryFigures.*": unconditional(industryFiguresBasis),
+  "AccidentIndustryFigures.*": unconditional(industryFiguresBasis),
+  "OccupationalDiseaseIndustryFigures.*": unconditional(industryFiguresBasis),
   "JointWorkStatistics.*": unconditional("领导小组会议报告"),
   "DepartmentFinding.*": unconditional("联席会议 联合检查：成员单位各自的检查结果"),
   "Rectification.*": unconditional("限期整改台账：联席办看全部，各部门看自己提出的"),

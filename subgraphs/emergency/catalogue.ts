@@ -1,5 +1,5 @@
 import { masterRecordCatalogue } from "../../kernel/records";
-import { unconditional, type SharingCatalogue } from "../../kernel/sharing";
+import { industryFiguresBasis, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 /** 应急's sharing catalogue: accidents are shared for joint prevention (工伤预防五年行动计划). */
 export const emergencyCatalogue: SharingCatalogue = {
@@ -14,7 +14,7 @@ export const emergencyCatalogue: SharingCatalogue = {
   "Enterprise.safetyLicences": unconditional(),
   "MeetingReport.*": unconditional(),
   "IndustryAnalysis.*": unconditional(),
-  "AccidentIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
+  "AccidentIndustryFigures.*": unconditional(industryFiguresBasis),
   "AccidentStatistics.*": unconditional("领导小组会议报告"),
   "GradeCount.*": unconditional("领导小组会议报告"),
   "MonthCount.*": unconditional("领导小组会议报告"),

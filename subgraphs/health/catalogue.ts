@@ -1,5 +1,5 @@
 import { masterRecordCatalogue } from "../../kernel/records";
-import { conditional, unconditional, type SharingCatalogue } from "../../kernel/sharing";
+import { conditional, industryFiguresBasis, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 const healthInformation = "《个人信息保护法》第二十八条 医疗健康信息; 《职业病防治法》";
 
@@ -19,7 +19,7 @@ export const healthCatalogue: SharingCatalogue = {
   "Person.healthExaminations": conditional(healthInformation),
   "MeetingReport.*": unconditional(),
   "IndustryAnalysis.*": unconditional(),
-  "OccupationalDiseaseIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
+  "OccupationalDiseaseIndustryFigures.*": unconditional(industryFiguresBasis),
   "OccupationalDiseaseStatistics.*": unconditional("领导小组会议报告: counts only"),
   "CategoryCount.*": unconditional("领导小组会议报告: counts only"),
 };

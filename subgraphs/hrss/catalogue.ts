@@ -1,5 +1,5 @@
 import { masterRecordCatalogue } from "../../kernel/records";
-import { conditional, notShared, unconditional, type SharingCatalogue } from "../../kernel/sharing";
+import { conditional, industryFiguresBasis, notShared, unconditional, type SharingCatalogue } from "../../kernel/sharing";
 
 const personalInformation = "《个人信息保护法》第十三条、第二十八条; 《政务信息资源共享管理暂行办法》第九条 有条件共享";
 
@@ -55,6 +55,6 @@ export const hrssCatalogue: SharingCatalogue = {
   "ProgressDatum.*": unconditional("工伤预防实施方案目标进度: 计数与比率, 不含个人信息"),
   "MeetingReport.*": unconditional(),
   "IndustryAnalysis.*": unconditional(),
-  "InsuredIndustryFigures.*": unconditional("数据分析研判, 工伤预防五年行动计划 数据共享"),
+  "InsuredIndustryFigures.*": unconditional(industryFiguresBasis),
   "InjuryStatistics.*": unconditional("领导小组会议报告: counts only"),
 };

@@ -1,3 +1,5 @@
+import zlib from "node:zlib";
+import http from "node:http";
 import ExcelJS from "exceljs";
 import { TrustedKeys } from "../kernel/trusted-keys";
 import fs from "node:fs";
@@ -275,6 +277,56 @@ describe("the gateway serving the console", () => {
     expect(html).toContain("<title>联防工作台</title>");
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(served).toEqual(files.map(() => 200));
+  });
+
+  it("sends each file gzipped to a browser that takes it and as built to one that does not, and lets it keep the hashed assets", async () => {
+    const raw = (route: string, acceptEncoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(at(route), { headers: acceptEncoding ? { "accept-encoding": acceptEncoding } : {} }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const asset = fs.readdirSync(path.join(consoleDistDir, "assets")).find((file) => file.endsWith(".js"))!;
+    const built = fs.readFileSync(path.join(consoleDistDir, "assets", asset));
+    const pick = ({ headers, body }: { headers: http.IncomingHttpHeaders; body: Buffer }, decoded: Buffer, file = built) => ({
+      encoding: headers["content-encoding"],
+      caching: headers["cache-control"],
+      vary: headers.vary,
+      intact: decoded.equals(file),
+      smaller: body.length < decoded.length,
+    });
+
+    const gzipped = await raw(`/assets/${asset}`, "gzip, deflate, br");
+    const plain = await raw(`/assets/${asset}`);
+    const refused = await raw(`/assets/${asset}`, "gzip;q=0, br");
+    const page = await raw("/", "gzip");
+
+    expect(pick(gzipped, zlib.gunzipSync(gzipped.body))).toEqual({
+      encoding: "gzip",
+      caching: "public, max-age=31536000, immutable",
+      vary: "accept-encoding",
+      intact: true,
+      smaller: true,
+    });
+    expect(pick(plain, plain.body)).toEqual({
+      encoding: undefined,
+      caching: "public, max-age=31536000, immutable",
+      vary: "accept-encoding",
+      intact: true,
+      smaller: false,
+    });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(pick(page, zlib.gunzipSync(page.body), fs.readFileSync(path.join(consoleDistDir, "index.html")))).toEqual({
+      encoding: "gzip",
+      caching: "no-cache",
+      vary: "accept-encoding",
+      intact: true,
+      smaller: true,
+    });
   });
 
   it("signs a development token the gateway accepts, for the department, user and roles chosen", async () => {

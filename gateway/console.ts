@@ -65,7 +65,7 @@ function acceptsGzip(request: IncomingMessage): boolean {
  * Every built file, read and gzipped once at start: the console is small and changes only with a
  * new build. The bundler names each asset by its content's hash, so a browser keeps an asset for
  * good and asks again only for the page that names them; a department's network carries the
- * scripts compressed (the signed-in workbench's 1.8 MB as about a third).
+ * scripts compressed (all the assets: 2.4 MB, 0.66 MB gzipped).
  */
 function staticRoutes(distDir: string): Record<string, RouteHandler> {
   const index = path.join(distDir, "index.html");

@@ -17,6 +17,12 @@ describe("errors several departments raise alike", () => {
     ]);
   });
 
+  it("reads once an error the gateway itself repeats, naming no department", () => {
+    const unnamed = { message: "the audit log cannot be written", extensions: { code: "AUDIT_UNAVAILABLE" } };
+
+    expect(repeatedErrorsOnce([unnamed, { ...unnamed }])).toEqual([unnamed]);
+  });
+
   it("keeps errors apart that differ in path or message, and a lone error as it came", () => {
     const errors = [
       refusal("transport", ["current"]),

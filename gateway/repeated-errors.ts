@@ -18,11 +18,10 @@ export function repeatedErrorsOnce(errors: readonly GraphQLFormattedError[]): Gr
     const key = sameAs(error);
     alike.set(key, [...(alike.get(key) ?? []), error]);
   }
-  return [...alike.values()].map(([first, ...repeated]) =>
-    repeated.length
-      ? { ...first, extensions: { ...first.extensions, serviceNames: [first, ...repeated].map((error) => error.extensions?.serviceName) } }
-      : first,
-  );
+  return [...alike.values()].map((group) => {
+    const serviceNames = group.map((error) => error.extensions?.serviceName).filter((name) => name !== undefined);
+    return serviceNames.length > 1 ? { ...group[0], extensions: { ...group[0].extensions, serviceNames } } : group[0];
+  });
 }
 
 export const repeatedErrorsOncePlugin: ApolloServerPlugin = {

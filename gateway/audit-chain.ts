@@ -39,6 +39,9 @@ export interface ChainHead {
 
 export const genesis: ChainHead = { seq: 0, hash: "0".repeat(64) };
 
+/** Where each record stands in the chain: what a commit answers, without the records themselves. */
+export const placesOf = (records: ChainRecord[]): ChainHead[] => records.map(({ seq, hash }) => ({ seq, hash }));
+
 /** Stored text must read back exactly as hashed: lone surrogates, which no UTF-8 store keeps, are replaced. */
 const stored = (text: string): string => text.toWellFormed();
 const storedOrNull = (text: string | null): string | null => (text === null ? null : stored(text));

@@ -1,4 +1,4 @@
-import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
+import { chainAfter, placesOf, type AuditEntry, type ChainHead, type ChainRecord } from "./audit-chain";
 import type { AuditKey } from "../kernel/keys";
 
 /** How the audit store lays a record out in rows: shared by the gateway's store and its embedded writer thread. */
@@ -124,7 +124,7 @@ export function sqliteWriter(connection: SqliteConnection) {
           for (const added of records) record.run(...recordValues(added));
           const last = records[records.length - 1];
           move.run(last.seq, last.hash);
-          return records.map(({ seq, hash }) => ({ seq, hash }));
+          return placesOf(records);
         })
         .immediate(),
     index: (upTo: number): number =>

@@ -5,7 +5,7 @@ import type { DataSource } from "typeorm";
 import { embeddedFile, openDatabase } from "../kernel/database";
 import type { AuditKey } from "../kernel/keys";
 import type { Logger } from "../kernel/logger";
-import { chainAfter, type AuditEntry, type ChainHead, type ChainRecord, type StoredRecord } from "./audit-chain";
+import { chainAfter, placesOf, type AuditEntry, type ChainHead, type ChainRecord, type StoredRecord } from "./audit-chain";
 import { AuditRecord } from "./audit-record.entity";
 import {
   indexChunk,
@@ -34,8 +34,8 @@ type Row = Record<(typeof recordColumns)[number], unknown>;
 
 const readTime = (value: unknown): Date => (value instanceof Date ? value : new Date(`${String(value).replace(" ", "T")}Z`));
 /** A subject list column; none in a record written by an earlier version (its subjects are only in the index). */
-const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
 const readList = (value: unknown): string[] => (value === null ? [] : (JSON.parse(String(value)) as string[]).sort());
+const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
 
 /** Text a statement may carry, well under MySQL's smallest usual max_allowed_packet (4 MiB; 16 MiB on MariaDB). */
 const statementBytes = 1 << 20;
@@ -141,7 +141,7 @@ function mysqlWrites(db: DataSource, mysqlUrl: string, database: string): StoreW
           ["COMMIT", []],
         ]))
           await connection.query(sql, parameters);
-        return records.map(({ seq, hash }) => ({ seq, hash }));
+        return placesOf(records);
       } catch (error) {
         // A connection that cannot even roll back is given up; the next commit opens another.
         await connection.query("ROLLBACK").catch(() => {

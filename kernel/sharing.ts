@@ -29,11 +29,11 @@ export interface SharingRule {
 export type SharingCatalogue = Record<string, SharingRule>;
 
 export const unconditional = (basis?: string): SharingRule => ({ level: "UNCONDITIONAL", ...(basis ? { basis } : {}) });
+export const conditional = (basis: string, mask?: MaskKind): SharingRule => ({ level: "CONDITIONAL", basis, ...(mask ? { mask } : {}) });
+export const notShared = (basis: string): SharingRule => ({ level: "NONE", basis });
 
 /** Why each department's industry figures are shared: the office and the department declare them alike, so the composed rule keeps it. */
 export const industryFiguresBasis = "数据分析研判, 工伤预防五年行动计划 数据共享";
-export const conditional = (basis: string, mask?: MaskKind): SharingRule => ({ level: "CONDITIONAL", basis, ...(mask ? { mask } : {}) });
-export const notShared = (basis: string): SharingRule => ({ level: "NONE", basis });
 
 export const sharingDirective = "sharing";
 const sharingSpec = "https://lianfang.dev/sharing/v1.0";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { chainAfter, genesis, verifyChain, type AuditEntry, type ChainRecord } from "./audit-chain";
-import { recordColumns, recordValues } from "./audit-rows";
+import { indexChunk, recordColumns, recordValues } from "./audit-rows";
 import { AuditStore } from "./audit-store";
 import { Audit1763900000000 } from "./migrations/1763900000000-audit";
 import { SignedAudit1764600000000 } from "./migrations/1764600000000-signed-audit";
@@ -112,6 +112,27 @@ describe("the audit store: each record holds its subjects, and the trails' index
     try {
       expect(await indexRows(store.db)).toBe(4);
       expect(await verifyChain(store.pages(), verifyingKeys)).toEqual({ ok: true, checked: 2, broken: [] });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("indexes a backlog of several steps to the head, each record's people and enterprises once", async () => {
+    const store = await open();
+    try {
+      const backlog = Array.from({ length: indexChunk * 2 + 5 }, (_, index) =>
+        entry(`r${index + 1}`, [`p-${index % 3}`], index % 2 ? ["91370303MA3C00001X", "91370303MA3C00002Y"] : []),
+      );
+      await store.extend(backlog, key);
+
+      const trail = await store.trail("enterprise", "91370303MA3C00002Y");
+
+      expect(trail.map((record) => record.seq)).toEqual(backlog.flatMap((_, index) => (index % 2 ? [index + 1] : [])));
+      expect((await store.trail("person", "p-2")).map((record) => record.seq)).toEqual(
+        backlog.flatMap((_, index) => (index % 3 === 2 ? [index + 1] : [])),
+      );
+      expect(await indexRows(store.db)).toBe(backlog.length + 2 * Math.floor(backlog.length / 2));
+      expect(await verifyChain(store.pages(), verifyingKeys)).toEqual({ ok: true, checked: backlog.length, broken: [] });
     } finally {
       await store.close();
     }

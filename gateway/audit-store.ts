@@ -9,7 +9,8 @@ import { chainAfter, placesOf, type AuditEntry, type ChainHead, type ChainRecord
 import { AuditRecord } from "./audit-record.entity";
 import {
   indexChunk,
-  indexRows,
+  indexReach,
+  indexSubjectsSql,
   insertSql,
   moveHead,
   moveIndexed,
@@ -17,11 +18,8 @@ import {
   recordValues,
   selectHead,
   selectIndexed,
-  selectUnindexed,
   sqliteWriter,
-  subjectColumns,
   type SqliteConnection,
-  type StoredSubjects,
 } from "./audit-rows";
 import type { WriterOp, WriterReply } from "./audit-store.worker";
 import { Audit1763900000000 } from "./migrations/1763900000000-audit";
@@ -153,13 +151,13 @@ function mysqlWrites(db: DataSource, mysqlUrl: string, database: string): StoreW
     },
     index: (upTo) =>
       inTransaction(async (query) => {
-        const [mark] = (await query(`${selectIndexed} FOR UPDATE`)) as { seq: number }[];
-        const records = (await query(selectUnindexed, [mark.seq, upTo, indexChunk])) as StoredSubjects[];
-        const found = indexRows(records);
-        if (!found) return 0;
-        for (const [sql, parameters] of inserts("audit_subject", subjectColumns, found.rows, 1000)) await query(sql, parameters);
-        await query(moveIndexed, [found.reaches]);
-        return records.length;
+        const [row] = (await query(`${selectIndexed} FOR UPDATE`)) as { seq: number }[];
+        const mark = Number(row.seq);
+        const reaches = indexReach(mark, upTo);
+        if (reaches <= mark) return 0;
+        await query(indexSubjectsSql("mysql"), [mark, reaches, mark, reaches]);
+        await query(moveIndexed, [reaches]);
+        return reaches - mark;
       }),
     close: async () => {
       const open = session;

@@ -138,13 +138,26 @@ describe("the audit log's anchoring: after the commit, while the next goes on", 
   let log: AuditLog;
   let anchor: HeldAnchor;
 
+  /** The spacing after each anchor write: none, or, once a test holds it, until the test ends it. */
+  let holdPauses: boolean;
+  let endPause: () => void;
+  let pauses: number;
+  const pause = () => {
+    pauses++;
+    return holdPauses ? new Promise<void>((resolve) => (endPause = resolve)) : Promise.resolve();
+  };
+
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-anchoring-"));
     anchor = new HeldAnchor(path.join(dir, "audit-head.json"));
-    log = new AuditLog(await AuditStore.open({ dbPrefix: "anchoring_" }, logger), anchor, { keyId: "test", privateKey }, logger);
+    holdPauses = false;
+    pauses = 0;
+    endPause = () => undefined;
+    log = new AuditLog(await AuditStore.open({ dbPrefix: "anchoring_" }, logger), anchor, { keyId: "test", privateKey }, logger, pause);
   });
   afterEach(async () => {
     anchor.open();
+    endPause();
     await log.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -168,6 +181,27 @@ describe("the audit log's anchoring: after the commit, while the next goes on", 
     await log.anchored();
     expect(anchor.anchoredSeqs).toEqual([1, 4]);
     expect(new HeadAnchor(anchor.file).read()).toEqual({ seq: 4, hash: fourth.hash });
+  });
+
+  it("anchors the commits made in the spacing after a write by one write of the newest head, when the spacing ends", async () => {
+    holdPauses = true;
+    anchor.open();
+    await append("r1");
+    await log.anchored();
+    const second = await append("r2");
+    const third = await append("r3");
+    const anchoredThird = log.anchored();
+
+    expect({ anchored: anchor.anchoredSeqs, pauses, read: new HeadAnchor(anchor.file).read()?.seq }).toEqual({
+      anchored: [1],
+      pauses: 1,
+      read: 1,
+    });
+    endPause();
+    await anchoredThird;
+    expect(anchor.anchoredSeqs).toEqual([1, 3]);
+    expect(new HeadAnchor(anchor.file).read()).toEqual({ seq: third.seq, hash: third.hash });
+    expect(second.seq).toBe(2);
   });
 
   it("counts a failed write, and anchors the next head all the same", async () => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { StartupError } from "../kernel/errors";
 import type { CallIdentity } from "../kernel/identity";
 import type { AuditKey } from "../kernel/keys";
@@ -61,8 +62,8 @@ function newestSlot(bytes: Buffer): (Slot & { index: number }) | undefined {
 /**
  * The newest record's seq and hash, kept outside the audit store, so that records deleted from
  * the end of the chain show too. Written after commits (by AuditLog, below), so the store can be
- * ahead of its anchor, by the commits of one write while the log runs and after a crash, and
- * never behind. The file holds two fixed-width slots, each with a check
+ * ahead of its anchor, by the commits of one write and the spacing after it while the log runs
+ * and after a crash, and never behind. The file holds two fixed-width slots, each with a check
  * digest, written in turn in place and synced: a crash tears at most the slot being written and
  * the other still holds the previous head. Writing in place costs one write and one data sync,
  * against a new file, its sync and a rename per commit.
@@ -201,15 +202,23 @@ interface Pending {
 const maxBatch = 500;
 
 /**
+ * The least time between two anchor writes: the commits made meanwhile are anchored together by
+ * the next. A write and its data sync cost a lone commit about as much CPU again; a few hundred
+ * commits a second need a few dozen anchor writes, not one each.
+ */
+const anchorSpacingMs = 20;
+
+/**
  * The append-only audit log. Entries that arrive while a commit is under way wait and are
  * committed together in the next transaction (group commit); each caller's promise resolves only
  * once its record is committed, so no answer leaves before its record is durable. A failed commit
  * rejects every entry of its batch, and the caller refuses to answer (fail closed).
  *
  * The head is anchored after its commit, while the next commit goes on: one anchor write at a
- * time, each of the newest head committed when it starts, so that commits made during a write are
- * anchored by the next one. The anchor is never ahead of the store, and behind it by at most the
- * commits of one write.
+ * time, each of the newest head committed when it starts and `anchorSpacingMs` after the last, so
+ * that commits made during a write and the spacing after it are anchored by the next one. The
+ * anchor is never ahead of the store, and behind it by at most the commits of one write and its
+ * spacing.
  */
 export class AuditLog {
   private queue: Pending[] = [];
@@ -227,6 +236,8 @@ export class AuditLog {
     private readonly anchor: HeadAnchor,
     private readonly key: AuditKey,
     private readonly logger: Logger,
+    /** The wait after each anchor write (tests hold it to commit during it). */
+    private readonly pauseAfterAnchor: () => Promise<unknown> = () => delay(anchorSpacingMs),
   ) {}
 
   append(entry: AuditEntry): Promise<ChainHead> {
@@ -288,6 +299,7 @@ export class AuditLog {
         },
       );
       this.settleAnchorWaiters(head.seq);
+      await this.pauseAfterAnchor();
     }
     this.anchoring = undefined;
     this.settleAnchorWaiters(Infinity);

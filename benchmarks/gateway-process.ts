@@ -3,11 +3,9 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { readSupergraph } from "../kernel/compose";
-import { TrustedKeys } from "../kernel/trusted-keys";
-import { loadGatewaySigningKey, loadTrustedAgencyKeys, loadTrustedSubgraphKeys } from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
-import { startGateway } from "../gateway/server";
 import { subgraphsOf } from "../gateway/supergraph";
+import { startBenchGateway } from "./support";
 
 /**
  * One gateway of the side-by-side benchmark (benchmarks/gateways.ts) in its own process, so that
@@ -21,17 +19,10 @@ async function main(): Promise<void> {
   const logger = createLogger("benchmark", "warn");
   let url: string;
   if (process.env.BENCH_GATEWAY === "ungoverned") {
-    const keyDir = String(process.env.LIANFANG_KEY_DIR);
-    const gateway = await startGateway({
-      port: 0,
+    const gateway = await startBenchGateway({
+      keyDir: String(process.env.LIANFANG_KEY_DIR),
       supergraphSdl,
       subgraphUrls: Object.fromEntries(subgraphsOf(supergraphSdl).map(({ name, url: address }) => [name, address])),
-      rateLimitPerSecond: 1_000_000,
-      trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
-      trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
-      signingKey: await loadGatewaySigningKey(keyDir),
-      maxBodyBytes: 100_000,
-      introspection: false,
       logger,
     });
     url = gateway.url;

@@ -1,27 +1,15 @@
-import { TrustedKeys } from "../kernel/trusted-keys";
 import "reflect-metadata";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defaultMaskPatterns } from "../kernel/masking";
-import { headAnchorFile } from "../gateway/audit";
-import { defaultLimits } from "../gateway/governance";
-import { openGovernance, startGateway } from "../gateway/server";
 import { composeSupergraph } from "../kernel/compose";
 import { issueAgencyToken } from "../kernel/identity";
-import {
-  ensureDevKeys,
-  loadAgencySigningKey,
-  loadAuditSigningKey,
-  loadGatewaySigningKey,
-  loadTrustedAgencyKeys,
-  loadTrustedSubgraphKeys,
-} from "../kernel/keys";
+import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
 import { startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
-import { dropBenchDatabases, option } from "./support";
+import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } from "./support";
 
 /**
  * What governance costs the gateway: the same cross-department query through a governed gateway
@@ -113,32 +101,10 @@ async function main(): Promise<void> {
   const subgraphProcesses = await startSubgraphProcesses({ env });
   const logger = createLogger("benchmark", "silent");
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphProcesses.subgraphUrls[name]);
-  const signingKey = await loadGatewaySigningKey(keyDir);
-  const common = {
-    port: 0,
-    supergraphSdl,
-    subgraphUrls: subgraphProcesses.subgraphUrls,
-    rateLimitPerSecond: 1_000_000,
-    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
-    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
-    signingKey,
-    maxBodyBytes: 100_000,
-    introspection: false,
-    logger,
-  };
-  const governed = await openGovernance({
-    supergraphSdl,
-    coordinationUrl: subgraphProcesses.subgraphUrls.coordination,
-    signingKey,
-    limits: defaultLimits,
-    masks: defaultMaskPatterns,
-    database: { mysqlUrl: process.env.LIANFANG_MYSQL_URL, dbPrefix: benchPrefix, dataDir: workDir },
-    auditHeadFile: headAnchorFile(workDir, benchPrefix),
-    auditKey: loadAuditSigningKey(keyDir),
-    logger,
-  });
-  const withGovernance = await startGateway({ ...common, governance: governed.governance });
-  const withoutGovernance = await startGateway(common);
+  const setup = { keyDir, supergraphSdl, subgraphUrls: subgraphProcesses.subgraphUrls, logger };
+  const governed = await openBenchGovernance(setup, { mysqlUrl: process.env.LIANFANG_MYSQL_URL, dbPrefix: benchPrefix, dataDir: workDir });
+  const withGovernance = await startBenchGateway(setup, governed.governance);
+  const withoutGovernance = await startBenchGateway(setup);
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
     agency: "coordination",
     user: "bench",

@@ -2,30 +2,17 @@ import "reflect-metadata";
 import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
-import { headAnchorFile } from "../gateway/audit";
-import { defaultLimits, type GovernanceOptions } from "../gateway/governance";
-import { openGovernance, startGateway } from "../gateway/server";
 import { chinaDayStart } from "../kernel/calendar";
 import { composeSupergraph } from "../kernel/compose";
 import { issueAgencyToken } from "../kernel/identity";
-import { TrustedKeys } from "../kernel/trusted-keys";
-import {
-  ensureDevKeys,
-  loadAgencySigningKey,
-  loadAuditSigningKey,
-  loadGatewaySigningKey,
-  loadLinkingSecret,
-  loadTrustedAgencyKeys,
-  loadTrustedSubgraphKeys,
-} from "../kernel/keys";
+import { ensureDevKeys, loadAgencySigningKey, loadLinkingSecret } from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
-import { defaultMaskPatterns } from "../kernel/masking";
 import { regionPrefix } from "../kernel/validate";
 import { startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
 import { scales, type Scale } from "../synthetic/city";
 import { seedCity } from "../synthetic/seed";
-import { dropBenchDatabases, option } from "./support";
+import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } from "./support";
 
 /**
  * The meeting report at index speed: the whole report (every department's section) and the
@@ -222,35 +209,11 @@ async function main(): Promise<void> {
   process.stderr.write("starting the seven subgraphs...\n");
   const subgraphProcesses = await startSubgraphProcesses({ env });
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphProcesses.subgraphUrls[name]);
-  const signingKey = await loadGatewaySigningKey(keyDir);
-  const governed = await openGovernance({
-    supergraphSdl,
-    coordinationUrl: subgraphProcesses.subgraphUrls.coordination,
-    signingKey,
-    limits: defaultLimits,
-    masks: defaultMaskPatterns,
-    database: { mysqlUrl, dbPrefix: benchPrefix, dataDir: workDir },
-    auditHeadFile: headAnchorFile(workDir, benchPrefix),
-    auditKey: loadAuditSigningKey(keyDir),
-    logger,
-  });
-  const gatewayWith = (governance?: GovernanceOptions) =>
-    startGateway({
-      port: 0,
-      supergraphSdl,
-      subgraphUrls: subgraphProcesses.subgraphUrls,
-      rateLimitPerSecond: 1_000_000,
-      trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
-      trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
-      signingKey,
-      maxBodyBytes: 100_000,
-      introspection: false,
-      logger,
-      governance,
-    });
-  const gateway = await gatewayWith(governed.governance);
+  const setup = { keyDir, supergraphSdl, subgraphUrls: subgraphProcesses.subgraphUrls, logger };
+  const governed = await openBenchGovernance(setup, { mysqlUrl, dbPrefix: benchPrefix, dataDir: workDir });
+  const gateway = await startBenchGateway(setup, governed.governance);
   // The same gateway without governance: what the catalogue, masking and the audit record add to each answer.
-  const ungoverned = await gatewayWith();
+  const ungoverned = await startBenchGateway(setup);
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
     agency: "coordination",
     user: "bench",

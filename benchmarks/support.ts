@@ -1,4 +1,11 @@
 import mysql from "mysql2/promise";
+import { headAnchorFile } from "../gateway/audit";
+import { defaultLimits, type GovernanceOptions } from "../gateway/governance";
+import { openGovernance, startGateway } from "../gateway/server";
+import { loadAuditSigningKey, loadGatewaySigningKey, loadTrustedAgencyKeys, loadTrustedSubgraphKeys } from "../kernel/keys";
+import type { Logger } from "../kernel/logger";
+import { defaultMaskPatterns } from "../kernel/masking";
+import { TrustedKeys } from "../kernel/trusted-keys";
 
 /** A numeric command-line option, `--name value`. */
 export function option(name: string, fallback: number): number {
@@ -13,4 +20,46 @@ export async function dropBenchDatabases(mysqlUrl: string, prefix: string): Prom
   const [rows] = await connection.query<mysql.RowDataPacket[]>("SHOW DATABASES LIKE ?", [`${prefix.replace(/[\\%_]/g, "\\$&")}%`]);
   for (const row of rows) await connection.query(mysql.format("DROP DATABASE ??", [Object.values(row)[0]]));
   await connection.end();
+}
+
+/** Where a benchmark's gateways find their subgraphs, keys and audit store. */
+export interface BenchGatewaySetup {
+  keyDir: string;
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  logger: Logger;
+}
+
+/** Lianfang's gateway as the benchmarks start it, governed when given governance, the rate limit out of the way. */
+export async function startBenchGateway(setup: BenchGatewaySetup, governance?: GovernanceOptions) {
+  const { keyDir, supergraphSdl, subgraphUrls, logger } = setup;
+  return startGateway({
+    port: 0,
+    supergraphSdl,
+    subgraphUrls,
+    rateLimitPerSecond: 1_000_000,
+    trustedKeys: new TrustedKeys(loadTrustedAgencyKeys(keyDir)),
+    trustedSubgraphKeys: new TrustedKeys(loadTrustedSubgraphKeys(keyDir)),
+    signingKey: await loadGatewaySigningKey(keyDir),
+    maxBodyBytes: 100_000,
+    introspection: false,
+    logger,
+    governance,
+  });
+}
+
+/** The governance a governed benchmark gateway runs with: its audit store (MySQL when `mysqlUrl` is set, else embedded in `dataDir`), anchor and grant book. */
+export async function openBenchGovernance(setup: BenchGatewaySetup, database: { mysqlUrl?: string; dbPrefix: string; dataDir: string }) {
+  const { keyDir, supergraphSdl, subgraphUrls, logger } = setup;
+  return openGovernance({
+    supergraphSdl,
+    coordinationUrl: subgraphUrls.coordination,
+    signingKey: await loadGatewaySigningKey(keyDir),
+    limits: defaultLimits,
+    masks: defaultMaskPatterns,
+    database,
+    auditHeadFile: headAnchorFile(database.dataDir, database.dbPrefix),
+    auditKey: loadAuditSigningKey(keyDir),
+    logger,
+  });
 }

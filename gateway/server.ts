@@ -57,7 +57,8 @@ export interface Gateway {
 /** Builds the gateway's HTTP server without listening, so tests and `main.ts` choose where it runs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger("gateway");
-  const connections = new SubgraphConnections();
+  const subgraphCalls = options.subgraphCalls ?? defaultSubgraphCalls;
+  const connections = new SubgraphConnections(subgraphCalls.timeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -69,7 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         configured,
         options.signingKey,
         options.trustedSubgraphKeys,
-        options.subgraphCalls ?? defaultSubgraphCalls,
+        subgraphCalls.breaker,
         connections.fetch,
       );
     },

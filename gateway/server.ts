@@ -57,8 +57,7 @@ export interface Gateway {
 /** Builds the gateway's HTTP server without listening, so tests and `main.ts` choose where it runs. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger("gateway");
-  const subgraphCalls = options.subgraphCalls ?? defaultSubgraphCalls;
-  const connections = new SubgraphConnections(subgraphCalls.timeoutMs);
+  const connections = new SubgraphConnections();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     logger,
@@ -70,7 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         configured,
         options.signingKey,
         options.trustedSubgraphKeys,
-        subgraphCalls.breaker,
+        options.subgraphCalls ?? defaultSubgraphCalls,
         connections.fetch,
       );
     },

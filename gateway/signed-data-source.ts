@@ -8,7 +8,6 @@ import { callIdentityHeader } from "../kernel/subgraph";
 import { subgraphFetchDuration } from "../kernel/metrics";
 import { verifySubjectReport } from "../kernel/subjects";
 import { CircuitBreaker, type BreakerOptions } from "./circuit-breaker";
-import { SubgraphConnections } from "./subgraph-fetcher";
 import type { GatewayContext } from "./context";
 
 type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0];
@@ -19,7 +18,7 @@ type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayCo
  * goes into the audit record. An answer without a valid report is not used.
  */
 export interface SubgraphCallOptions {
-  /** The longest a subgraph may take to accept a call, to begin its answer or between its answer's parts before its part is given up. */
+  /** The longest a call to a subgraph may take before its part of the answer is given up. */
   timeoutMs: number;
   breaker: BreakerOptions;
 }
@@ -32,12 +31,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly signingKey: SigningKey,
     private readonly subgraphKeys: TrustedKeys,
-    breaker: BreakerOptions,
+    calls: SubgraphCallOptions,
     fetcher: RemoteGraphQLDataSource["fetcher"],
   ) {
     super({ url });
-    this.breaker = new CircuitBreaker(breaker);
-    this.fetcher = fetcher;
+    this.breaker = new CircuitBreaker(calls.breaker);
+    this.fetcher = (address, init) => fetcher(address, { ...init, signal: AbortSignal.timeout(calls.timeoutMs) });
   }
 
   private unavailable(why: string): GraphQLError {
@@ -85,7 +84,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** An unreachable or hung subgraph is named, without the internal address the fetch error carries. */
   override didEncounterError(error: Error, _request: unknown, response?: unknown): never {
     if (response) throw error;
-    throw this.unavailable(SubgraphConnections.timedOut(error) ? "did not answer in time" : "is unreachable");
+    throw this.unavailable(error.name === "TimeoutError" || error.name === "AbortError" ? "did not answer in time" : "is unreachable");
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

@@ -42,27 +42,9 @@ class ReadAnswer implements FetcherResponse {
  * Calls to the departments over undici's request API on kept-alive connections. Apollo's default
  * fetcher (make-fetch-happen, built for npm's HTTP cache and retries) spends about three times
  * the CPU per call; the gateway makes several calls for every request, none cacheable.
- *
- * `timeoutMs` bounds the wait to connect, for an answer to begin and between its parts, kept by
- * the connection pool's own timers: an abort signal with a timer of its own for every call cost
- * about 45 µs of CPU per call, and kept thousands of timers alive under load.
  */
 export class SubgraphConnections {
-  private readonly dispatcher: Agent;
-
-  constructor(timeoutMs: number) {
-    this.dispatcher = new Agent({
-      keepAliveTimeout: 30_000,
-      connect: { timeout: timeoutMs },
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-  }
-
-  /** Whether a call failed because the department took longer than the timeout. */
-  static timedOut(error: Error): boolean {
-    return ["ConnectTimeoutError", "HeadersTimeoutError", "BodyTimeoutError"].includes(error.name);
-  }
+  private readonly dispatcher = new Agent({ keepAliveTimeout: 30_000 });
 
   readonly fetch: Fetcher = async (url, init = {}) => {
     const dispatcher = this.dispatcher;

@@ -188,6 +188,8 @@ describe("the audit log's anchoring: after the commit, while the next goes on", 
     anchor.open();
     await append("r1");
     await log.anchored();
+    // The head is anchored: waiting for it again does not wait for the spacing.
+    await log.anchored();
     const second = await append("r2");
     const third = await append("r3");
     const anchoredThird = log.anchored();

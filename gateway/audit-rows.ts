@@ -61,7 +61,8 @@ export const indexChunk = 64;
  * records' JSON lists by the database itself: no row travels to the gateway and back, which cost
  * more than the index's own writes. Parameters: the range's bounds (after, up to) once per kind.
  * A record written by an earlier version has no lists (NULL expands to nothing): its subjects
- * were indexed in its own commit.
+ * were indexed in its own commit. Subject keys are pids (32 hex digits) and credit codes (18
+ * characters), checked before they are recorded, so `VARCHAR(64)` holds every one.
  */
 export function indexSubjectsSql(dialect: "sqlite" | "mysql"): string {
   const expand = (column: string) =>

@@ -68,7 +68,7 @@ function inserts(table: string, columns: readonly string[], rows: unknown[][], p
 interface StoreWrites {
   /** Stores the entries chained after the head; resolves with each one's seq and hash once committed. */
   append(entries: AuditEntry[], key: AuditKey): Promise<ChainHead[]>;
-  /** Indexes the subjects of up to `indexChunk` records after the index's mark, none after `upTo`; returns how many. */
+  /** Indexes the subjects of the records up to `indexChunk` seqs after the index's mark, none after `upTo`; returns how many seqs it covered. */
   index(upTo: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -114,7 +114,10 @@ function mysqlWrites(db: DataSource, mysqlUrl: string, database: string): StoreW
   const inTransaction = async <T>(work: (query: (sql: string, parameters?: unknown[]) => Promise<unknown>) => Promise<T>): Promise<T> => {
     const runner = db.createQueryRunner();
     try {
-      await runner.startTransaction();
+      // READ COMMITTED: the index's INSERT … SELECT then reads the committed records without
+      // locking them; at REPEATABLE READ its locks would hold up the commits of new records
+      // (with a binary log, MySQL's MIXED or ROW format is then needed; MIXED is the default).
+      await runner.startTransaction("READ COMMITTED");
       const result = await work((sql, parameters) => runner.query(sql, parameters));
       await runner.commitTransaction();
       return result;

@@ -36,7 +36,7 @@ function encodeSlot(slot: Slot): Buffer {
 
 function decodeSlot(bytes: Buffer): Slot | undefined {
   try {
-    // The document ends where its padding begins: parsing the whole page costs most of a write.
+    // The document ends where its padding begins: the rest of the page need not be read.
     const padding = bytes.indexOf(0x20);
     const { generation, seq, hash, check } = JSON.parse(bytes.toString("utf8", 0, padding < 0 ? bytes.length : padding)) as Slot & {
       check: unknown;
@@ -203,7 +203,7 @@ const maxBatch = 500;
 
 /**
  * The least time between two anchor writes: the commits made meanwhile are anchored together by
- * the next. A write and its data sync cost a lone commit about as much CPU again; a few hundred
+ * the next. A write and its data sync were about a quarter of a lone record's CPU; a few hundred
  * commits a second need a few dozen anchor writes, not one each.
  */
 const anchorSpacingMs = 20;
@@ -229,6 +229,8 @@ export class AuditLog {
   private unanchored?: ChainHead;
   private anchoring?: Promise<void>;
   private committedSeq = 0;
+  /** The newest head whose anchor write has ended (written or failed). */
+  private anchoredSeq = 0;
   private anchorWaiters: { seq: number; resolve: () => void }[] = [];
 
   constructor(
@@ -298,8 +300,10 @@ export class AuditLog {
           this.logger.error({ err: error.message, file: this.anchor.file }, "audit head not anchored");
         },
       );
+      this.anchoredSeq = head.seq;
       this.settleAnchorWaiters(head.seq);
-      await this.pauseAfterAnchor();
+      // A pause that fails must not leave the log anchoring for ever.
+      await this.pauseAfterAnchor().catch(() => undefined);
     }
     this.anchoring = undefined;
     this.settleAnchorWaiters(Infinity);
@@ -313,7 +317,7 @@ export class AuditLog {
 
   /** Resolves once the head committed when called has been written to the anchor, or its write failed (logged and counted). */
   anchored(): Promise<void> {
-    if (!this.anchoring) return Promise.resolve();
+    if (!this.anchoring || this.committedSeq <= this.anchoredSeq) return Promise.resolve();
     return new Promise((resolve) => this.anchorWaiters.push({ seq: this.committedSeq, resolve }));
   }
 

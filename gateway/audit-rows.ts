@@ -94,10 +94,10 @@ export interface SqliteConnection {
 
 /**
  * The embedded store's writes, each in one exclusive transaction (BEGIN IMMEDIATE): `append`
- * chains and stores entries after the head and returns where each stands in the chain; `index` puts the subjects of up to `indexChunk`
- * records after the index's mark, none after `upTo`, into `audit_subject` and returns how many it covered. SQLite
- * runs in the thread that calls it: one statement per row costs no round trip, and each is
- * prepared once.
+ * chains and stores entries after the head and returns where each stands in the chain; `index`
+ * puts the subjects of the records up to `indexChunk` seqs after the index's mark, none after
+ * `upTo`, into `audit_subject` and returns how many seqs it covered. SQLite runs in the thread
+ * that calls it, and each statement is prepared once.
  */
 export function sqliteWriter(connection: SqliteConnection) {
   const head = connection.prepare(selectHead);

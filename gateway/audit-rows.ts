@@ -72,8 +72,14 @@ export function indexSubjectsSql(dialect: "sqlite" | "mysql"): string {
   return `INSERT INTO audit_subject (seq, kind, subject_key) ${select("person", "pids")} UNION ALL ${select("enterprise", "credit_codes")}`;
 }
 
-/** The seq a step of the index reaches from its mark: at most `indexChunk` records on, never past `upTo`. */
-export const indexReach = (mark: number, upTo: number): number => Math.min(upTo, mark + indexChunk);
+/**
+ * The next step of the index from its mark: the seq it reaches (at most `indexChunk` on, never
+ * past `upTo`) and the parameters of `indexSubjectsSql` for that range; none when nothing waits.
+ */
+export function indexStep(mark: number, upTo: number): { reaches: number; parameters: number[] } | undefined {
+  const reaches = Math.min(upTo, mark + indexChunk);
+  return reaches > mark ? { reaches, parameters: [mark, reaches, mark, reaches] } : undefined;
+}
 
 export const insertSql = (table: string, columns: readonly string[], rows: number): string => {
   const tuple = `(${columns.map(() => "?").join(", ")})`;
@@ -121,11 +127,11 @@ export function sqliteWriter(connection: SqliteConnection) {
       connection
         .transaction(() => {
           const mark = (indexed.get() as { seq: number }).seq;
-          const reaches = indexReach(mark, upTo);
-          if (reaches <= mark) return 0;
-          indexRange.run(mark, reaches, mark, reaches);
-          moveMark.run(reaches);
-          return reaches - mark;
+          const step = indexStep(mark, upTo);
+          if (!step) return 0;
+          indexRange.run(...step.parameters);
+          moveMark.run(step.reaches);
+          return step.reaches - mark;
         })
         .immediate(),
   };

@@ -9,7 +9,7 @@ import { chainAfter, placesOf, type AuditEntry, type ChainHead, type ChainRecord
 import { AuditRecord } from "./audit-record.entity";
 import {
   indexChunk,
-  indexReach,
+  indexStep,
   indexSubjectsSql,
   insertSql,
   moveHead,
@@ -156,11 +156,11 @@ function mysqlWrites(db: DataSource, mysqlUrl: string, database: string): StoreW
       inTransaction(async (query) => {
         const [row] = (await query(`${selectIndexed} FOR UPDATE`)) as { seq: number }[];
         const mark = Number(row.seq);
-        const reaches = indexReach(mark, upTo);
-        if (reaches <= mark) return 0;
-        await query(indexSubjectsSql("mysql"), [mark, reaches, mark, reaches]);
-        await query(moveIndexed, [reaches]);
-        return reaches - mark;
+        const step = indexStep(mark, upTo);
+        if (!step) return 0;
+        await query(indexSubjectsSql("mysql"), step.parameters);
+        await query(moveIndexed, [step.reaches]);
+        return step.reaches - mark;
       }),
     close: async () => {
       const open = session;

@@ -3,10 +3,12 @@ import { generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { AuditLog, HeadAnchor, auditEntryFor } from "../gateway/audit";
 import { AuditStore } from "../gateway/audit-store";
 import type { CallIdentity } from "../kernel/identity";
 import { createLogger } from "../kernel/logger";
+import { auditCommitRecords } from "../kernel/metrics";
 import { dropBenchDatabases, option } from "./support";
 
 /**
@@ -16,8 +18,13 @@ import { dropBenchDatabases, option } from "./support";
  * embedded store, or on MySQL when LIANFANG_MYSQL_URL is set.
  *
  *   node -r @swc-node/register benchmarks/audit.ts [--records 3000] [--concurrency 1,10,50] [--subjects 1]
+ *     [--answer-ms 0] [--commit-waits 0]
  *
  * --subjects: enterprises each record names (a page of 200 enterprises names 200).
+ * --answer-ms: how long each caller works on its answer before appending its record, as a request
+ *   waits for its departments (its record expected meanwhile, as governance says it will come).
+ * --commit-waits: the longest a commit waits for the records expected (LIANFANG_AUDIT_COMMIT_DELAY_MS),
+ *   each measured in turn.
  */
 const benchPrefix = "lfauditbench_";
 
@@ -41,7 +48,19 @@ const operation = {
 const creditCodes = (count: number): string[] =>
   Array.from({ length: count }, (_, index) => `91370303MA3C${String(index).padStart(5, "0")}X`);
 
-async function measure(concurrency: number, records: number, subjects: number, mysqlUrl: string | undefined): Promise<string> {
+/** Audit commits made so far in this process. */
+const commits = async (): Promise<number> =>
+  (await auditCommitRecords.get()).values.find((value) => value.metricName === "lianfang_audit_commit_records_count")?.value ?? 0;
+
+interface Run {
+  concurrency: number;
+  records: number;
+  subjects: number;
+  answerMs: number;
+  commitDelayMs: number;
+}
+
+async function measure({ concurrency, records, subjects, answerMs, commitDelayMs }: Run, mysqlUrl: string | undefined): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-audit-bench-"));
   const logger = createLogger("audit-bench", "error");
   if (mysqlUrl) await dropBenchDatabases(mysqlUrl, benchPrefix);
@@ -54,43 +73,56 @@ async function measure(concurrency: number, records: number, subjects: number, m
       privateKey: generateKeyPairSync("ed25519").privateKey,
     },
     logger,
+    { commitDelayMs },
   );
   const named = creditCodes(subjects);
   // The first commit starts the embedded store's writer thread: not part of a record's cost.
   await log.append(auditEntryFor({ ...identity, requestId: "warm-up" }, { ...operation, creditCodes: [] }));
   let sent = 0;
+  const commitsBefore = await commits();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (sent < records) {
         sent++;
-        await log.append(auditEntryFor({ ...identity, requestId: `request-${sent}` }, { ...operation, creditCodes: named }));
+        const appended = log.expectRecord();
+        // Departments answer in varied times: callers that start together do not stay in step.
+        if (answerMs) await delay(answerMs * (0.5 + Math.random()));
+        const committed = log.append(auditEntryFor({ ...identity, requestId: `request-${sent}` }, { ...operation, creditCodes: named }));
+        appended();
+        await committed;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const perCommit = records / ((await commits()) - commitsBefore);
   // Closing indexes the last records' subjects: part of their cost.
   await log.close();
   const cpu = process.cpuUsage(cpuBefore);
   if (mysqlUrl) await dropBenchDatabases(mysqlUrl, benchPrefix);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return `| ${concurrency} | ${Math.round(records / seconds)} | ${Math.round(cpu.user / records)} | ${Math.round(cpu.system / records)} | ${Math.round((cpu.user + cpu.system) / records)} |`;
+  return `| ${concurrency} | ${answerMs} | ${commitDelayMs} | ${Math.round(records / seconds)} | ${perCommit.toFixed(1)} | ${Math.round(cpu.user / records)} | ${Math.round(cpu.system / records)} | ${Math.round((cpu.user + cpu.system) / records)} |`;
 }
 
 async function main(): Promise<void> {
   const records = option("records", 3000);
   const subjects = option("subjects", 1);
-  const index = process.argv.indexOf("--concurrency");
-  const levels = (index > 0 ? process.argv[index + 1] : "1,10,50").split(",").map(Number);
+  const answerMs = option("answer-ms", 0);
+  const list = (name: string, fallback: string) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return (index > 0 ? process.argv[index + 1] : fallback).split(",").map(Number);
+  };
   const mysqlUrl = process.env.LIANFANG_MYSQL_URL || undefined;
   process.stdout.write(
     `audit store: ${mysqlUrl ? "MySQL" : "embedded (SQLite, WAL, synchronous = FULL)"}; ${records} records each, each naming ${subjects} enterprise(s); load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}\n\n`,
   );
   process.stdout.write(
-    "| concurrent callers | records/s | user µs/record | system µs/record | CPU µs/record |\n|---:|---:|---:|---:|---:|\n",
+    "| concurrent callers | answer ms | commit wait ms | records/s | records per commit | user µs/record | system µs/record | CPU µs/record |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n",
   );
-  for (const concurrency of levels) process.stdout.write(`${await measure(concurrency, records, subjects, mysqlUrl)}\n`);
+  for (const concurrency of list("concurrency", "1,10,50"))
+    for (const commitDelayMs of list("commit-waits", "0"))
+      process.stdout.write(`${await measure({ concurrency, records, subjects, answerMs, commitDelayMs }, mysqlUrl)}\n`);
 }
 
 void main();

@@ -27,6 +27,8 @@ import { dropBenchDatabases, option } from "./support";
  *
  * --without-hive: Lianfang's two gateways and bare Apollo only, for a quicker comparison of a change.
  * --shape <text>: only the query shapes whose name contains the text (with BENCH_PROFILE_DIR, to profile one shape).
+ * --commit-waits <ms,ms...>: besides the governed gateway on its defaults, one more governed gateway
+ *   for each audit commit wait given (LIANFANG_AUDIT_COMMIT_DELAY_MS), each with its own audit store.
  *
  * It runs compiled (dist/, as `npm start` does); every Lianfang process it starts runs compiled too.
  *
@@ -245,6 +247,16 @@ async function main(): Promise<void> {
     // BENCH_PROFILE_DIR: a CPU profile of the governed gateway, written there when it stops.
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
     started.push(await startNode("Lianfang, governed", "gateway/main.ts", { ...gatewayEnv, LIANFANG_RATE_LIMIT: "1000000" }, profile));
+    const waits = process.argv.indexOf("--commit-waits");
+    for (const wait of waits > 0 ? process.argv[waits + 1].split(",") : []) {
+      const variant = {
+        ...gatewayEnv,
+        LIANFANG_RATE_LIMIT: "1000000",
+        LIANFANG_AUDIT_COMMIT_DELAY_MS: wait,
+        LIANFANG_DB_PREFIX: `${benchPrefix}w${wait}_`,
+      };
+      started.push(await startNode(`Lianfang, governed, commit wait ${wait} ms`, "gateway/main.ts", variant));
+    }
     started.push(
       await startNode("Lianfang, governance off", "benchmarks/gateway-process.ts", { ...gatewayEnv, BENCH_GATEWAY: "ungoverned" }),
     );
@@ -255,7 +267,9 @@ async function main(): Promise<void> {
       started.push(await startHive(`Hive Gateway ${hiveVersion} (defaults)`, hive.bin, hive.defaults, supergraph));
       started.push(await startHive(`Hive Gateway ${hiveVersion} (dedup off)`, hive.bin, hive.noDedup, supergraph));
     }
-    const [governed, , apollo, hiveDefaults] = started;
+    const governed = started[0];
+    const apollo = started.find((gateway) => gateway.name.startsWith("bare Apollo"))!;
+    const hiveDefaults = started.find((gateway) => gateway.name.includes("(defaults)"));
 
     const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "coordination"), {
       agency: "coordination",

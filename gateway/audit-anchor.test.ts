@@ -153,7 +153,9 @@ describe("the audit log's anchoring: after the commit, while the next goes on", 
     holdPauses = false;
     pauses = 0;
     endPause = () => undefined;
-    log = new AuditLog(await AuditStore.open({ dbPrefix: "anchoring_" }, logger), anchor, { keyId: "test", privateKey }, logger, pause);
+    log = new AuditLog(await AuditStore.open({ dbPrefix: "anchoring_" }, logger), anchor, { keyId: "test", privateKey }, logger, {
+      pauseAfterAnchor: pause,
+    });
   });
   afterEach(async () => {
     anchor.open();

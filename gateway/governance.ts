@@ -114,6 +114,8 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
       const masked = new Set<string>();
       let denial: string | undefined;
 
+      // Commits under way may wait for this request's record (group commit).
+      const recordAppended = audit.expectRecord();
       const record = async (
         identity: CallIdentity,
         operationName: string | null,
@@ -121,7 +123,11 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
         outcome: string,
         pids: string[] = [],
         creditCodes: string[] = [],
-      ) => audit.append(auditEntryFor(identity, { operationName, query, fieldsRead, pids, creditCodes, outcome }));
+      ) => {
+        const committed = audit.append(auditEntryFor(identity, { operationName, query, fieldsRead, pids, creditCodes, outcome }));
+        recordAppended();
+        return committed;
+      };
 
       return {
         async didResolveOperation(context: GraphQLRequestContextDidResolveOperation<GatewayContext>) {
@@ -198,44 +204,49 @@ export function governancePlugin(options: GovernanceOptions): ApolloServerPlugin
         },
 
         async willSendResponse(context: GraphQLRequestContextWillSendResponse<GatewayContext>) {
-          // The request id names the audit record, for the caller and for whoever investigates.
-          context.response.http.headers.set("x-request-id", context.contextValue.identity.requestId);
-          if (context.response.body.kind !== "single") return;
-          const result = context.response.body.singleResult;
-          // Whose data was touched: what the departments reported, and the keys returned.
-          const { pids, creditCodes } = context.contextValue.subjects.subjects();
-          const touched = { pids: new Set(pids), creditCodes: new Set(creditCodes) };
-          if (result.data && walkResult) {
-            walkResult(result.data, (resource, value) => {
-              if (resource === "Person.pid" && isPid(value)) touched.pids.add(value);
-              if (resource === "Enterprise.creditCode" && isCreditCode(value)) touched.creditCodes.add(value);
-              const kind = catalogue.get(resource)?.mask;
-              return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
-            });
-          }
-          const firstError = result.errors?.[0]?.extensions?.code;
-          const outcome = denial ? `DENIED:${denial}` : result.data ? "ALLOWED" : `ERROR:${String(firstError ?? "UNKNOWN")}`;
           try {
-            await record(
-              context.contextValue.identity,
-              context.operationName ?? null,
-              context.source ?? "",
-              outcome,
-              [...touched.pids],
-              [...touched.creditCodes],
-            );
-          } catch (error) {
-            if (!(error instanceof AuditUnavailable)) throw error;
-            options.logger.error(
-              { err: error.message, requestId: context.contextValue.identity.requestId },
-              "audit append failed; answer withheld",
-            );
-            context.response.http.status = 503;
-            context.response.body.singleResult = {
-              errors: [
-                { message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } },
-              ],
-            };
+            // The request id names the audit record, for the caller and for whoever investigates.
+            context.response.http.headers.set("x-request-id", context.contextValue.identity.requestId);
+            if (context.response.body.kind !== "single") return;
+            const result = context.response.body.singleResult;
+            // Whose data was touched: what the departments reported, and the keys returned.
+            const { pids, creditCodes } = context.contextValue.subjects.subjects();
+            const touched = { pids: new Set(pids), creditCodes: new Set(creditCodes) };
+            if (result.data && walkResult) {
+              walkResult(result.data, (resource, value) => {
+                if (resource === "Person.pid" && isPid(value)) touched.pids.add(value);
+                if (resource === "Enterprise.creditCode" && isCreditCode(value)) touched.creditCodes.add(value);
+                const kind = catalogue.get(resource)?.mask;
+                return masked.has(resource) && kind && typeof value === "string" ? mask(value, masks[kind]) : value;
+              });
+            }
+            const firstError = result.errors?.[0]?.extensions?.code;
+            const outcome = denial ? `DENIED:${denial}` : result.data ? "ALLOWED" : `ERROR:${String(firstError ?? "UNKNOWN")}`;
+            try {
+              await record(
+                context.contextValue.identity,
+                context.operationName ?? null,
+                context.source ?? "",
+                outcome,
+                [...touched.pids],
+                [...touched.creditCodes],
+              );
+            } catch (error) {
+              if (!(error instanceof AuditUnavailable)) throw error;
+              options.logger.error(
+                { err: error.message, requestId: context.contextValue.identity.requestId },
+                "audit append failed; answer withheld",
+              );
+              context.response.http.status = 503;
+              context.response.body.singleResult = {
+                errors: [
+                  { message: "the audit log cannot be written; no data is released unaudited", extensions: { code: "AUDIT_UNAVAILABLE" } },
+                ],
+              };
+            }
+          } finally {
+            // Also when no record is appended, so that no commit waits for one.
+            recordAppended();
           }
         },
       };

@@ -7,7 +7,7 @@ import { createLogger } from "../kernel/logger";
 import { parseMaskPatterns, type MaskPatterns } from "../kernel/masking";
 import { startTracing } from "../kernel/tracing";
 import { watchTrustedKeys } from "../kernel/trusted-keys";
-import { headAnchorFile } from "./audit";
+import { defaultAuditCommitDelayMs, headAnchorFile } from "./audit";
 import { consoleRoutes, devSignInWanted } from "./console";
 import { defaultLimits } from "./governance";
 import { defaultSubgraphCalls, openGovernance, startGateway } from "./server";
@@ -31,6 +31,7 @@ const gatewayVariables = {
   LIANFANG_INTROSPECTION: z.enum(["true", "false"]).default("false"),
   /** The operator's acknowledgement of an audit store that does not match its anchor: the store's newest record. */
   LIANFANG_AUDIT_ACKNOWLEDGE: z.coerce.number().int().nonnegative().optional(),
+  LIANFANG_AUDIT_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(100).default(defaultAuditCommitDelayMs),
   LIANFANG_DEV_SIGNIN: z.enum(["true", "false"]).optional(),
   LIANFANG_MASK_PATTERNS: z
     .string()
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       auditHeadFile: headAnchorFile(config.LIANFANG_DATA_DIR, config.LIANFANG_DB_PREFIX),
       auditKey: loadAuditSigningKey(keyDir),
       acknowledgeAuditSeq: config.LIANFANG_AUDIT_ACKNOWLEDGE,
+      auditCommitDelayMs: config.LIANFANG_AUDIT_COMMIT_DELAY_MS,
       logger,
     });
     const gateway = await startGateway({

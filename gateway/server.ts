@@ -12,7 +12,7 @@ import type { MaskPatterns } from "../kernel/masking";
 import { metrics } from "../kernel/metrics";
 import type { Clock } from "../kernel/clock";
 import type { AuditKey } from "../kernel/keys";
-import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
+import { AuditLog, HeadAnchor, auditEntryFor, defaultAuditCommitDelayMs } from "./audit";
 import { AuditStore } from "./audit-store";
 import { auditHead, auditTrail } from "./audit-trail";
 import { gatewayContext, purposeHeader, type GatewayContext, type RefusalRecorder } from "./context";
@@ -161,6 +161,8 @@ export interface GovernanceSetup {
   auditKey: AuditKey;
   /** The operator's acknowledgement of a store that does not match its anchor: the store's newest seq. */
   acknowledgeAuditSeq?: number;
+  /** The longest an audit commit waits for the records of requests under way (`defaultAuditCommitDelayMs`). */
+  auditCommitDelayMs?: number;
   /** The time grants expire by; the machine's clock unless a test sets it. */
   clock?: Clock;
   logger: Logger;
@@ -174,7 +176,9 @@ export async function openGovernance(
   setup: GovernanceSetup,
 ): Promise<{ governance: GovernanceOptions; auditDb: DataSource; close: () => Promise<void> }> {
   const store = await AuditStore.open(setup.database, setup.logger);
-  const audit = new AuditLog(store, new HeadAnchor(setup.auditHeadFile), setup.auditKey, setup.logger);
+  const audit = new AuditLog(store, new HeadAnchor(setup.auditHeadFile), setup.auditKey, setup.logger, {
+    commitDelayMs: setup.auditCommitDelayMs ?? defaultAuditCommitDelayMs,
+  });
   try {
     await audit.checkAnchor(setup.acknowledgeAuditSeq);
   } catch (error) {

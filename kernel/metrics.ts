@@ -52,6 +52,13 @@ export const auditWrites = new Counter({
   registers: [metrics],
 });
 
+export const auditCommitRecords = new Histogram({
+  name: "lianfang_audit_commit_records",
+  help: "Records per audit commit (group commit): one each means every record pays for its own transaction and disk sync",
+  buckets: [1, 2, 4, 8, 16, 64, 500],
+  registers: [metrics],
+});
+
 export const auditAnchorWrites = new Counter({
   name: "lianfang_audit_anchor_writes_total",
   help: "Writes of the audit chain's head to its anchor file, written or failed (a failing anchor falls behind the store)",

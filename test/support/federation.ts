@@ -71,6 +71,8 @@ export async function startFederation(
     console?: { devSignIn: boolean };
     /** The hub's time, for the gateway and the departments alike. */
     clock?: Clock;
+    /** The longest an audit commit waits for the records of requests under way. */
+    auditCommitDelayMs?: number;
     /** Where the gateway reaches each subgraph, given where it listens (tests put a proxy between). */
     route?: (name: string, url: string) => string;
   } = {},
@@ -118,6 +120,7 @@ export async function startFederation(
     database: { mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix },
     auditHeadFile: path.join(keys.keyDir, "audit-head.json"),
     auditKey: keys.auditKey,
+    auditCommitDelayMs: options.auditCommitDelayMs,
     clock,
     logger: silent,
   });

@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateKeyPairSync } from "node:crypto";
+import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
+import { AuditStore } from "./audit-store";
+import { createLogger } from "../kernel/logger";
+
+describe("group commit: a commit waits for the records of requests under way", () => {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const logger = createLogger("audit-commit-test", "silent");
+  /** Longer than any test may run: a commit that waited its full delay would time the test out. */
+  const forever = 60_000;
+  let dir: string;
+  let store: AuditStore;
+  let log: AuditLog;
+  /** The number of records of each commit, in order. */
+  let commits: number[];
+
+  const open = async (commitDelayMs: number) => {
+    store = await AuditStore.open({ dbPrefix: "group_commit_" }, logger);
+    const extend = store.extend.bind(store);
+    jest.spyOn(store, "extend").mockImplementation((entries, key) => {
+      commits.push(entries.length);
+      return extend(entries, key);
+    });
+    log = new AuditLog(store, new HeadAnchor(path.join(dir, "audit-head.json")), { keyId: "test", privateKey }, logger, {
+      commitDelayMs,
+    });
+  };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-group-commit-"));
+    commits = [];
+  });
+  afterEach(async () => {
+    await log.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const append = (requestId: string) =>
+    log.append(
+      auditEntryFor(
+        { agency: "coordination", user: "wang", roles: ["viewer"], requestId },
+        { operationName: null, query: "{ x }", fieldsRead: {}, pids: [], creditCodes: [], outcome: "ALLOWED" },
+      ),
+    );
+  /** Lets the event loop run what is ready, the in-thread store's commit included, several times over. */
+  const settle = async () => {
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await store.head();
+  };
+
+  it("commits at once when no other request is under way", async () => {
+    await open(forever);
+    const appended = log.expectRecord();
+    const record = append("r1");
+    appended();
+
+    expect((await record).seq).toBe(1);
+    expect((await append("r2")).seq).toBe(2);
+    expect(commits).toEqual([1, 1]);
+  });
+
+  it("holds a record while another request is under way, and commits both in one transaction when the other's comes", async () => {
+    await open(forever);
+    const first = log.expectRecord();
+    const second = log.expectRecord();
+    let firstCommitted = false;
+    const r1 = append("r1").then((placed) => ((firstCommitted = true), placed));
+    first();
+    await settle();
+    expect({ firstCommitted, head: (await store.head()).seq, commits }).toEqual({ firstCommitted: false, head: 0, commits: [] });
+
+    const r2 = append("r2");
+    second();
+    expect((await Promise.all([r1, r2])).map((placed) => placed.seq)).toEqual([1, 2]);
+    expect(commits).toEqual([2]);
+  });
+
+  it("stops waiting when a request under way ends without a record", async () => {
+    await open(forever);
+    const first = log.expectRecord();
+    const refused = log.expectRecord();
+    const r1 = append("r1");
+    first();
+    refused();
+    refused();
+
+    expect((await r1).seq).toBe(1);
+    // Settled twice, counted once: nothing is left to wait for.
+    const r2 = append("r2");
+    expect((await r2).seq).toBe(2);
+    expect(commits).toEqual([1, 1]);
+  });
+
+  it("waits no longer than its delay for a record that does not come", async () => {
+    await open(20);
+    log.expectRecord();
+    const [r1, r2] = await Promise.all([append("r1"), append("r2")]);
+
+    expect([r1.seq, r2.seq]).toEqual([1, 2]);
+    expect(commits).toEqual([2]);
+  });
+
+  it("never waits when no delay is set", async () => {
+    await open(0);
+    log.expectRecord();
+
+    expect((await append("r1")).seq).toBe(1);
+  });
+
+  it("commits what waits when the log closes", async () => {
+    await open(forever);
+    log.expectRecord();
+    const r1 = append("r1");
+    await settle();
+    await log.close();
+
+    expect((await r1).seq).toBe(1);
+    expect(commits).toEqual([1]);
+  });
+});

@@ -17,7 +17,7 @@ describe("group commit: a commit waits for the records of requests under way", (
   /** The number of records of each commit, in order. */
   let commits: number[];
 
-  const open = async (commitDelayMs: number) => {
+  const open = async (commitDelayMs: number, now?: () => number) => {
     store = await AuditStore.open({ dbPrefix: "group_commit_" }, logger);
     const extend = store.extend.bind(store);
     jest.spyOn(store, "extend").mockImplementation((entries, key) => {
@@ -26,6 +26,7 @@ describe("group commit: a commit waits for the records of requests under way", (
     });
     log = new AuditLog(store, new HeadAnchor(path.join(dir, "audit-head.json")), { keyId: "test", privateKey }, logger, {
       commitDelayMs,
+      now,
     });
   };
 
@@ -92,6 +93,19 @@ describe("group commit: a commit waits for the records of requests under way", (
     const r2 = append("r2");
     expect((await r2).seq).toBe(2);
     expect(commits).toEqual([1, 1]);
+  });
+
+  it("does not wait when records have been coming more slowly than its delay", async () => {
+    let clock = 0;
+    await open(forever, () => clock);
+    for (let seq = 1; seq <= 8; seq++) {
+      expect((await append(`r${seq}`)).seq).toBe(seq);
+      clock += 2 * forever;
+    }
+    log.expectRecord();
+
+    expect((await append("r9")).seq).toBe(9);
+    expect(commits).toEqual(Array(9).fill(1));
   });
 
   it("waits no longer than its delay for a record that does not come", async () => {

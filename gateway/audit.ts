@@ -210,15 +210,18 @@ const anchorSpacingMs = 20;
 
 /**
  * How long, at most, a commit waits for the records of requests under way, by default: a few
- * milliseconds on answers that take ten or more lets one commit carry several records.
+ * milliseconds on answers that take tens lets one commit carry several records at a few hundred
+ * requests a second (`npm run benchmark:audit -- --answer-ms 20 --commit-waits 0,5`).
  */
-export const defaultAuditCommitDelayMs = 2;
+export const defaultAuditCommitDelayMs = 5;
 
 export interface AuditTiming {
   /** The longest a commit waits for the records of operations under way; none when 0 or unset. */
   commitDelayMs?: number;
   /** The wait after each anchor write (tests hold it to commit during it). */
   pauseAfterAnchor?: () => Promise<unknown>;
+  /** Milliseconds on a monotonic clock, to time the appends by (tests set it). */
+  now?: () => number;
 }
 
 /**
@@ -227,11 +230,12 @@ export interface AuditTiming {
  * once its record is committed, so no answer leaves before its record is durable. A failed commit
  * rejects every entry of its batch, and the caller refuses to answer (fail closed).
  *
- * While other operations are under way (`expectRecord`), a commit that could start waits up to
- * `timing.commitDelayMs` for their records, less when every one has come or a batch is full: at
- * a few hundred requests a second a commit would otherwise carry one record, and a commit's
- * transaction, data sync and hand-over to the writer cost more than its records. No wait when
- * no other record is expected.
+ * While other operations are under way (`expectRecord`) and records have been coming faster than
+ * one per `timing.commitDelayMs`, a commit that could start waits up to that long for their
+ * records, less when every one has come or a batch is full: at a few hundred requests a second a
+ * commit would otherwise carry one record, and a commit's transaction, data sync and hand-over to
+ * the writer cost more than its records. No wait when no other record is expected, nor when
+ * none would likely come within the wait (it would only delay the answer).
  *
  * The head is anchored after its commit, while the next commit goes on: one anchor write at a
  * time, each of the newest head committed when it starts and `anchorSpacingMs` after the last, so
@@ -255,6 +259,9 @@ export class AuditLog {
   private expected = 0;
   /** Ends the wait of a commit held for the records of operations under way. */
   private endWait?: () => void;
+  /** The time between appends, smoothed: a commit waits only when records come faster than its wait. */
+  private appendGapMs = 0;
+  private lastAppendAt?: number;
 
   constructor(
     readonly store: AuditStore,
@@ -266,6 +273,9 @@ export class AuditLog {
 
   append(entry: AuditEntry): Promise<ChainHead> {
     if (this.closing) return Promise.reject(new AuditUnavailable("audit log closing"));
+    const now = this.timing.now?.() ?? performance.now();
+    if (this.lastAppendAt !== undefined) this.appendGapMs += (now - this.lastAppendAt - this.appendGapMs) / 8;
+    this.lastAppendAt = now;
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
       if (this.queue.length >= maxBatch) this.endWait?.();
@@ -305,7 +315,7 @@ export class AuditLog {
   private async commitWaiting(): Promise<void> {
     if (this.committing || !this.queue.length) return;
     this.committing = true;
-    if (this.expected > 0 && this.timing.commitDelayMs && !this.closing && this.queue.length < maxBatch) await this.waitForExpected();
+    if (this.worthWaiting()) await this.waitForExpected();
     const batch = this.queue.splice(0, maxBatch);
     try {
       const placed = await this.store.extend(
@@ -328,6 +338,12 @@ export class AuditLog {
       this.committing = false;
       this.scheduleCommit();
     }
+  }
+
+  /** Records are expected, and, at the rate they have been coming, one is due within the wait. */
+  private worthWaiting(): boolean {
+    const wait = this.timing.commitDelayMs ?? 0;
+    return this.expected > 0 && this.appendGapMs < wait && !this.closing && this.queue.length < maxBatch;
   }
 
   private waitForExpected(): Promise<void> {

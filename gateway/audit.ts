@@ -215,6 +215,9 @@ const anchorSpacingMs = 20;
  */
 export const defaultAuditCommitDelayMs = 5;
 
+/** An expectation older than this is given up: far beyond any answer's time (a department's call times out after 10 s). */
+const staleExpectationMs = 60_000;
+
 export interface AuditTiming {
   /** The longest a commit waits for the records of operations under way; none when 0 or unset. */
   commitDelayMs?: number;
@@ -255,8 +258,9 @@ export class AuditLog {
   /** The newest head whose anchor write has ended (written or failed). */
   private anchoredSeq = 0;
   private anchorWaiters: { seq: number; resolve: () => void }[] = [];
-  /** Operations under way whose record has not yet been appended. */
-  private expected = 0;
+  /** Operations under way whose record has not yet been appended, each with when it said so. */
+  private readonly expected = new Map<number, number>();
+  private nextExpected = 0;
   /** Ends the wait of a commit held for the records of operations under way. */
   private endWait?: () => void;
   /** The time between appends, smoothed: a commit waits only when records come faster than its wait. */
@@ -273,7 +277,7 @@ export class AuditLog {
 
   append(entry: AuditEntry): Promise<ChainHead> {
     if (this.closing) return Promise.reject(new AuditUnavailable("audit log closing"));
-    const now = this.timing.now?.() ?? performance.now();
+    const now = this.now();
     if (this.lastAppendAt !== undefined) this.appendGapMs += (now - this.lastAppendAt - this.appendGapMs) / 8;
     this.lastAppendAt = now;
     return new Promise((resolve, reject) => {
@@ -286,17 +290,20 @@ export class AuditLog {
   /**
    * Says that an operation under way will append a record, so that commits meanwhile may wait
    * for it; returns what to call once it has appended its record, or will append none (calls
-   * after the first do nothing). Only how records are grouped depends on it.
+   * after the first do nothing). Only how records are grouped depends on it; an expectation older
+   * than `staleExpectationMs` is given up, so that a request that ended without saying so (a hook
+   * that threw) cannot hold commits for good.
    */
   expectRecord(): () => void {
-    this.expected++;
-    let settled = false;
+    const id = this.nextExpected++;
+    this.expected.set(id, this.now());
     return () => {
-      if (settled) return;
-      settled = true;
-      this.expected--;
-      if (this.expected === 0) this.endWait?.();
+      if (this.expected.delete(id) && this.expected.size === 0) this.endWait?.();
     };
+  }
+
+  private now(): number {
+    return this.timing.now?.() ?? performance.now();
   }
 
   /**
@@ -343,7 +350,14 @@ export class AuditLog {
   /** Records are expected, and, at the rate they have been coming, one is due within the wait. */
   private worthWaiting(): boolean {
     const wait = this.timing.commitDelayMs ?? 0;
-    return this.expected > 0 && this.appendGapMs < wait && !this.closing && this.queue.length < maxBatch;
+    if (!wait || this.appendGapMs >= wait || this.closing || this.queue.length >= maxBatch) return false;
+    // The oldest come first: stop at the first that is not stale.
+    const staleBefore = this.now() - staleExpectationMs;
+    for (const [id, since] of this.expected) {
+      if (since >= staleBefore) break;
+      this.expected.delete(id);
+    }
+    return this.expected.size > 0;
   }
 
   private waitForExpected(): Promise<void> {

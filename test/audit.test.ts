@@ -34,8 +34,8 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
 
   beforeAll(async () => {
     // A commit waits for the record of every request under way: one that ended without saying so
-    // would hold each later commit for a minute, and the tests here would time out.
-    hub = await startFederation({ auditCommitDelayMs: 60_000 });
+    // would hold the next commit for ten minutes, and the tests here would time out.
+    hub = await startFederation({ auditCommitDelayMs: 600_000 });
     store = hub.governance.audit.store;
     person = seeded(hub.city, "hrss", Person).sort((a, b) => (a.pid < b.pid ? -1 : 1))[0];
     await grant(hub, { applicant: "emergency", resource: "Person.name", purpose: "JOINT_INSPECTION" });

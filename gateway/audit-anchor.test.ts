@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateKeyPairSync } from "node:crypto";
-import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
+import { AuditLog, HeadAnchor } from "./audit";
 import { AuditStore } from "./audit-store";
 import { createLogger } from "../kernel/logger";
+import { viewerEntry } from "../test/support/audit";
 import { auditAnchorWrites } from "../kernel/metrics";
 
 const head = (seq: number) => ({ seq, hash: seq.toString(16).padStart(64, "0") });
@@ -164,13 +165,7 @@ describe("the audit log's anchoring: after the commit, while the next goes on", 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const append = (requestId: string) =>
-    log.append(
-      auditEntryFor(
-        { agency: "coordination", user: "wang", roles: ["viewer"], requestId },
-        { operationName: null, query: "{ x }", fieldsRead: {}, pids: [], creditCodes: [], outcome: "ALLOWED" },
-      ),
-    );
+  const append = (requestId: string) => log.append(viewerEntry(requestId));
 
   it("releases each record once committed, and anchors the commits made during a write by one write of the newest head", async () => {
     const first = await append("r1");

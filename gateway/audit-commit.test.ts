@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateKeyPairSync } from "node:crypto";
-import { AuditLog, HeadAnchor, auditEntryFor } from "./audit";
+import { AuditLog, HeadAnchor } from "./audit";
 import { AuditStore } from "./audit-store";
 import { createLogger } from "../kernel/logger";
+import { viewerEntry } from "../test/support/audit";
 
 describe("group commit: a commit waits for the records of requests under way", () => {
   const { privateKey } = generateKeyPairSync("ed25519");
@@ -39,13 +40,7 @@ describe("group commit: a commit waits for the records of requests under way", (
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const append = (requestId: string) =>
-    log.append(
-      auditEntryFor(
-        { agency: "coordination", user: "wang", roles: ["viewer"], requestId },
-        { operationName: null, query: "{ x }", fieldsRead: {}, pids: [], creditCodes: [], outcome: "ALLOWED" },
-      ),
-    );
+  const append = (requestId: string) => log.append(viewerEntry(requestId));
   /** Lets the event loop run what is ready, the in-thread store's commit included, several times over. */
   const settle = async () => {
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));

@@ -9,7 +9,7 @@ import { AuditStore } from "../gateway/audit-store";
 import type { CallIdentity } from "../kernel/identity";
 import { createLogger } from "../kernel/logger";
 import { auditCommitRecords } from "../kernel/metrics";
-import { dropBenchDatabases, option } from "./support";
+import { dropBenchDatabases, listOption, option } from "./support";
 
 /**
  * What one audit record costs the gateway: records appended by N concurrent callers, as N
@@ -109,10 +109,6 @@ async function main(): Promise<void> {
   const records = option("records", 3000);
   const subjects = option("subjects", 1);
   const answerMs = option("answer-ms", 0);
-  const list = (name: string, fallback: string) => {
-    const index = process.argv.indexOf(`--${name}`);
-    return (index > 0 ? process.argv[index + 1] : fallback).split(",").map(Number);
-  };
   const mysqlUrl = process.env.LIANFANG_MYSQL_URL || undefined;
   process.stdout.write(
     `audit store: ${mysqlUrl ? "MySQL" : "embedded (SQLite, WAL, synchronous = FULL)"}; ${records} records each, each naming ${subjects} enterprise(s); load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}\n\n`,
@@ -120,8 +116,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     "| concurrent callers | answer ms | commit wait ms | records/s | records per commit | user µs/record | system µs/record | CPU µs/record |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n",
   );
-  for (const concurrency of list("concurrency", "1,10,50"))
-    for (const commitDelayMs of list("commit-waits", "0"))
+  for (const concurrency of listOption("concurrency", [1, 10, 50]))
+    for (const commitDelayMs of listOption("commit-waits", [0]))
       process.stdout.write(`${await measure({ concurrency, records, subjects, answerMs, commitDelayMs }, mysqlUrl)}\n`);
 }
 

@@ -11,7 +11,7 @@ import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { startProcess, startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
-import { dropBenchDatabases, option } from "./support";
+import { dropBenchDatabases, listOption, option } from "./support";
 
 /**
  * Gateways side by side (issue 13): the seven subgraphs run once, seeded with the small demo
@@ -246,15 +246,10 @@ async function main(): Promise<void> {
     process.stderr.write("starting the gateways...\n");
     // BENCH_PROFILE_DIR: a CPU profile of the governed gateway, written there when it stops.
     const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    started.push(await startNode("Lianfang, governed", "gateway/main.ts", { ...gatewayEnv, LIANFANG_RATE_LIMIT: "1000000" }, profile));
-    const waits = process.argv.indexOf("--commit-waits");
-    for (const wait of waits > 0 ? process.argv[waits + 1].split(",") : []) {
-      const variant = {
-        ...gatewayEnv,
-        LIANFANG_RATE_LIMIT: "1000000",
-        LIANFANG_AUDIT_COMMIT_DELAY_MS: wait,
-        LIANFANG_DB_PREFIX: `${benchPrefix}w${wait}_`,
-      };
+    const governedEnv = { ...gatewayEnv, LIANFANG_RATE_LIMIT: "1000000" };
+    started.push(await startNode("Lianfang, governed", "gateway/main.ts", governedEnv, profile));
+    for (const wait of listOption("commit-waits", [])) {
+      const variant = { ...governedEnv, LIANFANG_AUDIT_COMMIT_DELAY_MS: String(wait), LIANFANG_DB_PREFIX: `${benchPrefix}w${wait}_` };
       started.push(await startNode(`Lianfang, governed, commit wait ${wait} ms`, "gateway/main.ts", variant));
     }
     started.push(

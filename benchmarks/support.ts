@@ -13,6 +13,12 @@ export function option(name: string, fallback: number): number {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+/** A comma-separated list of numbers given on the command line (`--name 1,10,50`), or the fallback. */
+export function listOption(name: string, fallback: number[]): number[] {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1].split(",").map(Number) : fallback;
+}
+
 /** Drops the MySQL databases a benchmark made under its own prefix. */
 export async function dropBenchDatabases(mysqlUrl: string, prefix: string): Promise<void> {
   const connection = await mysql.createConnection({ uri: mysqlUrl });

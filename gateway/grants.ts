@@ -2,7 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import type { SigningKey } from "../kernel/trusted-keys";
 import { covers } from "../kernel/catalogue";
-import { gatewayAgency, newRequestId, operationDigest, signCall } from "../kernel/identity";
+import { bodyDigest, gatewayAgency, newRequestId, signCall } from "../kernel/identity";
 import { systemClock, type Clock } from "../kernel/clock";
 import type { Logger } from "../kernel/logger";
 import { grantBookRefreshes } from "../kernel/metrics";
@@ -97,11 +97,12 @@ export class GrantBook {
   async refresh(version?: string): Promise<void> {
     const startedAt = new Date();
     const identity = { agency: gatewayAgency, user: "grant-book", roles: [], requestId: newRequestId() };
-    const { signature } = signCall(this.signingKey, identity, operationDigest(activeGrantsQuery, undefined), "coordination");
+    const call = JSON.stringify({ query: activeGrantsQuery });
+    const { signature } = signCall(this.signingKey, identity, bodyDigest(call), "coordination");
     const response = await fetch(this.coordinationUrl, {
       method: "POST",
       headers: { "content-type": "application/json", [callIdentityHeader]: signature },
-      body: JSON.stringify({ query: activeGrantsQuery }),
+      body: call,
       signal: AbortSignal.timeout(2000),
     });
     const body = (await response.json()) as {

@@ -21,8 +21,7 @@ import { GrantBook } from "./grants";
 import { hubHealth } from "./health";
 import { RateLimiter } from "./rate-limit";
 import { repeatedErrorsOncePlugin } from "./repeated-errors";
-import { SignedDataSource, type SubgraphCallOptions } from "./signed-data-source";
-import { SubgraphConnections } from "./subgraph-fetcher";
+import { SignedDataSource, SubgraphConnections, type SubgraphCallOptions } from "./signed-data-source";
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -70,7 +69,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         options.signingKey,
         options.trustedSubgraphKeys,
         options.subgraphCalls ?? defaultSubgraphCalls,
-        connections.fetch,
+        connections,
       );
     },
   });

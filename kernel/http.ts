@@ -36,8 +36,8 @@ export type Route = RouteHandler | UploadRoute;
 
 export interface HttpOptions<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
-  /** Builds the per-request context; a thrown GraphQLError answers the request with nothing executed. */
-  context: (request: IncomingMessage, body: GraphQLBody) => Promise<Context>;
+  /** Builds the per-request context from the body, parsed and as it came; a thrown GraphQLError answers the request with nothing executed. */
+  context: (request: IncomingMessage, body: GraphQLBody, raw: string) => Promise<Context>;
   /** Routes beside /graphql, such as /health (also served as /readyz) and /metrics; /livez is always there. */
   routes?: Record<string, Route>;
   maxBodyBytes: number;
@@ -225,7 +225,7 @@ export function createHttpServer<Context extends BaseContext>(options: HttpOptio
       }
       const result = await options.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-        context: () => options.context(request, body ?? {}),
+        context: () => options.context(request, body ?? {}, raw),
       });
       for (const [name, value] of result.headers) response.setHeader(name, value);
       response.statusCode = result.status ?? 200;

@@ -121,13 +121,9 @@ async function verifyToken(token: string, keys: TrustedKeys): Promise<{ caller: 
   return { caller, expiresAtMs: Number(verified.payload.exp) * 1000 };
 }
 
-/** Binds a gateway signature to one operation: a captured signature cannot carry another query. */
-export function operationDigest(query: string | undefined, variables: unknown): string {
-  return createHash("sha256")
-    .update(query ?? "")
-    .update("\n")
-    .update(JSON.stringify(variables ?? {}))
-    .digest("base64url");
+/** Binds a gateway signature to the exact body of one call: a captured signature cannot carry another query or other variables. */
+export function bodyDigest(body: string): string {
+  return createHash("sha256").update(body).digest("base64url");
 }
 
 /** Signs one call to one subgraph: its audience is that subgraph, its id (jti) is used once. */

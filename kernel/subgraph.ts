@@ -11,7 +11,7 @@ import { systemClock, type Clock } from "./clock";
 import { openDatabase } from "./database";
 import { close, createHttpServer, describeRequest, header, listen, type GraphQLBody, type RouteHandler } from "./http";
 import { personPid } from "./identifiers/pseudonym";
-import { type CallIdentity, ReplayGuard, gatewayAgency, newRequestId, operationDigest, verifyCall } from "./identity";
+import { type CallIdentity, ReplayGuard, bodyDigest, gatewayAgency, newRequestId, verifyCall } from "./identity";
 import { Loaders } from "./loaders";
 import { createLogger, type Logger } from "./logger";
 import { metrics } from "./metrics";
@@ -184,8 +184,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     apollo,
     maxBodyBytes: options.maxBodyBytes ?? 2_000_000,
     logger,
-    context: async (request, body) => {
-      const digest = operationDigest(body.query, body.variables);
+    context: async (request, body, raw) => {
+      const digest = bodyDigest(raw);
       const signature = header(request, callIdentityHeader);
       const { identity, callId } =
         !signature && options.unsignedCallIdentity

@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair, type KeyLike } from "jose";
-import { ReplayGuard, operationDigest, signCall } from "../kernel/identity";
+import { ReplayGuard, bodyDigest, signCall } from "../kernel/identity";
 import { loadAgencySigningKey } from "../kernel/keys";
 import { callIdentityHeader } from "../kernel/subgraph";
 import { startFederation, type Federation } from "./support/federation";
@@ -89,7 +89,7 @@ describe("authentication at the gateway and at every subgraph", () => {
   });
 
   describe("a subgraph called around the gateway", () => {
-    const callSubgraph = async (headers: Record<string, string>, body = { query }) => {
+    const callSubgraph = async (headers: Record<string, string>, body: { query: string; variables?: object } = { query }) => {
       const response = await fetch(hub.subgraphUrls.hrss, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
@@ -114,7 +114,7 @@ describe("authentication at the gateway and at every subgraph", () => {
       const { signature } = signCall(
         hub.keys.gatewaySigningKey,
         identity,
-        operationDigest("{ enterprises(first: 1) { nodes { name } } }", undefined),
+        bodyDigest(JSON.stringify({ query: "{ enterprises(first: 1) { nodes { name } } }" })),
         "hrss",
       );
       expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(
@@ -122,8 +122,16 @@ describe("authentication at the gateway and at every subgraph", () => {
       );
     });
 
+    it("refuses a signed call whose body was changed, even only in its variables", async () => {
+      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, bodyDigest(JSON.stringify({ query })), "hrss");
+
+      expect(await callSubgraph({ [callIdentityHeader]: signature }, { query, variables: { first: 500 } })).toEqual(
+        unauthenticated("gateway signature does not cover this operation"),
+      );
+    });
+
     it("accepts exactly the operation the gateway signed, once: the same call sent again is refused", async () => {
-      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "hrss");
+      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, bodyDigest(JSON.stringify({ query })), "hrss");
       const response = await callSubgraph({ [callIdentityHeader]: signature });
       const replayed = await callSubgraph({ [callIdentityHeader]: signature });
 
@@ -134,7 +142,7 @@ describe("authentication at the gateway and at every subgraph", () => {
     });
 
     it("refuses a signature made for another department's subgraph", async () => {
-      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, undefined), "unions");
+      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, bodyDigest(JSON.stringify({ query })), "unions");
 
       expect(await callSubgraph({ [callIdentityHeader]: signature })).toEqual(
         unauthenticated("gateway signature rejected: token is addressed to another audience"),

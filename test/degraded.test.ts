@@ -100,13 +100,26 @@ describe("a hub with one department down", () => {
   });
 });
 
-/** A loopback stand-in for a department: forwards to it, or, once told to hang, accepts calls and never answers. */
+/**
+ * A loopback stand-in for a department: forwards to it, or, once told to hang, accepts calls and
+ * never answers, or, once given an answer, gives that instead.
+ */
 async function hangableProxy() {
   const held: http.ServerResponse[] = [];
-  const state = { hang: false, target: "", calls: 0 };
+  const state = {
+    hang: false,
+    target: "",
+    calls: 0,
+    answer: undefined as { status: number; contentType: string; body: string } | undefined,
+  };
   const server = http.createServer(async (request, response) => {
     state.calls++;
     if (state.hang) return void held.push(response);
+    if (state.answer) {
+      request.resume();
+      response.writeHead(state.answer.status, { "content-type": state.answer.contentType });
+      return void response.end(state.answer.body);
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const forwarded = await fetch(new URL(request.url ?? "/", state.target), {
@@ -194,5 +207,37 @@ describe("a department that hangs rather than refusing connections", () => {
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data.enterprise.supervisionChecks).toEqual(expect.any(Array));
     }
+  });
+
+  it("passes a department's refusal on, with its code and without the department's address", async () => {
+    const refusal = { errors: [{ message: "Not authenticated: gateway signature expired", extensions: { code: "UNAUTHENTICATED" } }] };
+    proxy.state.answer = { status: 401, contentType: "application/json; charset=utf-8", body: JSON.stringify(refusal) };
+
+    const response = await ask();
+    proxy.state.answer = undefined;
+
+    expect(response.body.data.enterprise).toEqual({ creditCode: expect.any(String), supervisionChecks: null });
+    expect(response.body.errors).toEqual([
+      {
+        message: "401: Unauthorized",
+        extensions: { code: "UNAUTHENTICATED", subgraph: "unions", response: { status: 401, body: refusal } },
+      },
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain(new URL(proxy.url).port);
+  });
+
+  it("names a department whose answer is not GraphQL as unavailable", async () => {
+    proxy.state.answer = { status: 200, contentType: "text/html", body: "<html>upstream proxy error</html>" };
+
+    const response = await ask();
+    proxy.state.answer = undefined;
+
+    expect(response.body.data.enterprise).toEqual({ creditCode: expect.any(String), supervisionChecks: null });
+    expect(response.body.errors).toEqual([
+      {
+        message: "The unions department answered with something other than GraphQL; its part of the answer is missing",
+        extensions: { code: "SUBGRAPH_UNAVAILABLE", subgraph: "unions" },
+      },
+    ]);
   });
 });

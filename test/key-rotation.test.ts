@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { callIdentityHeader } from "../kernel/subgraph";
-import { operationDigest, signCall } from "../kernel/identity";
+import { bodyDigest, signCall } from "../kernel/identity";
 import { loadAgencySigningKey, loadGatewaySigningKey, retireKey, rotateKey } from "../kernel/keys";
 import { startFederation, type Federation } from "./support/federation";
 
@@ -73,11 +73,12 @@ describe("keys rotate without restarting anyone", () => {
   it("lets the gateway's key rotate with an overlap: departments trust both until the old one is retired", async () => {
     const callHrss = async (signer: Awaited<ReturnType<typeof loadGatewaySigningKey>>) => {
       const identity = { agency: "hrss", user: "rotation", roles: ["viewer" as const], requestId: "r-rotation" };
-      const { signature } = signCall(signer, identity, operationDigest(query, undefined), "hrss");
+      const body = JSON.stringify({ query });
+      const { signature } = signCall(signer, identity, bodyDigest(body), "hrss");
       const response = await fetch(hub.subgraphUrls.hrss, {
         method: "POST",
         headers: { "content-type": "application/json", [callIdentityHeader]: signature },
-        body: JSON.stringify({ query }),
+        body,
       });
       return { status: response.status, body: await response.json() };
     };

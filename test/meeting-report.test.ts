@@ -5,7 +5,7 @@ import { AccidentGrade } from "../subgraphs/emergency/accident-grade";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { OccupationalDiseaseCase } from "../subgraphs/health/occupational-disease-case.entity";
 import { InjuryRecognition, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
-import { operationDigest, signCall } from "../kernel/identity";
+import { bodyDigest, signCall } from "../kernel/identity";
 import { callIdentityHeader } from "../kernel/subgraph";
 import { seeded } from "./support/expected";
 import { expectedSections } from "./support/report-sections";
@@ -236,11 +236,12 @@ describe("the leading group's meeting report, each department answering its own 
       const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on MeetingReport { ${field} { __typename } } } }`;
       const variables = { representations: [{ __typename: "MeetingReport", regionCode: "370300", period: "2024-13" }] };
       const identity = { agency: "coordination", user: "report", roles: ["viewer" as const], requestId: `sections-${subgraph}` };
-      const { signature } = await signCall(hub.keys.gatewaySigningKey, identity, operationDigest(query, variables), subgraph);
+      const call = JSON.stringify({ query, variables });
+      const { signature } = signCall(hub.keys.gatewaySigningKey, identity, bodyDigest(call), subgraph);
       const response = await fetch(hub.subgraphUrls[subgraph], {
         method: "POST",
         headers: { "content-type": "application/json", [callIdentityHeader]: signature },
-        body: JSON.stringify({ query, variables }),
+        body: call,
       });
       const body = (await response.json()) as { data: unknown; errors: unknown[] };
 

@@ -19,7 +19,8 @@ import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } fr
  * key-industry analysis through the governed gateway (the report and a one-department floor also
  * through the same gateway without governance), against the same figures computed by
  * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
- * them), alternating, on MySQL. Prints the medians, the ratio and EXPLAIN for every statement.
+ * them), on MySQL, in interleaved rounds: each round asks every query in turn, each followed by its
+ * SQL. Prints the medians, the ratio and EXPLAIN for every statement.
  * Seeds the scale into its own databases (lfreportbench_* for `city`, lfreport<scale>_* for any
  * other) when they are not already full, and keeps them for the next run unless --drop is given.
  *
@@ -276,6 +277,17 @@ async function main(): Promise<void> {
           ),
         statements: reportStatements().filter((statement) => statement.section === section),
       })),
+      // What a request to one department costs here, whatever its SQL: the floor under the report's figure.
+      ...(
+        [
+          ["", ask],
+          [", governance off", askUngoverned],
+        ] as const
+      ).map(([label, askFloor]) => ({
+        name: `floor: meetingReport { regionName regionRule } (one department, no SQL)${label}`,
+        gateway: () => askFloor(floorQuery, { regionCode, period: String(year) }),
+        statements: [],
+      })),
     ];
     const report = (await ask(reportQuery, { regionCode, period: String(year) })) as {
       meetingReport: { accidentStatistics: { accidents: number }; injuryStatistics: { applications: number } };
@@ -299,36 +311,29 @@ async function main(): Promise<void> {
         await measurement.gateway().catch(() => undefined);
         await byHand(measurement.statements);
       }
-      const viaGateway: number[] = [];
-      const failures: string[] = [];
-      const viaSql: number[] = [];
-      for (let round = 0; round < rounds; round++) {
+    }
+    // Interleaved: each round asks every measurement in turn, so that governed and ungoverned see the same machine.
+    const timings = measurements.map(() => ({ viaGateway: [] as number[], viaSql: [] as number[], failures: [] as string[] }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, measurement] of measurements.entries()) {
+        const timing = timings[index];
         // A partial answer (a department timed out on the loaded machine) is counted, not timed.
         await timed(measurement.gateway).then(
-          (ms) => viaGateway.push(ms),
-          (error: Error) => failures.push(`${measurement.name}: ${error.message.slice(0, 200)}`),
+          (ms) => timing.viaGateway.push(ms),
+          (error: Error) => timing.failures.push(`${measurement.name}: ${error.message.slice(0, 200)}`),
         );
-        viaSql.push(await timed(() => byHand(measurement.statements)));
+        if (measurement.statements.length) timing.viaSql.push(await timed(() => byHand(measurement.statements)));
       }
+    }
+    for (const [index, measurement] of measurements.entries()) {
+      const { viaGateway, viaSql, failures } = timings[index];
       const gatewayMs = median(viaGateway);
-      const sqlMs = median(viaSql);
+      const sqlMs = viaSql.length ? median(viaSql) : undefined;
       lines.push(
-        `| ${measurement.name} | ${gatewayMs.toFixed(1)} | ${sqlMs.toFixed(1)} | ${(gatewayMs / sqlMs).toFixed(2)} |` +
+        `| ${measurement.name} | ${gatewayMs.toFixed(1)} | ${sqlMs?.toFixed(1) ?? "—"} | ${sqlMs ? (gatewayMs / sqlMs).toFixed(2) : "—"} |` +
           (failures.length ? ` (${failures.length} of ${rounds} rounds answered partially, not timed)` : ""),
       );
       for (const failure of failures) process.stderr.write(`${failure}\n`);
-    }
-    // What a governed request to one department costs here, whatever its SQL: the floor under the report's figure.
-    for (const [label, askFloor] of [
-      ["", ask],
-      [", governance off", askUngoverned],
-    ] as const) {
-      const floor: number[] = [];
-      for (let round = 0; round < rounds; round++)
-        floor.push(await timed(() => askFloor(floorQuery, { regionCode, period: String(year) })));
-      lines.push(
-        `| floor: meetingReport { regionName regionRule } (one department, no SQL)${label} | ${median(floor).toFixed(1)} | — | — |`,
-      );
     }
     lines.push(
       "",

@@ -72,10 +72,23 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
     await form.getByTestId("user").fill(user);
     for (const role of roles) await form.getByText(role, { exact: true }).click();
     await form.locator(ready).click();
-    await page.getByTestId("work-chooser").getByTestId("purpose").click();
-    await page.locator(".ant-select-item-option", { hasText: purposeName }).click();
-    await page.getByTestId("case").fill(caseRef);
-    await page.getByTestId("work-chooser").locator(ready).click();
+    const chooser = page.getByTestId("work-chooser");
+    const caseInput = page.getByTestId("case");
+    const chosen = chooser.locator(".ant-select-selection-item", { hasText: purposeName });
+    // A click on an option while antd's dropdown is still opening can select nothing: choose again until both show.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press("Escape");
+      await chooser.getByTestId("purpose").click();
+      await page.locator(".ant-select-item-option", { hasText: purposeName }).click();
+      await caseInput.fill(caseRef);
+      const shown = await chosen.waitFor({ timeout: 10_000 }).then(
+        async () => (await caseInput.inputValue()) === caseRef,
+        () => false,
+      );
+      if (shown) break;
+      if (attempt === 3) throw new Error(`the work chooser did not take purpose ${purposeName} and case ${caseRef}`);
+    }
+    await chooser.locator(ready).click();
     return page;
   }
 

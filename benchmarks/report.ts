@@ -297,7 +297,7 @@ async function main(): Promise<void> {
     );
     const lines: string[] = [];
     lines.push(
-      `scale ${scaleName}, MySQL ${await serverVersion(pools.get("hrss")!)}, ${rounds} alternating rounds after 3 warm-ups, ` +
+      `scale ${scaleName}, MySQL ${await serverVersion(pools.get("hrss")!)}, ${rounds} interleaved rounds after 3 warm-ups, ` +
         `${os.cpus().length} cores, load average ${os
           .loadavg()
           .map((load) => load.toFixed(2))

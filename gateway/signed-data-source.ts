@@ -3,6 +3,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import { trace } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { Agent, request as send } from "undici";
+import { isJsonType, isObject } from "../kernel/http";
 import { bodyDigest, signCall } from "../kernel/identity";
 import { subgraphFetchDuration } from "../kernel/metrics";
 import { callIdentityHeader } from "../kernel/subgraph";
@@ -33,9 +34,6 @@ export class SubgraphConnections {
     return this.dispatcher.close();
   }
 }
-
-const isJson = (contentType: unknown) => typeof contentType === "string" && /^application\/(graphql-response\+)?json\b/.test(contentType);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * One department's calls, made over undici's request API. Apollo's RemoteGraphQLDataSource, built
@@ -116,7 +114,7 @@ export class SignedDataSource implements GraphQLDataSource<GatewayContext> {
     }
     let answered: unknown;
     try {
-      answered = isJson(contentType) ? JSON.parse(text) : undefined;
+      answered = isJsonType(contentType) ? JSON.parse(text) : undefined;
     } catch {
       answered = undefined;
     }

@@ -126,7 +126,9 @@ function answer(response: ServerResponse, result: RouteAnswer): void {
   response.end(result.body);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** A JSON object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The request fields whose JSON type is wrong, so the request is refused before anything reads them. */
 function malformedFields(body: unknown): string[] {
@@ -159,8 +161,12 @@ function sendError(
   response.end(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
+/** A content type of JSON or the GraphQL-over-HTTP response type, on a request or an answer. */
+export const isJsonType = (contentType: unknown): boolean =>
+  typeof contentType === "string" && /^application\/(graphql-response\+)?json\b/i.test(contentType);
+
 /** A POST must say its body is JSON: a form or a plain-text body (what a browser sends cross-site without asking) is refused. */
-const isJsonPost = (request: IncomingMessage) => /^application\/(graphql-response\+)?json\b/i.test(header(request, "content-type") ?? "");
+const isJsonPost = (request: IncomingMessage) => isJsonType(header(request, "content-type"));
 
 /**
  * The one HTTP front of every Lianfang process: `/graphql` through Apollo Server, plus small

@@ -81,7 +81,7 @@ const hasPersonQuery = /personByIdNumber\(/.test(readSupergraph(path.join(schema
       await chooser.getByTestId("purpose").click();
       await page.locator(".ant-select-item-option", { hasText: purposeName }).click();
       await caseInput.fill(caseRef);
-      const shown = await chosen.waitFor({ timeout: 10_000 }).then(
+      const shown = await chosen.waitFor({ timeout: 30_000 }).then(
         async () => (await caseInput.inputValue()) === caseRef,
         () => false,
       );

@@ -56,20 +56,34 @@ export const moveIndexed = "UPDATE audit_subject_indexed SET seq = ? WHERE id = 
 /** The most records one index transaction covers: enough to write each index page once for many records. */
 export const indexChunk = 64;
 
+type Dialect = "sqlite" | "mysql";
+
+/** The rows of a JSON array in a column, as `j.value`: SQLite's json_each, MySQL's JSON_TABLE with the value's SQL type. */
+const elements = (dialect: Dialect, column: string, type: string): string =>
+  dialect === "sqlite" ? `json_each(${column}) j` : `JSON_TABLE(${column}, '$[*]' COLUMNS (value ${type} PATH '$')) j`;
+
 /**
- * Puts the subjects of the records in a range of seq into the trails' index, expanded from the
- * records' JSON lists by the database itself: no row travels to the gateway and back, which cost
- * more than the index's own writes. Parameters: the range's bounds (after, up to) once per kind.
- * A record written by an earlier version has no lists (NULL expands to nothing): its subjects
- * were indexed in its own commit. Subject keys are pids (32 hex digits) and credit codes (18
- * characters), checked before they are recorded, so `VARCHAR(64)` holds every one.
+ * Puts the subjects of the records in a range of seq into the trails' index: for each subject,
+ * one row listing the records of the range that touched it, so a subject read by many requests
+ * is written once. The database expands the records' JSON lists and groups them itself: no row
+ * travels to the gateway and back, which cost more than the index's own writes. Parameters: the
+ * range's end, then its bounds (after, up to), once per kind. A record written by an earlier
+ * version has no lists (NULL expands to nothing): its subjects were indexed in its own commit.
+ * Subject keys are pids (32 hex digits) and credit codes (18 characters), checked before they
+ * are recorded, so `VARCHAR(64)` holds every one.
  */
-export function indexSubjectsSql(dialect: "sqlite" | "mysql"): string {
-  const expand = (column: string) =>
-    dialect === "sqlite" ? `json_each(r.${column}) j` : `JSON_TABLE(r.${column}, '$[*]' COLUMNS (value VARCHAR(64) PATH '$')) j`;
+export function indexSubjectsSql(dialect: Dialect): string {
+  const aggregate = dialect === "sqlite" ? "json_group_array" : "JSON_ARRAYAGG";
   const select = (kind: string, column: string) =>
-    `SELECT r.seq, '${kind}', j.value FROM audit_record r, ${expand(column)} WHERE r.seq > ? AND r.seq <= ?`;
-  return `INSERT INTO audit_subject (seq, kind, subject_key) ${select("person", "pids")} UNION ALL ${select("enterprise", "credit_codes")}`;
+    `SELECT '${kind}', j.value, ?, ${aggregate}(r.seq) FROM audit_record r, ${elements(dialect, `r.${column}`, "VARCHAR(64)")}
+     WHERE r.seq > ? AND r.seq <= ? GROUP BY j.value`;
+  return `INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) ${select("person", "pids")} UNION ALL ${select("enterprise", "credit_codes")}`;
+}
+
+/** Every record that touched one subject (parameters: kind, key), oldest first, its columns as `recordColumns` names them. */
+export function trailSql(dialect: Dialect): string {
+  return `SELECT ${recordColumns.map((name) => `r.${name}`).join(", ")} FROM audit_subject_seqs s, ${elements(dialect, "s.seqs", "INT")}, audit_record r
+     WHERE s.kind = ? AND s.subject_key = ? AND r.seq = j.value ORDER BY r.seq`;
 }
 
 /**
@@ -78,7 +92,7 @@ export function indexSubjectsSql(dialect: "sqlite" | "mysql"): string {
  */
 export function indexStep(mark: number, upTo: number): { reaches: number; parameters: number[] } | undefined {
   const reaches = Math.min(upTo, mark + indexChunk);
-  return reaches > mark ? { reaches, parameters: [mark, reaches, mark, reaches] } : undefined;
+  return reaches > mark ? { reaches, parameters: [reaches, mark, reaches, reaches, mark, reaches] } : undefined;
 }
 
 export const insertSql = (table: string, columns: readonly string[], rows: number): string => {
@@ -102,7 +116,7 @@ export interface SqliteConnection {
  * The embedded store's writes, each in one exclusive transaction (BEGIN IMMEDIATE): `append`
  * chains and stores entries after the head and returns where each stands in the chain; `index`
  * puts the subjects of the records up to `indexChunk` seqs after the index's mark, none after
- * `upTo`, into `audit_subject` and returns how many seqs it covered. SQLite runs in the thread
+ * `upTo`, into `audit_subject_seqs` and returns how many seqs it covered. SQLite runs in the thread
  * that calls it, and each statement is prepared once.
  */
 export function sqliteWriter(connection: SqliteConnection) {

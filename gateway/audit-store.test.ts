@@ -4,10 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { chainAfter, genesis, verifyChain, type AuditEntry, type ChainRecord } from "./audit-chain";
-import { indexChunk, recordColumns, recordValues } from "./audit-rows";
+import { indexChunk, insertSql, recordColumns, recordValues } from "./audit-rows";
 import { AuditStore } from "./audit-store";
 import { Audit1763900000000 } from "./migrations/1763900000000-audit";
 import { SignedAudit1764600000000 } from "./migrations/1764600000000-signed-audit";
+import { SubjectsInRecord1764800000000 } from "./migrations/1764800000000-subjects-in-record";
 import { openDatabase } from "../kernel/database";
 import { createLogger } from "../kernel/logger";
 import { testDatabase, type TestDatabase } from "../test/support/database";
@@ -47,7 +48,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
   let dataDir: string;
   const open = () => AuditStore.open({ mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix, dataDir }, logger);
   const indexRows = async (db: DataSource) =>
-    ((await db.query("SELECT seq, kind, subject_key FROM audit_subject ORDER BY seq, subject_key")) as unknown[]).length;
+    ((await db.query("SELECT kind, subject_key, upto, seqs FROM audit_subject_seqs")) as unknown[]).length;
 
   beforeEach(() => {
     database = testDatabase();
@@ -131,7 +132,8 @@ describe("the audit store: each record holds its subjects, and the trails' index
       expect((await store.trail("person", "p-2")).map((record) => record.seq)).toEqual(
         backlog.flatMap((_, index) => (index % 3 === 2 ? [index + 1] : [])),
       );
-      expect(await indexRows(store.db)).toBe(backlog.length + 2 * Math.floor(backlog.length / 2));
+      // Each step of the index lists each of its five subjects once, however many of its records touched it.
+      expect(await indexRows(store.db)).toBe(Math.ceil(backlog.length / indexChunk) * 5);
       expect(await verifyChain(store.pages(), verifyingKeys)).toEqual({ ok: true, checked: backlog.length, broken: [] });
     } finally {
       await store.close();
@@ -143,26 +145,41 @@ describe("the audit store: each record holds its subjects, and the trails' index
     try {
       const [first] = await store.extend([entry("r1", [], ["91370303MA3C00001X"])], key);
       await store.indexSubjects();
-      await store.db.query("UPDATE audit_subject SET kind = 'x' WHERE seq = ?", [first.seq]);
+      await store.db.query("UPDATE audit_subject_seqs SET kind = 'x' WHERE upto = ?", [first.seq]);
 
       expect(await store.trail("enterprise", "91370303MA3C00001X")).toEqual([]);
       expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);
     } finally {
-      await store.db.query("UPDATE audit_subject SET kind = 'enterprise'");
+      await store.db.query("UPDATE audit_subject_seqs SET kind = 'enterprise'");
       await store.close();
     }
   });
 
-  it("reads a record written by an earlier gateway sharing the store, which indexed its subjects itself", async () => {
+  it("reads a record an earlier gateway sharing the store wrote without its subjects: its index rows become lists of seqs", async () => {
+    const earlier = await openDatabase({
+      name: "audit",
+      entities: [],
+      migrations: [Audit1763900000000, SignedAudit1764600000000, SubjectsInRecord1764800000000],
+      mysqlUrl: database.mysqlUrl,
+      prefix: database.dbPrefix,
+      dataDir,
+      logger,
+    });
+    const [first, second] = chainAfter(genesis, [entry("r1", ["p-1"], []), entry("r2", ["p-1", "p-2"], [])], key);
+    await earlier.query(insertSql("audit_record", recordColumns, 1), recordValues(first));
+    await insertWithoutSubjects(earlier, second);
+    for (const [seq, pid] of [
+      [1, "p-1"],
+      [2, "p-1"],
+      [2, "p-2"],
+    ])
+      await earlier.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (?, 'person', ?)", [seq, pid]);
+    await earlier.query("UPDATE audit_subject_indexed SET seq = 1 WHERE id = 1");
+    await earlier.query("UPDATE audit_head SET seq = 2, hash = ? WHERE id = 1", [second.hash]);
+    await earlier.destroy();
+
     const store = await open();
     try {
-      const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
-      const [earlier] = chainAfter(first, [entry("r2", ["p-1", "p-2"], [])], key);
-      await insertWithoutSubjects(store.db, earlier);
-      for (const pid of ["p-1", "p-2"])
-        await store.db.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (2, 'person', ?)", [pid]);
-      await store.db.query("UPDATE audit_head SET seq = 2, hash = ? WHERE id = 1", [earlier.hash]);
-
       expect((await store.trail("person", "p-2")).map((record) => record.requestId)).toEqual(["r2"]);
       expect((await store.trail("person", "p-1")).map((record) => record.requestId)).toEqual(["r1", "r2"]);
       expect(await verifyChain(store.pages(), verifyingKeys)).toEqual({ ok: true, checked: 2, broken: [] });
@@ -175,11 +192,49 @@ describe("the audit store: each record holds its subjects, and the trails' index
     const store = await open();
     try {
       const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
-      await store.db.query("INSERT INTO audit_subject (seq, kind, subject_key) VALUES (?, 'person', 'p-9')", [first.seq]);
+      await store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
+        first.seq,
+        JSON.stringify([first.seq]),
+      ]);
 
       expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);
     } finally {
-      await store.db.query("DELETE FROM audit_subject");
+      await store.db.query("DELETE FROM audit_subject_seqs");
+      await store.close();
+    }
+  });
+
+  it("names the records of a step whose row lists a record of another step, though that record is on an earlier page", async () => {
+    const store = await open();
+    try {
+      const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
+      await store.indexSubjects();
+      const [second] = await store.extend([entry("r2", ["p-2"], [])], key);
+      await store.indexSubjects();
+      await store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
+        second.seq,
+        JSON.stringify([first.seq]),
+      ]);
+
+      expect((await store.trail("person", "p-9")).map((record) => record.requestId)).toEqual(["r1"]);
+      expect((await verifyChain(store.pages(1), verifyingKeys)).broken).toEqual([{ from: 2, to: 2, problem: indexAltered }]);
+      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 2, problem: indexAltered }]);
+    } finally {
+      await store.db.query("DELETE FROM audit_subject_seqs WHERE subject_key = 'p-9'");
+      await store.close();
+    }
+  });
+
+  it("names the records of a step whose row holds something other than a list of records", async () => {
+    const store = await open();
+    try {
+      await store.extend([entry("r1", ["p-1"], []), entry("r2", ["p-1"], [])], key);
+      await store.indexSubjects();
+      await store.db.query("UPDATE audit_subject_seqs SET seqs = '[1, \"2\"]'");
+
+      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 2, problem: indexAltered }]);
+    } finally {
+      await store.db.query("UPDATE audit_subject_seqs SET seqs = '[1, 2]'");
       await store.close();
     }
   });

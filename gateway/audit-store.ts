@@ -19,12 +19,14 @@ import {
   selectHead,
   selectIndexed,
   sqliteWriter,
+  trailSql,
   type SqliteConnection,
 } from "./audit-rows";
 import type { WriterOp, WriterReply } from "./audit-store.worker";
 import { Audit1763900000000 } from "./migrations/1763900000000-audit";
 import { SignedAudit1764600000000 } from "./migrations/1764600000000-signed-audit";
 import { SubjectsInRecord1764800000000 } from "./migrations/1764800000000-subjects-in-record";
+import { SubjectSeqs1765000000000 } from "./migrations/1765000000000-subject-seqs";
 
 export type SubjectKind = "person" | "enterprise";
 
@@ -34,6 +36,22 @@ const readTime = (value: unknown): Date => (value instanceof Date ? value : new 
 /** A subject list column; none in a record written by an earlier version (its subjects are only in the index). */
 const readList = (value: unknown): string[] => (value === null ? [] : (JSON.parse(String(value)) as string[]).sort());
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
+/** A row's list of seqs, or none when it is not a JSON array of whole numbers. */
+function seqsOf(text: string): number[] | undefined {
+  try {
+    const seqs: unknown = JSON.parse(text);
+    return Array.isArray(seqs) && seqs.every(Number.isSafeInteger) ? (seqs as number[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The subjects the trails' index lists for one record, and whether a row about it is misfiled. */
+interface IndexedSubjects {
+  pids: string[];
+  creditCodes: string[];
+  misfiled: boolean;
+}
 
 /** Text a statement may carry, well under MySQL's smallest usual max_allowed_packet (4 MiB; 16 MiB on MariaDB). */
 const statementBytes = 1 << 20;
@@ -270,7 +288,7 @@ const indexDelayMs = 1000;
  * gateway processes sharing one store extend one chain with no number lost or taken twice.
  *
  * A record holds its subjects and is committed before its answer leaves. The index the trails
- * read (`audit_subject`) is brought up to the head afterwards, for many records in one
+ * read (`audit_subject_seqs`) is brought up to the head afterwards, for many records in one
  * transaction: before every trail, when `indexChunk` records wait, at the latest `indexDelayMs`
  * after a commit, at start and at close.
  */
@@ -290,7 +308,7 @@ export class AuditStore {
     const db = await openDatabase({
       name: "audit",
       entities: [AuditRecord],
-      migrations: [Audit1763900000000, SignedAudit1764600000000, SubjectsInRecord1764800000000],
+      migrations: [Audit1763900000000, SignedAudit1764600000000, SubjectsInRecord1764800000000, SubjectSeqs1765000000000],
       mysqlUrl: database.mysqlUrl,
       prefix: database.dbPrefix,
       dataDir: database.dataDir,
@@ -376,25 +394,14 @@ export class AuditStore {
       ])) as Row[];
       if (!rows.length) return;
       const last = Number(rows[rows.length - 1].seq);
-      const indexed = (await this.db.query("SELECT seq, kind, subject_key FROM audit_subject WHERE seq > ? AND seq <= ?", [
-        after,
-        last,
-      ])) as { seq: number; kind: SubjectKind; subject_key: string }[];
-      const bySeq = new Map<number, { pids: string[]; creditCodes: string[]; otherKinds: number }>();
-      for (const subject of indexed) {
-        const lists = bySeq.get(Number(subject.seq)) ?? { pids: [], creditCodes: [], otherKinds: 0 };
-        if (subject.kind === "person") lists.pids.push(subject.subject_key);
-        else if (subject.kind === "enterprise") lists.creditCodes.push(subject.subject_key);
-        else lists.otherKinds++;
-        bySeq.set(Number(subject.seq), lists);
-      }
+      const bySeq = await this.indexedBetween(after, last);
       yield rows.map((row) => {
         const record = recordFrom(row);
-        const lists = bySeq.get(record.seq) ?? { pids: [], creditCodes: [], otherKinds: 0 };
-        const view = { pids: lists.pids.sort(), creditCodes: lists.creditCodes.sort() };
-        if (row.pids === null || row.credit_codes === null) return { ...record, ...view, indexDiffers: lists.otherKinds > 0 };
+        const indexed = bySeq.get(record.seq) ?? { pids: [], creditCodes: [], misfiled: false };
+        const view = { pids: indexed.pids.sort(), creditCodes: indexed.creditCodes.sort() };
+        if (row.pids === null || row.credit_codes === null) return { ...record, ...view, indexDiffers: indexed.misfiled };
         if (record.seq > Number(mark.seq) && !bySeq.has(record.seq)) return record;
-        return sameList(view.pids, record.pids) && sameList(view.creditCodes, record.creditCodes) && !lists.otherKinds
+        return sameList(view.pids, record.pids) && sameList(view.creditCodes, record.creditCodes) && !indexed.misfiled
           ? record
           : { ...record, indexDiffers: true };
       });
@@ -402,14 +409,46 @@ export class AuditStore {
     }
   }
 
+  /**
+   * What the index says of the records after `after` up to `last`: the subjects listed for each,
+   * and `misfiled` where the index holds something no honest step writes (a kind it does not know,
+   * a list that is not one of seqs, a seq outside its own step). A misfiled row names the records
+   * of its step on the page, so a row cannot hide from the check by the step it claims.
+   */
+  private async indexedBetween(after: number, last: number): Promise<Map<number, IndexedSubjects>> {
+    // Steps never overlap: the one reaching `last` ends the rows read; the one before `after` starts the first step read.
+    const stepEnd = async (sql: string, seq: number): Promise<number | undefined> => {
+      const [{ upto }] = (await this.db.query(sql, [seq])) as { upto: number | null }[];
+      return upto === null ? undefined : Number(upto);
+    };
+    const lastStep = await stepEnd("SELECT MIN(upto) AS upto FROM audit_subject_seqs WHERE upto >= ?", last);
+    const stepBefore = await stepEnd("SELECT MAX(upto) AS upto FROM audit_subject_seqs WHERE upto <= ?", after);
+    const postings = (await this.db.query(
+      "SELECT kind, subject_key, upto, seqs FROM audit_subject_seqs WHERE upto > ? AND upto <= ? ORDER BY upto",
+      [after, lastStep ?? last],
+    )) as { kind: SubjectKind; subject_key: string; upto: number; seqs: string }[];
+    const bySeq = new Map<number, IndexedSubjects>();
+    const at = (seq: number) => bySeq.get(seq) ?? bySeq.set(seq, { pids: [], creditCodes: [], misfiled: false }).get(seq)!;
+    const onPage = (seq: number) => seq > after && seq <= last;
+    let [stepStart, stepUpto] = [0, stepBefore ?? 0];
+    for (const posting of postings) {
+      const upto = Number(posting.upto);
+      if (upto !== stepUpto) [stepStart, stepUpto] = [stepUpto, upto];
+      const seqs = seqsOf(posting.seqs);
+      const misfiled = !seqs || !["person", "enterprise"].includes(posting.kind) || seqs.some((seq) => seq <= stepStart || seq > stepUpto);
+      for (const seq of (seqs ?? []).filter(onPage)) {
+        const indexed = at(seq);
+        (posting.kind === "person" ? indexed.pids : indexed.creditCodes).push(posting.subject_key);
+      }
+      if (misfiled) for (let seq = Math.max(stepStart, after) + 1; seq <= Math.min(stepUpto, last); seq++) at(seq).misfiled = true;
+    }
+    return bySeq;
+  }
+
   /** Every record that touched this person's or enterprise's data, oldest first. */
   async trail(kind: SubjectKind, key: string): Promise<ChainRecord[]> {
     await this.indexSubjects();
-    const rows = (await this.db.query(
-      `SELECT ${recordColumns.map((name) => `r.${name}`).join(", ")} FROM audit_subject s JOIN audit_record r ON r.seq = s.seq
-       WHERE s.kind = ? AND s.subject_key = ? ORDER BY r.seq`,
-      [kind, key],
-    )) as Row[];
+    const rows = (await this.db.query(trailSql(this.db.options.type === "mysql" ? "mysql" : "sqlite"), [kind, key])) as Row[];
     return rows.map(recordFrom);
   }
 

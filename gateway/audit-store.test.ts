@@ -225,6 +225,24 @@ describe("the audit store: each record holds its subjects, and the trails' index
     }
   });
 
+  it("names a record listed by a row past the index's mark, which no page of the check reads", async () => {
+    const store = await open();
+    try {
+      const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
+      await store.indexSubjects();
+      await store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
+        first.seq + 100,
+        JSON.stringify([first.seq]),
+      ]);
+
+      expect((await store.trail("person", "p-9")).map((record) => record.requestId)).toEqual(["r1"]);
+      expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);
+    } finally {
+      await store.db.query("DELETE FROM audit_subject_seqs WHERE subject_key = 'p-9'");
+      await store.close();
+    }
+  });
+
   it("names the records of a step whose row holds something other than a list of records", async () => {
     const store = await open();
     try {

@@ -387,6 +387,11 @@ export class AuditStore {
    */
   async *pages(size = 2000): AsyncIterable<StoredRecord[]> {
     const [mark] = (await this.db.query(selectIndexed)) as { seq: number }[];
+    const indexedTo = Number(mark.seq);
+    // Rows past the mark are steps written since, listing later records, or forged where no page reads them.
+    const strays = new Set<number>();
+    for (const { seqs } of (await this.db.query("SELECT seqs FROM audit_subject_seqs WHERE upto > ?", [indexedTo])) as { seqs: string }[])
+      for (const seq of seqsOf(seqs) ?? []) if (seq <= indexedTo) strays.add(seq);
     for (let after = 0; ;) {
       const rows = (await this.db.query(`SELECT ${recordColumns.join(", ")} FROM audit_record WHERE seq > ? ORDER BY seq LIMIT ?`, [
         after,
@@ -398,10 +403,11 @@ export class AuditStore {
       yield rows.map((row) => {
         const record = recordFrom(row);
         const indexed = bySeq.get(record.seq) ?? { pids: [], creditCodes: [], misfiled: false };
+        const misfiled = indexed.misfiled || strays.has(record.seq);
         const view = { pids: indexed.pids.sort(), creditCodes: indexed.creditCodes.sort() };
-        if (row.pids === null || row.credit_codes === null) return { ...record, ...view, indexDiffers: indexed.misfiled };
-        if (record.seq > Number(mark.seq) && !bySeq.has(record.seq)) return record;
-        return sameList(view.pids, record.pids) && sameList(view.creditCodes, record.creditCodes) && !indexed.misfiled
+        if (row.pids === null || row.credit_codes === null) return { ...record, ...view, indexDiffers: misfiled };
+        if (record.seq > indexedTo && !bySeq.has(record.seq)) return record;
+        return sameList(view.pids, record.pids) && sameList(view.creditCodes, record.creditCodes) && !misfiled
           ? record
           : { ...record, indexDiffers: true };
       });

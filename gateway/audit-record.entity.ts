@@ -40,7 +40,7 @@ export class AuditRecord {
   @Column({ type: "text" })
   fieldsRead: string;
 
-  /** JSON arrays of pids and credit codes, as hashed; `audit_subject` indexes them for the trails. */
+  /** JSON arrays of pids and credit codes, as hashed; `audit_subject_seqs` indexes them for the trails. */
   @Column({ type: "simple-json", nullable: true })
   pids: string[];
 

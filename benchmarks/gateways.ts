@@ -23,7 +23,10 @@ import { dropBenchDatabases, listOption, option } from "./support";
  * /proc/<pid>/stat) and its RSS. Requests per gateway CPU-second do not depend on how busy the
  * rest of the machine is; requests per second do.
  *
- *   npm run bench:gateways -- [--seconds 6] [--rounds 3] [--connections 10] [--idle 10] [--settle 20] [--without-hive]
+ *   npm run bench:gateways -- [--seconds 10] [--rounds 5] [--connections 10] [--idle 10] [--settle 20] [--without-hive]
+ *
+ * Five rounds of 10 s by default: a round of 5 s on the page of 200 is a few hundred requests, and
+ * three of them scattered the ratio by ±15 % from run to run on this kind of machine.
  *
  * --without-hive: Lianfang's two gateways and bare Apollo only, for a quicker comparison of a change.
  * --shape <text>: only the query shapes whose name contains the text (with BENCH_PROFILE_DIR, to profile one shape).
@@ -215,8 +218,8 @@ async function measure(gateway: GatewayUnderTest, headers: Record<string, string
 }
 
 async function main(): Promise<void> {
-  const seconds = option("seconds", 6);
-  const rounds = option("rounds", 3);
+  const seconds = option("seconds", 10);
+  const rounds = option("rounds", 5);
   const connections = option("connections", 10);
   const idleSeconds = option("idle", 10);
   const settleSeconds = option("settle", 20);

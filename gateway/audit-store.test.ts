@@ -47,6 +47,12 @@ describe("the audit store: each record holds its subjects, and the trails' index
   let database: TestDatabase;
   let dataDir: string;
   const open = () => AuditStore.open({ mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix, dataDir }, logger);
+  /** A forged index row: person p-9, in the step ending at `upto`, listing `seqs`. */
+  const listUnderP9 = (store: AuditStore, upto: number, seqs: number[]) =>
+    store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
+      upto,
+      JSON.stringify(seqs),
+    ]);
   const indexRows = async (db: DataSource) =>
     ((await db.query("SELECT kind, subject_key, upto, seqs FROM audit_subject_seqs")) as unknown[]).length;
 
@@ -192,10 +198,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
     const store = await open();
     try {
       const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
-      await store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
-        first.seq,
-        JSON.stringify([first.seq]),
-      ]);
+      await listUnderP9(store, first.seq, [first.seq]);
 
       expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);
     } finally {
@@ -211,10 +214,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
       await store.indexSubjects();
       const [second] = await store.extend([entry("r2", ["p-2"], [])], key);
       await store.indexSubjects();
-      await store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
-        second.seq,
-        JSON.stringify([first.seq]),
-      ]);
+      await listUnderP9(store, second.seq, [first.seq]);
 
       expect((await store.trail("person", "p-9")).map((record) => record.requestId)).toEqual(["r1"]);
       expect((await verifyChain(store.pages(1), verifyingKeys)).broken).toEqual([{ from: 2, to: 2, problem: indexAltered }]);
@@ -230,10 +230,7 @@ describe("the audit store: each record holds its subjects, and the trails' index
     try {
       const [first] = await store.extend([entry("r1", ["p-1"], [])], key);
       await store.indexSubjects();
-      await store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [
-        first.seq + 100,
-        JSON.stringify([first.seq]),
-      ]);
+      await listUnderP9(store, first.seq + 100, [first.seq]);
 
       expect((await store.trail("person", "p-9")).map((record) => record.requestId)).toEqual(["r1"]);
       expect((await verifyChain(store.pages(), verifyingKeys)).broken).toEqual([{ from: 1, to: 1, problem: indexAltered }]);

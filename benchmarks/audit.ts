@@ -1,10 +1,11 @@
 import "reflect-metadata";
-import { generateKeyPairSync } from "node:crypto";
+import { createPublicKey, generateKeyPairSync } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { AuditLog, HeadAnchor, auditEntryFor } from "../gateway/audit";
+import { verifyChain } from "../gateway/audit-chain";
 import { AuditStore } from "../gateway/audit-store";
 import type { CallIdentity } from "../kernel/identity";
 import { createLogger } from "../kernel/logger";
@@ -14,7 +15,8 @@ import { dropBenchDatabases, listOption, option } from "./support";
 /**
  * What one audit record costs the gateway: records appended by N concurrent callers, as N
  * concurrent requests do, each waiting until its record is committed (the anchor follows). Prints records
- * per second and the process's CPU per record (user and system: the syncs are the system's), on the
+ * per second, the process's CPU per record (user and system: the syncs are the system's) and the CPU
+ * per record of verifying the chain written (one signature checked per commit), on the
  * embedded store, or on MySQL when LIANFANG_MYSQL_URL is set.
  *
  *   node -r @swc-node/register benchmarks/audit.ts [--records 3000] [--concurrency 1,10,50] [--subjects 1]
@@ -65,16 +67,8 @@ async function measure({ concurrency, records, subjects, answerMs, commitDelayMs
   const logger = createLogger("audit-bench", "error");
   if (mysqlUrl) await dropBenchDatabases(mysqlUrl, benchPrefix);
   const store = await AuditStore.open({ dbPrefix: benchPrefix, dataDir, mysqlUrl }, logger);
-  const log = new AuditLog(
-    store,
-    new HeadAnchor(path.join(dataDir, "audit-head.json")),
-    {
-      keyId: "benchmark",
-      privateKey: generateKeyPairSync("ed25519").privateKey,
-    },
-    logger,
-    { commitDelayMs },
-  );
+  const signingKey = { keyId: "benchmark", privateKey: generateKeyPairSync("ed25519").privateKey };
+  const log = new AuditLog(store, new HeadAnchor(path.join(dataDir, "audit-head.json")), signingKey, logger, { commitDelayMs });
   const named = creditCodes(subjects);
   // The first commit starts the embedded store's writer thread: not part of a record's cost.
   await log.append(auditEntryFor({ ...identity, requestId: "warm-up" }, { ...operation, creditCodes: [] }));
@@ -100,9 +94,16 @@ async function measure({ concurrency, records, subjects, answerMs, commitDelayMs
   // Closing indexes the last records' subjects: part of their cost.
   await log.close();
   const cpu = process.cpuUsage(cpuBefore);
+  // What an auditor's `npm run audit:verify` spends per record on this chain.
+  const reopened = await AuditStore.open({ dbPrefix: benchPrefix, dataDir, mysqlUrl }, logger);
+  const verifyStarted = process.cpuUsage();
+  const check = await verifyChain(reopened.pages(), new Map([[signingKey.keyId, createPublicKey(signingKey.privateKey)]]));
+  const verifyCpu = process.cpuUsage(verifyStarted);
+  await reopened.close();
+  if (!check.ok || check.checked !== records + 1) throw new Error(`the benchmark's chain does not verify: ${JSON.stringify(check.broken)}`);
   if (mysqlUrl) await dropBenchDatabases(mysqlUrl, benchPrefix);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return `| ${concurrency} | ${answerMs} | ${commitDelayMs} | ${Math.round(records / seconds)} | ${perCommit.toFixed(1)} | ${Math.round(cpu.user / records)} | ${Math.round(cpu.system / records)} | ${Math.round((cpu.user + cpu.system) / records)} |`;
+  return `| ${concurrency} | ${answerMs} | ${commitDelayMs} | ${Math.round(records / seconds)} | ${perCommit.toFixed(1)} | ${Math.round(cpu.user / records)} | ${Math.round(cpu.system / records)} | ${Math.round((cpu.user + cpu.system) / records)} | ${Math.round((verifyCpu.user + verifyCpu.system) / (records + 1))} |`;
 }
 
 async function main(): Promise<void> {
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     `audit store: ${mysqlUrl ? "MySQL" : "embedded (SQLite, WAL, synchronous = FULL)"}; ${records} records each, each naming ${subjects} enterprise(s); load average ${fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}\n\n`,
   );
   process.stdout.write(
-    "| concurrent callers | answer ms | commit wait ms | records/s | records per commit | user µs/record | system µs/record | CPU µs/record |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    "| concurrent callers | answer ms | commit wait ms | records/s | records per commit | user µs/record | system µs/record | CPU µs/record | verify CPU µs/record |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
   );
   for (const concurrency of listOption("concurrency", [1, 10, 50]))
     for (const commitDelayMs of listOption("commit-waits", [0]))

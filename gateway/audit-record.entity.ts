@@ -59,6 +59,7 @@ export class AuditRecord {
   @Column(column.code(64))
   hash: string;
 
+  /** On the last record of each commit; null on the others, which it covers through their links, and on records from before signing. */
   @Column({ ...column.code(100), nullable: true })
   signature: string | null;
 }

@@ -47,7 +47,8 @@ export const recordValues = (record: ChainRecord): unknown[] => [
   record.previousHash,
   record.keyId,
   record.hash,
-  record.signature,
+  // Only the last record of a commit is signed; the others are NULL, as before signing.
+  record.signature || null,
 ];
 
 export const selectIndexed = "SELECT seq FROM audit_subject_indexed WHERE id = 1";

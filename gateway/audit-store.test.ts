@@ -105,6 +105,28 @@ describe("the audit store: each record holds its subjects, and the trails' index
     }
   });
 
+  it("stores one signature per commit, on its last record, and reads the others back unsigned", async () => {
+    const store = await open();
+    try {
+      const placed = await store.extend([entry("r1", [], []), entry("r2", [], []), entry("r3", [], [])], key);
+      const rows = (await store.db.query("SELECT seq, key_id, signature FROM audit_record ORDER BY seq")) as {
+        seq: number;
+        key_id: string;
+        signature: string | null;
+      }[];
+
+      expect(rows.map((row) => [Number(row.seq), row.key_id, row.signature === null])).toEqual([
+        [1, key.keyId, true],
+        [2, key.keyId, true],
+        [3, key.keyId, false],
+      ]);
+      expect(placed.map((place) => place.seq)).toEqual([1, 2, 3]);
+      expect(await verifyChain(store.pages(), verifyingKeys, [placed[2]])).toEqual({ ok: true, checked: 3, broken: [] });
+    } finally {
+      await store.close();
+    }
+  });
+
   it("commits a record without its index rows, which are written before a trail is read and at close", async () => {
     let store = await open();
     const [first] = await store.extend([entry("r1", ["p-1", "p-2"], ["91370303MA3C00001X"])], key);

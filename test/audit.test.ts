@@ -341,7 +341,8 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
       const [last] = await store.trail("person", person.pid);
       const forged = { ...last, seq: head.seq + 1, previousHash: head.hash, agency: "intruder", pids: [], creditCodes: [] } as ChainRecord;
       forged.hash = recordHash(forged);
-      await hub.auditDb.getRepository(AuditRecord).insert({ ...forged, signature: last.signature });
+      // A signature the key made, over another record's hash: the chain's newest record always carries its commit's.
+      await hub.auditDb.getRepository(AuditRecord).insert({ ...forged, signature: snapshot[snapshot.length - 1].signature });
       await hub.auditDb.query("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", [forged.seq, forged.hash]);
 
       expect((await verify()).broken).toEqual([
@@ -362,19 +363,23 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
     });
 
     it("names records deleted from the end against the anchor, and against an exported head when the anchor is deleted too", async () => {
+      // Two requests one after the other: two commits of one record each, deleted whole.
+      for (const agency of ["unions", "health"])
+        await hub.post({ query: "{ enterprises(first: 1) { nodes { name } } }" }, await as(agency));
+      await hub.governance.audit.anchored();
+      const exported = await store.head();
       const repository = hub.auditDb.getRepository(AuditRecord);
-      await repository.delete({ seq: head.seq });
-      await repository.delete({ seq: head.seq - 1 });
-      const exported = { ...head };
+      await repository.delete({ seq: exported.seq });
+      await repository.delete({ seq: exported.seq - 1 });
       fs.rmSync(hub.auditHead.file);
 
       const withExportedHead = await verifyChain(store.pages(), hub.keys.auditVerifyingKeys, [exported]);
 
       expect(withExportedHead.broken).toEqual([
         {
-          from: head.seq - 1,
-          to: head.seq,
-          problem: `deleted from the end: a head anchored outside the store is record ${head.seq}`,
+          from: exported.seq - 1,
+          to: exported.seq,
+          problem: `deleted from the end: a head anchored outside the store is record ${exported.seq}`,
         },
       ]);
     });

@@ -1,25 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
-import { chainAfter, genesis, recordHash, uncoveredProblem, verifyChain, type AuditEntry, type ChainRecord } from "./audit-chain";
+import { chainAfter, genesis, recordHash, uncoveredProblem, verifyChain, type ChainRecord } from "./audit-chain";
+import { viewerEntry } from "../test/support/audit";
 
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
 const key = { keyId: "audit-test", privateKey };
 const verifyingKeys = new Map([[key.keyId, publicKey]]);
-
-const entry = (requestId: string): AuditEntry => ({
-  at: new Date("2026-12-03T04:00:00.000Z"),
-  requestId,
-  agency: "coordination",
-  userId: "wang",
-  roles: "viewer",
-  purpose: "MEETING_REPORT",
-  caseRef: null,
-  operationName: "Enterprise",
-  operationHash: "0".repeat(64),
-  fieldsRead: JSON.stringify({ hrss: ["Query.enterprise"] }),
-  pids: [],
-  creditCodes: ["91370303MA3C00001X"],
-  outcome: "ALLOWED",
-});
 
 /** Commits of the given sizes, one after another, as the store chains them. */
 function commits(...sizes: number[]): ChainRecord[] {
@@ -29,7 +14,7 @@ function commits(...sizes: number[]): ChainRecord[] {
     records.push(
       ...chainAfter(
         head,
-        Array.from({ length: size }, (_, index) => entry(`r${head.seq + index + 1}`)),
+        Array.from({ length: size }, (_, index) => viewerEntry(`r${head.seq + index + 1}`)),
         key,
       ),
     );
@@ -85,7 +70,7 @@ describe("the audit chain: one signature per commit, covering its records throug
 
   it("names an unsigned record forged after the last signed one", async () => {
     const [first] = commits(1);
-    const forged = rehashed({ ...first, ...entry("forged"), seq: 2, previousHash: first.hash, signature: "" }, {});
+    const forged = rehashed({ ...first, ...viewerEntry("forged"), seq: 2, previousHash: first.hash, signature: "" }, {});
 
     expect(await verify([first, forged])).toEqual({ ok: false, checked: 2, broken: [{ from: 2, to: 2, problem: uncoveredProblem }] });
   });

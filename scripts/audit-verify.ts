@@ -24,7 +24,7 @@ function exportedHeads(file: string): ChainHead[] {
 
 /**
  * `npm run audit:verify [-- --heads <file>]`: checks every record of the gateway's audit chain —
- * its hash, its signature with the audit key, its number and its link — against the head
+ * its hash, its number, its link, and the audit key's signature of its commit — against the head
  * anchored in the data folder and any heads exported outside the hub, and names every broken
  * range. Exits 1 when anything is broken.
  */

@@ -363,12 +363,12 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
     });
 
     it("names records deleted from the end against the anchor, and against an exported head when the anchor is deleted too", async () => {
-      // Two requests one after the other: two commits of one record each, deleted whole.
-      for (const agency of ["unions", "health"])
-        await hub.post({ query: "{ enterprises(first: 1) { nodes { name } } }" }, await as(agency));
-      await hub.governance.audit.anchored();
-      const exported = await store.head();
+      // Two commits of one record each at the end, deleted whole.
+      const [newest] = await store.trail("person", person.pid);
+      const [first] = chainAfter(head, [newest], hub.keys.auditKey);
+      const [exported] = chainAfter(first, [newest], hub.keys.auditKey);
       const repository = hub.auditDb.getRepository(AuditRecord);
+      await repository.insert([first, exported]);
       await repository.delete({ seq: exported.seq });
       await repository.delete({ seq: exported.seq - 1 });
       fs.rmSync(hub.auditHead.file);

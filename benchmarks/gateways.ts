@@ -83,6 +83,20 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 }
 
+/**
+ * The CPU time of the threads a process has now, to the nanosecond (/proc/<pid>/task/<tid>/schedstat):
+ * idle costs a few milliseconds a second, less than the 10 ms ticks of /proc/<pid>/stat tell apart.
+ * Threads that ended are not counted, so it measures idle, not load.
+ */
+function threadsCpuSeconds(pid: number): number {
+  const tasks = fs.readdirSync(`/proc/${pid}/task`);
+  const nanoseconds = tasks.reduce((sum, tid) => {
+    const schedstat = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8");
+    return sum + Number(schedstat.split(" ")[0]);
+  }, 0);
+  return nanoseconds / 1e9;
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -255,9 +269,11 @@ async function main(): Promise<void> {
       const variant = { ...governedEnv, LIANFANG_AUDIT_COMMIT_DELAY_MS: String(wait), LIANFANG_DB_PREFIX: `${benchPrefix}w${wait}_` };
       started.push(await startNode(`Lianfang, governed, commit wait ${wait} ms`, "gateway/main.ts", variant));
     }
-    started.push(
-      await startNode("Lianfang, governance off", "benchmarks/gateway-process.ts", { ...gatewayEnv, BENCH_GATEWAY: "ungoverned" }),
-    );
+    const ungoverned = await startNode("Lianfang, governance off", "benchmarks/gateway-process.ts", {
+      ...gatewayEnv,
+      BENCH_GATEWAY: "ungoverned",
+    });
+    started.push(ungoverned);
     started.push(
       await startNode("bare Apollo Gateway 2.14.4", "benchmarks/gateway-process.ts", { ...gatewayEnv, BENCH_GATEWAY: "apollo" }),
     );
@@ -323,11 +339,11 @@ async function main(): Promise<void> {
     process.stderr.write(`idle for ${idleSeconds} s, after ${settleSeconds} s to settle...\n`);
     await sleep(settleSeconds * 1000);
     const idle = new Map<string, { cpuMsPerSecond: number; rssMb: number }>();
-    const idleBefore = started.map((gateway) => cpuSeconds(gateway.pid));
+    const idleBefore = started.map((gateway) => threadsCpuSeconds(gateway.pid));
     await sleep(idleSeconds * 1000);
     started.forEach((gateway, index) =>
       idle.set(gateway.name, {
-        cpuMsPerSecond: ((cpuSeconds(gateway.pid) - idleBefore[index]) * 1000) / idleSeconds,
+        cpuMsPerSecond: ((threadsCpuSeconds(gateway.pid) - idleBefore[index]) * 1000) / idleSeconds,
         rssMb: rssMb(gateway.pid),
       }),
     );
@@ -367,6 +383,18 @@ async function main(): Promise<void> {
     }
     const perCpu = (gateway: GatewayUnderTest, shape: Shape) =>
       median(results.get(`${gateway.name}|${shape.name}`)!.map((run) => run.perCpuSecond));
+    for (const shape of shapes) {
+      // What governance costs: the share of the ungoverned gateway's requests per CPU-second it gives up, as
+      // BENCHMARKS.md has always counted it; each round's figure shows how far the machine moves between runs.
+      const governedRuns = results.get(`${governed.name}|${shape.name}`)!;
+      const costs = results
+        .get(`${ungoverned.name}|${shape.name}`)!
+        .map((run, round) => 100 - (100 * governedRuns[round].perCpuSecond) / run.perCpuSecond)
+        .sort((a, b) => a - b);
+      lines.push(
+        `governance ${shape.name}: costs ${(100 - (100 * perCpu(governed, shape)) / perCpu(ungoverned, shape)).toFixed(0)} % of the ungoverned gateway's requests per CPU-second (each round: ${costs.map((cost) => cost.toFixed(0)).join(", ")} %)`,
+      );
+    }
     for (const shape of shapes) {
       const againstHive = hiveDefaults ? `, governed/hive = ${(perCpu(governed, shape) / perCpu(hiveDefaults, shape)).toFixed(2)}` : "";
       lines.push(

@@ -368,12 +368,13 @@ async function main(): Promise<void> {
       `${rounds} interleaved rounds of ${seconds} s, ${connections} connections; subgraphs and audit: ${mysqlUrl ? "MySQL" : "embedded"}; medians`,
       "",
     ];
+    const runsOf = (gateway: GatewayUnderTest, shape: Shape) => results.get(`${gateway.name}|${shape.name}`) ?? [];
     for (const shape of shapes) {
       lines.push(`### ${shape.name}`, "");
       lines.push("| gateway | requests / gateway CPU-s | requests/s | p50 ms | p99 ms | RSS idle → load MB | idle CPU ms/s | failed |");
       lines.push("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (const gateway of started) {
-        const runs = results.get(`${gateway.name}|${shape.name}`) ?? [];
+        const runs = runsOf(gateway, shape);
         const at = idle.get(gateway.name)!;
         lines.push(
           `| ${gateway.name} | ${median(runs.map((run) => run.perCpuSecond)).toFixed(0)} | ${median(runs.map((run) => run.requestsPerSecond)).toFixed(0)} | ${median(runs.map((run) => run.p50)).toFixed(0)} | ${median(runs.map((run) => run.p99)).toFixed(0)} | ${at.rssMb.toFixed(0)} → ${Math.max(...runs.map((run) => run.rssUnderLoadMb)).toFixed(0)} | ${at.cpuMsPerSecond.toFixed(1)} | ${runs.reduce((sum, run) => sum + run.failed, 0)} |`,
@@ -381,18 +382,17 @@ async function main(): Promise<void> {
       }
       lines.push("");
     }
-    const perCpu = (gateway: GatewayUnderTest, shape: Shape) =>
-      median(results.get(`${gateway.name}|${shape.name}`)!.map((run) => run.perCpuSecond));
+    const perCpu = (gateway: GatewayUnderTest, shape: Shape) => median(runsOf(gateway, shape).map((run) => run.perCpuSecond));
+    // What governance costs: the share of the ungoverned gateway's requests per CPU-second it gives up, as
+    // BENCHMARKS.md has always counted it; the rounds' pairs show how far the machine moves between runs.
+    const costPercent = (governedPerCpu: number, ungovernedPerCpu: number) => 100 - (100 * governedPerCpu) / ungovernedPerCpu;
     for (const shape of shapes) {
-      // What governance costs: the share of the ungoverned gateway's requests per CPU-second it gives up, as
-      // BENCHMARKS.md has always counted it; each round's figure shows how far the machine moves between runs.
-      const governedRuns = results.get(`${governed.name}|${shape.name}`)!;
-      const costs = results
-        .get(`${ungoverned.name}|${shape.name}`)!
-        .map((run, round) => 100 - (100 * governedRuns[round].perCpuSecond) / run.perCpuSecond)
+      const governedRuns = runsOf(governed, shape);
+      const costs = runsOf(ungoverned, shape)
+        .map((run, round) => costPercent(governedRuns[round].perCpuSecond, run.perCpuSecond))
         .sort((a, b) => a - b);
       lines.push(
-        `governance ${shape.name}: costs ${(100 - (100 * perCpu(governed, shape)) / perCpu(ungoverned, shape)).toFixed(0)} % of the ungoverned gateway's requests per CPU-second (each round: ${costs.map((cost) => cost.toFixed(0)).join(", ")} %)`,
+        `governance ${shape.name}: costs ${costPercent(perCpu(governed, shape), perCpu(ungoverned, shape)).toFixed(0)} % of the ungoverned gateway's requests per CPU-second (the rounds, lowest first: ${costs.map((cost) => cost.toFixed(0)).join(", ")} %)`,
       );
     }
     for (const shape of shapes) {

@@ -118,10 +118,9 @@ function analysisStatements(): Statement[] {
     {
       department: "hrss",
       section: "industryAnalysis (insured)",
-      sql: `SELECT SUBSTR(e.industry_code, 1, 2) AS division, GREATEST(YEAR(p.insured_since), ?) AS y, COUNT(*) AS insured
-            FROM person p LEFT JOIN enterprise e ON e.credit_code = p.employer_credit_code
-            WHERE p.employer_region_code LIKE ? AND p.insured_since < ? GROUP BY division, y`,
-      parameters: [year - 4, pattern, until],
+      sql: `SELECT division, insured_year AS y, SUM(headcount) AS insured FROM insured_cohort
+            WHERE employer_region_code LIKE ? AND insured_year <= ? GROUP BY division, y`,
+      parameters: [pattern, year],
     },
     {
       department: "hrss",

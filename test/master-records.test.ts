@@ -1,6 +1,10 @@
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { personPid } from "../kernel/identifiers/pseudonym";
+import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
+import { InsuredCohort } from "../subgraphs/hrss/insured-cohort.entity";
+import { recountInsuredCohorts } from "../subgraphs/hrss/insured-cohort.tally";
+import { Person } from "../subgraphs/hrss/person.entity";
 import { startFederation, type Federation } from "./support/federation";
 
 const creditCode = (serial: string) => {
@@ -195,16 +199,17 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     expect(shared.body.data.enterprise).toEqual({ version: 1 });
   });
 
+  const person = (serial: string, employer: string, change: Record<string, unknown> = {}) => ({
+    idNumber: idNumber(serial),
+    name: `张${serial}`,
+    phone: "13800001111",
+    employerCreditCode: creditCode(employer),
+    insuredSince: "2021-05-01",
+    ...change,
+  });
+
   it("enrols insured persons with an employer, following the headcount as they move", async () => {
     await post(saveEnterprises, { rows: [enterprise("20"), enterprise("21")] });
-    const person = (serial: string, employer: string, change: Record<string, unknown> = {}) => ({
-      idNumber: idNumber(serial),
-      name: `张${serial}`,
-      phone: "13800001111",
-      employerCreditCode: creditCode(employer),
-      insuredSince: "2021-05-01",
-      ...change,
-    });
     const saved = await post(savePersons, {
       rows: [
         person("1", "20"),
@@ -227,6 +232,59 @@ describe("master records: 人社 registers and corrects enterprises and insured 
       {},
     );
     expect(headcounts.body.data).toEqual({ a: { insuredHeadcount: 1 }, b: { insuredHeadcount: 1 } });
+  });
+
+  it("counts the insured by region, industry division and start year as they enrol and move and as employers change industry", async () => {
+    const insuredByDivision = async (): Promise<Record<string, number[]>> => {
+      const response = await hub.post(
+        {
+          query: `{ industryAnalysis(regionCode: "370303", fromYear: 2021, toYear: 2025) { divisions { code years { insuredHeadcount } } } }`,
+        },
+        { authorization: `Bearer ${await hub.keys.token({ agency: "coordination" })}`, "x-lianfang-purpose": "STATISTICS" },
+      );
+      const divisions: { code: string; years: { insuredHeadcount: number }[] }[] = response.body.data.industryAnalysis.divisions;
+      return Object.fromEntries(divisions.map((division) => [division.code, division.years.map((year) => year.insuredHeadcount)]));
+    };
+    const before = await insuredByDivision();
+
+    await post(saveEnterprises, { rows: [enterprise("40", { industryCode: "C2614" }), enterprise("41", { industryCode: "B0610" })] });
+    await post(savePersons, {
+      rows: [
+        person("40", "40", { insuredSince: "2022-03-01" }),
+        person("41", "40", { insuredSince: "2019-07-01" }),
+        person("42", "41", { insuredSince: "2024-01-01" }),
+      ],
+    });
+    await post(savePersons, { rows: [person("41", "41", { insuredSince: "2023-02-01" })] });
+    await post(saveEnterprises, { rows: [enterprise("40", { industryCode: "C1311" })] });
+
+    const after = await insuredByDivision();
+    const change = (division: string) => after[division].map((count, index) => count - (before[division]?.[index] ?? 0));
+    expect({ "26": change("26"), "13": change("13"), "06": change("06") }).toEqual({
+      "26": [0, 0, 0, 0, 0],
+      "13": [0, 1, 1, 1, 1],
+      "06": [0, 0, 1, 2, 2],
+    });
+
+    // What is stored is what counting every person afresh gives, and what the migration's recount stores.
+    const db = hub.databases.hrss;
+    const industryOf = new Map((await db.getRepository(Enterprise).find()).map((employer) => [employer.creditCode, employer.industryCode]));
+    const counted = new Map<string, number>();
+    for (const { employerCreditCode, insuredSince } of await db.getRepository(Person).find()) {
+      if (!employerCreditCode || !insuredSince) continue;
+      const key = `${employerCreditCode.slice(2, 8)}|${industryOf.get(employerCreditCode)?.slice(0, 2) ?? ""}|${insuredSince.slice(0, 4)}`;
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+    }
+    const stored = async () =>
+      new Map(
+        (await db.getRepository(InsuredCohort).find())
+          .filter((cohort) => cohort.headcount !== 0)
+          .map((cohort) => [`${cohort.employerRegionCode}|${cohort.division}|${cohort.insuredYear}`, cohort.headcount]),
+      );
+    expect(await stored()).toEqual(counted);
+    const runner = db.createQueryRunner();
+    await recountInsuredCohorts(runner).finally(() => runner.release());
+    expect(await stored()).toEqual(counted);
   });
 
   it("finds a person by ID number for another department: the hub computes the pid, and the audit keeps the pid alone", async () => {

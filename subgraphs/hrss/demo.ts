@@ -4,6 +4,8 @@ import type { City } from "../../synthetic/city";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
 import { Person } from "./person.entity";
+import { InsuredCohort } from "./insured-cohort.entity";
+import { cohortsOf } from "./insured-cohort.tally";
 import { checkIdNumber } from "../../kernel/identifiers/id-number";
 import { preventionDemo } from "./demo-prevention";
 
@@ -79,5 +81,14 @@ export function hrssDemo(city: City): DemoRows {
       });
     }
   }
-  return [enterprises, persons, demoRows(InjuryRecognition, recognitions), ...preventionDemo(city)];
+  const industryOf = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, enterprise.industryCode]));
+  const cohorts = cohortsOf(
+    city.persons.map((person) => ({
+      employerCreditCode: person.employerCreditCode,
+      industryCode: industryOf.get(person.employerCreditCode),
+      insuredYear: Number(person.hiredOn.slice(0, 4)),
+      count: 1,
+    })),
+  );
+  return [enterprises, persons, demoRows(InsuredCohort, cohorts), demoRows(InjuryRecognition, recognitions), ...preventionDemo(city)];
 }

@@ -16,6 +16,7 @@ import {
 import { riskClassOf2017Division } from "../../reference/risk-classes";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition } from "./injury-recognition.entity";
+import { tallyReclassified } from "./insured-cohort.tally";
 
 @ArgsType()
 class EnterpriseFilter extends PageArgs {
@@ -86,6 +87,7 @@ export const enterpriseRecord: MasterRecord<EnterpriseInput, Enterprise> = {
       registeredOn,
     } as Enterprise;
   },
+  afterSave: tallyReclassified,
 };
 
 export function normalizedCreditCode(value: string, field = "creditCode"): string {

@@ -5,6 +5,8 @@ import { IndustryAnalysis } from "./industry-analysis.entity";
 import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { EnterpriseRegion1764400000000 } from "./migrations/1764400000000-enterprise-region";
+import { InsuredCohorts1764500000000 } from "./migrations/1764500000000-insured-cohorts";
+import { InsuredCohort } from "./insured-cohort.entity";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
 import { MeetingReport } from "./meeting-report.entity";
@@ -82,6 +84,7 @@ export const hrss: SubgraphDefinition<City> = {
   entities: [
     Enterprise,
     Person,
+    InsuredCohort,
     InjuryRecognition,
     BaseRate,
     FloatFactor,
@@ -107,6 +110,7 @@ export const hrss: SubgraphDefinition<City> = {
     EmployerRegion1764300000000,
     ReportIndexes1764300000001,
     EnterpriseRegion1764400000000,
+    InsuredCohorts1764500000000,
   ],
   demo: hrssDemo,
 };

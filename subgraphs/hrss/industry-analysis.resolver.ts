@@ -5,7 +5,7 @@ import { requireAnalysisScope } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
 import { IndustryAnalysis, InsuredIndustryFigures } from "./industry-analysis.entity";
 import { InjuryRecognition, RecognitionStatus } from "./injury-recognition.entity";
-import { Person } from "./person.entity";
+import { InsuredCohort } from "./insured-cohort.entity";
 
 interface Row {
   division: string | null;
@@ -22,22 +22,19 @@ export class IndustryAnalysisResolver {
   })
   async insuredFigures(@Root() analysis: IndustryAnalysis, @Ctx() { db, clock }: SubgraphContext): Promise<InsuredIndustryFigures[]> {
     const scope = requireAnalysisScope(analysis.regionCode, analysis.fromYear, analysis.toYear, clock());
-    // A person insured before the span counts from its first year: the register keeps no end of insurance, so a headcount accumulates.
-    const insuredYears = yearBuckets("person.insuredSince", scope.years, "date");
     const injuryYears = yearBuckets("recognition.injuredOn", scope.years, "date");
     const [insured, injuries] = await Promise.all([
+      // Counted by the year insurance began, not bucketed: the loop below carries each year forward.
       db
-        .getRepository(Person)
-        .createQueryBuilder("person")
-        .leftJoin(Enterprise, "employer", "employer.creditCode = person.employerCreditCode")
-        .select(divisionOf("employer.industryCode"), "division")
-        .addSelect(insuredYears.expression, "bucketYear")
-        .addSelect("COUNT(*)", "counted")
-        .where("person.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
-        .andWhere("person.insuredSince < :until", { until: scope.until })
-        .setParameters(insuredYears.parameters)
-        .groupBy("division")
-        .addGroupBy("bucketYear")
+        .getRepository(InsuredCohort)
+        .createQueryBuilder("cohort")
+        .select("cohort.division", "division")
+        .addSelect("cohort.insuredYear", "bucketYear")
+        .addSelect("SUM(cohort.headcount)", "counted")
+        .where("cohort.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })
+        .andWhere("cohort.insuredYear <= :toYear", { toYear: scope.years[scope.years.length - 1] })
+        .groupBy("cohort.division")
+        .addGroupBy("cohort.insuredYear")
         .getRawMany<Row>(),
       db
         .getRepository(InjuryRecognition)
@@ -62,7 +59,8 @@ export class IndustryAnalysisResolver {
       return found;
     };
     for (const row of insured) {
-      // Insured by the end of a year means insured by the end of every later year of the span too.
+      // Insured by the end of a year means insured by the end of every later year of the span too; the register
+      // keeps no end of insurance, so a person insured before the span counts from its first year.
       for (const year of scope.years.filter((candidate) => candidate >= countOf(row.bucketYear))) {
         entry(divisionFrom(row.division), year).insuredHeadcount += countOf(row.counted);
       }

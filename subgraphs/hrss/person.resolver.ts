@@ -13,6 +13,7 @@ import {
   requireText,
 } from "../../kernel/validate";
 import { Enterprise } from "./enterprise.entity";
+import { tallyEnrolments } from "./insured-cohort.tally";
 import { InjuryRecognition } from "./injury-recognition.entity";
 import { Person } from "./person.entity";
 
@@ -112,7 +113,10 @@ export const personRecord: MasterRecord<PersonInput, Person> = {
       insuredSince,
     };
   },
-  afterSave: followEnrolments,
+  afterSave: async (manager, saved) => {
+    await followEnrolments(manager, saved);
+    await tallyEnrolments(manager, saved);
+  },
 };
 
 @Resolver(() => Person)

@@ -171,6 +171,35 @@ async function tableRows(mysqlUrl: string, database: string, table: string): Pro
   }
 }
 
+/**
+ * The analysis's insured headcount comes from hrss's insured cohorts, not from the persons: the
+ * benchmark stops unless the two agree on the last year, so it never times figures that are wrong.
+ */
+async function checkInsuredCohorts(ask: (query: string, variables: object) => Promise<unknown>, hrss: mysql.Pool): Promise<void> {
+  type Rows = { years: { insuredHeadcount: number }[] }[];
+  const { industryAnalysis } = (await ask(
+    `query Insured($regionCode: String!, $year: Int!) {
+      industryAnalysis(regionCode: $regionCode, fromYear: $year, toYear: $year) {
+        divisions { years { insuredHeadcount } } unclassified { years { insuredHeadcount } }
+      }
+    }`,
+    { regionCode, year },
+  )) as { industryAnalysis: { divisions: Rows; unclassified: Rows[number] | null } };
+  const analysed = [...industryAnalysis.divisions, ...(industryAnalysis.unclassified ? [industryAnalysis.unclassified] : [])].reduce(
+    (total, row) => total + row.years[0].insuredHeadcount,
+    0,
+  );
+  const [[{ persons }]] = await hrss.query<mysql.RowDataPacket[]>(
+    "SELECT COUNT(*) AS persons FROM person WHERE employer_region_code LIKE ? AND insured_since < ?",
+    [`${regionPrefix(regionCode)}%`, `${year + 1}-01-01`],
+  );
+  if (analysed !== Number(persons))
+    throw new Error(
+      `the analysis counts ${analysed} insured at the end of ${year}, the persons ${persons}: the insured cohorts are out of step`,
+    );
+  process.stderr.write(`insured at the end of ${year}: ${analysed}, by the cohorts and by the persons alike\n`);
+}
+
 async function main(): Promise<void> {
   const mysqlUrl = process.env.LIANFANG_MYSQL_URL;
   if (!mysqlUrl) throw new Error("LIANFANG_MYSQL_URL must name the MySQL/MariaDB server: the benchmark measures index use there");
@@ -294,6 +323,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       `report answers: ${report.meetingReport.accidentStatistics.accidents} accidents, ${report.meetingReport.injuryStatistics.applications} injury applications\n`,
     );
+    await checkInsuredCohorts(ask, pools.get("hrss")!);
     const lines: string[] = [];
     lines.push(
       `scale ${scaleName}, MySQL ${await serverVersion(pools.get("hrss")!)}, ${rounds} interleaved rounds after 3 warm-ups, ` +

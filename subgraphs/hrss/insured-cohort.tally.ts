@@ -87,12 +87,15 @@ export async function tallyEnrolments(manager: EntityManager, saved: { before: P
   );
 }
 
-/** Moves the persons insured through each employer whose industry division changed to the cohorts of its new division. */
+/**
+ * Moves the persons insured through each employer whose industry division changed to the cohorts of
+ * its new division; for an employer registered now, those a migration counted before it was registered.
+ */
 export async function tallyReclassified(manager: EntityManager, saved: { before: Enterprise | null; after: Enterprise }[]): Promise<void> {
   const reclassified = new Map(
     saved
-      .filter(({ before, after }) => before && before.industryCode.slice(0, 2) !== after.industryCode.slice(0, 2))
-      .map(({ before, after }) => [after.creditCode, { from: before!.industryCode, to: after.industryCode }]),
+      .filter(({ before, after }) => before?.industryCode.slice(0, 2) !== after.industryCode.slice(0, 2))
+      .map(({ before, after }) => [after.creditCode, { from: before?.industryCode, to: after.industryCode }]),
   );
   if (!reclassified.size) return;
   const insured = await manager

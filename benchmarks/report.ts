@@ -16,8 +16,8 @@ import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } fr
 
 /**
  * The meeting report at index speed: the whole report (every department's section) and the
- * key-industry analysis through the governed gateway (the report and a one-department floor also
- * through the same gateway without governance), against the same figures computed by
+ * key-industry analysis through the governed gateway (the report, the analysis and a one-department
+ * floor also through the same gateway without governance), against the same figures computed by
  * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
  * them), on MySQL, in interleaved rounds: each round asks every query in turn, each followed by its
  * SQL. Prints the medians, the ratio and EXPLAIN for every statement.
@@ -290,6 +290,11 @@ async function main(): Promise<void> {
       {
         name: `industryAnalysis(${regionCode}, ${year - 4}..${year})`,
         gateway: () => ask(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
+        statements: analysisStatements(),
+      },
+      {
+        name: `industryAnalysis(${regionCode}, ${year - 4}..${year}), governance off`,
+        gateway: () => askUngoverned(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
         statements: analysisStatements(),
       },
       // Each section alone: where the report's time goes beyond its SQL.

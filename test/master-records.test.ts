@@ -3,7 +3,7 @@ import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { personPid } from "../kernel/identifiers/pseudonym";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { InsuredCohort } from "../subgraphs/hrss/insured-cohort.entity";
-import { recountInsuredCohorts } from "../subgraphs/hrss/insured-cohort.tally";
+import { recountInsuredCohorts, tallyEnrolments, tallyReclassified } from "../subgraphs/hrss/insured-cohort.tally";
 import { Person } from "../subgraphs/hrss/person.entity";
 import { startFederation, type Federation } from "./support/federation";
 
@@ -208,6 +208,25 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     ...change,
   });
 
+  /** Every person counted afresh by employer region, industry division and start year. */
+  const countedCohorts = async () => {
+    const db = hub.databases.hrss;
+    const industryOf = new Map((await db.getRepository(Enterprise).find()).map((employer) => [employer.creditCode, employer.industryCode]));
+    const counted = new Map<string, number>();
+    for (const { employerCreditCode, insuredSince } of await db.getRepository(Person).find()) {
+      if (!employerCreditCode || !insuredSince) continue;
+      const key = `${employerCreditCode.slice(2, 8)}|${industryOf.get(employerCreditCode)?.slice(0, 2) ?? ""}|${insuredSince.slice(0, 4)}`;
+      counted.set(key, (counted.get(key) ?? 0) + 1);
+    }
+    return counted;
+  };
+  const storedCohorts = async () =>
+    new Map(
+      (await hub.databases.hrss.getRepository(InsuredCohort).find())
+        .filter((cohort) => cohort.headcount !== 0)
+        .map((cohort) => [`${cohort.employerRegionCode}|${cohort.division}|${cohort.insuredYear}`, cohort.headcount]),
+    );
+
   it("enrols insured persons with an employer, following the headcount as they move", async () => {
     await post(saveEnterprises, { rows: [enterprise("20"), enterprise("21")] });
     const saved = await post(savePersons, {
@@ -282,23 +301,62 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     });
 
     // What is stored is what counting every person afresh gives, and what the migration's recount stores.
-    const industryOf = new Map((await db.getRepository(Enterprise).find()).map((employer) => [employer.creditCode, employer.industryCode]));
-    const counted = new Map<string, number>();
-    for (const { employerCreditCode, insuredSince } of await db.getRepository(Person).find()) {
-      if (!employerCreditCode || !insuredSince) continue;
-      const key = `${employerCreditCode.slice(2, 8)}|${industryOf.get(employerCreditCode)?.slice(0, 2) ?? ""}|${insuredSince.slice(0, 4)}`;
-      counted.set(key, (counted.get(key) ?? 0) + 1);
-    }
-    const stored = async () =>
-      new Map(
-        (await db.getRepository(InsuredCohort).find())
-          .filter((cohort) => cohort.headcount !== 0)
-          .map((cohort) => [`${cohort.employerRegionCode}|${cohort.division}|${cohort.insuredYear}`, cohort.headcount]),
-      );
-    expect(await stored()).toEqual(counted);
+    const counted = await countedCohorts();
+    expect(await storedCohorts()).toEqual(counted);
     await recount();
-    expect(await stored()).toEqual(counted);
+    expect(await storedCohorts()).toEqual(counted);
   });
+
+  it("lands two batches that enrol and move persons among the same employers at once, and counts each once", async () => {
+    await post(saveEnterprises, { rows: [enterprise("60"), enterprise("61", { industryCode: "C1311" }), enterprise("62")] });
+    await post(savePersons, { rows: ["60", "61", "62", "63"].map((serial) => person(serial, "60")) });
+    const [first, second] = await Promise.all([
+      post(savePersons, { rows: [person("60", "61"), person("61", "60", { insuredSince: "2023-01-01" }), person("64", "62")] }),
+      post(savePersons, { rows: [person("62", "62"), person("63", "60", { insuredSince: "2022-01-01" }), person("65", "61")] }),
+    ]);
+
+    expect([first.body.data.savePersons, second.body.data.savePersons]).toEqual([
+      expect.objectContaining({ inserted: 1, updated: 2, refused: 0 }),
+      expect.objectContaining({ inserted: 1, updated: 2, refused: 0 }),
+    ]);
+    expect(await storedCohorts()).toEqual(await countedCohorts());
+  });
+
+  (process.env.LIANFANG_MYSQL_URL ? it : it.skip)(
+    "moves a person enrolled while their employer changes industry, whichever of the two transactions commits first (MySQL)",
+    async () => {
+      await post(saveEnterprises, { rows: [enterprise("50", { industryCode: "C2614" })] });
+      const db = hub.databases.hrss;
+      const [enrolling, reclassifying] = [db.createQueryRunner(), db.createQueryRunner()];
+      try {
+        await enrolling.startTransaction();
+        const enrolled = Object.assign(new Person(), {
+          ...person("50", "50", { insuredSince: "2022-03-01" }),
+          pid: "p-enrolled-while-reclassified",
+          gender: "MALE",
+          birthDate: "1990-01-01",
+          version: 1,
+        });
+        await enrolling.manager.insert(Person, enrolled);
+        await tallyEnrolments(enrolling.manager, [{ before: null, after: enrolled }]);
+
+        await reclassifying.startTransaction();
+        const employer = await reclassifying.manager.findOneByOrFail(Enterprise, { creditCode: creditCode("50") });
+        const reclassified = (async () => {
+          await reclassifying.manager.update(Enterprise, { creditCode: employer.creditCode }, { industryCode: "1311" });
+          await tallyReclassified(reclassifying.manager, [{ before: employer, after: { ...employer, industryCode: "1311" } }]);
+          await reclassifying.commitTransaction();
+        })();
+        await enrolling.commitTransaction();
+        await reclassified;
+      } finally {
+        await enrolling.release();
+        await reclassifying.release();
+      }
+
+      expect(await storedCohorts()).toEqual(await countedCohorts());
+    },
+  );
 
   it("finds a person by ID number for another department: the hub computes the pid, and the audit keeps the pid alone", async () => {
     const number = idNumber("1");

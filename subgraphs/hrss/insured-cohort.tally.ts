@@ -52,12 +52,22 @@ async function addToCohorts(manager: EntityManager, cohorts: InsuredCohort[]): P
   }
 }
 
-/** The industry code of each employer named, as registered now. */
+/**
+ * On MySQL, reads that decide a cohort lock what they read, so they see the latest commit and wait
+ * for a concurrent change of it: a person enrolled while their employer changes industry is then
+ * moved by whichever transaction commits second. FOR UPDATE, since MariaDB has no FOR SHARE; the
+ * embedded database has one writer at a time.
+ */
+const lockRead = (manager: EntityManager) => (manager.connection.options.type === "mysql" ? "pessimistic_write" : undefined);
+
+/** The industry code of each employer named, as registered now; on MySQL their rows stay locked, in key order, until the commit. */
 async function industriesOf(manager: EntityManager, creditCodes: string[]): Promise<Map<string, string>> {
   if (!creditCodes.length) return new Map();
+  const mode = lockRead(manager);
   const employers = await manager.find(Enterprise, {
     select: { creditCode: true, industryCode: true },
     where: { creditCode: In([...new Set(creditCodes)]) },
+    ...(mode && { lock: { mode } }),
   });
   return new Map(employers.map((employer) => [employer.creditCode, employer.industryCode]));
 }
@@ -98,7 +108,7 @@ export async function tallyReclassified(manager: EntityManager, saved: { before:
       .map(({ before, after }) => [after.creditCode, { from: before?.industryCode, to: after.industryCode }]),
   );
   if (!reclassified.size) return;
-  const insured = await manager
+  const query = manager
     .getRepository(Person)
     .createQueryBuilder("person")
     .select("person.employerCreditCode", "employerCreditCode")
@@ -107,8 +117,10 @@ export async function tallyReclassified(manager: EntityManager, saved: { before:
     .where("person.employerCreditCode IN (:...creditCodes)", { creditCodes: [...reclassified.keys()] })
     .andWhere("person.insuredSince IS NOT NULL")
     .groupBy("person.employerCreditCode")
-    .addGroupBy("insuredYear")
-    .getRawMany<{ employerCreditCode: string; insuredYear: string; headcount: string | number }>();
+    .addGroupBy("insuredYear");
+  const mode = lockRead(manager);
+  if (mode) query.setLock(mode);
+  const insured = await query.getRawMany<{ employerCreditCode: string; insuredYear: string; headcount: string | number }>();
   await addToCohorts(
     manager,
     cohortsOf(

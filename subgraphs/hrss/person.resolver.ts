@@ -113,9 +113,11 @@ export const personRecord: MasterRecord<PersonInput, Person> = {
       insuredSince,
     };
   },
+  // The cohorts first: they lock every employer involved, in key order, before the headcounts lock
+  // some of them, so that two batches never hold employers the other waits for.
   afterSave: async (manager, saved) => {
-    await followEnrolments(manager, saved);
     await tallyEnrolments(manager, saved);
+    await followEnrolments(manager, saved);
   },
 };
 

@@ -323,7 +323,7 @@ describe("master records: 人社 registers and corrects enterprises and insured 
   });
 
   (process.env.LIANFANG_MYSQL_URL ? it : it.skip)(
-    "moves a person enrolled while their employer changes industry, whichever of the two transactions commits first (MySQL)",
+    "moves a person enrolled while their employer changes industry to the new division (MySQL: the two transactions at once)",
     async () => {
       await post(saveEnterprises, { rows: [enterprise("50", { industryCode: "C2614" })] });
       const db = hub.databases.hrss;

@@ -28,6 +28,8 @@ import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } fr
  */
 const benchPrefixOf = (scale: Scale) => (scale === "city" ? "lfreportbench_" : `lfreport${scale}_`);
 const regionCode = process.argv.includes("--region") ? process.argv[process.argv.indexOf("--region") + 1] : "370300";
+/** Every statement places a row in the region by the prefix of its employer's region code. */
+const regionPattern = `${regionPrefix(regionCode)}%`;
 const year = option("year", 2024);
 
 const reportQuery = `query Report($regionCode: String!, $period: String!) {
@@ -70,7 +72,6 @@ interface Statement {
 
 /** The report's figures as a person would write them by hand, one statement per figure set, straight on each department's database. */
 function reportStatements(): Statement[] {
-  const pattern = `${regionPrefix(regionCode)}%`;
   const from = `${year}-01-01`;
   const until = `${year + 1}-01-01`;
   const fromMoment = chinaDayStart(from);
@@ -82,7 +83,7 @@ function reportStatements(): Statement[] {
       sql: `SELECT i.status, COUNT(DISTINCT i.id) AS inspections, COUNT(*) AS inspected, SUM(t.rectification_due_on IS NOT NULL) AS ordered
             FROM inspection_target t JOIN joint_inspection i ON i.id = t.inspection_id
             WHERE t.employer_region_code LIKE ? AND i.planned_on >= ? AND i.planned_on < ? GROUP BY i.status`,
-      parameters: [pattern, from, until],
+      parameters: [regionPattern, from, until],
     },
     {
       department: "emergency",
@@ -90,28 +91,27 @@ function reportStatements(): Statement[] {
       sql: `SELECT grade, DATE_FORMAT(occurred_at + INTERVAL 8 HOUR, '%Y-%m') AS month, COUNT(*) AS accidents, SUM(deaths) AS deaths,
               SUM(serious_injuries) AS serious
             FROM accident WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY grade, month`,
-      parameters: [pattern, fromMoment, untilMoment],
+      parameters: [regionPattern, fromMoment, untilMoment],
     },
     {
       department: "health",
       section: "occupationalDiseaseStatistics",
       sql: `SELECT category_name, COUNT(*) AS cases FROM occupational_disease_case
             WHERE employer_region_code LIKE ? AND diagnosed_on >= ? AND diagnosed_on < ? GROUP BY category_name`,
-      parameters: [pattern, from, until],
+      parameters: [regionPattern, from, until],
     },
     {
       department: "hrss",
       section: "injuryStatistics",
       sql: `SELECT COUNT(*) AS applications, SUM(status = 'RECOGNISED') AS recognised, SUM(disability_grade <= 4) AS severe FROM injury_recognition
             WHERE employer_region_code LIKE ? AND injured_on >= ? AND injured_on < ?`,
-      parameters: [pattern, from, until],
+      parameters: [regionPattern, from, until],
     },
   ];
 }
 
 /** The key-industry analysis by hand: each department's one GROUP BY (hrss has two tables). */
 function analysisStatements(): Statement[] {
-  const pattern = `${regionPrefix(regionCode)}%`;
   const from = `${year - 4}-01-01`;
   const until = `${year + 1}-01-01`;
   return [
@@ -120,7 +120,7 @@ function analysisStatements(): Statement[] {
       section: "industryAnalysis (insured)",
       sql: `SELECT division, insured_year AS y, SUM(headcount) AS insured FROM insured_cohort
             WHERE employer_region_code LIKE ? AND insured_year <= ? GROUP BY division, y`,
-      parameters: [pattern, year],
+      parameters: [regionPattern, year],
     },
     {
       department: "hrss",
@@ -128,21 +128,21 @@ function analysisStatements(): Statement[] {
       sql: `SELECT SUBSTR(e.industry_code, 1, 2) AS division, YEAR(r.injured_on) AS y, COUNT(*) AS injuries
             FROM injury_recognition r LEFT JOIN enterprise e ON e.credit_code = r.credit_code
             WHERE r.employer_region_code LIKE ? AND r.injured_on >= ? AND r.injured_on < ? AND r.status = 'RECOGNISED' GROUP BY division, y`,
-      parameters: [pattern, from, until],
+      parameters: [regionPattern, from, until],
     },
     {
       department: "emergency",
       section: "industryAnalysis (accidents)",
       sql: `SELECT SUBSTR(industry_code, 1, 2) AS division, YEAR(occurred_at + INTERVAL 8 HOUR) AS y, COUNT(*) AS accidents, SUM(deaths) AS deaths
             FROM accident WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY division, y`,
-      parameters: [pattern, chinaDayStart(from), chinaDayStart(until)],
+      parameters: [regionPattern, chinaDayStart(from), chinaDayStart(until)],
     },
     {
       department: "health",
       section: "industryAnalysis (diagnoses)",
       sql: `SELECT SUBSTR(industry_code, 1, 2) AS division, YEAR(diagnosed_on) AS y, COUNT(*) AS cases
             FROM occupational_disease_case WHERE employer_region_code LIKE ? AND diagnosed_on >= ? AND diagnosed_on < ? GROUP BY division, y`,
-      parameters: [pattern, from, until],
+      parameters: [regionPattern, from, until],
     },
   ];
 }
@@ -191,7 +191,7 @@ async function checkInsuredCohorts(ask: (query: string, variables: object) => Pr
   );
   const [[{ persons }]] = await hrss.query<mysql.RowDataPacket[]>(
     "SELECT COUNT(*) AS persons FROM person WHERE employer_region_code LIKE ? AND insured_since < ?",
-    [`${regionPrefix(regionCode)}%`, `${year + 1}-01-01`],
+    [regionPattern, `${year + 1}-01-01`],
   );
   if (analysed !== Number(persons))
     throw new Error(

@@ -1,4 +1,5 @@
 import { In, type EntityManager, type QueryRunner } from "typeorm";
+import { divisionOf } from "../../kernel/buckets";
 import { employerRegionOf } from "../../kernel/employer-region";
 import { Enterprise } from "./enterprise.entity";
 import type { InsuredCohort } from "./insured-cohort.entity";
@@ -16,12 +17,15 @@ interface CohortChange {
   count: number;
 }
 
+/** The GB/T 4754 division of an employer's industry code; empty when the employer is not registered. */
+const divisionOfIndustry = (industryCode: string | undefined): string => industryCode?.slice(0, 2) ?? "";
+
 /** The changes summed by cohort, in key order; cohorts whose changes cancel out are left out. */
 export function cohortsOf(changes: Iterable<CohortChange>): InsuredCohort[] {
   const cohorts = new Map<string, InsuredCohort>();
   for (const { employerCreditCode, industryCode, insuredYear, count } of changes) {
     const employerRegionCode = employerRegionOf(employerCreditCode);
-    const division = industryCode?.slice(0, 2) ?? "";
+    const division = divisionOfIndustry(industryCode);
     const key = `${employerRegionCode}|${division}|${insuredYear}`;
     const cohort = cohorts.get(key) ?? { employerRegionCode, division, insuredYear, headcount: 0 };
     cohort.headcount += count;
@@ -104,7 +108,7 @@ export async function tallyEnrolments(manager: EntityManager, saved: { before: P
 export async function tallyReclassified(manager: EntityManager, saved: { before: Enterprise | null; after: Enterprise }[]): Promise<void> {
   const reclassified = new Map(
     saved
-      .filter(({ before, after }) => before?.industryCode.slice(0, 2) !== after.industryCode.slice(0, 2))
+      .filter(({ before, after }) => divisionOfIndustry(before?.industryCode) !== divisionOfIndustry(after.industryCode))
       .map(({ before, after }) => [after.creditCode, { from: before?.industryCode, to: after.industryCode }]),
   );
   if (!reclassified.size) return;
@@ -138,7 +142,7 @@ export async function tallyReclassified(manager: EntityManager, saved: { before:
 
 /** Counts every cohort afresh from the persons and their employers: how the table is first filled. */
 export async function recountInsuredCohorts(queryRunner: QueryRunner): Promise<void> {
-  const division = "COALESCE(SUBSTR(e.industry_code, 1, 2), '')";
+  const division = `COALESCE(${divisionOf("e.industry_code")}, '')`;
   const year = "SUBSTR(p.insured_since, 1, 4)";
   await queryRunner.query("DELETE FROM insured_cohort");
   await queryRunner.query(

@@ -125,9 +125,9 @@ function analysisStatements(): Statement[] {
     {
       department: "hrss",
       section: "industryAnalysis (injuries)",
-      sql: `SELECT SUBSTR(e.industry_code, 1, 2) AS division, YEAR(r.injured_on) AS y, COUNT(*) AS injuries
-            FROM injury_recognition r LEFT JOIN enterprise e ON e.credit_code = r.credit_code
-            WHERE r.employer_region_code LIKE ? AND r.injured_on >= ? AND r.injured_on < ? AND r.status = 'RECOGNISED' GROUP BY division, y`,
+      sql: `SELECT employer_division AS division, YEAR(injured_on) AS y, COUNT(*) AS injuries
+            FROM injury_recognition
+            WHERE employer_region_code LIKE ? AND injured_on >= ? AND injured_on < ? AND status = 'RECOGNISED' GROUP BY division, y`,
       parameters: [regionPattern, from, until],
     },
     {
@@ -198,6 +198,17 @@ async function checkInsuredCohorts(ask: (query: string, variables: object) => Pr
       `the analysis counts ${analysed} insured at the end of ${year}, the persons ${persons}: the insured cohorts are out of step`,
     );
   process.stderr.write(`insured at the end of ${year}: ${analysed}, by the cohorts and by the persons alike\n`);
+}
+
+/** The analysis counts injuries by the division stamped on each recognition: the benchmark stops unless every stamp is its employer's. */
+async function checkRecognitionDivisions(hrss: mysql.Pool): Promise<void> {
+  const [[{ misstamped, recognitions }]] = await hrss.query<mysql.RowDataPacket[]>(
+    `SELECT SUM(r.employer_division <> COALESCE(SUBSTR(e.industry_code, 1, 2), '')) AS misstamped, COUNT(*) AS recognitions
+     FROM injury_recognition r LEFT JOIN enterprise e ON e.credit_code = r.credit_code`,
+  );
+  if (Number(misstamped) !== 0)
+    throw new Error(`${misstamped} of ${recognitions} recognitions carry a division other than their employer's`);
+  process.stderr.write(`every one of ${recognitions} recognitions carries its employer's division\n`);
 }
 
 async function main(): Promise<void> {
@@ -329,6 +340,7 @@ async function main(): Promise<void> {
       `report answers: ${report.meetingReport.accidentStatistics.accidents} accidents, ${report.meetingReport.injuryStatistics.applications} injury applications\n`,
     );
     await checkInsuredCohorts(ask, pools.get("hrss")!);
+    await checkRecognitionDivisions(pools.get("hrss")!);
     const lines: string[] = [];
     lines.push(
       `scale ${scaleName}, MySQL ${await serverVersion(pools.get("hrss")!)}, ${rounds} interleaved rounds after 3 warm-ups, ` +

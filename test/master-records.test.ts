@@ -1,7 +1,9 @@
 import { creditCodeCheckCharacter } from "../kernel/identifiers/credit-code";
 import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { personPid } from "../kernel/identifiers/pseudonym";
+import { reclassifiedEmployers, restampAllRecognitions, restampRecognitions } from "../subgraphs/hrss/employer-division";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
+import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "../subgraphs/hrss/injury-recognition.entity";
 import { InsuredCohort } from "../subgraphs/hrss/insured-cohort.entity";
 import { recountInsuredCohorts, tallyEnrolments, tallyReclassified } from "../subgraphs/hrss/insured-cohort.tally";
 import { Person } from "../subgraphs/hrss/person.entity";
@@ -344,7 +346,10 @@ describe("master records: 人社 registers and corrects enterprises and insured 
         const employer = await reclassifying.manager.findOneByOrFail(Enterprise, { creditCode: creditCode("50") });
         const reclassified = (async () => {
           await reclassifying.manager.update(Enterprise, { creditCode: employer.creditCode }, { industryCode: "1311" });
-          await tallyReclassified(reclassifying.manager, [{ before: employer, after: { ...employer, industryCode: "1311" } }]);
+          await tallyReclassified(
+            reclassifying.manager,
+            reclassifiedEmployers([{ before: employer, after: { ...employer, industryCode: "1311" } }]),
+          );
           await reclassifying.commitTransaction();
         })();
         await enrolling.commitTransaction();
@@ -355,6 +360,132 @@ describe("master records: 人社 registers and corrects enterprises and insured 
       }
 
       expect(await storedCohorts()).toEqual(await countedCohorts());
+    },
+  );
+
+  const applyForRecognition = `mutation Apply($input: ApplyForInjuryRecognitionInput!) { applyForInjuryRecognition(input: $input) { id } }`;
+  /** Applied for, accepted and recognised by 人社, as a clerk would record it; returns the case's id. */
+  const recognisedInjury = async (worker: string, employer: string) => {
+    const applied = await post(applyForRecognition, {
+      input: {
+        idNumber: idNumber(worker),
+        creditCode: creditCode(employer),
+        injuredOn: "2026-05-04",
+        appliedOn: "2026-05-08",
+        applicant: "EMPLOYER",
+      },
+    });
+    const id: string = applied.body.data.applyForInjuryRecognition.id;
+    await post(`mutation Accept($input: AcceptInjuryRecognitionInput!) { acceptInjuryRecognition(input: $input) { id } }`, {
+      input: { id, acceptedOn: "2026-05-11" },
+    });
+    await post(`mutation Decide($input: DecideInjuryRecognitionInput!) { decideInjuryRecognition(input: $input) { status } }`, {
+      input: { id, decidedOn: "2026-06-01", recognised: true },
+    });
+    return id;
+  };
+  const recognisedByDivision = async (): Promise<Record<string, number>> => {
+    const response = await hub.post(
+      {
+        query: `{ industryAnalysis(regionCode: "370303", fromYear: 2026, toYear: 2026) { divisions { code years { recognisedInjuries } } } }`,
+      },
+      { authorization: `Bearer ${await hub.keys.token({ agency: "coordination" })}`, "x-lianfang-purpose": "STATISTICS" },
+    );
+    const divisions: { code: string; years: { recognisedInjuries: number }[] }[] = response.body.data.industryAnalysis.divisions;
+    return Object.fromEntries(divisions.map((division) => [division.code, division.years[0].recognisedInjuries]));
+  };
+  /** Each recognition's stamped division against its employer's registered one, where they differ. */
+  const misstampedRecognitions = async () => {
+    const db = hub.databases.hrss;
+    const industryOf = new Map((await db.getRepository(Enterprise).find()).map((employer) => [employer.creditCode, employer.industryCode]));
+    return (await db.getRepository(InjuryRecognition).find())
+      .map((recognition) => [recognition.id, recognition.employerDivision, industryOf.get(recognition.creditCode)?.slice(0, 2) ?? ""])
+      .filter(([, stamped, registered]) => stamped !== registered);
+  };
+
+  it("counts a recognised injury in its employer's division now: stamped when applied for, restamped when the employer changes industry", async () => {
+    const before = await recognisedByDivision();
+    // A recognition of an employer not yet registered, as older data may hold, stamped by the migration's backfill.
+    const db = hub.databases.hrss;
+    await db.getRepository(InjuryRecognition).insert({
+      id: "IR-before-registration",
+      pid: "p-injured-before-registration",
+      creditCode: creditCode("73"),
+      employerDivision: "",
+      accidentId: null,
+      injuredOn: "2026-03-02",
+      appliedOn: "2026-03-05",
+      applicant: RecognitionApplicant.EMPLOYER,
+      status: RecognitionStatus.RECOGNISED,
+      acceptedOn: "2026-03-06",
+      decidedOn: "2026-04-01",
+      disabilityGrade: null,
+    });
+    const backfill = async () => {
+      const runner = db.createQueryRunner();
+      await restampAllRecognitions(runner).finally(() => runner.release());
+    };
+    await backfill();
+
+    await post(saveEnterprises, { rows: [enterprise("70", { industryCode: "C2614" }), enterprise("71", { industryCode: "B0610" })] });
+    const moving = await recognisedInjury("70", "70");
+    await recognisedInjury("71", "71");
+    await recognisedInjury("72", "71");
+    await post(saveEnterprises, {
+      rows: [enterprise("70", { industryCode: "C1311" }), enterprise("73", { industryCode: "B0610" })],
+    });
+
+    const after = await recognisedByDivision();
+    const change = (division: string) => (after[division] ?? 0) - (before[division] ?? 0);
+    expect({ "26": change("26"), "13": change("13"), "06": change("06") }).toEqual({ "26": 0, "13": 1, "06": 3 });
+    expect((await db.getRepository(InjuryRecognition).findOneByOrFail({ id: moving })).employerDivision).toBe("13");
+    // What is stored is what each employer's registration gives, and what the migration's backfill stores.
+    expect(await misstampedRecognitions()).toEqual([]);
+    await backfill();
+    expect(await misstampedRecognitions()).toEqual([]);
+  });
+
+  (process.env.LIANFANG_MYSQL_URL ? it : it.skip)(
+    "stamps an injury applied for while its employer changes industry with the new division (MySQL: the application waits for the change)",
+    async () => {
+      await post(saveEnterprises, { rows: [enterprise("75", { industryCode: "C2614" })] });
+      const db = hub.databases.hrss;
+      const reclassifying = db.createQueryRunner();
+      let applying: ReturnType<typeof post> | undefined;
+      try {
+        await reclassifying.startTransaction();
+        const employer = await reclassifying.manager.findOneByOrFail(Enterprise, { creditCode: creditCode("75") });
+        await reclassifying.manager.update(Enterprise, { creditCode: employer.creditCode }, { industryCode: "1311" });
+        await restampRecognitions(
+          reclassifying.manager,
+          reclassifiedEmployers([{ before: employer, after: { ...employer, industryCode: "1311" } }]),
+        );
+        applying = post(applyForRecognition, {
+          input: {
+            idNumber: idNumber("75"),
+            creditCode: creditCode("75"),
+            injuredOn: "2026-05-04",
+            appliedOn: "2026-05-08",
+            applicant: "EMPLOYER",
+          },
+        });
+        // Commit only once the application is reading the employer for update, which waits for the change's lock.
+        for (let waited = 0; ; waited += 20) {
+          const [{ reading }] = await db.query(
+            "SELECT COUNT(*) AS reading FROM information_schema.PROCESSLIST WHERE id <> CONNECTION_ID() AND info LIKE 'SELECT%FROM `enterprise`%FOR UPDATE'",
+          );
+          if (Number(reading) > 0) break;
+          if (waited > 30_000) throw new Error("the application never read its employer for update");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await reclassifying.commitTransaction();
+      } finally {
+        await reclassifying.release();
+      }
+      const applied = await applying;
+
+      const id: string = applied.body.data.applyForInjuryRecognition.id;
+      expect((await db.getRepository(InjuryRecognition).findOneByOrFail({ id })).employerDivision).toBe("13");
     },
   );
 

@@ -6,6 +6,7 @@ import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./in
 import { Person } from "./person.entity";
 import { InsuredCohort } from "./insured-cohort.entity";
 import { cohortsOf } from "./insured-cohort.tally";
+import { divisionOfIndustry } from "./employer-division";
 import { checkIdNumber } from "../../kernel/identifiers/id-number";
 import { preventionDemo } from "./demo-prevention";
 
@@ -51,6 +52,7 @@ export function hrssDemo(city: City): DemoRows {
   const faker = city.random("hrss");
   // Acceptance dates come from their own stream so the rows drawn from "hrss" stay as they were.
   const acceptance = city.random("hrss-recognition-acceptance");
+  const industryOf = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, enterprise.industryCode]));
   const recognitions: InjuryRecognition[] = [];
   for (const accident of city.accidents) {
     for (const victim of accident.victims) {
@@ -68,6 +70,7 @@ export function hrssDemo(city: City): DemoRows {
         id: `IR-${accident.id.slice(3)}-${recognitions.length + 1}`,
         pid: victim.pid,
         creditCode: accident.creditCode,
+        employerDivision: divisionOfIndustry(industryOf.get(accident.creditCode)),
         accidentId: accident.id,
         injuredOn: isoDate(injured),
         appliedOn: isoDate(applied),
@@ -81,7 +84,6 @@ export function hrssDemo(city: City): DemoRows {
       });
     }
   }
-  const industryOf = new Map(city.enterprises.map((enterprise) => [enterprise.creditCode, enterprise.industryCode]));
   const cohorts = cohortsOf(
     city.persons.map((person) => ({
       employerCreditCode: person.employerCreditCode,

@@ -16,6 +16,7 @@ import {
 import { riskClassOf2017Division } from "../../reference/risk-classes";
 import { Enterprise } from "./enterprise.entity";
 import { InjuryRecognition } from "./injury-recognition.entity";
+import { reclassifiedEmployers, restampRecognitions } from "./employer-division";
 import { tallyReclassified } from "./insured-cohort.tally";
 
 @ArgsType()
@@ -87,7 +88,12 @@ export const enterpriseRecord: MasterRecord<EnterpriseInput, Enterprise> = {
       registeredOn,
     } as Enterprise;
   },
-  afterSave: tallyReclassified,
+  // An employer's persons and injuries follow it into its new industry division.
+  afterSave: async (manager, saved) => {
+    const reclassified = reclassifiedEmployers(saved);
+    await tallyReclassified(manager, reclassified);
+    await restampRecognitions(manager, reclassified);
+  },
 };
 
 export function normalizedCreditCode(value: string, field = "creditCode"): string {

@@ -6,6 +6,7 @@ import { IndustryAnalysisResolver } from "./industry-analysis.resolver";
 import { EmployerRegion1764300000000 } from "./migrations/1764300000000-employer-region";
 import { EnterpriseRegion1764400000000 } from "./migrations/1764400000000-enterprise-region";
 import { InsuredCohorts1764500000000 } from "./migrations/1764500000000-insured-cohorts";
+import { RecognitionDivision1764600000000 } from "./migrations/1764600000000-recognition-division";
 import { InsuredCohort } from "./insured-cohort.entity";
 import { keyOnlyReference, type SubgraphDefinition } from "../../kernel/subgraph";
 import type { City } from "../../synthetic/city";
@@ -111,6 +112,7 @@ export const hrss: SubgraphDefinition<City> = {
     ReportIndexes1764300000001,
     EnterpriseRegion1764400000000,
     InsuredCohorts1764500000000,
+    RecognitionDivision1764600000000,
   ],
   demo: hrssDemo,
 };

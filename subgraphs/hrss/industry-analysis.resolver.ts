@@ -1,8 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { countOf, divisionFrom, divisionOf, yearBuckets, type RawCount } from "../../kernel/buckets";
+import { countOf, divisionFrom, yearBuckets, type RawCount } from "../../kernel/buckets";
 import type { SubgraphContext } from "../../kernel/subgraph";
 import { requireAnalysisScope } from "../../kernel/validate";
-import { Enterprise } from "./enterprise.entity";
 import { IndustryAnalysis, InsuredIndustryFigures } from "./industry-analysis.entity";
 import { InjuryRecognition, RecognitionStatus } from "./injury-recognition.entity";
 import { InsuredCohort } from "./insured-cohort.entity";
@@ -39,8 +38,7 @@ export class IndustryAnalysisResolver {
       db
         .getRepository(InjuryRecognition)
         .createQueryBuilder("recognition")
-        .leftJoin(Enterprise, "employer", "employer.creditCode = recognition.creditCode")
-        .select(divisionOf("employer.industryCode"), "division")
+        .select("recognition.employerDivision", "division")
         .addSelect(injuryYears.expression, "bucketYear")
         .addSelect("COUNT(*)", "counted")
         .where("recognition.employerRegionCode LIKE :pattern", { pattern: scope.regionPattern })

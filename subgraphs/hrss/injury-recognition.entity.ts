@@ -36,6 +36,14 @@ export class InjuryRecognition {
   @Column(employerRegionColumn)
   readonly employerRegionCode?: string | null;
 
+  /**
+   * The employer's industry division (GB/T 4754) as registered now, empty while the employer is not
+   * registered: kept with the row, and restamped when the employer changes division, so that the
+   * key-industry analysis counts injuries from one index without joining every row to its employer.
+   */
+  @Column(column.code(2))
+  employerDivision: string;
+
   @Field(() => String, { nullable: true, description: "The emergency-management accident this injury came from, if any" })
   @Column({ ...column.code(40), nullable: true })
   accidentId: string | null;

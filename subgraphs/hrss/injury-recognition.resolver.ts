@@ -17,6 +17,7 @@ import {
 import { AccidentReference } from "./accident.entity";
 import { chinaToday } from "../../kernel/calendar";
 import { Enterprise } from "./enterprise.entity";
+import { divisionOfIndustry, lockRead } from "./employer-division";
 import { requireInsuredEnterprise } from "./inputs";
 import { InjuryRecognition, RecognitionApplicant, RecognitionStatus } from "./injury-recognition.entity";
 import {
@@ -124,11 +125,12 @@ export class InjuryRecognitionResolver {
     const accidentId =
       input.accidentId === undefined || input.accidentId === null ? null : requireText("input.accidentId", input.accidentId, 40);
     return db.transaction(async (manager) => {
-      const enterprise = await requireInsuredEnterprise(manager, "input.creditCode", input.creditCode);
+      const enterprise = await requireInsuredEnterprise(manager, "input.creditCode", input.creditCode, lockRead(manager));
       const recognition: InjuryRecognition = {
         id: `IR-${randomUUID()}`,
         pid: pseudonymise(normalized),
         creditCode: enterprise.creditCode,
+        employerDivision: divisionOfIndustry(enterprise.industryCode),
         accidentId,
         injuredOn,
         appliedOn,

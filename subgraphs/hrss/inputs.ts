@@ -6,9 +6,15 @@ import { Enterprise } from "./enterprise.entity";
 
 /** hrss-specific input checks; like kernel/validate.ts, each names the field and the reason. */
 
-export async function requireInsuredEnterprise(manager: EntityManager, field: string, value: string): Promise<Enterprise> {
+/** The registered employer the field names; `lock` when what is written depends on its industry (see `lockRead`). */
+export async function requireInsuredEnterprise(
+  manager: EntityManager,
+  field: string,
+  value: string,
+  lock?: "pessimistic_write",
+): Promise<Enterprise> {
   const { creditCode } = requireCreditCode(field, value);
-  const enterprise = await manager.findOneBy(Enterprise, { creditCode });
+  const enterprise = await manager.findOne(Enterprise, { where: { creditCode }, ...(lock && { lock: { mode: lock } }) });
   if (!enterprise) throw badUserInput(field, `没有统一社会信用代码为 ${creditCode} 的参保单位${creditCodeTypoHint(creditCode)}`);
   return enterprise;
 }

@@ -1,6 +1,7 @@
 import { In, type EntityManager, type QueryRunner } from "typeorm";
 import { divisionOf } from "../../kernel/buckets";
 import { employerRegionOf } from "../../kernel/employer-region";
+import { divisionOfIndustry, lockRead, type Reclassified } from "./employer-division";
 import { Enterprise } from "./enterprise.entity";
 import type { InsuredCohort } from "./insured-cohort.entity";
 import { Person } from "./person.entity";
@@ -16,9 +17,6 @@ interface CohortChange {
   insuredYear: number;
   count: number;
 }
-
-/** The GB/T 4754 division of an employer's industry code; empty when the employer is not registered. */
-const divisionOfIndustry = (industryCode: string | undefined): string => industryCode?.slice(0, 2) ?? "";
 
 /** The changes summed by cohort, in key order; cohorts whose changes cancel out are left out. */
 export function cohortsOf(changes: Iterable<CohortChange>): InsuredCohort[] {
@@ -55,14 +53,6 @@ async function addToCohorts(manager: EntityManager, cohorts: InsuredCohort[]): P
     );
   }
 }
-
-/**
- * On MySQL, reads that decide a cohort lock what they read, so they see the latest commit and wait
- * for a concurrent change of it: a person enrolled while their employer changes industry is then
- * moved by whichever transaction commits second. FOR UPDATE, since MariaDB has no FOR SHARE; the
- * embedded database has one writer at a time.
- */
-const lockRead = (manager: EntityManager) => (manager.connection.options.type === "mysql" ? "pessimistic_write" : undefined);
 
 /** The industry code of each employer named, as registered now; on MySQL their rows stay locked, in key order, until the commit. */
 async function industriesOf(manager: EntityManager, creditCodes: string[]): Promise<Map<string, string>> {
@@ -105,12 +95,7 @@ export async function tallyEnrolments(manager: EntityManager, saved: { before: P
  * Moves the persons insured through each employer whose industry division changed to the cohorts of
  * its new division; for an employer registered now, those a migration counted before it was registered.
  */
-export async function tallyReclassified(manager: EntityManager, saved: { before: Enterprise | null; after: Enterprise }[]): Promise<void> {
-  const reclassified = new Map(
-    saved
-      .filter(({ before, after }) => divisionOfIndustry(before?.industryCode) !== divisionOfIndustry(after.industryCode))
-      .map(({ before, after }) => [after.creditCode, { from: before?.industryCode, to: after.industryCode }]),
-  );
+export async function tallyReclassified(manager: EntityManager, reclassified: Reclassified): Promise<void> {
   if (!reclassified.size) return;
   const query = manager
     .getRepository(Person)

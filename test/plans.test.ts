@@ -307,6 +307,7 @@ describe("plans, targets and their progress, rosters and the fee budget through 
         id: `IR-LN-${creditCode.slice(-4)}-${injuredOn.slice(0, 4)}-${index}`,
         pid: `p${index}`.padEnd(32, "0"),
         creditCode,
+        employerDivision: creditCode === chemicals ? "26" : "65",
         accidentId: null,
         injuredOn,
         appliedOn: injuredOn,

@@ -11,7 +11,7 @@ import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { startProcess, startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
-import { dropBenchDatabases, listOption, option } from "./support";
+import { dropBenchDatabases, listOption, option, threadsCpuSeconds } from "./support";
 
 /**
  * Gateways side by side (issue 13): the seven subgraphs run once, seeded with the small demo
@@ -81,20 +81,6 @@ function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
-}
-
-/**
- * The CPU time of the threads a process has now, to the nanosecond (/proc/<pid>/task/<tid>/schedstat):
- * idle costs a few milliseconds a second, less than the 10 ms ticks of /proc/<pid>/stat tell apart.
- * Threads that ended are not counted, so it measures idle, not load.
- */
-function threadsCpuSeconds(pid: number): number {
-  const tasks = fs.readdirSync(`/proc/${pid}/task`);
-  const nanoseconds = tasks.reduce((sum, tid) => {
-    const schedstat = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8");
-    return sum + Number(schedstat.split(" ")[0]);
-  }, 0);
-  return nanoseconds / 1e9;
 }
 
 function rssMb(pid: number): number {

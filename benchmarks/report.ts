@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
@@ -12,7 +13,7 @@ import { startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
 import { scales, type Scale } from "../synthetic/city";
 import { seedCity } from "../synthetic/seed";
-import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } from "./support";
+import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway, threadsCpuSeconds } from "./support";
 
 /**
  * The meeting report at index speed: the whole report (every department's section) and the
@@ -20,7 +21,8 @@ import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } fr
  * floor also through the same gateway without governance), against the same figures computed by
  * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
  * them), on MySQL, in interleaved rounds: each round asks every query in turn, each followed by its
- * SQL. Prints the medians, the ratio and EXPLAIN for every statement.
+ * SQL. Prints the medians, the ratio, the CPU each process spent on a call (the departments, the
+ * local MySQL server, this process) and EXPLAIN for every statement.
  * Seeds the scale into its own databases (lfreportbench_* for `city`, lfreport<scale>_* for any
  * other) when they are not already full, and keeps them for the next run unless --drop is given.
  *
@@ -153,10 +155,58 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - started) / 1e6;
+/** CPU milliseconds spent during one call: by the department processes, by the local MySQL server, and by this process (both gateways and the client). */
+interface CpuSpent {
+  departments: number;
+  database: number | undefined;
+  benchmark: number;
+}
+
+/** The local MySQL/MariaDB server's process, when the server runs on this machine; otherwise its CPU is not told. */
+function localDatabasePid(): number | undefined {
+  for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (["mariadbd", "mysqld"].includes(fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim())) return Number(entry);
+    } catch {
+      // the process ended after the listing
+    }
+  }
+  return undefined;
+}
+
+/** Times a call and reads what it cost each process in CPU, before and after it (outside the timed span). */
+function meterFor(departmentPids: number[], databasePid: number | undefined) {
+  const ownCpu = () => (({ user, system }) => (user + system) / 1000)(process.cpuUsage());
+  const others = () => ({
+    departments: departmentPids.reduce((sum, pid) => sum + threadsCpuSeconds(pid), 0) * 1000,
+    database: databasePid === undefined ? undefined : threadsCpuSeconds(databasePid) * 1000,
+  });
+  return async (work: () => Promise<unknown>): Promise<{ ms: number; cpu: CpuSpent }> => {
+    // This process's own CPU is read nearest the call, so reading the others' /proc files is not counted in it.
+    const before = { ...others(), benchmark: ownCpu() };
+    const started = process.hrtime.bigint();
+    await work();
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const after = { benchmark: ownCpu(), ...others() };
+    return {
+      ms,
+      cpu: {
+        departments: after.departments - before.departments,
+        database: after.database === undefined ? undefined : after.database - before.database!,
+        benchmark: after.benchmark - before.benchmark,
+      },
+    };
+  };
+}
+
+/** The median of each process's CPU over the calls, as "departments / database / benchmark" milliseconds. */
+function medianCpu(spent: CpuSpent[]): string {
+  const database = spent.flatMap((cpu) => (cpu.database === undefined ? [] : [cpu.database]));
+  return [
+    median(spent.map((cpu) => cpu.departments)).toFixed(1),
+    database.length ? median(database).toFixed(1) : "—",
+    median(spent.map((cpu) => cpu.benchmark)).toFixed(1),
+  ].join(" / ");
 }
 
 async function tableRows(mysqlUrl: string, database: string, table: string): Promise<number> {
@@ -358,17 +408,29 @@ async function main(): Promise<void> {
         await byHand(measurement.statements);
       }
     }
+    const measured = meterFor(
+      subgraphProcesses.children.map((child) => child.pid!),
+      localDatabasePid(),
+    );
+    type Timing = { viaGateway: number[]; viaSql: number[]; gatewayCpu: CpuSpent[]; sqlCpu: CpuSpent[]; failures: string[] };
     // Interleaved: each round asks every measurement in turn, so that governed and ungoverned see the same machine.
-    const timings = measurements.map(() => ({ viaGateway: [] as number[], viaSql: [] as number[], failures: [] as string[] }));
+    const timings = measurements.map((): Timing => ({ viaGateway: [], viaSql: [], gatewayCpu: [], sqlCpu: [], failures: [] }));
     for (let round = 0; round < rounds; round++) {
       for (const [index, measurement] of measurements.entries()) {
         const timing = timings[index];
         // A partial answer (a department timed out on the loaded machine) is counted, not timed.
-        await timed(measurement.gateway).then(
-          (ms) => timing.viaGateway.push(ms),
+        await measured(measurement.gateway).then(
+          ({ ms, cpu }) => {
+            timing.viaGateway.push(ms);
+            timing.gatewayCpu.push(cpu);
+          },
           (error: Error) => timing.failures.push(`${measurement.name}: ${error.message.slice(0, 200)}`),
         );
-        if (measurement.statements.length) timing.viaSql.push(await timed(() => byHand(measurement.statements)));
+        if (measurement.statements.length) {
+          const { ms, cpu } = await measured(() => byHand(measurement.statements));
+          timing.viaSql.push(ms);
+          timing.sqlCpu.push(cpu);
+        }
       }
     }
     for (const [index, measurement] of measurements.entries()) {
@@ -381,6 +443,18 @@ async function main(): Promise<void> {
       );
       for (const failure of failures) process.stderr.write(`${failure}\n`);
     }
+    // Where each call's time goes: the CPU each process spent on it (medians), against the hand-written SQL's.
+    lines.push(
+      "",
+      "CPU per call, medians, ms: the seven department processes / the MySQL server / this process (both gateways and the client):",
+      "",
+      "| query | via the gateway | by hand |",
+      "|---|---:|---:|",
+      ...measurements.map(({ name }, index) => {
+        const { gatewayCpu, sqlCpu } = timings[index];
+        return `| ${name} | ${gatewayCpu.length ? medianCpu(gatewayCpu) : "—"} | ${sqlCpu.length ? medianCpu(sqlCpu) : "—"} |`;
+      }),
+    );
     lines.push(
       "",
       `load average at end ${os

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import mysql from "mysql2/promise";
 import { headAnchorFile } from "../gateway/audit";
 import { defaultLimits, type GovernanceOptions } from "../gateway/governance";
@@ -17,6 +18,23 @@ export function option(name: string, fallback: number): number {
 export function listOption(name: string, fallback: number[]): number[] {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? process.argv[index + 1].split(",").map(Number) : fallback;
+}
+
+/**
+ * The CPU time of the threads a process has now, to the nanosecond (/proc/<pid>/task/<tid>/schedstat):
+ * idle costs a few milliseconds a second, less than the 10 ms ticks of /proc/<pid>/stat tell apart.
+ * Threads that ended are not counted: it measures idle, or a call between two readings, not load.
+ */
+export function threadsCpuSeconds(pid: number): number {
+  const tasks = fs.readdirSync(`/proc/${pid}/task`);
+  const nanoseconds = tasks.reduce((sum, tid) => {
+    try {
+      return sum + Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      return sum; // the thread ended after the listing
+    }
+  }, 0);
+  return nanoseconds / 1e9;
 }
 
 /** Drops the MySQL databases a benchmark made under its own prefix. */

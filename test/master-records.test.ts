@@ -405,7 +405,7 @@ describe("master records: 人社 registers and corrects enterprises and insured 
 
   it("counts a recognised injury in its employer's division now: stamped when applied for, restamped when the employer changes industry", async () => {
     const before = await recognisedByDivision();
-    // A recognition of an employer not yet registered, as older data may hold, stamped by the migration's backfill.
+    // A recognition of an employer not yet registered, as older data may hold: unstamped until the employer registers.
     const db = hub.databases.hrss;
     await db.getRepository(InjuryRecognition).insert({
       id: "IR-before-registration",

@@ -210,14 +210,19 @@ describe("master records: 人社 registers and corrects enterprises and insured 
     ...change,
   });
 
+  /** Each registered employer's industry division, read from its table here rather than through the code under test; "" when unregistered. */
+  const registeredDivisions = async () => {
+    const employers = await hub.databases.hrss.getRepository(Enterprise).find();
+    const divisions = new Map(employers.map((employer) => [employer.creditCode, employer.industryCode.slice(0, 2)]));
+    return (creditCode: string) => divisions.get(creditCode) ?? "";
+  };
   /** Every person counted afresh by employer region, industry division and start year. */
   const countedCohorts = async () => {
-    const db = hub.databases.hrss;
-    const industryOf = new Map((await db.getRepository(Enterprise).find()).map((employer) => [employer.creditCode, employer.industryCode]));
+    const divisionOf = await registeredDivisions();
     const counted = new Map<string, number>();
-    for (const { employerCreditCode, insuredSince } of await db.getRepository(Person).find()) {
+    for (const { employerCreditCode, insuredSince } of await hub.databases.hrss.getRepository(Person).find()) {
       if (!employerCreditCode || !insuredSince) continue;
-      const key = `${employerCreditCode.slice(2, 8)}|${industryOf.get(employerCreditCode)?.slice(0, 2) ?? ""}|${insuredSince.slice(0, 4)}`;
+      const key = `${employerCreditCode.slice(2, 8)}|${divisionOf(employerCreditCode)}|${insuredSince.slice(0, 4)}`;
       counted.set(key, (counted.get(key) ?? 0) + 1);
     }
     return counted;
@@ -396,10 +401,9 @@ describe("master records: 人社 registers and corrects enterprises and insured 
   };
   /** Each recognition's stamped division against its employer's registered one, where they differ. */
   const misstampedRecognitions = async () => {
-    const db = hub.databases.hrss;
-    const industryOf = new Map((await db.getRepository(Enterprise).find()).map((employer) => [employer.creditCode, employer.industryCode]));
-    return (await db.getRepository(InjuryRecognition).find())
-      .map((recognition) => [recognition.id, recognition.employerDivision, industryOf.get(recognition.creditCode)?.slice(0, 2) ?? ""])
+    const divisionOf = await registeredDivisions();
+    return (await hub.databases.hrss.getRepository(InjuryRecognition).find())
+      .map((recognition) => [recognition.id, recognition.employerDivision, divisionOf(recognition.creditCode)])
       .filter(([, stamped, registered]) => stamped !== registered);
   };
 

@@ -48,7 +48,8 @@ export function startProcess(
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once("message", (message: Ready) => resolve({ child, url: message.url }));
-    child.once("exit", (code) =>
+    // "close", not "exit": only then has all the child's error output been read, which says why it stopped.
+    child.once("close", (code) =>
       reject(new Error(`${entry} exited with code ${code} before it was ready${stderr ? `: ${stderr.trim()}` : ""}`)),
     );
   });

@@ -46,7 +46,8 @@ const entry = (requestId: string, pids: string[], creditCodes: string[]): AuditE
 describe("the audit store: each record holds its subjects, and the trails' index follows the commits", () => {
   let database: TestDatabase;
   let dataDir: string;
-  const open = () => AuditStore.open({ mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix, dataDir }, logger);
+  // The index is written only when a test asks for it (a trail, a close), however long the test takes.
+  const open = () => AuditStore.open({ mysqlUrl: database.mysqlUrl, dbPrefix: database.dbPrefix, dataDir }, logger, 3_600_000);
   /** A forged index row: person p-9, in the step ending at `upto`, listing `seqs`. */
   const listUnderP9 = (store: AuditStore, upto: number, seqs: number[]) =>
     store.db.query("INSERT INTO audit_subject_seqs (kind, subject_key, upto, seqs) VALUES ('person', 'p-9', ?, ?)", [

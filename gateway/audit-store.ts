@@ -278,8 +278,8 @@ class WriterThread implements StoreWrites {
   }
 }
 
-/** How long committed records may wait for the subject index when fewer than `indexChunk` are waiting. */
-const indexDelayMs = 1000;
+/** How long committed records may wait for the subject index when fewer than `indexChunk` are waiting, by default. */
+const defaultIndexDelayMs = 1000;
 
 /**
  * The gateway's own database, `<prefix>audit`: the chain of records, the index of their subjects
@@ -302,9 +302,15 @@ export class AuditStore {
     readonly db: DataSource,
     private readonly writes: StoreWrites,
     private readonly logger: Logger,
+    private readonly indexDelayMs: number,
   ) {}
 
-  static async open(database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string }, logger: Logger): Promise<AuditStore> {
+  /** `indexDelayMs`: tests that look at the index before a trail or a close set it beyond their own length. */
+  static async open(
+    database: { mysqlUrl?: string; dbPrefix: string; dataDir?: string },
+    logger: Logger,
+    indexDelayMs = defaultIndexDelayMs,
+  ): Promise<AuditStore> {
     const db = await openDatabase({
       name: "audit",
       entities: [AuditRecord],
@@ -320,7 +326,7 @@ export class AuditStore {
       : file
         ? new WriterThread(file)
         : inThreadWrites(db);
-    const store = new AuditStore(db, writes, logger);
+    const store = new AuditStore(db, writes, logger, indexDelayMs);
     // An index that cannot be caught up stops the trails (they fail closed), not the gateway.
     await store.indexSubjects().catch((error: Error) => logger.error({ err: error.message }, "audit subject index not caught up at start"));
     return store;
@@ -331,7 +337,7 @@ export class AuditStore {
     const records = await this.writes.append(entries, key);
     this.unindexed += records.length;
     if (this.unindexed >= indexChunk) this.indexInBackground();
-    else this.indexTimer ??= setTimeout(() => this.indexInBackground(), indexDelayMs).unref();
+    else this.indexTimer ??= setTimeout(() => this.indexInBackground(), this.indexDelayMs).unref();
     return records;
   }
 

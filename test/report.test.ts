@@ -546,13 +546,17 @@ describe("the meeting report as a document (npm run report)", () => {
       stdout: "",
       stderr: "行政区划代码「370399」不是本中心所服务的 GB/T 2260 行政区划\n",
     });
-    const today = chinaToday();
-    const nextYear = Number(today.slice(0, 4)) + 1;
-    expect(await runCommand("--region", "370300", "--period", `${nextYear}-Q1`, "--format", "pdf", "--out", out)).toEqual({
+    // The command reads the machine's clock: China's day may turn while it starts, so either day is its today.
+    // Two years on, the period has not begun on either.
+    const dayBefore = chinaToday();
+    const later = Number(dayBefore.slice(0, 4)) + 2;
+    const refused = await runCommand("--region", "370300", "--period", `${later}-Q1`, "--format", "pdf", "--out", out);
+    const refusedOn = (today: string) => ({
       code: 1,
       stdout: "",
-      stderr: `报告期间 ${nextYear}年第一季度 尚未开始 (今天是 ${today}), 没有可报告的数据\n`,
+      stderr: `报告期间 ${later}年第一季度 尚未开始 (今天是 ${today}), 没有可报告的数据\n`,
     });
+    expect([refusedOn(dayBefore), refusedOn(chinaToday())]).toContainEqual(refused);
     await expect(writeReport({ ...reportOptions, format: "docx", out })).rejects.toThrow(
       new ReportProblem("格式「docx」不支持: 应为 html、pdf、xlsx、png 之一"),
     );

@@ -21,7 +21,7 @@ export const restrictedPersonFields = {
   withSites: ["Person.siteRegistrations"],
 };
 
-/** `personByIdNumber` is hrss's: the page works once the composed supergraph has it. */
+/** A person by ID number (hrss's `personByIdNumber`); the switches leave out the sections the caller may not read. */
 export const PersonByIdNumberQuery: TypedDocumentNode<
   { personByIdNumber: PersonRecord | null },
   { idNumber: string } & Record<keyof typeof restrictedPersonFields, boolean>

@@ -121,6 +121,8 @@ describe("the federated hub, every department over loopback HTTP", () => {
 
     const identities = Object.entries(hub.received).map(([name, calls]) => [name, calls.map((call) => call.identity)]);
     const requestId = hub.received.hrss[0].identity.requestId;
+    // One id for the whole request, made by the gateway: the same in every department, never absent.
+    expect(requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const expected = {
       agency: "coordination",
       user: "office-li",

@@ -299,8 +299,8 @@ describe("人社 (hrss): rates, recognition, training, prevention fee and projec
       expect(await post(byName, { part })).toEqual({ status: 200, body: { data: { enterprises: { nodes: expected } } } });
     });
 
-    it("takes % and _ as themselves, not as wildcards", async () => {
-      expect(await post(byName, { part: "%" })).toEqual({ status: 200, body: { data: { enterprises: { nodes: [] } } } });
+    it.each(["%", "_"])("takes %s as itself, not as a wildcard", async (part) => {
+      expect(await post(byName, { part })).toEqual({ status: 200, body: { data: { enterprises: { nodes: [] } } } });
     });
 
     it("refuses an empty or overlong name part", async () => {

@@ -1,4 +1,4 @@
-import { addWorkingDays, chinaToday } from "../kernel/calendar";
+import { chinaToday } from "../kernel/calendar";
 import { fenToYuanText } from "../kernel/money";
 import { ConstructionProject } from "../subgraphs/housing/construction-project.entity";
 import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
@@ -48,7 +48,8 @@ describe("纠错: a department reports a wrong shared value, its owner answers a
       recordKey: enterprise().creditCode,
       proposedValue: "淄博更正后名称有限公司",
       status: "OPEN",
-      answerDueOn: addWorkingDays(chinaToday(testClock()), 10),
+      // Ten working days from the test clock's 2026-06-15, the 端午 holiday (06-19) skipped.
+      answerDueOn: "2026-06-30",
       overdue: false,
     });
     const open = await post(list, { status: "OPEN" }, "hrss");

@@ -177,8 +177,10 @@ describe("npm run import: departments load their spreadsheets through the gatewa
       "",
       `参保单位统一社会信用代码: 统一社会信用代码 ${creditCode(999)} 的单位尚未参保登记`,
     ]);
-    const [{ name }] = await hub.databases.hrss.query("SELECT name FROM person WHERE id_number = ?", [idNumber(offset + 1)]);
-    expect(name).toBe("王小明");
+    const enrolled = await hub.databases.hrss.query("SELECT name, employer_credit_code FROM person WHERE id_number = ?", [
+      idNumber(offset + 1),
+    ]);
+    expect(enrolled).toEqual([{ name: "王小明", employer_credit_code: creditCode(102) }]);
   });
 
   it("checks a dry run against the hub and stores nothing", async () => {
@@ -251,7 +253,9 @@ describe("npm run import: departments load their spreadsheets through the gatewa
         ["统一社会信用代码", "单位名称", "行业代码", "所在地区", "参保登记日期"],
         ...[1, 2, 3].map((serial) => [creditCode(400 + serial), "大表公司", "C2614", "370303", "2020-01-01"]),
       ]);
+      const before = await count("enterprise");
       await expect(runImport(await options({ file: file("big.xlsx"), maxRows: 2 }))).rejects.toThrow("数据超过 2 行的上限");
+      expect(await count("enterprise")).toBe(before);
     });
   });
 

@@ -229,7 +229,7 @@ describe("the federated hub, every department over loopback HTTP", () => {
       "a region code that is no GB/T 2260 code",
       `{ enterprises(regionCode: "37%") { nodes { creditCode } } }`,
       "regionCode",
-      expect.any(String),
+      '"37%" 不是 6 位数字的行政区划代码',
     ],
     [
       "a cursor the hub never issued",
@@ -243,7 +243,7 @@ describe("the federated hub, every department over loopback HTTP", () => {
     expect(response.status).toBe(200);
     expect(response.body.errors).toEqual([
       expect.objectContaining({
-        message: typeof reason === "string" ? `${fieldLabel(field)}: ${reason}` : expect.stringMatching(`^${fieldLabel(field)}: `),
+        message: `${fieldLabel(field)}: ${reason}`,
         extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field, reason }),
       }),
     ]);

@@ -3,8 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../kernel/project";
 
-const root = projectRoot;
-const consoleDir = path.join(root, "console");
+const consoleDir = path.join(projectRoot, "console");
 /** What every build reads besides the modules it bundles. */
 const buildInputs = ["src", "index.html", "vite.config.ts", "antd-styles.ts", "package.json", "package-lock.json"].map((file) =>
   path.join(consoleDir, file),

@@ -17,7 +17,7 @@ import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway } fr
  * subgraphs run as their own processes (embedded, or MySQL with LIANFANG_MYSQL_URL); load comes
  * from autocannon in another process. Bounded: a fixed number of rounds of fixed length.
  *
- *   node -r @swc-node/register benchmarks/gateway.ts [--seconds 10] [--rounds 3] [--connections 10]
+ *   npm run -s build && node dist/benchmarks/gateway.js [--seconds 10] [--rounds 3] [--connections 10]
  */
 const query = `query MeetingBrief {
   enterprises(first: 20, industryCode: "26") {

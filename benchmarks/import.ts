@@ -19,7 +19,7 @@ import { runImport, type ImportSummary } from "../import/run";
  * then the enterprise file again (every row unchanged). Prints rows per second and the CPU each
  * process spent, which names the bottleneck.
  *
- *   LIANFANG_MYSQL_URL=mysql://root@127.0.0.1:3306 node -r @swc-node/register benchmarks/import.ts [--enterprises 100000] [--persons 500000]
+ *   npm run -s build && LIANFANG_MYSQL_URL=mysql://root@127.0.0.1:3306 node dist/benchmarks/import.js [--enterprises 100000] [--persons 500000]
  */
 const benchPrefix = "lfimportbench_";
 

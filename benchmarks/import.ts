@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +9,7 @@ import { idNumberCheckCharacter } from "../kernel/identifiers/id-number";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { startProcess, startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
-import { dropBenchDatabases, option } from "./support";
+import { dropBenchDatabases, localDatabasePid, option } from "./support";
 import { runImport, type ImportSummary } from "../import/run";
 
 /**
@@ -57,17 +56,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function databaseServerPid(): number | undefined {
-  for (const name of ["mariadbd", "mysqld"]) {
-    try {
-      return Number(execFileSync("pidof", [name], { encoding: "utf8" }).trim().split(" ")[0]);
-    } catch {
-      // not this one
-    }
-  }
-  return undefined;
-}
-
 async function main(): Promise<void> {
   const enterprises = option("enterprises", 100_000);
   const persons = option("persons", 500_000);
@@ -94,7 +82,7 @@ async function main(): Promise<void> {
   const gatewayEnv: NodeJS.ProcessEnv = { ...env, PORT: "0" };
   for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[subgraphUrlVariable(name)] = url;
   const gateway = await startProcess("gateway/main.ts", gatewayEnv, "ignore");
-  const database = databaseServerPid();
+  const database = localDatabasePid();
   const token = await issueAgencyToken(await loadAgencySigningKey(keyDir, "hrss"), { agency: "hrss", user: "bench", roles: ["admin"] });
   const rows: string[] = [];
   try {

@@ -1,5 +1,4 @@
 import "reflect-metadata";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
@@ -13,7 +12,7 @@ import { startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
 import { scales, type Scale } from "../synthetic/city";
 import { seedCity } from "../synthetic/seed";
-import { dropBenchDatabases, openBenchGovernance, option, startBenchGateway, threadsCpuSeconds } from "./support";
+import { dropBenchDatabases, localDatabasePid, openBenchGovernance, option, startBenchGateway, threadsCpuSeconds } from "./support";
 
 /**
  * The meeting report at index speed: the whole report (every department's section) and the
@@ -160,18 +159,6 @@ interface CpuSpent {
   departments: number;
   database: number | undefined;
   benchmark: number;
-}
-
-/** The local MySQL/MariaDB server's process, when the server runs on this machine; otherwise its CPU is not told. */
-function localDatabasePid(): number | undefined {
-  for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (["mariadbd", "mysqld"].includes(fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim())) return Number(entry);
-    } catch {
-      // the process ended after the listing
-    }
-  }
-  return undefined;
 }
 
 /** Times a call and reads what it cost each process in CPU, before and after it (outside the timed span). */

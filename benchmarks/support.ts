@@ -37,6 +37,18 @@ export function threadsCpuSeconds(pid: number): number {
   return nanoseconds / 1e9;
 }
 
+/** The local MySQL/MariaDB server's process, when the server runs on this machine; otherwise its CPU is not told. */
+export function localDatabasePid(): number | undefined {
+  for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (["mariadbd", "mysqld"].includes(fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim())) return Number(entry);
+    } catch {
+      // the process ended after the listing
+    }
+  }
+  return undefined;
+}
+
 /** Drops the MySQL databases a benchmark made under its own prefix. */
 export async function dropBenchDatabases(mysqlUrl: string, prefix: string): Promise<void> {
   const connection = await mysql.createConnection({ uri: mysqlUrl });

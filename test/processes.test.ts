@@ -1,7 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
+import mysql from "mysql2/promise";
+import { projectRoot } from "../kernel/project";
 import { startHub, type RunningHub } from "../scripts/hub";
 import { Accident } from "../subgraphs/emergency/accident.entity";
 import { accidentGrade } from "../subgraphs/emergency/accident-grade";
@@ -166,4 +169,86 @@ describe("the hub as separate processes, as `npm start` runs it", () => {
       stdout: expect.stringMatching(/^audit chain intact: [1-9]\d* records\n$/),
     });
   });
+});
+
+/** Gone, or a zombie no one has reaped yet: either way it runs nothing and holds nothing. */
+function hasEnded(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+}
+
+/** Waits for what a process does in its own time; a minute, far beyond any machine's stall, is failure. */
+async function until(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`${what}: still not so after a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("a department whose hub has gone", () => {
+  it("stops by itself when the hub that started it is killed, freeing its port and its database connections", async () => {
+    const keys = await testKeys();
+    const database = testDatabase();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lianfang-data-"));
+    const env = {
+      ...process.env,
+      LIANFANG_KEY_DIR: keys.keyDir,
+      LIANFANG_DATA_DIR: dataDir,
+      LIANFANG_DB_PREFIX: database.dbPrefix,
+      LOG_LEVEL: "warn",
+    };
+    // A stand-in for `npm start`: it starts one department as the hub does, says where, and is then killed outright.
+    const hub = spawn(
+      process.execPath,
+      [
+        "-r",
+        "@swc-node/register",
+        "-e",
+        `require("./scripts/hub").startProcess("subgraphs/unions/main.ts", process.env, "ignore").then(({ child, url }) => console.log(JSON.stringify({ pid: child.pid, url })));`,
+      ],
+      { cwd: projectRoot, env, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      const [line] = await readline
+        .createInterface({ input: hub.stdout! })
+        [Symbol.asyncIterator]()
+        .next()
+        .then(({ value }) => [value as string]);
+      const department = JSON.parse(line) as { pid: number; url: string };
+      const connections = async () => {
+        if (!database.mysqlUrl) return 0;
+        const connection = await mysql.createConnection({ uri: database.mysqlUrl });
+        try {
+          const [[row]] = await connection.query<mysql.RowDataPacket[]>(
+            "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ?",
+            [`${database.dbPrefix}unions`],
+          );
+          return Number(row.n);
+        } finally {
+          await connection.end();
+        }
+      };
+      expect((await fetch(department.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(
+        401,
+      );
+      if (database.mysqlUrl) expect(await connections()).toBeGreaterThan(0);
+
+      hub.kill("SIGKILL");
+      await until(() => hasEnded(department.pid), "the department has stopped");
+
+      await expect(fetch(department.url)).rejects.toThrow();
+      await until(async () => (await connections()) === 0, "its database connections are closed");
+    } finally {
+      hub.kill("SIGKILL");
+      await database.drop();
+      keys.remove();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -178,7 +179,12 @@ function hasEnded(pid: number): boolean {
   } catch {
     return true;
   }
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  let stat;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return true; // reaped between the two looks
+  }
   return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
 }
 
@@ -203,7 +209,7 @@ describe("a department whose hub has gone", () => {
       LIANFANG_DB_PREFIX: database.dbPrefix,
       LOG_LEVEL: "warn",
     };
-    // A stand-in for `npm start`: it starts one department as the hub does, says where, and is then killed outright.
+    // A stand-in for the hub's process: it starts one department as `npm start` does, says where, and is then killed outright.
     const hub = spawn(
       process.execPath,
       [
@@ -215,11 +221,7 @@ describe("a department whose hub has gone", () => {
       { cwd: projectRoot, env, stdio: ["ignore", "pipe", "inherit"] },
     );
     try {
-      const [line] = await readline
-        .createInterface({ input: hub.stdout! })
-        [Symbol.asyncIterator]()
-        .next()
-        .then(({ value }) => [value as string]);
+      const [line] = (await once(readline.createInterface({ input: hub.stdout! }), "line")) as [string];
       const department = JSON.parse(line) as { pid: number; url: string };
       const connections = async () => {
         if (!database.mysqlUrl) return 0;

@@ -203,11 +203,9 @@ async function main(): Promise<void> {
     console.log("| hop | wall µs | this process CPU µs | other side CPU µs |");
     console.log("|---|---:|---:|---:|");
     for (const [hop, list] of readings) {
-      const other = list.every((reading) => reading.otherCpuUs !== undefined)
-        ? median(list.map((reading) => reading.otherCpuUs!)).toFixed(0)
-        : "—";
-      const wall = median(list.map((reading) => reading.wallUs)).toFixed(0);
-      console.log(`| ${hop.name} | ${wall} | ${median(list.map((reading) => reading.ownCpuUs)).toFixed(0)} | ${other} |`);
+      const of = (figure: (reading: Reading) => number) => median(list.map(figure)).toFixed(0);
+      const other = hop.otherPid ? of((reading) => reading.otherCpuUs!) : "—";
+      console.log(`| ${hop.name} | ${of((reading) => reading.wallUs)} | ${of((reading) => reading.ownCpuUs)} | ${other} |`);
     }
   } finally {
     for (const hop of hops) await hop.close();

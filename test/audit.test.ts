@@ -400,15 +400,20 @@ describe("the audit log: complete, signed, anchored, and bounded", () => {
       ],
     ])("stops a gateway start when %s, until the operator acknowledges it, audited", async (_case, tamper, code, message) => {
       await tamper();
-      const restarted = new AuditLog(store, new HeadAnchor(hub.auditHead.file), hub.keys.auditKey, silent);
+      // Its own anchor on the file, closed after: the restarted log shares the hub's store, which stays open.
+      const anchor = new HeadAnchor(hub.auditHead.file);
+      const restarted = new AuditLog(store, anchor, hub.keys.auditKey, silent);
       const current = await store.head();
+      try {
+        await expect(restarted.checkAnchor()).rejects.toThrow(message);
+        await expect(restarted.checkAnchor(current.seq + 7)).rejects.toThrow(`LIANFANG_AUDIT_ACKNOWLEDGE=${current.seq}`);
+        await restarted.checkAnchor(current.seq);
 
-      await expect(restarted.checkAnchor()).rejects.toThrow(message);
-      await expect(restarted.checkAnchor(current.seq + 7)).rejects.toThrow(`LIANFANG_AUDIT_ACKNOWLEDGE=${current.seq}`);
-      await restarted.checkAnchor(current.seq);
-
-      expect(await newest()).toMatchObject({ seq: current.seq + 1, agency: "hub", userId: "operator", outcome: `ACKNOWLEDGED:${code}` });
-      await restarted.checkAnchor();
+        expect(await newest()).toMatchObject({ seq: current.seq + 1, agency: "hub", userId: "operator", outcome: `ACKNOWLEDGED:${code}` });
+        await restarted.checkAnchor();
+      } finally {
+        await anchor.close();
+      }
     });
   });
 

@@ -3,19 +3,10 @@ import path from "node:path";
 import { callIdentityHeader } from "../kernel/subgraph";
 import { bodyDigest, signCall } from "../kernel/identity";
 import { loadAgencySigningKey, loadGatewaySigningKey, retireKey, rotateKey } from "../kernel/keys";
+import { eventually } from "./support/eventually";
 import { startFederation, type Federation } from "./support/federation";
 
 const query = "{ enterprises(first: 1) { nodes { creditCode } } }";
-
-/** Asks again until the answer is what is expected: the hub re-reads its key files on an interval. */
-async function eventually<T>(ask: () => Promise<T>, until: (answer: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const answer = await ask();
-    if (until(answer) || Date.now() > deadline) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("keys rotate without restarting anyone", () => {
   let hub: Federation;

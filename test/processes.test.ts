@@ -14,6 +14,7 @@ import { Enterprise } from "../subgraphs/hrss/enterprise.entity";
 import { Vehicle } from "../subgraphs/transport/vehicle.entity";
 import { SupervisionCheck } from "../subgraphs/unions/supervision-check.entity";
 import { generateCity, scales, type City } from "../synthetic/city";
+import { eventually } from "./support/eventually";
 import { testDatabase, type TestDatabase } from "./support/database";
 import { seeded, whereEquals } from "./support/expected";
 import { testKeys, type TestKeys } from "./support/keys";
@@ -188,15 +189,6 @@ function hasEnded(pid: number): boolean {
   return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
 }
 
-/** Waits for what a process does in its own time; a minute, far beyond any machine's stall, is failure. */
-async function until(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: still not so after a minute`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe("a department whose hub has gone", () => {
   it("stops by itself when the hub that started it is killed, freeing its port and its database connections", async () => {
     const keys = await testKeys();
@@ -242,10 +234,11 @@ describe("a department whose hub has gone", () => {
       if (database.mysqlUrl) expect(await connections()).toBeGreaterThan(0);
 
       hub.kill("SIGKILL");
-      await until(() => hasEnded(department.pid), "the department has stopped");
+      // A minute: the department stops in its own time, however loaded the machine.
+      expect(await eventually(() => hasEnded(department.pid), Boolean, 60_000)).toBe(true);
 
       await expect(fetch(department.url)).rejects.toThrow();
-      await until(async () => (await connections()) === 0, "its database connections are closed");
+      expect(await eventually(connections, (open) => open === 0, 60_000)).toBe(0);
     } finally {
       hub.kill("SIGKILL");
       await database.drop();

@@ -14,6 +14,7 @@ import { ensureDevKeys, loadAgencySigningKey, loadGatewaySigningKey, loadTrusted
 import { createLogger } from "../kernel/logger";
 import { ensureConsoleBuilt } from "../scripts/console";
 import { subgraphs } from "../subgraphs";
+import { median } from "./support";
 
 /**
  * The console's first page over loopback: how long until a person can use it, and how many bytes
@@ -29,7 +30,6 @@ const loads = Number(process.argv[process.argv.indexOf("--loads") + 1]) || 10;
 const chromiumPath = process.env.LIANFANG_CHROMIUM ?? "/usr/bin/chromium";
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   ensureConsoleBuilt();

@@ -11,7 +11,7 @@ import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey } from "../kernel/keys";
 import { startProcess, startSubgraphProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
-import { dropBenchDatabases, listOption, option, threadsCpuSeconds } from "./support";
+import { dropBenchDatabases, listOption, median, option, threadsCpuSeconds } from "./support";
 
 /**
  * Gateways side by side (issue 13): the seven subgraphs run once, seeded with the small demo
@@ -88,7 +88,6 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function freePort(): Promise<number> {

@@ -7,7 +7,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import mysql from "mysql2/promise";
 import { Agent, request } from "undici";
-import { localDatabasePid, option, threadsCpuSeconds } from "./support";
+import { localDatabasePid, median, option, threadsCpuSeconds } from "./support";
 
 /**
  * What one hop costs on this machine: the floor under every call through the hub, which no code
@@ -168,8 +168,6 @@ async function measure(hop: Hop, trips: number, gapMs: number): Promise<Reading>
     otherCpuUs: hop.otherPid ? (otherSeconds * 1e6) / trips : undefined,
   };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const trips = option("trips", 2000);

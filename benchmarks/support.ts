@@ -37,6 +37,9 @@ export function threadsCpuSeconds(pid: number): number {
   return nanoseconds / 1e9;
 }
 
+/** The middle of the readings (the upper of the two middle ones when they are even in number). */
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** The local MySQL/MariaDB server's process, when the server runs on this machine; otherwise its CPU is not told. */
 export function localDatabasePid(): number | undefined {
   for (const entry of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {

@@ -1,17 +1,21 @@
 import "reflect-metadata";
 import os from "node:os";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { ApolloGateway, IntrospectAndCompose } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
 import mysql from "mysql2/promise";
-import { chinaDayStart } from "../kernel/calendar";
 import { composeSupergraph } from "../kernel/compose";
 import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey, loadLinkingSecret } from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
 import { regionPrefix } from "../kernel/validate";
-import { startSubgraphProcesses } from "../scripts/hub";
+import { startProcess, startSubgraphProcesses, stopProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
 import { scales, type Scale } from "../synthetic/city";
 import { seedCity } from "../synthetic/seed";
+import { analysisStatements, reportStatements, type Statement } from "./report-sql";
 import { dropBenchDatabases, localDatabasePid, openBenchGovernance, option, startBenchGateway, threadsCpuSeconds } from "./support";
 
 /**
@@ -20,8 +24,10 @@ import { dropBenchDatabases, localDatabasePid, openBenchGovernance, option, star
  * floor also through the same gateway without governance), against the same figures computed by
  * hand-written SQL run directly on the departments' databases (in parallel, as the gateway asks
  * them), on MySQL, in interleaved rounds: each round asks every query in turn, each followed by its
- * SQL. Prints the medians, the ratio, the CPU each process spent on a call (the departments, the
- * local MySQL server, this process) and EXPLAIN for every statement.
+ * SQL. The report and the floor are also asked of a stock Apollo Federation that runs the same SQL
+ * (startStockFederation), whose report must equal the hub's to the figure. Prints the medians, the
+ * ratio, the CPU each process spent on a call (the departments, the local MySQL server, this
+ * process) and EXPLAIN for every statement.
  * Seeds the scale into its own databases (lfreportbench_* for `city`, lfreport<scale>_* for any
  * other) when they are not already full, and keeps them for the next run unless --drop is given.
  *
@@ -63,90 +69,6 @@ const analysisQuery = `query Analysis($regionCode: String!, $fromYear: Int!, $to
     keyIndustries { code rank }
   }
 }`;
-
-interface Statement {
-  department: string;
-  section: string;
-  sql: string;
-  parameters: unknown[];
-}
-
-/** The report's figures as a person would write them by hand, one statement per figure set, straight on each department's database. */
-function reportStatements(): Statement[] {
-  const from = `${year}-01-01`;
-  const until = `${year + 1}-01-01`;
-  const fromMoment = chinaDayStart(from);
-  const untilMoment = chinaDayStart(until);
-  return [
-    {
-      department: "coordination",
-      section: "jointWork",
-      sql: `SELECT i.status, COUNT(DISTINCT i.id) AS inspections, COUNT(*) AS inspected, SUM(t.rectification_due_on IS NOT NULL) AS ordered
-            FROM inspection_target t JOIN joint_inspection i ON i.id = t.inspection_id
-            WHERE t.employer_region_code LIKE ? AND i.planned_on >= ? AND i.planned_on < ? GROUP BY i.status`,
-      parameters: [regionPattern, from, until],
-    },
-    {
-      department: "emergency",
-      section: "accidentStatistics",
-      sql: `SELECT grade, DATE_FORMAT(occurred_at + INTERVAL 8 HOUR, '%Y-%m') AS month, COUNT(*) AS accidents, SUM(deaths) AS deaths,
-              SUM(serious_injuries) AS serious
-            FROM accident WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY grade, month`,
-      parameters: [regionPattern, fromMoment, untilMoment],
-    },
-    {
-      department: "health",
-      section: "occupationalDiseaseStatistics",
-      sql: `SELECT category_name, COUNT(*) AS cases FROM occupational_disease_case
-            WHERE employer_region_code LIKE ? AND diagnosed_on >= ? AND diagnosed_on < ? GROUP BY category_name`,
-      parameters: [regionPattern, from, until],
-    },
-    {
-      department: "hrss",
-      section: "injuryStatistics",
-      sql: `SELECT COUNT(*) AS applications, SUM(status = 'RECOGNISED') AS recognised, SUM(disability_grade <= 4) AS severe FROM injury_recognition
-            WHERE employer_region_code LIKE ? AND injured_on >= ? AND injured_on < ?`,
-      parameters: [regionPattern, from, until],
-    },
-  ];
-}
-
-/** The key-industry analysis by hand: each department's one GROUP BY (hrss has two tables). */
-function analysisStatements(): Statement[] {
-  const from = `${year - 4}-01-01`;
-  const until = `${year + 1}-01-01`;
-  return [
-    {
-      department: "hrss",
-      section: "industryAnalysis (insured)",
-      sql: `SELECT division, insured_year AS y, SUM(headcount) AS insured FROM insured_cohort
-            WHERE employer_region_code LIKE ? AND insured_year <= ? GROUP BY division, y`,
-      parameters: [regionPattern, year],
-    },
-    {
-      department: "hrss",
-      section: "industryAnalysis (injuries)",
-      sql: `SELECT employer_division AS division, YEAR(injured_on) AS y, COUNT(*) AS injuries
-            FROM injury_recognition
-            WHERE employer_region_code LIKE ? AND injured_on >= ? AND injured_on < ? AND status = 'RECOGNISED' GROUP BY division, y`,
-      parameters: [regionPattern, from, until],
-    },
-    {
-      department: "emergency",
-      section: "industryAnalysis (accidents)",
-      sql: `SELECT SUBSTR(industry_code, 1, 2) AS division, YEAR(occurred_at + INTERVAL 8 HOUR) AS y, COUNT(*) AS accidents, SUM(deaths) AS deaths
-            FROM accident WHERE employer_region_code LIKE ? AND occurred_at >= ? AND occurred_at < ? GROUP BY division, y`,
-      parameters: [regionPattern, chinaDayStart(from), chinaDayStart(until)],
-    },
-    {
-      department: "health",
-      section: "industryAnalysis (diagnoses)",
-      sql: `SELECT SUBSTR(industry_code, 1, 2) AS division, YEAR(diagnosed_on) AS y, COUNT(*) AS cases
-            FROM occupational_disease_case WHERE employer_region_code LIKE ? AND diagnosed_on >= ? AND diagnosed_on < ? GROUP BY division, y`,
-      parameters: [regionPattern, from, until],
-    },
-  ];
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -194,6 +116,39 @@ function medianCpu(spent: CpuSpent[]): string {
     database.length ? median(database).toFixed(1) : "—",
     median(spent.map((cpu) => cpu.benchmark)).toFixed(1),
   ].join(" / ");
+}
+
+/**
+ * The same report on the stock stack and nothing else: four minimal departments
+ * (benchmarks/stock-department.ts, the hand-written SQL) behind a stock @apollo/gateway in
+ * @apollo/server's standalone server, in this process as the hub's gateways are. What it costs is
+ * what federating the report on this stack costs before anything of the hub's.
+ */
+async function startStockFederation(env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>) {
+  const departments = await Promise.all(
+    ["coordination", "emergency", "health", "hrss"].map(async (name) => ({
+      name,
+      ...(await startProcess(
+        "benchmarks/stock-department.ts",
+        { ...env, STOCK_DEPARTMENT: name, BENCH_REGION: regionCode, BENCH_YEAR: String(year) },
+        "ignore",
+      )),
+    })),
+  );
+  const gateway = new ApolloGateway({
+    supergraphSdl: new IntrospectAndCompose({ subgraphs: departments.map(({ name, url }) => ({ name, url })) }),
+    logger,
+  });
+  const server = new ApolloServer({ gateway, logger });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: "127.0.0.1" } });
+  return {
+    url,
+    pids: departments.map(({ child }) => child.pid!),
+    stop: async () => {
+      await server.stop();
+      await stopProcesses(departments.map(({ child }) => child));
+    },
+  };
 }
 
 async function tableRows(mysqlUrl: string, database: string, table: string): Promise<number> {
@@ -287,6 +242,7 @@ async function main(): Promise<void> {
   const subgraphProcesses = await startSubgraphProcesses({ env });
   const { supergraphSdl } = await composeSupergraph(subgraphs, (name) => subgraphProcesses.subgraphUrls[name]);
   const setup = { keyDir, supergraphSdl, subgraphUrls: subgraphProcesses.subgraphUrls, logger };
+  const stock = await startStockFederation(env, logger);
   const governed = await openBenchGovernance(setup, { mysqlUrl, dbPrefix: benchPrefix, dataDir: workDir });
   const gateway = await startBenchGateway(setup, governed.governance);
   // The same gateway without governance: what the catalogue, masking and the audit record add to each answer.
@@ -314,6 +270,7 @@ async function main(): Promise<void> {
   };
   const ask = askAt(gateway.url);
   const askUngoverned = askAt(ungoverned.url);
+  const askStock = askAt(stock.url);
   // Departments answer in parallel through the gateway; by hand, too: one connection each, their statements in order.
   const byHand = (statements: Statement[]) =>
     Promise.all(
@@ -328,22 +285,27 @@ async function main(): Promise<void> {
       {
         name: `meetingReport(${regionCode}, ${year})`,
         gateway: () => ask(reportQuery, { regionCode, period: String(year) }),
-        statements: reportStatements(),
+        statements: reportStatements(regionCode, year),
       },
       {
         name: `meetingReport(${regionCode}, ${year}), governance off`,
         gateway: () => askUngoverned(reportQuery, { regionCode, period: String(year) }),
-        statements: reportStatements(),
+        statements: reportStatements(regionCode, year),
+      },
+      {
+        name: `meetingReport(${regionCode}, ${year}), stock Apollo Federation`,
+        gateway: () => askStock(reportQuery, { regionCode, period: String(year) }),
+        statements: reportStatements(regionCode, year),
       },
       {
         name: `industryAnalysis(${regionCode}, ${year - 4}..${year})`,
         gateway: () => ask(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
-        statements: analysisStatements(),
+        statements: analysisStatements(regionCode, year),
       },
       {
         name: `industryAnalysis(${regionCode}, ${year - 4}..${year}), governance off`,
         gateway: () => askUngoverned(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
-        statements: analysisStatements(),
+        statements: analysisStatements(regionCode, year),
       },
       // Each section alone: where the report's time goes beyond its SQL.
       ...Object.entries(sectionSelections).map(([section, selection]) => ({
@@ -356,13 +318,14 @@ async function main(): Promise<void> {
               period: String(year),
             },
           ),
-        statements: reportStatements().filter((statement) => statement.section === section),
+        statements: reportStatements(regionCode, year).filter((statement) => statement.section === section),
       })),
       // What a request to one department costs here, whatever its SQL: the floor under the report's figure.
       ...(
         [
           ["", ask],
           [", governance off", askUngoverned],
+          [", stock Apollo Federation", askStock],
         ] as const
       ).map(([label, askFloor]) => ({
         name: `floor: meetingReport { regionName regionRule } (one department, no SQL)${label}`,
@@ -376,6 +339,13 @@ async function main(): Promise<void> {
     process.stderr.write(
       `report answers: ${report.meetingReport.accidentStatistics.accidents} accidents, ${report.meetingReport.injuryStatistics.applications} injury applications\n`,
     );
+    // The stock departments shape the hand-written SQL's rows into the report: the same report proves the SQL computes the same figures.
+    const stockReport = await askStock(reportQuery, { regionCode, period: String(year) });
+    if (!isDeepStrictEqual(stockReport, report))
+      throw new Error(
+        `the hand-written SQL computes another report than the hub's: ${JSON.stringify(stockReport)} against ${JSON.stringify(report)}`,
+      );
+    process.stderr.write("the hand-written SQL, shaped by the stock departments, gives the hub's report to the figure\n");
     await checkInsuredCohorts(ask, pools.get("hrss")!);
     await checkRecognitionDivisions(pools.get("hrss")!);
     const lines: string[] = [];
@@ -395,10 +365,7 @@ async function main(): Promise<void> {
         await byHand(measurement.statements);
       }
     }
-    const measured = meterFor(
-      subgraphProcesses.children.map((child) => child.pid!),
-      localDatabasePid(),
-    );
+    const measured = meterFor([...subgraphProcesses.children.map((child) => child.pid!), ...stock.pids], localDatabasePid());
     type Timing = { viaGateway: number[]; viaSql: number[]; gatewayCpu: CpuSpent[]; sqlCpu: CpuSpent[]; failures: string[] };
     // Interleaved: each round asks every measurement in turn, so that governed and ungoverned see the same machine.
     const timings = measurements.map((): Timing => ({ viaGateway: [], viaSql: [], gatewayCpu: [], sqlCpu: [], failures: [] }));
@@ -433,7 +400,7 @@ async function main(): Promise<void> {
     // Where each call's time goes: the CPU each process spent on it (medians), against the hand-written SQL's.
     lines.push(
       "",
-      "CPU per call, medians, ms: the seven department processes / the MySQL server / this process (both gateways and the client):",
+      "CPU per call, medians, ms: the department processes (the hub's seven and the four stock ones) / the MySQL server / this process (the gateways and the client):",
       "",
       "| query | via the gateway | by hand |",
       "|---|---:|---:|",
@@ -453,7 +420,7 @@ async function main(): Promise<void> {
       "",
     );
     lines.push("| department | section | table | type | key | rows | Extra |", "|---|---|---|---|---|---:|---|");
-    for (const statement of [...reportStatements(), ...analysisStatements()]) {
+    for (const statement of [...reportStatements(regionCode, year), ...analysisStatements(regionCode, year)]) {
       const [plan] = await pools.get(statement.department)!.query<mysql.RowDataPacket[]>(`EXPLAIN ${statement.sql}`, statement.parameters);
       for (const step of plan) {
         lines.push(
@@ -464,7 +431,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join("\n")}\n`);
   } finally {
     for (const pool of pools.values()) await pool.end();
-    await Promise.allSettled([gateway.stop(), ungoverned.stop()]);
+    await Promise.allSettled([gateway.stop(), ungoverned.stop(), stock.stop()]);
     await governed.close();
     await subgraphProcesses.stop();
     if (process.argv.includes("--drop")) await dropBenchDatabases(mysqlUrl, benchPrefix);

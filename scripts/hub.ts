@@ -55,7 +55,8 @@ export function startProcess(
   });
 }
 
-async function stopProcesses(children: ChildProcess[]): Promise<void> {
+/** Stops the processes and resolves when every one has exited. */
+export async function stopProcesses(children: ChildProcess[]): Promise<void> {
   await Promise.all(
     children.map(
       (child) =>

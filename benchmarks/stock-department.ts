@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     schema: buildSubgraphSchema({
       typeDefs,
       resolvers: {
-        Query: { meetingReport: (_: unknown, key: { regionCode: string; period: string }) => ({ ...key }) },
+        Query: { meetingReport: (_: unknown, key: { regionCode: string; period: string }) => key },
         MeetingReport: section.resolvers(rows),
       },
     }),

@@ -377,9 +377,11 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       for (const shape of shapes) {
         process.stderr.write(`round ${round}/${rounds}, ${shape.name}, governed and ungoverned at once\n`);
-        const pair = round % 2 ? [governed, ungoverned] : [ungoverned, governed];
-        const [first, second] = await measureTogether(pair, headers, shape, seconds, connections);
-        const [governedRun, ungovernedRun] = pair[0] === governed ? [first, second] : [second, first];
+        // Each round the other gateway's load starts first.
+        const [governedRun, ungovernedRun] =
+          round % 2
+            ? await measureTogether([governed, ungoverned], headers, shape, seconds, connections)
+            : (await measureTogether([ungoverned, governed], headers, shape, seconds, connections)).reverse();
         costsAtOnce.set(shape.name, [
           ...(costsAtOnce.get(shape.name) ?? []),
           costPercent(governedRun.perCpuSecond, ungovernedRun.perCpuSecond),

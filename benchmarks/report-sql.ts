@@ -13,9 +13,12 @@ export interface Statement {
   parameters: unknown[];
 }
 
+/** Every statement places a row in the region by the prefix of its employer's region code. */
+export const regionPatternOf = (regionCode: string) => `${regionPrefix(regionCode)}%`;
+
 /** The report's figures as a person would write them by hand, one statement per figure set, straight on each department's database. */
 export function reportStatements(regionCode: string, year: number): Statement[] {
-  const regionPattern = `${regionPrefix(regionCode)}%`;
+  const regionPattern = regionPatternOf(regionCode);
   const from = `${year}-01-01`;
   const until = `${year + 1}-01-01`;
   const fromMoment = chinaDayStart(from);
@@ -56,7 +59,7 @@ export function reportStatements(regionCode: string, year: number): Statement[] 
 
 /** The key-industry analysis by hand: each department's one GROUP BY (hrss has two tables). */
 export function analysisStatements(regionCode: string, year: number): Statement[] {
-  const regionPattern = `${regionPrefix(regionCode)}%`;
+  const regionPattern = regionPatternOf(regionCode);
   const from = `${year - 4}-01-01`;
   const until = `${year + 1}-01-01`;
   return [

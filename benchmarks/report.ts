@@ -10,12 +10,11 @@ import { composeSupergraph } from "../kernel/compose";
 import { issueAgencyToken } from "../kernel/identity";
 import { ensureDevKeys, loadAgencySigningKey, loadLinkingSecret } from "../kernel/keys";
 import { createLogger } from "../kernel/logger";
-import { regionPrefix } from "../kernel/validate";
 import { startProcess, startSubgraphProcesses, stopProcesses } from "../scripts/hub";
 import { subgraphs } from "../subgraphs";
 import { scales, type Scale } from "../synthetic/city";
 import { seedCity } from "../synthetic/seed";
-import { analysisStatements, reportStatements, type Statement } from "./report-sql";
+import { analysisStatements, regionPatternOf, reportStatements, type Statement } from "./report-sql";
 import { dropBenchDatabases, localDatabasePid, openBenchGovernance, option, startBenchGateway, threadsCpuSeconds } from "./support";
 
 /**
@@ -35,8 +34,6 @@ import { dropBenchDatabases, localDatabasePid, openBenchGovernance, option, star
  */
 const benchPrefixOf = (scale: Scale) => (scale === "city" ? "lfreportbench_" : `lfreport${scale}_`);
 const regionCode = process.argv.includes("--region") ? process.argv[process.argv.indexOf("--region") + 1] : "370300";
-/** Every statement places a row in the region by the prefix of its employer's region code. */
-const regionPattern = `${regionPrefix(regionCode)}%`;
 const year = option("year", 2024);
 
 const reportQuery = `query Report($regionCode: String!, $period: String!) {
@@ -183,7 +180,7 @@ async function checkInsuredCohorts(ask: (query: string, variables: object) => Pr
   );
   const [[{ persons }]] = await hrss.query<mysql.RowDataPacket[]>(
     "SELECT COUNT(*) AS persons FROM person WHERE employer_region_code LIKE ? AND insured_since < ?",
-    [regionPattern, `${year + 1}-01-01`],
+    [regionPatternOf(regionCode), `${year + 1}-01-01`],
   );
   if (analysed !== Number(persons))
     throw new Error(
@@ -271,6 +268,8 @@ async function main(): Promise<void> {
   const ask = askAt(gateway.url);
   const askUngoverned = askAt(ungoverned.url);
   const askStock = askAt(stock.url);
+  const ofReport = reportStatements(regionCode, year);
+  const ofAnalysis = analysisStatements(regionCode, year);
   // Departments answer in parallel through the gateway; by hand, too: one connection each, their statements in order.
   const byHand = (statements: Statement[]) =>
     Promise.all(
@@ -285,27 +284,27 @@ async function main(): Promise<void> {
       {
         name: `meetingReport(${regionCode}, ${year})`,
         gateway: () => ask(reportQuery, { regionCode, period: String(year) }),
-        statements: reportStatements(regionCode, year),
+        statements: ofReport,
       },
       {
         name: `meetingReport(${regionCode}, ${year}), governance off`,
         gateway: () => askUngoverned(reportQuery, { regionCode, period: String(year) }),
-        statements: reportStatements(regionCode, year),
+        statements: ofReport,
       },
       {
         name: `meetingReport(${regionCode}, ${year}), stock Apollo Federation`,
         gateway: () => askStock(reportQuery, { regionCode, period: String(year) }),
-        statements: reportStatements(regionCode, year),
+        statements: ofReport,
       },
       {
         name: `industryAnalysis(${regionCode}, ${year - 4}..${year})`,
         gateway: () => ask(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
-        statements: analysisStatements(regionCode, year),
+        statements: ofAnalysis,
       },
       {
         name: `industryAnalysis(${regionCode}, ${year - 4}..${year}), governance off`,
         gateway: () => askUngoverned(analysisQuery, { regionCode, fromYear: year - 4, toYear: year }),
-        statements: analysisStatements(regionCode, year),
+        statements: ofAnalysis,
       },
       // Each section alone: where the report's time goes beyond its SQL.
       ...Object.entries(sectionSelections).map(([section, selection]) => ({
@@ -318,7 +317,7 @@ async function main(): Promise<void> {
               period: String(year),
             },
           ),
-        statements: reportStatements(regionCode, year).filter((statement) => statement.section === section),
+        statements: ofReport.filter((statement) => statement.section === section),
       })),
       // What a request to one department costs here, whatever its SQL: the floor under the report's figure.
       ...(
@@ -420,7 +419,7 @@ async function main(): Promise<void> {
       "",
     );
     lines.push("| department | section | table | type | key | rows | Extra |", "|---|---|---|---|---|---:|---|");
-    for (const statement of [...reportStatements(regionCode, year), ...analysisStatements(regionCode, year)]) {
+    for (const statement of [...ofReport, ...ofAnalysis]) {
       const [plan] = await pools.get(statement.department)!.query<mysql.RowDataPacket[]>(`EXPLAIN ${statement.sql}`, statement.parameters);
       for (const step of plan) {
         lines.push(
